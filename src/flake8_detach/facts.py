@@ -1,0 +1,126 @@
+"""Flow-sensitive facts about the values that local names hold, per scope.
+
+A fact is only ever what local evidence proves; anything else is unknown
+(`None` for the tri-state fields), and unknown makes every rule stay silent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Optional
+
+import libcst as cst
+
+Tri = Optional[bool]  # True / False / unknown
+
+# What else is known about a value (`Value.kind`).
+FACTORY = "factory"  # a fresh tensor from a torch factory: zeros, empty, tensor, ...
+OUTPUT = "output"  # returned by a callable we cannot see into (a model, a loss): may carry a graph
+PARAMETERS = "parameters"  # an iterable of parameters: model.parameters()
+NAMED_PARAMETERS = "named_parameters"  # an iterable of (name, parameter) pairs
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A finding that becomes real once a value carrying it reaches backward()."""
+
+    code: str
+    message: str
+    node: cst.CSTNode
+
+
+@dataclass(frozen=True)
+class Value:
+    tensor: bool = False  # evidently a torch.Tensor
+    grad: Tri = None  # requires_grad
+    leaf: Tri = None  # is_leaf; only meaningful where grad is True
+    alias: Optional[str] = None  # source of the tensor whose storage this detach() result shares
+    kind: Optional[str] = None
+    pending: frozenset = field(default_factory=frozenset)
+
+    def join(self, other: "Value") -> "Value":
+        """What is known after two control-flow paths meet: only what both agree on."""
+        if self == other:
+            return self
+        return Value(
+            tensor=self.tensor and other.tensor,
+            grad=self.grad if self.grad == other.grad else None,
+            leaf=self.leaf if self.leaf == other.leaf else None,
+            alias=self.alias if self.alias == other.alias else None,
+            kind=self.kind if self.kind == other.kind else None,
+            pending=self.pending | other.pending,
+        )
+
+    def but(self, **changes) -> "Value":
+        return replace(self, **changes)
+
+
+UNKNOWN = Value()
+CONSTANT = Value(grad=False)  # a Python literal: never requires grad
+PARAMETER = Value(tensor=True, leaf=True)  # from model.parameters(): may be frozen
+
+
+def any_grad(values: Iterable[Value]) -> Tri:
+    """requires_grad of an op's result from its operands' (grad mode on)."""
+    result: Tri = False
+    for value in values:
+        if value.grad:
+            return True
+        if value.grad is None:
+            result = None
+    return result
+
+
+def op_result(operands: Iterable[Value], grad_mode: Tri) -> Value:
+    """The value of a differentiable op applied to `operands`."""
+    operands = tuple(operands)
+    grad = False if grad_mode is False else any_grad(operands)
+    if grad_mode is None and grad:
+        grad = None
+    pending = frozenset().union(*(v.pending for v in operands)) if operands else frozenset()
+    may_carry_graph = grad is not False and any(v.kind == OUTPUT for v in operands)
+    return Value(
+        tensor=any(v.tensor for v in operands),
+        grad=grad,
+        leaf=False if grad else None,
+        kind=OUTPUT if may_carry_graph else None,
+        pending=pending,
+    )
+
+
+class State:
+    """Facts per local name at one point of a scope, plus the grad mode there."""
+
+    __slots__ = ("names", "grad_mode")
+
+    def __init__(self, grad_mode: Tri = True, names: Optional[dict] = None) -> None:
+        self.names: dict[str, Value] = names if names is not None else {}
+        self.grad_mode = grad_mode
+
+    def copy(self) -> "State":
+        return State(self.grad_mode, dict(self.names))
+
+    def get(self, name: str) -> Value:
+        return self.names.get(name, UNKNOWN)
+
+    def forget(self, names: Iterable[str]) -> None:
+        for name in names:
+            self.names.pop(name, None)
+
+    def join(self, other: Optional["State"]) -> "State":
+        if other is None:
+            return self
+        names = {
+            name: value.join(other.names[name])
+            for name, value in self.names.items()
+            if name in other.names
+        }
+        grad_mode = self.grad_mode if self.grad_mode == other.grad_mode else None
+        return State(grad_mode, names)
+
+
+def join_states(a: Optional[State], b: Optional[State]) -> Optional[State]:
+    """Join where None stands for a path that never reaches this point (return, raise...)."""
+    if a is None:
+        return b
+    return a.join(b)

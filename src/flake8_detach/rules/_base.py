@@ -1,0 +1,94 @@
+"""What a rule is: code, name, message, doc, and the examples that test and document it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Optional, Union
+
+import libcst as cst
+
+
+@dataclass(frozen=True)
+class Raises:
+    """The bad example raises `error` with a message matching the regex `match`."""
+
+    error: str
+    match: str
+
+
+@dataclass(frozen=True)
+class Warns:
+    """The bad example emits a warning whose message matches the regex `match`."""
+
+    match: str
+
+
+@dataclass(frozen=True)
+class Breaks:
+    """`invariant`, a Python expression, is true after the good example and false after the bad one."""
+
+    invariant: str
+
+
+Proof = Union[Raises, Warns, Breaks]
+
+
+@dataclass(frozen=True)
+class Example:
+    """A bad snippet (lines marked `# expect: CODE`) and its good counterpart; both run under torch."""
+
+    bad: str
+    good: str
+    proof: Proof
+
+
+@dataclass(frozen=True)
+class Violation:
+    code: str
+    message: str
+    node: cst.CSTNode
+    line: int = 0  # 1-based, filled in once positions are computed
+    col: int = 0  # 0-based
+
+
+class Rule:
+    code: ClassVar[str]  # DET + 3 digits
+    name: ClassVar[str]  # kebab-case
+    message: ClassVar[str]  # str.format template; lower-case start, no trailing period
+    triggers: ClassVar[tuple]  # words the text prefilter looks for before parsing
+    what: ClassVar[str]  # doc: what it does
+    why: ClassVar[str]  # doc: why is this bad?
+    references: ClassVar[tuple] = ()
+    examples: ClassVar[tuple]
+
+    def __init__(self, ctx) -> None:
+        self.ctx = ctx
+
+    def report(self, node: cst.CSTNode, **fields: str) -> None:
+        self.ctx.report(self.code, self.message.format(**fields), node)
+
+    def report_at_backward(self, carrier: cst.BaseExpression, node: cst.CSTNode, **fields: str) -> None:
+        """Report at `node` once the value of `carrier` flows into a backward() call."""
+        self.ctx.pend(carrier, self.code, self.message.format(**fields), node)
+
+
+def first_arg(call: cst.Call, keyword: Optional[str] = None) -> Optional[cst.BaseExpression]:
+    """The first positional argument, or the one passed as `keyword=`."""
+    for arg in call.args:
+        if arg.keyword is None and not arg.star:
+            return arg.value
+        if keyword is not None and arg.keyword is not None and arg.keyword.value == keyword:
+            return arg.value
+    return None
+
+
+def keyword_arg(call: cst.Call, keyword: str) -> Optional[cst.BaseExpression]:
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == keyword:
+            return arg.value
+    return None
+
+
+def method_name(call: cst.Call) -> Optional[str]:
+    """`m` for a call `recv.m(...)`."""
+    return call.func.attr.value if isinstance(call.func, cst.Attribute) else None

@@ -1,0 +1,178 @@
+"""DET301/DET302: clone() and copy_() used as if they cut the autograd graph."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+import libcst as cst
+
+from ..facts import FACTORY, OUTPUT, Value
+from ._base import Breaks, Example, Raises, Rule, first_arg, keyword_arg, method_name
+
+# Names that say the value is meant to be fixed: a target, a teacher's output, an old value.
+FIXED_VALUE_NAME = re.compile(r"^(target|\w+_target|teacher\w*|old_\w+|prev\w*|baseline)$", re.I)
+
+
+def may_carry_graph(value: Value) -> bool:
+    """Requires grad, or comes from a computation we cannot see into (a model's output)."""
+    return bool(value.grad) or (value.kind == OUTPUT and value.grad is not False)
+
+
+def undetached_clone(expr: cst.BaseExpression) -> Optional[cst.Call]:
+    """`expr` if it is `x.clone()` with no `.detach()` before it."""
+    if not (isinstance(expr, cst.Call) and method_name(expr) == "clone"):
+        return None
+    receiver = expr.func.value
+    if isinstance(receiver, cst.Call) and method_name(receiver) == "detach":
+        return None
+    return expr
+
+
+def is_loss_function(ctx, call: cst.Call) -> bool:
+    name = ctx.qualname(call.func)
+    if name is not None:
+        return name.startswith("torch.nn.functional.") and (
+            name.endswith("_loss") or name.rpartition(".")[2] in LOSS_FUNCTIONS
+        )
+    return False
+
+
+LOSS_FUNCTIONS = frozenset(
+    """cross_entropy nll_loss mse_loss l1_loss binary_cross_entropy binary_cross_entropy_with_logits
+    kl_div smooth_l1_loss huber_loss""".split()
+)
+
+
+class CloneNotACut(Rule):
+    code = "DET301"
+    name = "clone-not-a-cut"
+    message = "clone() does not cut the graph: {effect}"
+    triggers = ("clone",)
+    what = (
+        "Flags `.clone()` without `.detach()` where a cut is evidently meant:\n\n"
+        "- the clone is bound to a name that marks a fixed value (`target`, `*_target`, "
+        "`teacher*`, `old_*`, `prev*`, `baseline`) or passed as the target of a torch loss "
+        "function, and flows into a value that is `backward()`-ed;\n"
+        "- `x.clone().numpy()` where `x` requires grad;\n"
+        "- `x.clone().requires_grad_()` where `x` requires grad.\n\n"
+        "The cloned tensor must require grad or be the output of a model call."
+    )
+    why = (
+        "`clone()` is differentiable: the copy stays in the graph, so gradients flow through "
+        "a \"target\" into the network that produced it, `.numpy()` raises because the copy "
+        "requires grad, and `requires_grad_()` on the copy makes no new leaf (its `.grad` stays "
+        "None). `.detach().clone()` gives an independent copy outside the graph."
+    )
+    references = ("https://pytorch.org/docs/stable/generated/torch.clone.html",)
+    examples = (
+        Example(
+            bad="""\
+import torch
+
+w = torch.tensor([2.0], requires_grad=True)
+x = torch.tensor([1.0])
+q = w * x
+target = (3 * w * x).clone()  # expect: DET301
+loss = ((q - target) ** 2).sum()
+loss.backward()
+""",
+            good="""\
+import torch
+
+w = torch.tensor([2.0], requires_grad=True)
+x = torch.tensor([1.0])
+q = w * x
+target = (3 * w * x).detach().clone()
+loss = ((q - target) ** 2).sum()
+loss.backward()
+""",
+            proof=Breaks("w.grad.item() == -8.0"),
+        ),
+        Example(
+            bad="""\
+import torch
+
+w = torch.ones(3, requires_grad=True)
+array = (w * 2).clone().numpy()  # expect: DET301
+""",
+            good="""\
+import torch
+
+w = torch.ones(3, requires_grad=True)
+array = (w * 2).detach().clone().numpy()
+""",
+            proof=Raises("RuntimeError", r"Can't call numpy\(\) on Tensor that requires grad"),
+        ),
+    )
+
+    def on_assign(self, target, value, statement) -> None:
+        clone = undetached_clone(value)
+        if (
+            clone is not None
+            and isinstance(target, cst.Name)
+            and FIXED_VALUE_NAME.match(target.value)
+            and may_carry_graph(self.ctx.value(clone.func.value))
+        ):
+            self.report_at_backward(clone, clone, effect=f"gradient flows back through {target.value}")
+
+    def on_call(self, call) -> None:
+        method = method_name(call)
+        if method in ("numpy", "requires_grad_"):
+            clone = undetached_clone(call.func.value)
+            if clone is not None and self.ctx.value(clone.func.value).grad:
+                effect = (
+                    ".numpy() raises on a tensor that requires grad"
+                    if method == "numpy"
+                    else "the result is no leaf and its .grad stays None"
+                )
+                self.report(call, effect=effect)
+        elif is_loss_function(self.ctx, call):
+            positional = [a.value for a in call.args if a.keyword is None]
+            target = keyword_arg(call, "target") or (positional[1] if len(positional) > 1 else None)
+            clone = undetached_clone(target) if target is not None else None
+            if clone is not None and may_carry_graph(self.ctx.value(clone.func.value)):
+                self.report_at_backward(clone, clone, effect="gradient flows back through the loss target")
+
+
+class CopyNotACut(Rule):
+    code = "DET302"
+    name = "copy-not-a-cut"
+    message = "copy_() into {buffer} is differentiable: {buffer} joins the graph of {source}"
+    triggers = ("copy_",)
+    what = (
+        "Flags `buf.copy_(src)` outside `torch.no_grad()` where `buf` is a fresh tensor from a "
+        "torch factory (`zeros`, `empty`, `zeros_like`, ...) and `src` requires grad or is a "
+        "model's output."
+    )
+    why = (
+        "`copy_()` is differentiable: after it, `buf` requires grad and has "
+        "`grad_fn=CopyBackwards`, so the buffer is part of the graph it was meant to be "
+        "separate from, and keeps that graph alive. `src.detach().clone()` makes an independent "
+        "copy; `copy_()` under `torch.no_grad()` fills an existing buffer without the graph."
+    )
+    references = ("https://pytorch.org/docs/stable/generated/torch.Tensor.copy_.html",)
+    examples = (
+        Example(
+            bad="""\
+import torch
+
+w = torch.ones(3, requires_grad=True)
+buf = torch.zeros(3)
+buf.copy_(w * 2)  # expect: DET302
+""",
+            good="""\
+import torch
+
+w = torch.ones(3, requires_grad=True)
+buf = (w * 2).detach().clone()
+""",
+            proof=Breaks("buf.grad_fn is None"),
+        ),
+    )
+
+    def on_inplace(self, target, site, op, source) -> None:
+        if op != "copy_()" or source is None or self.ctx.grad_mode is not True:
+            return
+        if self.ctx.value(target).kind == FACTORY and may_carry_graph(self.ctx.value(source)):
+            self.report(site, buffer=self.ctx.text(target), source=self.ctx.text(source))

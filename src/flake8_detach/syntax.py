@@ -1,0 +1,128 @@
+"""Fast structural helpers over libcst nodes.
+
+`CSTNode.children` rebuilds every node it visits; reading the dataclass fields that can
+hold code is several times cheaper and is all the analysis needs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Iterator, Optional
+
+import libcst as cst
+
+# Fields that hold only tokens and whitespace, never code.
+_TOKEN_FIELDS = frozenset(
+    """lpar rpar comma semicolon colon equal lbrace lbracket rbrace rbracket dot operator header
+    footer leading_lines trailing_whitespace newline indent asynchronous lines_after_decorators
+    empty_lines first_colon second_colon star relative posonly_ind default_indent default_newline
+    encoding has_trailing_newline conversion comment""".split()
+)
+_code_fields: dict = {}
+
+
+def _fields_of(node_type: type) -> tuple:
+    fields = _code_fields.get(node_type)
+    if fields is None:
+        fields = tuple(
+            f.name
+            for f in dataclasses.fields(node_type)
+            if f.name not in _TOKEN_FIELDS and not f.name.startswith("whitespace")
+        )
+        _code_fields[node_type] = fields
+    return fields
+
+
+def children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """The child nodes of `node` that can hold code, in source order."""
+    for name in _fields_of(type(node)):
+        value = getattr(node, name)
+        if isinstance(value, cst.CSTNode):
+            yield value
+        elif isinstance(value, (tuple, list)):
+            for item in value:
+                if isinstance(item, cst.CSTNode):
+                    yield item
+
+
+def walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """`node` and everything below it, depth first."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(list(children(current))))
+
+
+def root_name(expr: cst.BaseExpression) -> Optional[str]:
+    """`x` for `x`, `x.a.b`, `x[0]`, `x.view(-1)[1]`: the local name the expression starts from."""
+    while True:
+        if isinstance(expr, cst.Name):
+            return expr.value
+        if isinstance(expr, (cst.Attribute, cst.Subscript)):
+            expr = expr.value
+        elif isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute):
+            expr = expr.func.value
+        else:
+            return None
+
+
+def target_names(target: cst.CSTNode) -> Iterator[str]:
+    """Names bound by an assignment target (`a`, `a, (b, *c)`)."""
+    if isinstance(target, cst.Name):
+        yield target.value
+    elif isinstance(target, (cst.Tuple, cst.List)):
+        for element in target.elements:
+            yield from target_names(element.value)
+    elif isinstance(target, cst.StarredElement):
+        yield from target_names(target.value)
+
+
+def possibly_changed_names(block: cst.CSTNode) -> set:
+    """Local names whose facts code in `block` may change: every name it binds, writes into
+    in place, passes to a call or calls a state-changing method on (for loops and try bodies)."""
+    changed: set = set()
+    for node in walk(block):
+        if isinstance(node, cst.Name):
+            continue
+        if isinstance(node, cst.Assign):
+            for target in node.targets:
+                changed.update(_written_roots(target.target))
+        elif isinstance(node, (cst.AugAssign, cst.AnnAssign)):
+            changed.update(_written_roots(node.target))
+        elif isinstance(node, (cst.For, cst.CompFor)):
+            changed.update(target_names(node.target))
+        elif isinstance(node, cst.AsName):
+            changed.update(target_names(node.name))
+        elif isinstance(node, cst.NamedExpr):
+            changed.update(target_names(node.target))
+        elif isinstance(node, cst.Del):
+            changed.update(_written_roots(node.target))
+        elif isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            changed.add(node.name.value)
+        elif isinstance(node, (cst.Global, cst.Nonlocal)):
+            changed.update(item.name.value for item in node.names)
+        elif isinstance(node, cst.ImportAlias):
+            bound = root_name(node.asname.name if node.asname else node.name)
+            if bound:
+                changed.add(bound)
+        elif isinstance(node, cst.Call):
+            for arg in node.args:
+                if isinstance(arg.value, cst.Name):
+                    changed.add(arg.value.value)
+            if isinstance(node.func, cst.Attribute) and (
+                node.func.attr.value.endswith("_") or node.func.attr.value in ("retain_grad", "backward")
+            ):
+                name = root_name(node.func.value)
+                if name:
+                    changed.add(name)
+    return changed
+
+
+def _written_roots(target: cst.BaseExpression) -> Iterator[str]:
+    if isinstance(target, (cst.Attribute, cst.Subscript)):
+        name = root_name(target)
+        if name:
+            yield name
+    else:
+        yield from target_names(target)

@@ -1,0 +1,81 @@
+"""What the parts of torch's API that the analysis models do, as data."""
+
+from __future__ import annotations
+
+# torch.<name>(...) that builds a fresh tensor; requires_grad only when asked for.
+FACTORIES = frozenset(
+    """tensor from_numpy zeros ones empty full rand randn randint randperm arange range linspace
+    logspace eye zeros_like ones_like empty_like full_like rand_like randn_like randint_like
+    empty_strided Tensor FloatTensor DoubleTensor HalfTensor LongTensor IntTensor BoolTensor
+    ByteTensor""".split()
+)
+
+# Namespaces whose functions compute tensors from tensors.
+OP_NAMESPACES = ("torch.", "torch.nn.functional.", "torch.special.", "torch.linalg.", "torch.fft.")
+
+# torch.<name>(...) that is not a tensor computation.
+NOT_TENSOR_OPS = frozenset(
+    """load save device dtype manual_seed seed initial_seed is_tensor is_storage is_grad_enabled
+    is_inference_mode_enabled numel get_default_dtype set_default_dtype set_default_device
+    set_printoptions compile no_grad enable_grad inference_mode set_grad_enabled finfo iinfo Size
+    Generator get_rng_state set_rng_state set_num_threads get_num_threads
+    use_deterministic_algorithms is_floating_point is_complex broadcast_shapes typename autocast
+    as_tensor asarray""".split()
+)
+
+# Results that never require grad whatever the inputs (integer, boolean or index results).
+NON_DIFFERENTIABLE = frozenset(
+    """argmax argmin argsort eq ne lt le gt ge isnan isinf isfinite isclose nonzero bool long int
+    short byte char all any logical_and logical_or logical_not logical_xor bincount
+    count_nonzero randint_like searchsorted bucketize""".split()
+)
+
+# Tensor methods whose result is a tensor computed from the receiver (and arguments).
+TENSOR_METHODS = frozenset(
+    """abs acos add addcdiv addcmul addmm amax amin asin atan atan2 baddbmm bfloat16 bmm ceil clamp
+    clamp_max clamp_min clip clone contiguous cos cosh cpu cross cuda cumprod cumsum diag diagonal
+    div dot double erf exp exp2 expand expand_as expm1 flatten flip float floor fmod gather half
+    hypot index_add index_select lerp log log10 log1p log2 log_softmax logit logsumexp masked_fill
+    masked_select matmul max maximum mean min minimum mm movedim mul nan_to_num narrow neg norm
+    outer permute pow prod reciprocal relu remainder repeat reshape reshape_as roll round rsqrt
+    scatter scatter_add select sigmoid sign sin sinh softmax sqrt square squeeze std sub sum
+    swapaxes t tan tanh to transpose tril triu true_divide type_as unfold unsqueeze var view
+    view_as where""".split()
+) | NON_DIFFERENTIABLE
+
+# Tensor methods and attributes whose result shares the receiver's storage.
+VIEW_METHODS = frozenset(
+    """view view_as t transpose permute squeeze unsqueeze expand expand_as narrow select unfold
+    diagonal movedim swapaxes as_strided""".split()
+)
+VIEW_ATTRIBUTES = frozenset("T mT H mH real imag".split())
+
+# Tensor methods whose result is not a tensor.
+NON_TENSOR_METHODS = frozenset(
+    """item tolist numpy size dim numel nelement element_size stride data_ptr is_contiguous
+    get_device storage_offset is_floating_point equal allclose""".split()
+)
+NON_TENSOR_ATTRIBUTES = frozenset("shape device dtype ndim requires_grad is_leaf is_cuda".split())
+
+# Methods ending in `_` that change autograd metadata, not the tensor's values.
+NOT_DATA_WRITES = frozenset("requires_grad_ detach_ share_memory_ retain_grad_ record_stream_".split())
+
+# Context managers and decorators that set the grad mode: name -> mode (None: set by an argument).
+GRAD_MODE_SETTERS = {
+    "torch.no_grad": False,
+    "torch.inference_mode": False,
+    "torch.enable_grad": True,
+    "torch.set_grad_enabled": None,
+}
+
+# Context managers known to leave the grad mode alone (matched on the last name of the callee).
+GRAD_NEUTRAL_CONTEXTS = frozenset(
+    """autocast accumulate no_sync record_function profile nullcontext open tqdm catch_warnings
+    suppress device stream sdp_kernel sdpa_kernel fork_rng patch raises warns redirect_stdout
+    redirect_stderr TemporaryDirectory NamedTemporaryFile Lock RLock""".split()
+)
+
+
+def is_inplace_method(name: str) -> bool:
+    """`add_`, `zero_`, `copy_`...: tensor methods that write into the receiver."""
+    return name.endswith("_") and not name.startswith("_") and name not in NOT_DATA_WRITES
