@@ -758,7 +758,7 @@ class Analysis:
         method = func.attr.value
         receiver = self.value(func.value)
         if method == "detach":
-            alias = receiver.alias or (None if _is_grad_attribute(func.value) else self.text(func.value))
+            alias = receiver.alias or (None if _is_grad_attribute(func.value) else call)
             return Value(tensor=True, grad=False, leaf=True, alias=alias)
         if method in torchapi.NON_TENSOR_METHODS:
             return CONSTANT

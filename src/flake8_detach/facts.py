@@ -34,7 +34,7 @@ class Value:
     tensor: bool = False  # evidently a torch.Tensor
     grad: Tri = None  # requires_grad
     leaf: Tri = None  # is_leaf; only meaningful where grad is True
-    alias: Optional[str] = None  # source of the tensor whose storage this detach() result shares
+    alias: Optional[cst.Call] = None  # the detach() call whose result this shares storage with
     kind: Optional[str] = None
     pending: frozenset = field(default_factory=frozenset)
 

@@ -68,4 +68,4 @@ y = x.detach().clone().fill_(1.0)
     def on_inplace(self, target, site, op, source) -> None:
         alias = self.ctx.value(target).alias
         if alias is not None:
-            self.report(site, op=op, target=self.ctx.text(target), source=alias)
+            self.report(site, op=op, target=self.ctx.text(target), source=self.ctx.text(alias.func.value))
