@@ -47,7 +47,7 @@ def rule_table() -> str:
     rows = ["| code | name | what goes wrong |", "|---|---|---|"]
     for rule in RULES:
         anchor = f"{rule.code}-{rule.name}".lower()
-        rows.append(f"| [{rule.code}](docs/rules.md#{anchor}) | {rule.name} | {rule.message} |")
+        rows.append(f"| [{rule.code}](docs/rules.md#{anchor}) | {rule.name} | `{rule.message}` |")
     return "\n".join(rows)
 
 

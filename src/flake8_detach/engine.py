@@ -601,6 +601,8 @@ class Analysis:
         func = call.func
         name = self.qualname(func)
         if name is not None:
+            if name == "torch.set_grad_enabled":  # a plain call switches the mode until switched back
+                self.state.grad_mode = literal_bool(first_arg(call, "mode"))
             out = keyword_arg(call, "out")
             if out is not None:
                 self.write_inplace(out, [self.value(a.value) for a in call.args if a.keyword is None])

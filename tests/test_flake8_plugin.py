@@ -1,0 +1,59 @@
+"""flake8 end to end: the plugin loads through its entry point, columns and noqa are flake8's."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from flake8_detach.flake8_plugin import Flake8Checker
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def flake8(*args: str, cwd: Path = FIXTURES) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "flake8", "--select", "DET", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_snapshot_pins_columns_and_noqa():
+    result = flake8("flake8_snapshot.py")
+    assert result.stderr == ""
+    assert result.stdout.splitlines() == [
+        "flake8_snapshot.py:6:5: DET101 add_() on d also writes into x: detach() shares its storage",
+        "flake8_snapshot.py:8:5: DET101 sub_() on d also writes into x: detach() shares its storage",
+        "flake8_snapshot.py:11:9: DET201 zero_() through p.data is hidden from autograd: gradients use changed values",
+        "flake8_snapshot.py:13:5: DET401 backward() on z, which does not require grad, raises RuntimeError",
+    ]
+    assert result.returncode == 1
+
+
+def test_file_ast_rejects_gives_flake8_e999_and_no_traceback(tmp_path):
+    # flake8 runs tree plugins only on files `ast` parses; it reports E999 for the rest.
+    (tmp_path / "broken.py").write_text("import torch\nprint 'x'.detach()\n")
+    result = flake8("--select", "DET,E999", "broken.py", cwd=tmp_path)
+    assert "Traceback" not in result.stderr
+    assert [line.split(" ")[1] for line in result.stdout.splitlines()] == ["E999"]
+
+
+def test_adapter_turns_a_libcst_parse_failure_into_one_det000():
+    lines = ["import torch\n", "x.detach(\n"]
+    findings = list(Flake8Checker(None, lines, "broken.py").run())
+    assert len(findings) == 1
+    line, col, message, _ = findings[0]
+    assert message.startswith("DET000 libcst cannot parse this file")
+    assert line >= 1 and col >= 0
+
+
+def test_empty_and_torch_free_files_are_quiet(tmp_path):
+    (tmp_path / "empty.py").write_text("")
+    (tmp_path / "plain.py").write_text("def f(a):\n    return a.data + a.clone()\n")
+    result = flake8("empty.py", "plain.py", cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_plugin_is_registered_under_det():
+    result = subprocess.run([sys.executable, "-m", "flake8", "--version"], capture_output=True, text=True)
+    assert "flake8-detach" in result.stdout

@@ -1,0 +1,53 @@
+"""The registry is sound, and the generated docs and README table match it."""
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from flake8_detach.docs import readme_with_table, rules_markdown
+from flake8_detach.rules import RULES, select
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_codes_and_names_are_unique_and_well_formed():
+    codes = [rule.code for rule in RULES]
+    names = [rule.name for rule in RULES]
+    assert len(set(codes)) == len(codes)
+    assert len(set(names)) == len(names)
+    for rule in RULES:
+        assert re.fullmatch(r"DET[1-9]\d\d", rule.code), rule.code
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name), rule.name
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_message_reads_like_a_finding(rule):
+    fields = {name: "x" for _, name, _, _ in string.Formatter().parse(rule.message) if name}
+    message = rule.message.format(**fields)
+    assert message[0].islower()
+    assert not message.endswith(".")
+    assert len(message) <= 90
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_rule_is_documented(rule):
+    assert rule.what and rule.why and rule.triggers
+    assert rule.examples
+
+
+def test_select_by_prefix():
+    assert [r.code for r in select(["DET2"])] == ["DET201", "DET202"]
+    assert "DET101" not in [r.code for r in select(None, ["DET1"])]
+
+
+def test_generated_docs_are_in_sync():
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown(), (
+        "docs/rules.md is stale: run `python -m flake8_detach.docs`"
+    )
+
+
+def test_readme_rule_table_is_in_sync():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme_with_table(readme) == readme, "README table is stale: run `python -m flake8_detach.docs`"

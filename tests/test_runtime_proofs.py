@@ -1,0 +1,49 @@
+"""Run every rule's examples under real torch: the bad one shows the documented effect, the
+good one runs clean. torch is a hard requirement here: without it this module fails."""
+
+import builtins
+import re
+import warnings
+
+import pytest
+import torch  # noqa: F401  (fails loudly when torch is missing)
+
+from flake8_detach import RULES
+from flake8_detach.rules._base import Breaks, Raises, Warns
+
+CASES = [(rule, n, example) for rule in RULES for n, example in enumerate(rule.examples)]
+IDS = [f"{rule.code}-{n}" for rule, n, _ in CASES]
+
+
+def execute(code: str) -> tuple:
+    """Run `code` in a fresh namespace; return the namespace and the warnings it emitted."""
+    namespace = {"__name__": "__proof__"}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        exec(compile(code, "<example>", "exec"), namespace)
+    return namespace, caught
+
+
+@pytest.mark.parametrize("rule, n, example", CASES, ids=IDS)
+def test_bad_example_shows_the_effect(rule, n, example):
+    proof = example.proof
+    if isinstance(proof, Raises):
+        with pytest.raises(getattr(builtins, proof.error), match=proof.match):
+            execute(example.bad)
+    elif isinstance(proof, Warns):
+        _, caught = execute(example.bad)
+        messages = [str(w.message) for w in caught]
+        assert any(re.search(proof.match, m) for m in messages), messages
+    else:
+        assert isinstance(proof, Breaks)
+        namespace, _ = execute(example.bad)
+        assert eval(proof.invariant, namespace) is False
+
+
+@pytest.mark.parametrize("rule, n, example", CASES, ids=IDS)
+def test_good_example_runs_clean(rule, n, example):
+    namespace, caught = execute(example.good)
+    user_warnings = [str(w.message) for w in caught if issubclass(w.category, UserWarning)]
+    assert user_warnings == []
+    if isinstance(example.proof, Breaks):
+        assert eval(example.proof.invariant, namespace) is True
