@@ -45,7 +45,7 @@ def r06_data_setitem(model):
 
 def r07_manual_sgd_via_data(model, lr=0.1):
     for p in model.parameters():
-        p.data.add_(-lr * p.grad.data)  # expect: DET201, DET202
+        p.data.add_(-lr * p.grad.data)  # expect: DET201
 
 
 def r08_clone_as_stop_gradient(model, x, x_next):

@@ -681,10 +681,9 @@ class Analysis:
             return self.value(expr.left).join(self.value(expr.right))
         if isinstance(expr, cst.IfExp):
             return self.value(expr.body).join(self.value(expr.orelse))
-        if isinstance(expr, (cst.Tuple, cst.List)):
-            values = [self.value(e.value) for e in expr.elements if not isinstance(e, cst.StarredElement)]
-            pending = frozenset().union(*(v.pending for v in values)) if values else frozenset()
-            return Value(grad=any_grad(values), pending=pending)
+        if isinstance(expr, (cst.Tuple, cst.List)):  # a container: its elements' facts are not its own
+            values = [self.value(e.value) for e in expr.elements]
+            return Value(pending=frozenset().union(*(v.pending for v in values))) if values else UNKNOWN
         if isinstance(expr, cst.NamedExpr):
             return self.value(expr.value)
         return UNKNOWN
@@ -719,10 +718,13 @@ class Analysis:
         return self._opaque_call(call, ())
 
     def _opaque_call(self, call: cst.Call, extra: tuple) -> Value:
-        """A callable we cannot see into: its result may carry the graph of its inputs."""
+        """A callable we cannot see into: its result may carry the graph of its inputs, and
+        does when the callable is named like a model."""
         values = [*extra, *(self.value(a.value) for a in call.args)]
         pending = frozenset().union(*(v.pending for v in values)) if values else frozenset()
-        return Value(kind=OUTPUT, pending=pending)
+        callee = call.func.attr.value if isinstance(call.func, cst.Attribute) else getattr(call.func, "value", "")
+        is_model = isinstance(callee, str) and torchapi.MODEL_NAME.search(callee) is not None
+        return Value(kind=OUTPUT if is_model else None, pending=pending)
 
     def _evaluate_torch_call(self, name: str, call: cst.Call) -> Value:
         namespace, _, last = name.rpartition(".")
@@ -749,9 +751,10 @@ class Analysis:
             and last not in torchapi.NOT_TENSOR_OPS
         ):
             operands = [
-                self.value(a.value)
+                self.value(operand)
                 for a in call.args
                 if (a.keyword is None or a.keyword.value in TENSOR_KEYWORDS) and not a.star
+                for operand in _spread(a.value)
             ]
             return op_result(operands, self.state.grad_mode).but(tensor=True)
         return UNKNOWN
@@ -811,6 +814,13 @@ def _calls_in(expr: cst.BaseExpression) -> list:
             found.append(node)
         stack.extend(reversed(list(children(node))))
     return found
+
+
+def _spread(expr: cst.BaseExpression) -> list:
+    """The elements of a list or tuple display (`torch.cat([a, b])`), else the expression."""
+    if isinstance(expr, (cst.List, cst.Tuple)) and not any(isinstance(e, cst.StarredElement) for e in expr.elements):
+        return [e.value for e in expr.elements]
+    return [expr]
 
 
 def _viewed_name(expr: cst.BaseExpression) -> Optional[str]:

@@ -15,7 +15,7 @@ Tri = Optional[bool]  # True / False / unknown
 
 # What else is known about a value (`Value.kind`).
 FACTORY = "factory"  # a fresh tensor from a torch factory: zeros, empty, tensor, ...
-OUTPUT = "output"  # returned by a callable we cannot see into (a model, a loss): may carry a graph
+OUTPUT = "output"  # returned by a callable named like a model: may carry a graph
 PARAMETERS = "parameters"  # an iterable of parameters: model.parameters()
 NAMED_PARAMETERS = "named_parameters"  # an iterable of (name, parameter) pairs
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # torch.<name>(...) that builds a fresh tensor; requires_grad only when asked for.
 FACTORIES = frozenset(
     """tensor from_numpy zeros ones empty full rand randn randint randperm arange range linspace
@@ -79,3 +81,11 @@ GRAD_NEUTRAL_CONTEXTS = frozenset(
 def is_inplace_method(name: str) -> bool:
     """`add_`, `zero_`, `copy_`...: tensor methods that write into the receiver."""
     return name.endswith("_") and not name.startswith("_") and name not in NOT_DATA_WRITES
+
+
+# Callables named like a model: calling one is the evidence that a result may carry a graph.
+MODEL_NAME = re.compile(
+    r"(^|_)(model|net|network|module|encoder|decoder|generator|discriminator|policy|actor|critic"
+    r"|backbone|classifier|teacher|student)(_|$)|^net[A-Z]",
+    re.IGNORECASE,
+)

@@ -10,8 +10,8 @@ import libcst as cst
 from .. import torchapi
 from ._base import Breaks, Example, Rule
 
-# Attributes that hold parameters or gradients on modules and tensors.
-TENSOR_ATTRIBUTES = frozenset(("weight", "bias", "grad"))
+# Attributes that hold parameters on modules.
+TENSOR_ATTRIBUTES = frozenset(("weight", "bias"))
 # Methods only a tensor has: called on `.data`, they show that `.data` is Tensor.data.
 TENSOR_ONLY_METHODS = frozenset(("cpu", "cuda", "numpy", "detach", "item", "clone"))
 # Objects named like data containers often have a `.data` field of their own (datasets, batches).
@@ -35,10 +35,13 @@ def data_attribute(expr: cst.BaseExpression) -> Optional[cst.Attribute]:
             return None
 
 
-def is_tensor_data(ctx, data: cst.Attribute, method: Optional[str] = None) -> bool:
-    """Whether `x.data` is evidently Tensor.data rather than some object's own `data` field;
+def is_graph_tensor_data(ctx, data: cst.Attribute, method: Optional[str] = None) -> bool:
+    """Whether `x.data` is evidently Tensor.data of a tensor that can be in a graph, rather than
+    some object's own `data` field or a gradient;
     `method` is the name of a method called on `x.data`, if any."""
     base = data.value
+    if isinstance(base, cst.Attribute) and base.attr.value == "grad":
+        return False  # gradient buffers belong to no graph: `.grad.data` corrupts nothing
     if ctx.value(base).tensor:
         return True
     if isinstance(base, cst.Attribute) and base.attr.value in TENSOR_ATTRIBUTES:
@@ -74,9 +77,10 @@ class DataMutation(Rule):
         "`p.data.copy_(t)`), item assignment (`p.data[0] = 0`), augmented assignment "
         "(`p.data += u`) and rebinding (`p.data = t`).\n\n"
         "`.data` counts only where the object is evidently a tensor: a torch factory or op "
-        "result, a parameter from `.parameters()`, a `.weight`/`.bias`/`.grad` attribute, or a "
+        "result, a parameter from `.parameters()`, a `.weight`/`.bias` attribute, or a "
         "tensor-only method called on `.data`. Objects named like data containers "
-        "(`dataset.data`, `batch.data`, `self.data`) are left alone."
+        "(`dataset.data`, `batch.data`, `self.data`) are left alone, and so are gradients "
+        "(`p.grad.data`): they belong to no graph."
     )
     why = (
         "Changes made through `.data` do not bump the tensor's version counter, so autograd "
@@ -112,14 +116,14 @@ with torch.no_grad():
         data = data_attribute(target)
         receiver_of_call = isinstance(site, cst.Call) and isinstance(site.func, cst.Attribute)
         method = site.func.attr.value if receiver_of_call and site.func.value is data else None
-        if data is not None and is_tensor_data(self.ctx, data, method):
+        if data is not None and is_graph_tensor_data(self.ctx, data, method):
             self.report(site, op=op, base=self.ctx.text(data.value))
 
     def on_attr_assign(self, target, value, statement) -> None:
         if target.attr.value != "data":
             return
         base = target.value
-        evident = is_tensor_data(self.ctx, target) or (
+        evident = is_graph_tensor_data(self.ctx, target) or (
             isinstance(base, cst.Name) and not _names_a_container(base) and self.ctx.value(value).tensor
         )
         if evident:
@@ -170,5 +174,5 @@ y.sum().backward()
     def on_attribute(self, node) -> None:
         if node.attr.value != "data" or self.ctx.is_written(node):
             return
-        if is_tensor_data(self.ctx, node, called_method(self.ctx, node)):
+        if is_graph_tensor_data(self.ctx, node, called_method(self.ctx, node)):
             self.report(node, base=self.ctx.text(node.value))
