@@ -10,6 +10,7 @@ with findings.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterable, Optional, Sequence
 
 import libcst as cst
@@ -34,7 +35,7 @@ from .facts import (
 )
 from .imports import ImportTable
 from .rules import RULES
-from .rules._base import Violation, first_arg, keyword_arg
+from .rules._base import Fix, Violation, first_arg, keyword_arg
 from .syntax import children, possibly_changed_names, target_names
 
 EVENTS = (
@@ -80,6 +81,11 @@ def check_source(source: str, rules: Sequence[type] = RULES) -> list:
         return [parse_failure(f"libcst cannot parse this file: {error.message}", error.raw_line, error.raw_column)]
     except (RecursionError, MemoryError, ValueError) as error:
         return [parse_failure(f"libcst cannot parse this file: {type(error).__name__}", 1, 0)]
+    return check_module(module, rules)
+
+
+def check_module(module: cst.Module, rules: Sequence[type] = RULES) -> list:
+    """All violations in a parsed module; their nodes (and their fixes' nodes) are `module`'s own."""
     analysis = Analysis(module, rules)
     try:
         analysis.run_module()
@@ -140,8 +146,8 @@ class Analysis:
     def is_written(self, node: cst.CSTNode) -> bool:
         return id(node) in self.written
 
-    def report(self, code: str, message: str, node: cst.CSTNode) -> None:
-        self.found.setdefault((code, id(node)), Violation(code, message, node))
+    def report(self, code: str, message: str, node: cst.CSTNode, fix: Optional[Fix] = None) -> None:
+        self.found.setdefault((code, id(node)), Violation(code, message, node, fix=fix))
 
     def pend(self, carrier: cst.CSTNode, code: str, message: str, node: cst.CSTNode) -> None:
         """Report at `node` once the value of `carrier` reaches backward()."""
@@ -158,7 +164,7 @@ class Analysis:
         placed = []
         for violation in self.found.values():
             start = positions[violation.node].start
-            placed.append(Violation(violation.code, violation.message, violation.node, start.line, start.column))
+            placed.append(replace(violation, line=start.line, col=start.column))
         placed.sort(key=lambda v: (v.line, v.col, v.code))
         return placed
 

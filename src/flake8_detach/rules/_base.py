@@ -35,11 +35,27 @@ Proof = Union[Raises, Warns, Breaks]
 
 @dataclass(frozen=True)
 class Example:
-    """A bad snippet (lines marked `# expect: CODE`) and its good counterpart; both run under torch."""
+    """A bad snippet (lines marked `# expect: CODE`) and its good counterpart; both run under torch.
+    `fixed`, for a rule with a fix, is `bad` (without its markers) after `--fix --unsafe-fixes`."""
 
     bad: str
     good: str
     proof: Proof
+    fixed: Optional[str] = None
+
+
+SAFE = "safe"  # keeps what the code does, apart from the bug the rule describes
+UNSAFE = "unsafe"  # may change what the code does: review it (applied with --unsafe-fixes)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """An edit that resolves a finding: each old node, found by identity in the analysed
+    module, is swapped for its new node, so comments and formatting elsewhere survive."""
+
+    safety: str  # SAFE or UNSAFE
+    title: str
+    replacements: tuple  # ((old_node, new_node), ...)
 
 
 @dataclass(frozen=True)
@@ -49,6 +65,7 @@ class Violation:
     node: cst.CSTNode
     line: int = 0  # 1-based, filled in once positions are computed
     col: int = 0  # 0-based
+    fix: Optional[Fix] = None
 
 
 class Rule:
@@ -60,12 +77,18 @@ class Rule:
     why: ClassVar[str]  # doc: why is this bad?
     references: ClassVar[tuple] = ()
     examples: ClassVar[tuple]
+    fix_safety: ClassVar[Optional[str]] = None  # SAFE or UNSAFE for a rule that offers a fix
+    fix_title: ClassVar[Optional[str]] = None  # what the fix does, e.g. "replace `.data` with `.detach()`"
 
     def __init__(self, ctx) -> None:
         self.ctx = ctx
 
-    def report(self, node: cst.CSTNode, **fields: str) -> None:
-        self.ctx.report(self.code, self.message.format(**fields), node)
+    def report(self, node: cst.CSTNode, fix: Optional[Fix] = None, **fields: str) -> None:
+        self.ctx.report(self.code, self.message.format(**fields), node, fix)
+
+    def fix(self, *replacements: tuple) -> Fix:
+        """This rule's fix: swap each `(old_node, new_node)`."""
+        return Fix(self.fix_safety, self.fix_title, tuple(replacements))
 
     def report_at_backward(self, carrier: cst.BaseExpression, node: cst.CSTNode, **fields: str) -> None:
         """Report at `node` once the value of `carrier` flows into a backward() call."""

@@ -8,7 +8,7 @@ from typing import Optional
 import libcst as cst
 
 from .. import torchapi
-from ._base import Breaks, Example, Rule
+from ._base import SAFE, Breaks, Example, Rule
 
 # Attributes that hold parameters on modules.
 TENSOR_ATTRIBUTES = frozenset(("weight", "bias"))
@@ -147,6 +147,8 @@ class DataAccess(Rule):
         "autograd raises an error instead."
     )
     references = ("https://pytorch.org/docs/stable/generated/torch.Tensor.detach.html",)
+    fix_safety = SAFE  # only reads are flagged, and for reads `.detach()` gives the same values
+    fix_title = "replace `.data` with `.detach()`"
     examples = (
         Example(
             bad="""\
@@ -168,6 +170,15 @@ snapshot.zero_()
 y.sum().backward()
 """,
             proof=Breaks("torch.allclose(w.grad, torch.sigmoid(w) * (1 - torch.sigmoid(w)))"),
+            fixed="""\
+import torch
+
+w = torch.ones(3, requires_grad=True)
+y = w.sigmoid()  # sigmoid saves its output y for backward
+snapshot = y.detach()
+snapshot.zero_()
+y.sum().backward()
+""",
         ),
     )
 
@@ -175,4 +186,10 @@ y.sum().backward()
         if node.attr.value != "data" or self.ctx.is_written(node):
             return
         if is_graph_tensor_data(self.ctx, node, called_method(self.ctx, node)):
-            self.report(node, base=self.ctx.text(node.value))
+            self.report(node, fix=self.fix((node, detach_instead_of_data(node))), base=self.ctx.text(node.value))
+
+
+def detach_instead_of_data(data: cst.Attribute) -> cst.Call:
+    """`x.detach()` for `x.data`, keeping the attribute's parentheses outside."""
+    method = data.with_changes(attr=cst.Name("detach"), lpar=[], rpar=[])
+    return cst.Call(func=method, lpar=data.lpar, rpar=data.rpar)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ._base import Breaks, Example, Raises, Rule
+import libcst as cst
+
+from ._base import UNSAFE, Breaks, Example, Raises, Rule
 
 
 class InplaceOnDetached(Rule):
@@ -26,6 +28,8 @@ class InplaceOnDetached(Rule):
         "https://pytorch.org/docs/stable/generated/torch.Tensor.detach.html",
         "https://pytorch.org/docs/stable/notes/autograd.html#in-place-operations-with-autograd",
     )
+    fix_safety = UNSAFE  # the write may have been meant to change the original
+    fix_title = "copy at the alias: `.detach()` -> `.detach().clone()`"
     examples = (
         Example(
             bad="""\
@@ -47,6 +51,15 @@ d.add_(1)
 y.sum().backward()
 """,
             proof=Raises("RuntimeError", "modified by an inplace operation"),
+            fixed="""\
+import torch
+
+w = torch.ones(3, requires_grad=True)
+y = torch.exp(w)  # exp saves its output y for backward
+d = y.detach().clone()
+d.add_(1)
+y.sum().backward()
+""",
         ),
         Example(
             bad="""\
@@ -62,10 +75,30 @@ x = torch.zeros(3)
 y = x.detach().clone().fill_(1.0)
 """,
             proof=Breaks("x.sum().item() == 0.0"),
+            fixed="""\
+import torch
+
+x = torch.zeros(3)
+x.detach().clone().fill_(1.0)
+""",
         ),
     )
 
     def on_inplace(self, target, site, op, source) -> None:
         alias = self.ctx.value(target).alias
         if alias is not None:
-            self.report(site, op=op, target=self.ctx.text(target), source=self.ctx.text(alias.func.value))
+            self.report(
+                site,
+                fix=self.fix((alias, clone_of(alias))),
+                op=op,
+                target=self.ctx.text(target),
+                source=self.ctx.text(alias.func.value),
+            )
+
+
+def clone_of(detach_call: cst.Call) -> cst.Call:
+    """`x.detach().clone()` for `x.detach()`, keeping the call's parentheses outside."""
+    inner = detach_call.with_changes(lpar=[], rpar=[])
+    return cst.Call(
+        func=cst.Attribute(value=inner, attr=cst.Name("clone")), lpar=detach_call.lpar, rpar=detach_call.rpar
+    )
