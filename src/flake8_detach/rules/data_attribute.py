@@ -175,7 +175,7 @@ import torch
 
 w = torch.ones(3, requires_grad=True)
 y = w.sigmoid()  # sigmoid saves its output y for backward
-snapshot = y.detach()
+snapshot = y.detach().clone()
 snapshot.zero_()
 y.sum().backward()
 """,

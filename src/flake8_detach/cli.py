@@ -1,0 +1,350 @@
+"""The standalone command line: `flake8-detach [PATHS...]` and `flake8-detach rule CODE`.
+
+Exit status: 0 no findings, 1 findings (with --diff: fixes to show), 2 a usage error or a file
+that could not be checked (unreadable, not parsable, not a Python notebook); the run goes on
+over the other files either way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import difflib
+import io
+import json
+import os
+import stat
+import sys
+import tempfile
+import tokenize
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from itertools import repeat
+from pathlib import Path
+from typing import Optional, Sequence
+
+from . import __version__, config
+from .docs import rule_doc
+from .engine import check_source
+from .fixes import fix_source
+from .noqa import unsilenced
+from .notebook import Notebook, NotebookError
+from .report import PARSE_ERROR_CODE, FileError, Finding, render
+from .rules import RULES, select
+
+# Directories never entered while walking a directory (a path named on the command line is
+# still checked): version control, caches, build output and installed packages.
+SKIPPED_DIRECTORIES = frozenset(
+    """.git .hg .svn .tox .nox .venv venv site-packages build __pycache__ .eggs .mypy_cache
+    .pytest_cache .ipynb_checkpoints node_modules""".split()
+)
+CHECKED_SUFFIXES = (".py", ".ipynb")
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What every file's check needs; sent to worker processes."""
+
+    rules: tuple
+    fix: bool = False  # write fixes
+    diff: bool = False  # show fixes without writing
+    unsafe: bool = False
+    file_lines: bool = False  # notebooks: also find each finding's line in the .ipynb file
+
+
+@dataclass
+class FileReport:
+    findings: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    diff: str = ""
+    fixed: int = 0  # how many findings the written (or shown) fixes removed
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["rule"]:
+        return rule_command(args[1:])
+    return check_command(args)
+
+
+# ---- checking files -----------------------------------------------------------------------
+
+
+def check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="flake8-detach",
+        description="Find PyTorch autograd mistakes in Python files and Jupyter notebooks. "
+        "`flake8-detach rule CODE` explains a rule.",
+    )
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files and directories to check (default: the current directory)"
+    )
+    config.add_arguments(parser)
+    parser.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
+    parser.add_argument("--diff", action="store_true", help="print the fixes as a diff instead of writing them")
+    parser.add_argument("--version", action="version", version=f"flake8-detach {__version__}")
+    return parser
+
+
+def check_command(argv: Sequence[str]) -> int:
+    parser = check_parser()
+    args = parser.parse_args(argv)
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        parser.error("--unsafe-fixes needs --fix or --diff")
+    command_line = {option.name: getattr(args, option.name) for option in config.OPTIONS}
+    try:
+        settings = config.load_settings(command_line, args.paths)
+    except config.ConfigError as error:
+        parser.error(str(error))
+    options = RunOptions(
+        rules=select(settings.select, settings.ignore),
+        fix=args.fix and not args.diff,
+        diff=args.diff,
+        unsafe=args.unsafe_fixes,
+        file_lines=settings.format in ("sarif", "github"),
+    )
+    files, errors = discover(args.paths or ["."], settings.exclude)
+    reports = run(files, options, settings.jobs)
+    findings = [finding for report in reports for finding in report.findings]
+    errors += [error for report in reports for error in report.errors]
+    for error in errors:
+        print(error, file=sys.stderr)
+    if options.diff:
+        sys.stdout.write("".join(report.diff for report in reports))
+    else:
+        sys.stdout.write(render(settings.format, findings, errors))
+    if options.fix:
+        print(fix_summary(reports, findings, options.unsafe), file=sys.stderr)
+    if errors or any(finding.code == PARSE_ERROR_CODE for finding in findings):
+        return 2
+    if options.diff:
+        return 1 if any(report.diff for report in reports) else 0
+    return 1 if findings else 0
+
+
+def fix_summary(reports: list, remaining: list, unsafe: bool) -> str:
+    fixed = sum(report.fixed for report in reports)
+    files = sum(1 for report in reports if report.fixed)
+    summary = f"fixed {fixed} finding{'s' * (fixed != 1)} in {files} file{'s' * (files != 1)}"
+    summary += f", {len(remaining)} remaining"
+    unsafe_left = sum(1 for finding in remaining if finding.fix_safety == "unsafe")
+    if unsafe_left and not unsafe:
+        summary += f" ({unsafe_left} fixable with --unsafe-fixes)"
+    return summary
+
+
+def discover(paths: Sequence[str], exclude: Sequence[str]) -> tuple:
+    """The files to check, sorted, and errors for paths that do not exist."""
+    files, errors = set(), []
+    for given in paths:
+        if is_excluded(given, exclude):
+            continue
+        if os.path.isdir(given):
+            for root, directories, names in os.walk(given):
+                directories[:] = [
+                    name
+                    for name in directories
+                    if not is_skipped_directory(os.path.join(root, name))
+                    and not is_excluded(os.path.join(root, name), exclude)
+                ]
+                for name in names:
+                    path = os.path.join(root, name)
+                    if name.endswith(CHECKED_SUFFIXES) and not is_excluded(path, exclude):
+                        files.add(os.path.normpath(path))
+        elif os.path.exists(given):
+            files.add(os.path.normpath(given))  # named explicitly: checked whatever its suffix
+        else:
+            errors.append(FileError(given, "no such file or directory"))
+    return sorted(files), errors
+
+
+def is_skipped_directory(path: str) -> bool:
+    return os.path.basename(path) in SKIPPED_DIRECTORIES or os.path.exists(os.path.join(path, "pyvenv.cfg"))
+
+
+def is_excluded(path: str, patterns: Sequence[str]) -> bool:
+    """flake8's matching: a pattern with a '/' matches the absolute path, others the name."""
+    name = os.path.basename(os.path.normpath(path))
+    absolute = os.path.abspath(path).replace(os.sep, "/")
+    return any(fnmatch(absolute if "/" in pattern else name, pattern) for pattern in patterns)
+
+
+def run(files: list, options: RunOptions, jobs: int) -> list:
+    """Each file's report, in the order of `files` whatever the number of jobs."""
+    if jobs > 1 and len(files) > 1:
+        with contextlib.suppress(OSError, NotImplementedError, ImportError):  # no process support here
+            with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+                return list(pool.map(check_file, files, repeat(options), chunksize=4))
+    return [check_file(path, options) for path in files]
+
+
+def check_file(path: str, options: RunOptions) -> FileReport:
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        return FileReport(errors=[FileError(path, f"cannot read: {error.strerror or error}")])
+    try:
+        if path.endswith(".ipynb"):
+            return check_notebook(path, raw, options)
+        return check_python(path, raw, options)
+    except Exception as error:  # one odd file must not end the run
+        return FileReport(errors=[FileError(path, f"internal error: {type(error).__name__}: {error} (a bug)")])
+
+
+def lint(source: str, options: RunOptions) -> list:
+    return unsilenced(check_source(source, options.rules), source)
+
+
+def check_python(path: str, raw: bytes, options: RunOptions) -> FileReport:
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+        source = raw.decode(encoding)
+    except (SyntaxError, UnicodeDecodeError, LookupError) as error:
+        return FileReport(errors=[FileError(path, f"cannot decode: {error}")])
+    violations = lint(source, options)
+    report = FileReport()
+    if (options.fix or options.diff) and any(v.fix for v in violations):
+        result = fix_source(source, options.rules, options.unsafe)
+        if result.rejected:
+            report.errors.append(FileError(path, result.rejected))
+        if result.source != source:
+            fixed_violations = lint(result.source, options)
+            report.fixed = len(violations) - len(fixed_violations)
+            if options.diff:
+                report.diff = unified_diff(source, result.source, path, path)
+            else:
+                try:
+                    write_atomically(path, result.source.encode(encoding))
+                except (OSError, UnicodeEncodeError) as error:
+                    report.errors.append(FileError(path, f"cannot write the fixes: {error}"))
+                    return report
+                violations = fixed_violations
+    report.findings = [finding_at(path, v, v.line) for v in violations]
+    return report
+
+
+def check_notebook(path: str, raw: bytes, options: RunOptions) -> FileReport:
+    try:
+        notebook = Notebook(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        return FileReport(errors=[FileError(path, f"cannot decode: {error}")])
+    except NotebookError as error:
+        return FileReport(errors=[FileError(path, str(error))])
+    source = notebook.source
+    violations = lint(source, options)
+    report = FileReport()
+    if (options.fix or options.diff) and any(v.fix for v in violations):
+        result = fix_source(source, options.rules, options.unsafe)
+        if result.rejected:
+            report.errors.append(FileError(path, result.rejected))
+        if result.source != source:
+            try:
+                changed = notebook.changed_cells(result.source)
+                text = notebook.with_source(result.source)
+            except NotebookError as error:
+                report.errors.append(FileError(path, str(error)))
+                changed = []
+            if changed:
+                fixed_violations = lint(result.source, options)
+                report.fixed = len(violations) - len(fixed_violations)
+                if options.diff:
+                    report.diff = "".join(
+                        unified_diff(cell.text, code, f"{path}:cell_{cell.number}", f"{path}:cell_{cell.number}")
+                        for cell, code in changed
+                    )
+                else:
+                    try:
+                        write_atomically(path, text.encode("utf-8"))
+                    except OSError as error:
+                        report.errors.append(FileError(path, f"cannot write the fixes: {error}"))
+                        return report
+                    notebook = Notebook(text)
+                    violations = fixed_violations
+    for violation in violations:
+        cell, line = notebook.locate(violation.line)
+        file_line = notebook.file_line(cell, line) if options.file_lines else None
+        report.findings.append(finding_at(path, violation, line, cell, file_line))
+    return report
+
+
+def finding_at(path: str, violation, line: int, cell: Optional[int] = None, file_line: Optional[int] = None):
+    fix = violation.fix
+    return Finding(
+        path=path,
+        line=line,
+        col=violation.col,
+        code=violation.code,
+        message=violation.message,
+        cell=cell,
+        file_line=file_line,
+        fix_safety=fix.safety if fix else None,
+        fix_title=fix.title if fix else None,
+    )
+
+
+def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
+    lines = difflib.unified_diff(
+        io.StringIO(old, newline="").readlines(), io.StringIO(new, newline="").readlines(), old_name, new_name
+    )
+    # A last line without a newline gets git's marker, so the diff stays line-oriented.
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Replace the file's content in one step, keeping its permissions; a symlink stays a link."""
+    target = os.path.realpath(path)
+    mode = stat.S_IMODE(os.stat(target).st_mode)
+    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+# ---- flake8-detach rule -------------------------------------------------------------------
+
+
+def rule_command(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="flake8-detach rule", description="Explain a rule, or list them all.")
+    parser.add_argument("rule", nargs="?", metavar="CODE", help="a rule's code (DET101) or name (inplace-on-detached)")
+    parser.add_argument("--all", action="store_true", help="list every rule: code, name, message")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    args = parser.parse_args(argv)
+    if args.all == (args.rule is not None):
+        parser.error("give one rule code, or --all")
+    if args.all:
+        if args.format == "json":
+            print(json.dumps([rule_summary(rule) for rule in RULES], indent=2))
+        else:
+            width = max(len(rule.name) for rule in RULES)
+            for rule in RULES:
+                print(f"{rule.code}  {rule.name:<{width}}  {rule.message}")
+        return 0
+    wanted = args.rule.strip()
+    matches = [rule for rule in RULES if wanted.upper() == rule.code or wanted.lower() == rule.name]
+    if not matches:
+        print(f"flake8-detach rule: error: no rule {wanted!r}; `flake8-detach rule --all` lists them", file=sys.stderr)
+        return 2
+    rule = matches[0]
+    if args.format == "json":
+        print(json.dumps({**rule_summary(rule), "doc": rule_doc(rule)}, indent=2))
+    else:
+        sys.stdout.write(rule_doc(rule))
+    return 0
+
+
+def rule_summary(rule) -> dict:
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "message": rule.message,
+        "fix_safety": rule.fix_safety,
+        "fix_title": rule.fix_title,
+    }

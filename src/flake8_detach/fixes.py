@@ -1,0 +1,107 @@
+"""Apply the rules' fixes: node swaps on the parsed module, in rounds until none applies.
+
+Each round parses the source, checks it, swaps the nodes of every fix that is allowed (safe,
+or unsafe too with --unsafe-fixes), not silenced by `# noqa`, and not overlapping another fix
+of the round; the next round re-checks the result, so fixes that interfered are retried.
+A result that does not parse (or no longer compiles, where the input did) is never kept.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+import libcst as cst
+
+from .engine import check_module
+from .noqa import unsilenced
+from .rules import RULES
+from .rules._base import SAFE
+
+MAX_ROUNDS = 10
+
+
+@dataclass(frozen=True)
+class FixResult:
+    source: str
+    rejected: Optional[str] = None  # why the last round was thrown away: a bug in a fix
+
+
+def fix_source(source: str, rules: Sequence[type] = RULES, unsafe: bool = False) -> FixResult:
+    """`source` with the allowed fixes applied."""
+    compiled_before = _compiles(source)
+    for _ in range(MAX_ROUNDS):
+        try:
+            module = cst.parse_module(source)
+        except Exception:  # the input itself does not parse: nothing to fix
+            return FixResult(source)
+        fixes = [
+            violation.fix
+            for violation in unsilenced(check_module(module, rules), source)
+            if violation.fix is not None and (unsafe or violation.fix.safety == SAFE)
+        ]
+        swaps = non_overlapping(fixes)
+        if not swaps:
+            return FixResult(source)
+        fixed = module.visit(NodeSwapper(swaps)).code
+        if fixed == source:
+            return FixResult(source)
+        problem = _parse_problem(fixed, compiled_before)
+        if problem is not None:
+            titles = ", ".join(sorted({fix.title for fix in fixes}))
+            return FixResult(source, f"a fix ({titles}) produced code that {problem}; not applied")
+        source = fixed
+    return FixResult(source)
+
+
+def non_overlapping(fixes: list) -> dict:
+    """id(old node) -> new node for the fixes, in order, that touch no node an earlier one touches."""
+    swaps: dict = {}
+    taken: set = set()
+    for fix in fixes:
+        touched = set().union(*(_subtree_ids(old) for old, _ in fix.replacements))
+        if touched & taken:
+            continue
+        taken |= touched
+        swaps.update((id(old), new) for old, new in fix.replacements)
+    return swaps
+
+
+class NodeSwapper(cst.CSTTransformer):
+    """Replaces nodes of the module it visits, found by identity."""
+
+    def __init__(self, swaps: dict) -> None:
+        super().__init__()
+        self.swaps = swaps
+
+    def on_leave(self, original_node, updated_node):
+        return self.swaps.get(id(original_node), updated_node)
+
+
+def _subtree_ids(node: cst.CSTNode) -> set:
+    ids = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        ids.add(id(current))
+        stack.extend(current.children)
+    return ids
+
+
+def _parse_problem(source: str, must_compile: bool) -> Optional[str]:
+    try:
+        cst.parse_module(source)
+    except Exception:
+        return "libcst cannot parse"
+    if must_compile and not _compiles(source):
+        return "Python cannot compile"
+    return None
+
+
+def _compiles(source: str) -> bool:
+    try:
+        ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return True

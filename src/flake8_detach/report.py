@@ -1,0 +1,211 @@
+"""Output formats: text (flake8's), json, sarif (SARIF 2.1.0 for GitHub code scanning) and
+github (workflow annotations)."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from importlib import metadata
+from pathlib import PurePath
+from typing import Optional, Sequence
+from urllib.parse import quote
+
+from . import __version__
+from .docs import rule_doc
+from .rules import RULES
+
+FORMATS = ("text", "json", "sarif", "github")
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+PARSE_ERROR_CODE = "DET000"
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str  # as shown to the user: relative to the working directory, or absolute
+    line: int  # 1-based, in the file or, for a notebook, in the cell
+    col: int  # 0-based, as the engine reports it (shown 1-based, as flake8 does)
+    code: str
+    message: str
+    cell: Optional[int] = None  # notebooks: the 1-based number of the code cell
+    file_line: Optional[int] = None  # notebooks: the line of the .ipynb file holding that code line
+    fix_safety: Optional[str] = None  # "safe" or "unsafe" when a fix is available
+    fix_title: Optional[str] = None
+
+    @property
+    def where(self) -> str:
+        """`line:col`, or `cell_N:line:col` in a notebook."""
+        place = f"{self.line}:{self.col + 1}"
+        return place if self.cell is None else f"cell_{self.cell}:{place}"
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be checked: unreadable, undecodable, not a Python notebook..."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: error: {self.message}"
+
+
+def render(format: str, findings: Sequence[Finding], errors: Sequence[FileError] = ()) -> str:
+    """The report for `findings` (already in output order); "" when there is nothing to say."""
+    if format == "text":
+        return "".join(f"{f.path}:{f.where}: {f.code} {f.message}\n" for f in findings)
+    if format == "json":
+        return json.dumps([asdict(f) for f in findings], indent=2) + "\n"
+    if format == "sarif":
+        return json.dumps(sarif(findings, errors), indent=2) + "\n"
+    if format == "github":
+        return "".join(github_annotation(f) + "\n" for f in findings)
+    raise ValueError(f"unknown format {format!r}")
+
+
+# ---- GitHub workflow commands ----------------------------------------------------------
+
+
+def github_annotation(finding: Finding) -> str:
+    """`::error file=...,line=...,col=...,title=DET101 name::message`: findings are bugs that
+    fail the run, so they are errors, not warnings."""
+    properties = {"file": finding.path}
+    if finding.cell is None:
+        properties.update(line=str(finding.line), col=str(finding.col + 1))
+    elif finding.file_line is not None:
+        properties["line"] = str(finding.file_line)
+    properties["title"] = f"{finding.code} {_rule_name(finding.code)}"
+    listed = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
+    return f"::error {listed}::{_escape_data(_located_message(finding))}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _located_message(finding: Finding) -> str:
+    """The message; in a notebook it names the cell, since the file's line is only the JSON's."""
+    if finding.cell is None:
+        return finding.message
+    return f"cell_{finding.cell}:{finding.line}:{finding.col + 1}: {finding.message}"
+
+
+# ---- SARIF 2.1.0 -------------------------------------------------------------------------
+
+
+def sarif(findings: Sequence[Finding], errors: Sequence[FileError]) -> dict:
+    descriptors = [_parse_error_descriptor()] + [_rule_descriptor(rule) for rule in RULES]
+    index = {descriptor["id"]: n for n, descriptor in enumerate(descriptors)}
+    results = []
+    for finding in findings:
+        result = {
+            "ruleId": finding.code,
+            "level": "error",
+            "message": {"text": _located_message(finding)},
+            "locations": [{"physicalLocation": _physical_location(finding)}],
+        }
+        if finding.code in index:
+            result["ruleIndex"] = index[finding.code]
+        results.append(result)
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": error.message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(error.path)}}}],
+        }
+        for error in errors
+    ]
+    driver = {"name": "flake8-detach", "version": __version__, "rules": descriptors}
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": driver},
+                "columnKind": "unicodeCodePoints",  # libcst columns count code points
+                "invocations": [
+                    {"executionSuccessful": not errors, "toolExecutionNotifications": notifications}
+                ],
+                "results": results,
+            }
+        ],
+    }
+
+
+def _physical_location(finding: Finding) -> dict:
+    if finding.cell is None:
+        region = {"startLine": finding.line, "startColumn": finding.col + 1}
+    else:
+        region = {"startLine": finding.file_line or 1}
+    return {"artifactLocation": {"uri": artifact_uri(finding.path)}, "region": region}
+
+
+def artifact_uri(path: str) -> str:
+    """A relative path stays relative (GitHub resolves it against the checkout); an absolute
+    one becomes a file: URI."""
+    if os.path.isabs(path):
+        return PurePath(path).as_uri()
+    return quote(PurePath(path).as_posix())
+
+
+def _rule_descriptor(rule) -> dict:
+    descriptor = {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": _first_sentence(rule.what)},
+        "fullDescription": {"text": rule.why},
+        "help": {"text": f"{rule.what}\n\n{rule.why}", "markdown": rule_doc(rule)},
+        "defaultConfiguration": {"level": "error"},
+    }
+    uri = help_uri(rule)
+    if uri is not None:
+        descriptor["helpUri"] = uri
+    return descriptor
+
+
+def _parse_error_descriptor() -> dict:
+    text = "The file could not be parsed, so it was not checked."
+    return {
+        "id": PARSE_ERROR_CODE,
+        "name": "parse-error",
+        "shortDescription": {"text": text},
+        "fullDescription": {"text": text},
+        "defaultConfiguration": {"level": "error"},
+    }
+
+
+def help_uri(rule, rules_page: Optional[str] = None) -> Optional[str]:
+    """The rule's section of the rules page: the package's `Rules` project URL."""
+    page = rules_page if rules_page is not None else _project_url("Rules")
+    if page is None:
+        return None
+    return f"{page}#{rule.code.lower()}-{rule.name}"
+
+
+def _project_url(label: str) -> Optional[str]:
+    try:
+        entries = metadata.metadata("flake8-detach").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return None
+    for entry in entries:
+        name, _, url = entry.partition(",")
+        if name.strip().lower() == label.lower():
+            return url.strip()
+    return None
+
+
+def _first_sentence(text: str) -> str:
+    head = text.split("\n\n")[0]
+    end = head.find(". ")
+    return head if end < 0 else head[: end + 1]
+
+
+def _rule_name(code: str) -> str:
+    for rule in RULES:
+        if rule.code == code:
+            return rule.name
+    return "parse-error" if code == PARSE_ERROR_CODE else ""
