@@ -60,7 +60,7 @@ def r09_clone_to_store(model, loader, criterion):
     history = []
     for x, y in loader:
         loss = criterion(model(x), y)
-        history.append(loss.clone())  # clone() does not cut the graph
+        history.append(loss.clone())  # clone() does not cut the graph  # expect: DET303
     return history
 
 
@@ -88,41 +88,41 @@ def r13_backward_on_detached(w):
 
 def r14_leaf_inplace():
     w = torch.randn(3, requires_grad=True)
-    w.add_(1)  # RuntimeError: leaf Variable that requires grad used in-place
+    w.add_(1)  # RuntimeError: leaf Variable that requires grad used in-place  # expect: DET103
 
 
 def r15_parameter_inplace():
     w = nn.Parameter(torch.randn(3))
-    w.mul_(2)
+    w.mul_(2)  # expect: DET103
 
 
 def r16_leaf_augassign():
     w = torch.zeros(3, requires_grad=True)
-    w += 1
+    w += 1  # expect: DET103
 
 
 def r17_leaf_setitem():
     w = torch.zeros(3, requires_grad=True)
-    w[0] = 1.0
+    w[0] = 1.0  # expect: DET103
 
 
 def r18_grad_of_non_leaf():
     w = torch.randn(3, requires_grad=True)
     y = w * 2
     y.sum().backward()
-    return y.grad  # None: y is not a leaf (needs y.retain_grad())
+    return y.grad  # None: y is not a leaf (needs y.retain_grad())  # expect: DET402
 
 
 def r19_cuda_makes_non_leaf():
-    w = torch.randn(3, requires_grad=True).cuda()  # w is a non-leaf copy
+    w = torch.randn(3, requires_grad=True).cuda()  # w is a non-leaf copy  # expect: DET403
     (w * 2).sum().backward()
-    return w.grad  # None
+    return w.grad  # None  # expect: DET402
 
 
 def r20_dtype_cast_makes_non_leaf():
-    w = torch.randn(3, requires_grad=True).double()  # same problem, CPU-runnable
+    w = torch.randn(3, requires_grad=True).double()  # same problem, CPU-runnable  # expect: DET403
     (w * 2).sum().backward()
-    return w.grad  # None
+    return w.grad  # None  # expect: DET402
 
 
 def r21_total_loss_accumulate(model, loader, criterion, optimizer):
@@ -132,14 +132,14 @@ def r21_total_loss_accumulate(model, loader, criterion, optimizer):
         loss = criterion(model(x), y)
         loss.backward()
         optimizer.step()
-        total += loss  # keeps every iteration's graph alive
+        total += loss  # keeps every iteration's graph alive  # expect: DET303
     return total
 
 
 def r22_running_loss_no_backward(model, loader, criterion):
     running_loss = 0.0
     for x, y in loader:
-        running_loss = running_loss + criterion(model(x), y)
+        running_loss = running_loss + criterion(model(x), y)  # expect: DET303
     return float(running_loss)
 
 
@@ -150,36 +150,36 @@ def r23_append_loss(model, loader, criterion, optimizer):
         loss = criterion(model(x), y)
         loss.backward()
         optimizer.step()
-        losses.append(loss)
+        losses.append(loss)  # expect: DET303
     return len(losses)
 
 
 def r24_variable_legacy():
-    v = Variable(torch.randn(3), requires_grad=True)  # Variable is deprecated
+    v = Variable(torch.randn(3), requires_grad=True)  # Variable is deprecated  # expect: DET501
     return v
 
 
 def r25_volatile_legacy(x):
-    v = Variable(x, volatile=True)  # volatile is ignored since 0.4
+    v = Variable(x, volatile=True)  # volatile is ignored since 0.4  # expect: DET501, DET502
     return v
 
 
 def r26_require_grad_attribute_typo(model):
     for p in model.parameters():
-        p.require_grad = False  # typo: freezes nothing
+        p.require_grad = False  # typo: freezes nothing  # expect: DET404
 
 
 def r27_require_grad_kwarg_typo():
-    return torch.zeros(3, require_grad=True)  # TypeError at runtime
+    return torch.zeros(3, require_grad=True)  # TypeError at runtime  # expect: DET404
 
 
 def r28_module_requires_grad_attribute(model):
-    model.requires_grad = False  # plain attribute on nn.Module: freezes nothing
+    model.requires_grad = False  # plain attribute on nn.Module: freezes nothing  # expect: DET405
 
 
 def r29_inplace_on_saved_output(w):
     y = torch.sigmoid(w)
-    y.mul_(2)  # sigmoid saved its output for backward
+    y.mul_(2)  # sigmoid saved its output for backward  # expect: DET102
     y.sum().backward()
 
 

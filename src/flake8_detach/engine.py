@@ -18,8 +18,12 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from . import torchapi
 from .facts import (
+    CARRIES_GRAPH,
     CONSTANT,
     FACTORY,
+    LOSS,
+    LOSS_FUNCTION,
+    MODULE,
     NAMED_PARAMETERS,
     OUTPUT,
     PARAMETER,
@@ -35,8 +39,8 @@ from .facts import (
 )
 from .imports import ImportTable
 from .rules import RULES
-from .rules._base import Fix, Violation, first_arg, keyword_arg
-from .syntax import children, possibly_changed_names, target_names
+from .rules._base import Fix, Violation, first_arg, keyword_arg, retains_graph
+from .syntax import children, possibly_changed_names, target_names, viewed_name, walk
 
 EVENTS = (
     "on_call",  # (call)
@@ -47,6 +51,8 @@ EVENTS = (
     "on_attr_assign",  # (target, value, statement): `obj.attr = value`
     "on_augassign",  # (statement)
     "on_loop",  # (loop)
+    "on_scope_start",  # (scope): a module or function body begins
+    "on_scope_end",  # (scope): it ends
 )
 
 # Builtins that neither keep nor change what is known about their arguments.
@@ -59,6 +65,7 @@ BINARY_METHODS = frozenset(
     lerp addcmul addcdiv addmm baddbmm maximum minimum atan2 hypot fmod remainder true_divide
     cross expand_as view_as type_as reshape_as""".split()
 )
+SAVING_OPERATORS = (cst.Multiply, cst.Divide, cst.Power, cst.MatrixMultiply)
 TENSOR_KEYWORDS = frozenset("input other weight bias target tensor tensors mat1 mat2 vec exponent".split())
 
 
@@ -111,6 +118,8 @@ class Analysis:
         self.pending: dict = {}  # id(expr) -> frozenset of Pending added by rules
         self.parents: dict = {}  # id(node) -> parent, for the statement being scanned
         self.written: set = set()  # ids of expressions written in place by that statement
+        self.module_classes: set = set()  # local classes that subclass torch.nn.Module
+        self.in_module_class = False  # whether the innermost enclosing class is one of them
         instances = [rule(self) for rule in rules]
         self.hooks = {
             event: [getattr(rule, event) for rule in instances if hasattr(rule, event)] for event in EVENTS
@@ -155,6 +164,16 @@ class Analysis:
         self.pending[key] = self.pending.get(key, frozenset()) | {Pending(code, message, node)}
         self.memo.clear()
 
+    def pend_on_name(self, name: str, code: str, message: str, node: cst.CSTNode) -> None:
+        """Report at `node` once the tensor now bound to `name` reaches backward()."""
+        old = self.state.get(name)
+        self.state.names[name] = old.but(pending=old.pending | {Pending(code, message, node)})
+        self.memo.clear()
+
+    def names_whose_graph_saved(self, name: str) -> list:
+        """Local names whose graph saved the tensor now bound to `name`."""
+        return [other for other, value in self.state.names.items() if name in value.saved_names]
+
     # ---- results ----------------------------------------------------------------------
 
     def violations(self) -> list:
@@ -172,7 +191,9 @@ class Analysis:
 
     def run_module(self) -> None:
         self._collect_imports(self.module.body)
+        self.fire("on_scope_start", self.module)
         self.run_block(self.module.body)
+        self.fire("on_scope_end", self.module)
 
     def _collect_imports(self, body: Sequence[cst.CSTNode]) -> None:
         """Module-level imports, wherever they stand, so functions see them whatever the order."""
@@ -292,7 +313,7 @@ class Analysis:
 
     def bind(self, target: cst.BaseExpression, value: Value, value_expr: Optional[cst.BaseExpression]) -> None:
         if isinstance(target, cst.Name):
-            self.state.names[target.value] = value
+            self.rebind(target.value, value)
         elif isinstance(target, (cst.Tuple, cst.List)):
             elements = [e.value for e in target.elements]
             if (
@@ -312,6 +333,15 @@ class Analysis:
                 self.set_requires_grad(target.value.value, literal_bool(value_expr))
         elif isinstance(target, cst.StarredElement):
             self.state.forget(target_names(target))
+
+    def rebind(self, name: str, value: Value) -> None:
+        """Bind `name` to a new tensor: graphs that saved the old one did not save this one."""
+        names = self.state.names
+        for other in self.names_whose_graph_saved(name):
+            names[other] = names[other].but(saved_names=names[other].saved_names - {name})
+        if value.saved_itself:
+            value = value.but(saved_itself=False, saved_names=value.saved_names | {name})
+        names[name] = value
 
     def run_if(self, stmt: cst.If) -> None:
         self.scan(stmt.test)
@@ -410,6 +440,7 @@ class Analysis:
             name = self.qualname(callee.func if isinstance(callee, cst.Call) else callee)
             if name in torchapi.GRAD_MODE_SETTERS:
                 mode = self._grad_mode_set_by(name, callee, True)
+        outer = (self.state, self.loops, self.in_module_class)
         if isinstance(stmt, cst.FunctionDef):
             for param in _all_params(stmt.params):
                 if param.default is not None:
@@ -417,11 +448,24 @@ class Analysis:
         else:
             for arg in stmt.bases:
                 self.scan(arg.value)
-        outer_state, outer_loops = self.state, self.loops
+            is_module = any(self._is_module_class(arg.value) for arg in stmt.bases)
+            if is_module:
+                self.module_classes.add(stmt.name.value)
+            self.in_module_class = is_module
         self.state, self.loops = State(mode), []
+        is_function = isinstance(stmt, cst.FunctionDef)
+        if is_function:
+            self.fire("on_scope_start", stmt)
         self.run_suite(stmt.body)
-        self.state, self.loops = outer_state, outer_loops
+        if is_function:
+            self.fire("on_scope_end", stmt)
+        self.state, self.loops, self.in_module_class = outer
         self.state.forget([stmt.name.value])
+
+    def _is_module_class(self, base: cst.BaseExpression) -> bool:
+        return self.qualname(base) == "torch.nn.Module" or (
+            isinstance(base, cst.Name) and base.value in self.module_classes
+        )
 
     def run_try(self, stmt) -> None:
         before = self.state
@@ -615,6 +659,8 @@ class Analysis:
             target = self._torch_inplace_target(name, call)
             if target is not None:
                 self.write_inplace(target, [self.value(a.value) for a in call.args[1:] if a.keyword is None])
+            if name in ("torch.autograd.backward", "torch.autograd.grad") and not retains_graph(call):
+                self.free_graph(first_arg(call, "tensors" if name.endswith("backward") else "outputs"))
             return
         if isinstance(func, cst.Attribute):
             method = func.attr.value
@@ -622,6 +668,12 @@ class Analysis:
             if method == "requires_grad_" and isinstance(receiver, cst.Name):
                 flag = literal_bool(first_arg(call, "requires_grad")) if call.args else True
                 self.set_requires_grad(receiver.value, flag)
+            elif method == "retain_grad" and isinstance(receiver, cst.Name):
+                self.state.names[receiver.value] = self.state.get(receiver.value).but(retained=True)
+            elif method == "backward":
+                if not retains_graph(call):
+                    self.free_graph(receiver)
+                return
             elif torchapi.is_inplace_method(method):
                 self.write_inplace(receiver, [self.value(a.value) for a in call.args if a.keyword is None])
             elif self.value(receiver).tensor or method in torchapi.TENSOR_METHODS:
@@ -635,18 +687,27 @@ class Analysis:
                 if old.grad is not None or old.leaf is not None:
                     self.state.names[arg.value.value] = old.but(grad=None, leaf=None)
 
+    def free_graph(self, tensors: Optional[cst.BaseExpression]) -> None:
+        """backward() without retain_graph freed the saved tensors of the graphs it ran through."""
+        for node in walk(tensors) if tensors is not None else ():
+            if isinstance(node, cst.Name) and node.value in self.state.names:
+                value = self.state.names[node.value]
+                if value.grad is not False:
+                    self.state.names[node.value] = value.but(freed=True, kind=LOSS)
+
     def write_inplace(self, target: cst.BaseExpression, sources: Iterable[Value]) -> None:
         """`target` (or a view of it) was written in place with values from `sources`."""
-        name = _viewed_name(target)
-        if name is None or self.state.grad_mode is False:
+        name = viewed_name(target)
+        if name is None:
             return
         old = self.state.get(name)
+        new = old.but(pending=old.pending | self.pending.get(id(target), frozenset()))
         grad = any_grad([old, *sources])
-        if grad == old.grad:
-            return
-        if self.state.grad_mode is None and grad:
-            grad = None
-        self.state.names[name] = old.but(grad=grad, leaf=False if grad and not old.grad else old.leaf)
+        if self.state.grad_mode is not False and grad != old.grad:
+            if self.state.grad_mode is None and grad:
+                grad = None
+            new = new.but(grad=grad, leaf=False if grad and not old.grad else old.leaf)
+        self.state.names[name] = new
 
     def set_requires_grad(self, name: str, flag: Tri) -> None:
         old = self.state.get(name)
@@ -665,7 +726,7 @@ class Analysis:
         if isinstance(expr, cst.Attribute):
             return self._evaluate_attribute(expr)
         if isinstance(expr, cst.BinaryOperation):
-            return op_result((self.value(expr.left), self.value(expr.right)), self.state.grad_mode)
+            return self._evaluate_binary(expr)
         if isinstance(expr, cst.Subscript):
             base = self.value(expr.value)
             if not base.tensor and base.grad is None:
@@ -693,6 +754,20 @@ class Analysis:
         if isinstance(expr, cst.NamedExpr):
             return self.value(expr.value)
         return UNKNOWN
+
+    def _evaluate_binary(self, expr: cst.BinaryOperation) -> Value:
+        left, right = self.value(expr.left), self.value(expr.right)
+        saves = isinstance(expr.operator, SAVING_OPERATORS)
+        result = op_result((left, right), self.state.grad_mode, saves=saves)
+        if not saves or result.grad is False:
+            return result
+        # `a * b` saves a when b requires grad and b when a does; `a ** n` saves a.
+        saved = set()
+        if isinstance(expr.left, cst.Name) and (right.grad or isinstance(expr.operator, cst.Power) and left.grad):
+            saved.add(expr.left.value)
+        if isinstance(expr.right, cst.Name) and left.grad and not isinstance(expr.operator, cst.Power):
+            saved.add(expr.right.value)
+        return result.but(saved_names=result.saved_names | saved) if saved else result
 
     def _evaluate_attribute(self, expr: cst.Attribute) -> Value:
         attr = expr.attr.value
@@ -725,12 +800,22 @@ class Analysis:
 
     def _opaque_call(self, call: cst.Call, extra: tuple) -> Value:
         """A callable we cannot see into: its result may carry the graph of its inputs, and
-        does when the callable is named like a model."""
+        does when the callable is a module or a loss, or is named like a model or a loss."""
         values = [*extra, *(self.value(a.value) for a in call.args)]
         pending = frozenset().union(*(v.pending for v in values)) if values else frozenset()
-        callee = call.func.attr.value if isinstance(call.func, cst.Attribute) else getattr(call.func, "value", "")
-        is_model = isinstance(callee, str) and torchapi.MODEL_NAME.search(callee) is not None
-        return Value(kind=OUTPUT if is_model else None, pending=pending)
+        func = call.func
+        if isinstance(func, cst.Name) and func.value in self.module_classes:
+            return Value(kind=MODULE)
+        callee_name = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", "")
+        callee_kind = self.value(func).kind
+        kind = None
+        if callee_kind == LOSS_FUNCTION or torchapi.LOSS_NAME.search(callee_name):
+            kind = LOSS
+        elif callee_kind == MODULE or torchapi.MODEL_NAME.search(callee_name):
+            kind = OUTPUT
+        if kind is None or self.state.grad_mode is False:
+            return Value(pending=pending)
+        return Value(kind=kind, pending=pending, saves=True, freed=any(v.freed for v in values))
 
     def _evaluate_torch_call(self, name: str, call: cst.Call) -> Value:
         namespace, _, last = name.rpartition(".")
@@ -738,6 +823,8 @@ class Analysis:
             flag = keyword_arg(call, "requires_grad")
             grad = False if flag is None else literal_bool(flag)
             return Value(tensor=True, grad=grad, leaf=True, kind=FACTORY)
+        if namespace == "torch.nn" and last[:1].isupper() and last != "Parameter":
+            return Value(kind=LOSS_FUNCTION if last.endswith("Loss") else MODULE)
         if name == "torch.nn.Parameter":
             flag = keyword_arg(call, "requires_grad")
             if flag is None and len(call.args) >= 2 and call.args[1].keyword is None:
@@ -762,7 +849,10 @@ class Analysis:
                 if (a.keyword is None or a.keyword.value in TENSOR_KEYWORDS) and not a.star
                 for operand in _spread(a.value)
             ]
-            return op_result(operands, self.state.grad_mode).but(tensor=True)
+            result = op_result(operands, self.state.grad_mode, saves=last in torchapi.SAVING_OPS)
+            if torchapi.is_loss_function(name) and result.grad is not False:
+                result = result.but(kind=LOSS)
+            return result.but(tensor=True, saved_itself=last in torchapi.OUTPUT_SAVING_OPS and result.grad is not False)
         return UNKNOWN
 
     def _evaluate_method(self, call: cst.Call, func: cst.Attribute) -> Value:
@@ -787,7 +877,11 @@ class Analysis:
             operands = [receiver]
             if method in BINARY_METHODS or torchapi.is_inplace_method(method):
                 operands += [self.value(a.value) for a in call.args if a.keyword is None and not a.star]
-            result = op_result(operands, self.state.grad_mode).but(tensor=receiver.tensor)
+            result = op_result(operands, self.state.grad_mode, saves=method in torchapi.SAVING_OPS)
+            result = result.but(
+                tensor=receiver.tensor,
+                saved_itself=method in torchapi.OUTPUT_SAVING_OPS and result.grad is not False,
+            )
             if method in torchapi.VIEW_METHODS:
                 result = result.but(alias=receiver.alias)
             return result
@@ -827,23 +921,6 @@ def _spread(expr: cst.BaseExpression) -> list:
     if isinstance(expr, (cst.List, cst.Tuple)) and not any(isinstance(e, cst.StarredElement) for e in expr.elements):
         return [e.value for e in expr.elements]
     return [expr]
-
-
-def _viewed_name(expr: cst.BaseExpression) -> Optional[str]:
-    """`x` for `x`, `x[0]`, `x.view(-1)`: the local name whose tensor a write lands in."""
-    while True:
-        if isinstance(expr, cst.Name):
-            return expr.value
-        if isinstance(expr, cst.Subscript):
-            expr = expr.value
-        elif (
-            isinstance(expr, cst.Call)
-            and isinstance(expr.func, cst.Attribute)
-            and expr.func.attr.value in torchapi.VIEW_METHODS
-        ):
-            expr = expr.func.value
-        else:
-            return None
 
 
 def _basic_index(expr: cst.Subscript) -> bool:

@@ -16,8 +16,12 @@ Tri = Optional[bool]  # True / False / unknown
 # What else is known about a value (`Value.kind`).
 FACTORY = "factory"  # a fresh tensor from a torch factory: zeros, empty, tensor, ...
 OUTPUT = "output"  # returned by a callable named like a model: may carry a graph
+LOSS = "loss"  # returned by a loss function, or backward() was called on it: carries a graph
+LOSS_FUNCTION = "loss_function"  # an instance of a torch.nn.*Loss class
+MODULE = "module"  # an instance of a torch.nn.Module class
 PARAMETERS = "parameters"  # an iterable of parameters: model.parameters()
 NAMED_PARAMETERS = "named_parameters"  # an iterable of (name, parameter) pairs
+CARRIES_GRAPH = (OUTPUT, LOSS)
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,11 @@ class Value:
     alias: Optional[cst.Call] = None  # the detach() call whose result this shares storage with
     kind: Optional[str] = None
     pending: frozenset = field(default_factory=frozenset)
+    saves: bool = False  # backward through this value's graph needs tensors saved in it
+    freed: bool = False  # backward() already ran through this value's graph and freed them
+    retained: bool = False  # retain_grad() was called on it
+    saved_itself: bool = False  # the op that made this tensor saved it for backward (sigmoid...)
+    saved_names: frozenset = field(default_factory=frozenset)  # names whose tensors its graph saved
 
     def join(self, other: "Value") -> "Value":
         """What is known after two control-flow paths meet: only what both agree on."""
@@ -49,6 +58,11 @@ class Value:
             alias=self.alias if self.alias == other.alias else None,
             kind=self.kind if self.kind == other.kind else None,
             pending=self.pending | other.pending,
+            saves=self.saves and other.saves,
+            freed=self.freed and other.freed,
+            retained=self.retained or other.retained,
+            saved_itself=self.saved_itself and other.saved_itself,
+            saved_names=self.saved_names & other.saved_names,
         )
 
     def but(self, **changes) -> "Value":
@@ -71,20 +85,25 @@ def any_grad(values: Iterable[Value]) -> Tri:
     return result
 
 
-def op_result(operands: Iterable[Value], grad_mode: Tri) -> Value:
-    """The value of a differentiable op applied to `operands`."""
+def op_result(operands: Iterable[Value], grad_mode: Tri, saves: bool = False) -> Value:
+    """The value of a differentiable op applied to `operands`; `saves`: the op saves tensors
+    for its backward."""
     operands = tuple(operands)
     grad = False if grad_mode is False else any_grad(operands)
     if grad_mode is None and grad:
         grad = None
-    pending = frozenset().union(*(v.pending for v in operands)) if operands else frozenset()
-    may_carry_graph = grad is not False and any(v.kind == OUTPUT for v in operands)
+    if grad is False:
+        return Value(tensor=any(v.tensor for v in operands), grad=False, leaf=True)
+    kinds = {v.kind for v in operands}
     return Value(
         tensor=any(v.tensor for v in operands),
         grad=grad,
         leaf=False if grad else None,
-        kind=OUTPUT if may_carry_graph else None,
-        pending=pending,
+        kind=LOSS if LOSS in kinds else OUTPUT if OUTPUT in kinds else None,
+        pending=frozenset().union(*(v.pending for v in operands)),
+        saves=saves or any(v.saves for v in operands),
+        freed=any(v.freed for v in operands),
+        saved_names=frozenset().union(*(v.saved_names for v in operands)),
     )
 
 

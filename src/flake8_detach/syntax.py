@@ -11,6 +11,8 @@ from typing import Iterator, Optional
 
 import libcst as cst
 
+from . import torchapi
+
 # Fields that hold only tokens and whitespace, never code.
 _TOKEN_FIELDS = frozenset(
     """lpar rpar comma semicolon colon equal lbrace lbracket rbrace rbracket dot operator header
@@ -111,7 +113,7 @@ def possibly_changed_names(block: cst.CSTNode) -> set:
                 if isinstance(arg.value, cst.Name):
                     changed.add(arg.value.value)
             if isinstance(node.func, cst.Attribute) and (
-                node.func.attr.value.endswith("_") or node.func.attr.value in ("retain_grad", "backward")
+                node.func.attr.value.endswith("_") or node.func.attr.value == "retain_grad"
             ):
                 name = root_name(node.func.value)
                 if name:
@@ -126,3 +128,20 @@ def _written_roots(target: cst.BaseExpression) -> Iterator[str]:
             yield name
     else:
         yield from target_names(target)
+
+
+def viewed_name(expr: cst.BaseExpression) -> Optional[str]:
+    """`x` for `x`, `x[0]`, `x.view(-1)`: the local name whose tensor a write lands in."""
+    while True:
+        if isinstance(expr, cst.Name):
+            return expr.value
+        if isinstance(expr, cst.Subscript):
+            expr = expr.value
+        elif (
+            isinstance(expr, cst.Call)
+            and isinstance(expr.func, cst.Attribute)
+            and expr.func.attr.value in torchapi.VIEW_METHODS
+        ):
+            expr = expr.func.value
+        else:
+            return None

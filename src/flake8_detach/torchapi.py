@@ -86,6 +86,34 @@ def is_inplace_method(name: str) -> bool:
 # Callables named like a model: calling one is the evidence that a result may carry a graph.
 MODEL_NAME = re.compile(
     r"(^|_)(model|net|network|module|encoder|decoder|generator|discriminator|policy|actor|critic"
-    r"|backbone|classifier|teacher|student)(_|$)|^net[A-Z]",
+    r"|backbone|classifier|teacher|student|rnn|lstm|gru)(_|$)|^net[A-Z]",
     re.IGNORECASE,
 )
+
+# Ops whose backward needs a tensor they saved; a second backward() through them raises.
+SAVING_OPS = frozenset(
+    """mul div pow matmul mm bmm dot outer addmm baddbmm addcmul addcdiv exp exp2 expm1 log log1p
+    log2 log10 sigmoid tanh softmax log_softmax relu sqrt rsqrt reciprocal sin cos tan norm prod
+    cumprod std var logsumexp gather index_select masked_fill where maximum minimum max min amax
+    amin linear conv1d conv2d conv3d layer_norm batch_norm group_norm embedding dropout gelu silu
+    elu leaky_relu cross_entropy nll_loss mse_loss l1_loss binary_cross_entropy
+    binary_cross_entropy_with_logits kl_div smooth_l1_loss huber_loss""".split()
+)
+
+# Ops that save their own output for backward: writing into that output in place breaks it.
+OUTPUT_SAVING_OPS = frozenset("sigmoid tanh exp exp2 expm1 relu softmax log_softmax sqrt rsqrt reciprocal".split())
+
+# torch.nn.functional losses besides the `*_loss` ones.
+LOSS_FUNCTIONS = frozenset(
+    """cross_entropy nll_loss mse_loss l1_loss binary_cross_entropy binary_cross_entropy_with_logits
+    kl_div smooth_l1_loss huber_loss""".split()
+)
+
+# Callables conventionally named like a loss: their result carries the graph of the loss.
+LOSS_NAME = re.compile(r"^(criterion|loss_fn|loss_func|\w+_loss|\w+_criterion)$", re.IGNORECASE)
+
+
+def is_loss_function(qualname: str) -> bool:
+    """`torch.nn.functional.mse_loss`, `torch.nn.functional.cross_entropy`, ..."""
+    namespace, _, last = qualname.rpartition(".")
+    return namespace == "torch.nn.functional" and (last.endswith("_loss") or last in LOSS_FUNCTIONS)

@@ -8,15 +8,31 @@ from ._base import Rule
 from .backward import BackwardWithoutGrad
 from .data_attribute import DataAccess, DataMutation
 from .detach_alias import InplaceOnDetached
+from .grad_access import GradOfNonLeaf, RequiresGradBeforeMove
 from .graph_cut import CloneNotACut, CopyNotACut
+from .graph_lifetime import BackwardTwice, GraphKeptAcrossIterations, HiddenStateNotDetached
+from .inplace_autograd import InplaceOnLeaf, InplaceOnSavedTensor
+from .legacy import VariableWrapper, VolatileFlag
+from .requires_grad_flags import ModuleRequiresGradAttribute, RequiresGradTypo
 
 RULES: tuple = (
     InplaceOnDetached,
+    InplaceOnSavedTensor,
+    InplaceOnLeaf,
     DataMutation,
     DataAccess,
     CloneNotACut,
     CopyNotACut,
+    GraphKeptAcrossIterations,
+    HiddenStateNotDetached,
     BackwardWithoutGrad,
+    GradOfNonLeaf,
+    RequiresGradBeforeMove,
+    RequiresGradTypo,
+    ModuleRequiresGradAttribute,
+    BackwardTwice,
+    VariableWrapper,
+    VolatileFlag,
 )
 
 

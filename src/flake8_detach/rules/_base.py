@@ -115,3 +115,21 @@ def keyword_arg(call: cst.Call, keyword: str) -> Optional[cst.BaseExpression]:
 def method_name(call: cst.Call) -> Optional[str]:
     """`m` for a call `recv.m(...)`."""
     return call.func.attr.value if isinstance(call.func, cst.Attribute) else None
+
+
+def parenthesized(expr: cst.BaseExpression) -> cst.BaseExpression:
+    """`expr`, in parentheses unless it is an atom, so that it can stand anywhere (`(a + b)`)."""
+    if isinstance(expr, (cst.Name, cst.Attribute, cst.Call, cst.Subscript)) or expr.lpar:
+        return expr
+    return expr.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+
+
+def call_method(expr: cst.BaseExpression, method: str) -> cst.Call:
+    """`expr.method()`, parenthesising `expr` when it is not an atom (`(a + b).item()`)."""
+    return cst.Call(func=cst.Attribute(value=parenthesized(expr), attr=cst.Name(method)))
+
+
+def retains_graph(call: cst.Call) -> bool:
+    """backward(retain_graph=...) with anything but a literal False keeps the graph, as far as we know."""
+    flag = keyword_arg(call, "retain_graph")
+    return flag is not None and not (isinstance(flag, cst.Name) and flag.value == "False")

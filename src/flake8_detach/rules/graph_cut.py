@@ -7,7 +7,8 @@ from typing import Optional
 
 import libcst as cst
 
-from ..facts import FACTORY, OUTPUT, Value
+from ..facts import CARRIES_GRAPH, FACTORY, Value
+from ..torchapi import is_loss_function
 from ._base import Breaks, Example, Raises, Rule, first_arg, keyword_arg, method_name
 
 # Names that say the value is meant to be fixed: a target, a teacher's output, an old value.
@@ -16,7 +17,12 @@ FIXED_VALUE_NAME = re.compile(r"^(target|\w+_target|teacher\w*|old_\w+|prev\w*|b
 
 def may_carry_graph(value: Value) -> bool:
     """Requires grad, or comes from a computation we cannot see into (a model's output)."""
-    return bool(value.grad) or (value.kind == OUTPUT and value.grad is not False)
+    return bool(value.grad) or (value.kind in CARRIES_GRAPH and value.grad is not False)
+
+
+def is_torch_loss_call(ctx, call: cst.Call) -> bool:
+    name = ctx.qualname(call.func)
+    return name is not None and is_loss_function(name)
 
 
 def undetached_clone(expr: cst.BaseExpression) -> Optional[cst.Call]:
@@ -27,21 +33,6 @@ def undetached_clone(expr: cst.BaseExpression) -> Optional[cst.Call]:
     if isinstance(receiver, cst.Call) and method_name(receiver) == "detach":
         return None
     return expr
-
-
-def is_loss_function(ctx, call: cst.Call) -> bool:
-    name = ctx.qualname(call.func)
-    if name is not None:
-        return name.startswith("torch.nn.functional.") and (
-            name.endswith("_loss") or name.rpartition(".")[2] in LOSS_FUNCTIONS
-        )
-    return False
-
-
-LOSS_FUNCTIONS = frozenset(
-    """cross_entropy nll_loss mse_loss l1_loss binary_cross_entropy binary_cross_entropy_with_logits
-    kl_div smooth_l1_loss huber_loss""".split()
-)
 
 
 class CloneNotACut(Rule):
@@ -127,7 +118,7 @@ array = (w * 2).detach().clone().numpy()
                     else "the result is no leaf and its .grad stays None"
                 )
                 self.report(call, effect=effect)
-        elif is_loss_function(self.ctx, call):
+        elif is_torch_loss_call(self.ctx, call):
             positional = [a.value for a in call.args if a.keyword is None]
             target = keyword_arg(call, "target") or (positional[1] if len(positional) > 1 else None)
             clone = undetached_clone(target) if target is not None else None

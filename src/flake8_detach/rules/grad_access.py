@@ -1,0 +1,198 @@
+"""DET402/DET403: `.grad` of a non-leaf, and leaves turned into non-leaves by a move."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import libcst as cst
+
+from .. import torchapi
+from ._base import UNSAFE, Breaks, Example, Rule, Warns, keyword_arg, method_name
+
+# Tensor methods that copy to another device or dtype, with the factory keyword that does it.
+MOVES = {
+    "cuda": ("device", "cuda"),
+    "cpu": ("device", "cpu"),
+    "double": ("dtype", "float64"),
+    "float": ("dtype", "float32"),
+    "half": ("dtype", "float16"),
+    "bfloat16": ("dtype", "bfloat16"),
+    "to": None,  # device or dtype, from its argument
+}
+DTYPES = frozenset("float16 float32 float64 bfloat16 half float double".split())
+NO_OP = "no-op"
+
+
+class GradOfNonLeaf(Rule):
+    code = "DET402"
+    name = "grad-of-non-leaf"
+    message = "{tensor}.grad of a non-leaf is None: call {tensor}.retain_grad() before backward()"
+    triggers = (".grad",)
+    what = (
+        "Flags reads of `.grad` on a tensor proven to be a non-leaf (the result of an op on a "
+        "tensor that requires grad, or of a move like `.cuda()`) with no `retain_grad()` call "
+        "on it."
+    )
+    why = (
+        "Autograd fills `.grad` only for leaves. On a non-leaf, `.grad` stays `None` and reading "
+        "it emits \"The .grad attribute of a Tensor that is not a leaf Tensor is being accessed\". "
+        "Call `retain_grad()` on it before `backward()` to keep its gradient."
+    )
+    references = ("https://pytorch.org/docs/stable/generated/torch.Tensor.retain_grad.html",)
+    examples = (
+        Example(
+            bad="""\
+import torch
+
+w = torch.randn(3, requires_grad=True)
+y = w * 2
+y.sum().backward()
+g = y.grad  # expect: DET402
+""",
+            good="""\
+import torch
+
+w = torch.randn(3, requires_grad=True)
+y = w * 2
+y.retain_grad()
+y.sum().backward()
+g = y.grad
+""",
+            proof=Warns("not a leaf Tensor is being accessed"),
+        ),
+    )
+
+    def on_attribute(self, node) -> None:
+        if node.attr.value != "grad":
+            return
+        value = self.ctx.value(node.value)
+        if value.grad and value.leaf is False and not value.retained:
+            self.report(node, tensor=self.ctx.text(node.value))
+
+
+class RequiresGradBeforeMove(Rule):
+    code = "DET403"
+    name = "requires-grad-before-move"
+    message = "{move} copies a leaf that requires grad: the copy is no leaf and its .grad stays None"
+    triggers = ("requires_grad", "Parameter")
+    what = (
+        "Flags `.cuda()`, `.to(...)`, `.double()`, `.half()` ... called on a leaf that requires "
+        "grad (`torch.randn(3, requires_grad=True).cuda()`, `nn.Parameter(t).cuda()`) where the "
+        "copy replaces the leaf: chained on its creation, or rebound to the same name "
+        "(`w = w.cuda()`). Moves that return the tensor itself (`.float()` on a float32 "
+        "factory, `.cpu()` on a CPU one) are left alone."
+    )
+    why = (
+        "A move to another device or dtype is an op: its result is a new, non-leaf tensor. "
+        "Gradients accumulate in the original leaf, which the code no longer holds, so the "
+        "copy's `.grad` stays `None` and an optimizer given the copy raises \"can't optimize a "
+        "non-leaf Tensor\". Create the tensor where it belongs: `torch.randn(3, device=\"cuda\", "
+        "requires_grad=True)`."
+    )
+    references = ("https://pytorch.org/docs/stable/notes/autograd.html#grad-modes",)
+    fix_safety = UNSAFE  # moves `device=`/`dtype=` into the factory call
+    fix_title = "create the tensor on its device and dtype: move `device=`/`dtype=` into the factory"
+    examples = (
+        Example(
+            bad="""\
+import torch
+
+w = torch.randn(3, requires_grad=True).double()  # expect: DET403
+(w * 2).sum().backward()
+""",
+            good="""\
+import torch
+
+w = torch.randn(3, dtype=torch.float64, requires_grad=True)
+(w * 2).sum().backward()
+""",
+            fixed="""\
+import torch
+
+w = torch.randn(3, requires_grad=True, dtype=torch.float64)
+(w * 2).sum().backward()
+""",
+            proof=Breaks("w.grad is not None"),
+        ),
+    )
+
+    def on_call(self, call) -> None:
+        if method_name(call) in MOVES and isinstance(call.func.value, cst.Call):
+            self._check(call)
+
+    def on_assign(self, target, value, statement) -> None:
+        if (
+            isinstance(target, cst.Name)
+            and isinstance(value, cst.Call)
+            and method_name(value) in MOVES
+            and isinstance(value.func.value, cst.Name)
+            and value.func.value.value == target.value
+        ):
+            self._check(value)
+
+    def _check(self, move: cst.Call) -> None:
+        receiver = move.func.value
+        value = self.ctx.value(receiver)
+        if not (value.grad and value.leaf):
+            return
+        factory = receiver if isinstance(receiver, cst.Call) and self._is_factory(receiver) else None
+        as_keyword = self._as_factory_keyword(move, factory)
+        if as_keyword is NO_OP or (as_keyword is None and method_name(move) in ("float", "cpu")):
+            return  # the move returns the tensor itself, or may
+        fix = None
+        if as_keyword is not None and factory is not None:
+            keyword, new_value = as_keyword
+            equal = cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace(""))
+            argument = cst.Arg(keyword=cst.Name(keyword), value=new_value, equal=equal)
+            fix = self.fix((move, factory.with_changes(args=[*factory.args, argument])))
+        self.report(move, fix=fix, move=f"{method_name(move)}()")
+
+    def _is_factory(self, call: cst.Call) -> bool:
+        name = self.ctx.qualname(call.func)
+        return name is not None and name.rpartition(".")[0] == "torch" and name.rpartition(".")[2] in torchapi.FACTORIES
+
+    def _as_factory_keyword(self, move: cst.Call, factory: Optional[cst.Call]):
+        """The factory keyword that does what `move` does: (keyword, value), NO_OP when the move
+        changes nothing, None when that cannot be told."""
+        method = method_name(move)
+        if method == "to":
+            if len(move.args) != 1:
+                return None
+            argument = move.args[0]
+            value = argument.value
+            qualname = self.ctx.qualname(value) or ""
+            if argument.keyword is not None:
+                keyword = argument.keyword.value
+            elif qualname.rpartition(".")[2] in DTYPES:
+                keyword = "dtype"
+            elif isinstance(value, cst.SimpleString):
+                keyword = "device"
+            else:
+                return None  # a device or a dtype: no telling which
+            is_default = qualname in ("torch.float32", "torch.float") or (
+                isinstance(value, cst.SimpleString) and value.evaluated_value == "cpu"
+            )
+        else:
+            if move.args:
+                return None
+            keyword, target = MOVES[method]
+            is_default = target in ("cpu", "float32")
+            torch_name = self._torch_module_name(factory)
+            if keyword == "device":
+                value = cst.SimpleString(f'"{target}"')
+            else:
+                value = cst.Attribute(value=cst.Name(torch_name), attr=cst.Name(target)) if torch_name else None
+        if factory is None or keyword not in ("device", "dtype") or keyword_arg(factory, keyword) is not None:
+            return None
+        if is_default:
+            return NO_OP
+        return (keyword, value) if value is not None else None
+
+    def _torch_module_name(self, factory: Optional[cst.Call]) -> Optional[str]:
+        """`th` for `th.randn(...)`: the name the file imported torch as."""
+        func = factory.func if factory is not None else None
+        while isinstance(func, cst.Attribute):
+            func = func.value
+        if isinstance(func, cst.Name) and self.ctx.qualname(func) == "torch":
+            return func.value
+        return None

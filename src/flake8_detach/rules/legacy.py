@@ -1,0 +1,109 @@
+"""DET501/DET502: the pre-0.4 autograd API."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from ._base import SAFE, UNSAFE, Breaks, Example, Fix, Rule, Warns, call_method, parenthesized
+
+
+class VariableWrapper(Rule):
+    code = "DET501"
+    name = "variable-wrapper"
+    message = "legacy Variable() returns a plain Tensor cut from the graph (deprecated since 0.4)"
+    triggers = ("Variable",)
+    what = "Flags calls of `torch.autograd.Variable` (`Variable(t)`, `Variable(t, requires_grad=True)`)."
+    why = (
+        "Since PyTorch 0.4, tensors are variables. `Variable(t)` only returns a plain Tensor "
+        "sharing `t`'s storage, and, where `t` is part of a graph, one cut from it: gradients stop "
+        "there. Use the tensor itself, and `t.requires_grad_()` to make it require grad."
+    )
+    references = ("https://pytorch.org/blog/pytorch-0_4_0-migration-guide/",)
+    fix_safety = UNSAFE  # safe, and applied by --fix, where `t` is proven not to require grad
+    fix_title = "unwrap: `Variable(t)` -> `t`, `Variable(t, requires_grad=True)` -> `t.requires_grad_()`"
+    examples = (
+        Example(
+            bad="""\
+import torch
+from torch.autograd import Variable
+
+w = torch.ones(3, requires_grad=True)
+y = w * 2
+v = Variable(y)  # expect: DET501
+""",
+            good="""\
+import torch
+
+w = torch.ones(3, requires_grad=True)
+y = w * 2
+v = y
+""",
+            fixed="""\
+import torch
+from torch.autograd import Variable
+
+w = torch.ones(3, requires_grad=True)
+y = w * 2
+v = y
+""",
+            proof=Breaks("v.requires_grad"),
+        ),
+    )
+
+    def on_call(self, call) -> None:
+        if self.ctx.qualname(call.func) != "torch.autograd.Variable":
+            return
+        positional = [a for a in call.args if a.keyword is None and not a.star]
+        keywords = {a.keyword.value: a.value for a in call.args if a.keyword is not None}
+        fix = None
+        if len(positional) == 1 and len(call.args) == 1:
+            wrapped = positional[0].value
+            safety = SAFE if self.ctx.value(wrapped).grad is False else UNSAFE
+            fix = Fix(safety, self.fix_title, ((call, parenthesized(wrapped)),))
+        elif len(positional) == 1 and list(keywords) == ["requires_grad"] and _is_true(keywords["requires_grad"]):
+            fix = self.fix((call, call_method(positional[0].value, "requires_grad_")))
+        self.report(call, fix=fix)
+
+
+def _is_true(expr: cst.BaseExpression) -> bool:
+    return isinstance(expr, cst.Name) and expr.value == "True"
+
+
+class VolatileFlag(Rule):
+    code = "DET502"
+    name = "volatile-flag"
+    message = "volatile= was removed in PyTorch 0.4 and does nothing: gradients are still recorded"
+    triggers = ("volatile",)
+    what = "Flags the `volatile=` keyword in torch calls (`Variable(x, volatile=True)`)."
+    why = (
+        "`volatile` was removed in PyTorch 0.4. The flag is ignored with a warning, so code meant "
+        "to run without building a graph (inference, evaluation) records one and holds its memory. "
+        "Use `with torch.no_grad():`."
+    )
+    references = ("https://pytorch.org/blog/pytorch-0_4_0-migration-guide/",)
+    examples = (
+        Example(
+            bad="""\
+import torch
+from torch.autograd import Variable
+
+x = torch.ones(3)
+v = Variable(x, volatile=True)  # expect: DET501, DET502
+""",
+            good="""\
+import torch
+
+x = torch.ones(3)
+with torch.no_grad():
+    v = x * 2
+""",
+            proof=Warns("volatile was removed and now has no effect"),
+        ),
+    )
+
+    def on_call(self, call) -> None:
+        if self.ctx.qualname(call.func) is None:
+            return
+        for arg in call.args:
+            if arg.keyword is not None and arg.keyword.value == "volatile":
+                self.report(arg)
