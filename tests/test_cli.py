@@ -19,6 +19,7 @@ DETACH = "import torch\n\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\n"  # DET
 DATA = "import torch\n\nw = torch.ones(3, requires_grad=True)\nw.data.add_(1)\ny = w.data.cpu()\n"
 CLEAN = "import torch\n\nx = torch.ones(3)\nd = x.detach().clone()\nd.add_(1)\n"
 UNPARSABLE = "import torch\nx.detach(\n"
+RULE = {rule.code: rule for rule in RULES}
 
 
 def run(args, cwd) -> tuple:
@@ -180,11 +181,11 @@ def test_version(tmp_path):
 
 
 def test_rule_prints_the_rules_doc_by_code_or_name(tmp_path):
-    assert run(["rule", "DET101"], tmp_path) == (0, rule_doc(RULES[0]), "")
-    assert run(["rule", "det101"], tmp_path) == run(["rule", RULES[0].name], tmp_path)
+    assert run(["rule", "DET101"], tmp_path) == (0, rule_doc(RULE["DET101"]), "")
+    assert run(["rule", "det101"], tmp_path) == run(["rule", RULE["DET101"].name], tmp_path)
     status, out, _ = run(["rule", "DET202", "--format", "json"], tmp_path)
     data = json.loads(out)
-    assert (status, data["code"], data["fix_safety"], data["doc"]) == (0, "DET202", "safe", rule_doc(RULES[2]))
+    assert (status, data["code"], data["fix_safety"], data["doc"]) == (0, "DET202", "safe", rule_doc(RULE["DET202"]))
 
 
 def test_rule_all_lists_every_rule(tmp_path):

@@ -172,3 +172,12 @@ def test_overlapping_fixes_wait_for_the_next_round():
     # The same alias reached by two findings is fixed once, and the second finding is gone after.
     source = "import torch\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\nd.mul_(2)\n"
     assert fix_source(source, unsafe=True).source == source.replace("x.detach()", "x.detach().clone()")
+
+
+def test_a_finding_revealed_by_a_safe_fix_is_reported_and_not_counted_as_fixed(tmp_path):
+    source = "import torch\nw = torch.ones(3, requires_grad=True)\ns = w.data\ns.zero_()\n"
+    (tmp_path / "a.py").write_text(source)
+    status, out, err = run(["--fix", "a.py"], tmp_path)
+    assert (tmp_path / "a.py").read_text() == source.replace("w.data", "w.detach()")
+    assert (status, out.split()[:2]) == (1, ["a.py:4:1:", "DET101"])
+    assert err == "fixed 1 finding in 1 file, 1 remaining (1 fixable with --unsafe-fixes)\n"

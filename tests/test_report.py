@@ -45,7 +45,7 @@ def test_json_lists_findings_with_1_based_lines_0_based_columns_and_fixes(projec
             "cell": None,
             "file_line": None,
             "fix_safety": "unsafe",
-            "fix_title": RULES[0].fix_title,
+            "fix_title": next(rule.fix_title for rule in RULES if rule.code == "DET101"),
         },
         {
             "path": "pkg/a b.py",
@@ -107,7 +107,7 @@ def test_empty_sarif_is_still_valid():
 
 def test_help_uri_points_at_the_rules_section_when_the_package_names_a_rules_page():
     page = "https://example.org/flake8-detach/docs/rules.md"
-    assert help_uri(RULES[0], page) == f"{page}#det101-inplace-on-detached"
+    assert help_uri(next(rule for rule in RULES if rule.code == "DET101"), page) == f"{page}#det101-inplace-on-detached"
 
 
 def test_github_annotations_are_errors_with_escaped_properties_and_messages(project):

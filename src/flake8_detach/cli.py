@@ -17,6 +17,7 @@ import stat
 import sys
 import tempfile
 import tokenize
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
@@ -211,7 +212,7 @@ def check_python(path: str, raw: bytes, options: RunOptions) -> FileReport:
             report.errors.append(FileError(path, result.rejected))
         if result.source != source:
             fixed_violations = lint(result.source, options)
-            report.fixed = len(violations) - len(fixed_violations)
+            report.fixed = count_fixed(violations, fixed_violations)
             if options.diff:
                 report.diff = unified_diff(source, result.source, path, path)
             else:
@@ -248,7 +249,7 @@ def check_notebook(path: str, raw: bytes, options: RunOptions) -> FileReport:
                 changed = []
             if changed:
                 fixed_violations = lint(result.source, options)
-                report.fixed = len(violations) - len(fixed_violations)
+                report.fixed = count_fixed(violations, fixed_violations)
                 if options.diff:
                     report.diff = "".join(
                         unified_diff(cell.text, code, f"{path}:cell_{cell.number}", f"{path}:cell_{cell.number}")
@@ -267,6 +268,13 @@ def check_notebook(path: str, raw: bytes, options: RunOptions) -> FileReport:
         file_line = notebook.file_line(cell, line) if options.file_lines else None
         report.findings.append(finding_at(path, violation, line, cell, file_line))
     return report
+
+
+def count_fixed(before: list, after: list) -> int:
+    """How many findings are gone. Compared by code and message, since a fix may move lines;
+    a finding a fix reveals (a `.detach()` alias written in place) counts as a new one."""
+    gone = Counter((v.code, v.message) for v in before) - Counter((v.code, v.message) for v in after)
+    return sum(gone.values())
 
 
 def finding_at(path: str, violation, line: int, cell: Optional[int] = None, file_line: Optional[int] = None):
