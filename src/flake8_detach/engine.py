@@ -304,12 +304,12 @@ class Analysis:
         self.fire("on_inplace", inplace_target, target, op, stmt.value)
         source = self.value(stmt.value)
         self.apply_effects(stmt.value)
-        if isinstance(target, cst.Name):
-            old = self.state.get(target.value)
-            new = op_result((old, source), self.state.grad_mode)
-            self.state.names[target.value] = new.but(tensor=old.tensor or source.tensor, alias=old.alias)
-        else:
+        old = self.state.get(target.value) if isinstance(target, cst.Name) else None
+        if old is None or old.tensor:  # a tensor is updated in place and stays the same tensor
             self.write_inplace(inplace_target, (source,))
+        else:  # a number or unknown: `x += y` rebinds x to x + y
+            new = op_result((old, source), self.state.grad_mode)
+            self.rebind(target.value, new.but(tensor=source.tensor))
 
     def bind(self, target: cst.BaseExpression, value: Value, value_expr: Optional[cst.BaseExpression]) -> None:
         if isinstance(target, cst.Name):
@@ -688,12 +688,11 @@ class Analysis:
                     self.state.names[arg.value.value] = old.but(grad=None, leaf=None)
 
     def free_graph(self, tensors: Optional[cst.BaseExpression]) -> None:
-        """backward() without retain_graph freed the saved tensors of the graphs it ran through."""
-        for node in walk(tensors) if tensors is not None else ():
-            if isinstance(node, cst.Name) and node.value in self.state.names:
-                value = self.state.names[node.value]
-                if value.grad is not False:
-                    self.state.names[node.value] = value.but(freed=True, kind=LOSS)
+        """backward() without retain_graph freed the tensors saved in the graphs it ran through."""
+        for name in _operand_names(tensors) if tensors is not None else ():
+            value = self.state.names.get(name)
+            if value is not None and value.saves and value.grad is not False:
+                self.state.names[name] = value.but(freed=True, kind=LOSS)
 
     def write_inplace(self, target: cst.BaseExpression, sources: Iterable[Value]) -> None:
         """`target` (or a view of it) was written in place with values from `sources`."""
@@ -806,7 +805,7 @@ class Analysis:
         func = call.func
         if isinstance(func, cst.Name) and func.value in self.module_classes:
             return Value(kind=MODULE)
-        callee_name = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", "")
+        callee_name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
         callee_kind = self.value(func).kind
         kind = None
         if callee_kind == LOSS_FUNCTION or torchapi.LOSS_NAME.search(callee_name):
@@ -914,6 +913,25 @@ def _calls_in(expr: cst.BaseExpression) -> list:
             found.append(node)
         stack.extend(reversed(list(children(node))))
     return found
+
+
+def _operand_names(expr: cst.BaseExpression) -> list:
+    """Names whose values `expr` computes with: not callees, not attribute names."""
+    names = []
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Name):
+            names.append(node.value)
+        elif isinstance(node, cst.Attribute):
+            stack.append(node.value)
+        elif isinstance(node, cst.Call):
+            stack.extend(arg.value for arg in node.args)
+            if isinstance(node.func, cst.Attribute):
+                stack.append(node.func.value)  # the receiver of a method
+        elif not isinstance(node, (cst.Lambda, cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
+            stack.extend(children(node))
+    return names
 
 
 def _spread(expr: cst.BaseExpression) -> list:

@@ -130,6 +130,9 @@ def call_method(expr: cst.BaseExpression, method: str) -> cst.Call:
 
 
 def retains_graph(call: cst.Call) -> bool:
-    """backward(retain_graph=...) with anything but a literal False keeps the graph, as far as we know."""
+    """Whether a backward() call may keep its graph: `retain_graph=` anything but a literal
+    False, or, without it, `create_graph=` anything but a literal False (its default)."""
     flag = keyword_arg(call, "retain_graph")
+    if flag is None:
+        flag = keyword_arg(call, "create_graph")
     return flag is not None and not (isinstance(flag, cst.Name) and flag.value == "False")

@@ -6,6 +6,7 @@ from typing import Iterator, Optional
 
 import libcst as cst
 
+from .. import torchapi
 from ..facts import CARRIES_GRAPH, LOSS
 from ..syntax import children, root_name, target_names
 from ._base import UNSAFE, Breaks, Example, Raises, Rule, call_method, method_name, retains_graph
@@ -23,6 +24,18 @@ def body_nodes(loop: cst.CSTNode) -> Iterator[cst.CSTNode]:
 
 def calls_backward(loop: cst.CSTNode) -> bool:
     return any(isinstance(node, cst.Call) and method_name(node) == "backward" for node in body_nodes(loop))
+
+
+def runs_training_step(loop: cst.CSTNode) -> bool:
+    """The loop body calls backward() or a callable named like a model: each iteration is a
+    training or evaluation step, not a pass over the parts of one loss."""
+    for node in body_nodes(loop):
+        if isinstance(node, cst.Call):
+            func = node.func
+            callee = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+            if callee == "backward" or torchapi.MODEL_NAME.search(callee):
+                return True
+    return False
 
 
 def bindings(loop: cst.CSTNode, name: str) -> list:
@@ -157,9 +170,11 @@ for step in range(3):
 
     def on_scope_end(self, scope) -> None:
         candidates, backwarded = self.scopes.pop()
-        for accumulator, node, fix, fields in candidates:
-            if accumulator not in backwarded:
-                self.report(node, fix=fix, **fields)
+        returned = _returned_tensors(scope) if isinstance(scope, cst.FunctionDef) else set()
+        for accumulator, node, fix, fields, in_training_step in candidates:
+            if accumulator in backwarded or (accumulator in returned and not in_training_step):
+                continue  # a loss built to backpropagate through, here or by the caller
+            self.report(node, fix=fix, **fields)
 
     def on_backward(self, call, tensor) -> None:
         names = self.scopes[-1][1]
@@ -194,7 +209,25 @@ for step in range(3):
             return  # bound afresh in each iteration: nothing outlives it
         fields = {"how": self.ctx.text(node, 30), "keep": keep}
         fix = self.fix((loss, call_method(loss, keep)))
-        self.scopes[-1][0].append((accumulator, node, fix, fields))
+        self.scopes[-1][0].append((accumulator, node, fix, fields, runs_training_step(loops[-1])))
+
+
+def _returned_tensors(function: cst.FunctionDef) -> set:
+    """Names a function returns as values (`return total`, `return total / n, x`), not through
+    a call such as `float(total)` or `total.item()`."""
+    returned: set = set()
+    for node in body_nodes(function):
+        if isinstance(node, cst.Return) and node.value is not None:
+            stack = [node.value]
+            while stack:
+                expr = stack.pop()
+                if isinstance(expr, cst.Name):
+                    returned.add(expr.value)
+                elif isinstance(expr, cst.BinaryOperation):
+                    stack += [expr.left, expr.right]
+                elif isinstance(expr, (cst.Tuple, cst.List)):
+                    stack += [element.value for element in expr.elements]
+    return returned
 
 
 def _accumulates(binding: cst.CSTNode, name: str) -> bool:

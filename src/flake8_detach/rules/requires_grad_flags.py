@@ -89,8 +89,11 @@ w = torch.zeros(3, requires_grad=True)
             self.report(target, fix=fix, typo=target.attr.value, effect="the assignment changes nothing")
 
     def on_call(self, call) -> None:
-        if self.ctx.qualname(call.func) is None and method_name(call) != "requires_grad_":
+        name = self.ctx.qualname(call.func)
+        if name is None and method_name(call) != "requires_grad_":
             return
+        if name is not None and any(part.startswith("_") for part in name.split(".")):
+            return  # private API has its own spelling: Tensor._make_subclass(require_grad=...)
         for arg in call.args:
             if arg.keyword is not None and is_typo(arg.keyword.value):
                 fix = self.fix((arg.keyword, cst.Name("requires_grad")))
