@@ -26,14 +26,13 @@ def calls_backward(loop: cst.CSTNode) -> bool:
     return any(isinstance(node, cst.Call) and method_name(node) == "backward" for node in body_nodes(loop))
 
 
-def runs_training_step(loop: cst.CSTNode) -> bool:
-    """The loop body calls backward() or a callable named like a model: each iteration is a
-    training or evaluation step, not a pass over the parts of one loss."""
+def runs_model(loop: cst.CSTNode) -> bool:
+    """The loop body calls a callable named like a model: each iteration is a forward step."""
     for node in body_nodes(loop):
         if isinstance(node, cst.Call):
             func = node.func
             callee = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-            if callee == "backward" or torchapi.MODEL_NAME.search(callee):
+            if torchapi.MODEL_NAME.search(callee):
                 return True
     return False
 
@@ -57,16 +56,6 @@ def bindings(loop: cst.CSTNode, name: str) -> list:
     return found
 
 
-def mentions(expr: cst.CSTNode, name: str) -> bool:
-    stack = [expr]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.Name) and node.value == name:
-            return True
-        stack.extend(children(node))
-    return False
-
-
 class GraphKeptAcrossIterations(Rule):
     code = "DET303"
     name = "graph-kept-across-iterations"
@@ -77,8 +66,11 @@ class GraphKeptAcrossIterations(Rule):
         "`losses.append(loss)` and `losses.append(loss.clone())` where `loss` carries a graph: "
         "`backward()` was called on it, or it comes from a loss function (`torch.nn.functional.*_loss`, "
         "an instance of a `torch.nn.*Loss` class, or a callable named `criterion`, `loss_fn` or "
-        "`*_loss`). The accumulator must outlive the iteration, and must not reach `backward()` "
-        "later in the same function (summing losses to backpropagate once is intended)."
+        "`*_loss`).\n\n"
+        "The loop must be one of training or evaluation steps: it calls `backward()` or a callable "
+        "named like a model. A loop over the parts of one loss (heads, codebooks, layers) builds "
+        "that loss and is left alone, and so are accumulators that later reach `backward()` in the "
+        "same function and sums returned to the caller from a loop without `backward()`."
     )
     why = (
         "A loss tensor holds on to the whole graph that produced it. Adding it to a running total "
@@ -163,33 +155,38 @@ for step in range(3):
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
-        self.scopes: list = []  # per open scope: (candidates, names that reached backward())
+        # Per open scope: the candidates, the names that reached backward(), and for each
+        # assigned name the names its values were computed from.
+        self.scopes: list = []
 
     def on_scope_start(self, scope) -> None:
-        self.scopes.append(([], set()))
+        self.scopes.append(([], set(), {}))
 
     def on_scope_end(self, scope) -> None:
-        candidates, backwarded = self.scopes.pop()
+        candidates, backwarded, sources = self.scopes.pop()
+        reached = set()
+        while backwarded:  # `loss = losses[i]; loss.backward()` reaches `losses` too
+            name = backwarded.pop()
+            reached.add(name)
+            backwarded |= sources.get(name, set()) - reached
         returned = _returned_tensors(scope) if isinstance(scope, cst.FunctionDef) else set()
-        for accumulator, node, fix, fields, in_training_step in candidates:
-            if accumulator in backwarded or (accumulator in returned and not in_training_step):
-                continue  # a loss built to backpropagate through, here or by the caller
+        for accumulator, node, fix, fields, step in candidates:
+            if accumulator in reached:
+                continue  # a loss built to backpropagate through once
+            if step == "forward" and fields["keep"] == "item" and accumulator in returned:
+                continue  # a summed loss handed to the caller to backpropagate through
             self.report(node, fix=fix, **fields)
 
     def on_backward(self, call, tensor) -> None:
-        names = self.scopes[-1][1]
-        stack = [call]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, cst.Name):
-                names.add(node.value)
-            stack.extend(children(node))
+        self.scopes[-1][1].update(_names_in_tree(call))
 
     def on_augassign(self, statement) -> None:
         if isinstance(statement.operator, cst.AddAssign) and isinstance(statement.target, cst.Name):
             self._candidate(statement.target.value, statement.value, statement, "item")
 
     def on_assign(self, target, value, statement) -> None:
+        if isinstance(target, cst.Name):
+            self.scopes[-1][2].setdefault(target.value, set()).update(_names_in_tree(value))
         if isinstance(target, cst.Name) and isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Add):
             for own, other in ((value.left, value.right), (value.right, value.left)):
                 if isinstance(own, cst.Name) and own.value == target.value:
@@ -207,9 +204,25 @@ for step in range(3):
             return
         if any(not _accumulates(binding, accumulator) for binding in bindings(loops[-1], accumulator)):
             return  # bound afresh in each iteration: nothing outlives it
+        # Only a loop over training or evaluation steps keeps graphs that are done with;
+        # a loop over the parts of one loss (heads, codebooks, layers) builds that loss.
+        step = "backward" if calls_backward(loops[-1]) else "forward" if runs_model(loops[-1]) else None
+        if step is None:
+            return
         fields = {"how": self.ctx.text(node, 30), "keep": keep}
         fix = self.fix((loss, call_method(loss, keep)))
-        self.scopes[-1][0].append((accumulator, node, fix, fields, runs_training_step(loops[-1])))
+        self.scopes[-1][0].append((accumulator, node, fix, fields, step))
+
+
+def _names_in_tree(node: cst.CSTNode) -> set:
+    names = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.Name):
+            names.add(current.value)
+        stack.extend(children(current))
+    return names
 
 
 def _returned_tensors(function: cst.FunctionDef) -> set:
@@ -234,7 +247,7 @@ def _accumulates(binding: cst.CSTNode, name: str) -> bool:
     """`total += x` or `total = total + x`: a binding that carries the old value on."""
     if isinstance(binding, cst.AugAssign):
         return True
-    return isinstance(binding, cst.Assign) and mentions(binding.value, name)
+    return isinstance(binding, cst.Assign) and name in _names_in_tree(binding.value)
 
 
 class HiddenStateNotDetached(Rule):
