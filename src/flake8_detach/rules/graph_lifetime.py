@@ -123,30 +123,30 @@ for step in range(3):
 import torch
 import torch.nn.functional as F
 
-w = torch.ones(3, requires_grad=True)
+model = torch.nn.Linear(3, 1)
 losses = []
 for step in range(3):
-    loss = F.mse_loss(w * step, torch.zeros(3))
+    loss = F.mse_loss(model(torch.ones(3)), torch.zeros(1))
     losses.append(loss)  # expect: DET303
 """,
             good="""\
 import torch
 import torch.nn.functional as F
 
-w = torch.ones(3, requires_grad=True)
+model = torch.nn.Linear(3, 1)
 losses = []
 for step in range(3):
-    loss = F.mse_loss(w * step, torch.zeros(3))
+    loss = F.mse_loss(model(torch.ones(3)), torch.zeros(1))
     losses.append(loss.detach())
 """,
             fixed="""\
 import torch
 import torch.nn.functional as F
 
-w = torch.ones(3, requires_grad=True)
+model = torch.nn.Linear(3, 1)
 losses = []
 for step in range(3):
-    loss = F.mse_loss(w * step, torch.zeros(3))
+    loss = F.mse_loss(model(torch.ones(3)), torch.zeros(1))
     losses.append(loss.detach())
 """,
             proof=Breaks("all(loss.grad_fn is None for loss in losses)"),
