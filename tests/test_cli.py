@@ -3,6 +3,7 @@
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
 from contextlib import redirect_stderr, redirect_stdout
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from flake8_detach import __version__
+from flake8_detach import cli
 from flake8_detach.cli import main
 from flake8_detach.docs import rule_doc
 from flake8_detach.rules import RULES
@@ -20,6 +22,7 @@ DATA = "import torch\n\nw = torch.ones(3, requires_grad=True)\nw.data.add_(1)\ny
 CLEAN = "import torch\n\nx = torch.ones(3)\nd = x.detach().clone()\nd.add_(1)\n"
 UNPARSABLE = "import torch\nx.detach(\n"
 RULE = {rule.code: rule for rule in RULES}
+real_check_file = cli.check_file
 
 
 def run(args, cwd) -> tuple:
@@ -79,7 +82,7 @@ def test_a_file_libcst_cannot_parse_exits_2_and_still_prints_det000_and_other_fi
     assert status == 2
     lines = out.splitlines()
     assert lines[0].startswith("a.py:5:1: DET101")
-    assert lines[1].startswith("broken.py:") and " DET000 libcst cannot parse this file" in lines[1]
+    assert lines[1].startswith("broken.py:") and " DET000 cannot parse this file" in lines[1]
 
 
 def test_missing_unreadable_and_undecodable_files_exit_2_with_one_line_each(tmp_path):
@@ -209,3 +212,20 @@ def test_console_script_and_module_entry_points(tmp_path):
     for command in ([str(script)], [sys.executable, "-m", "flake8_detach"]):
         result = subprocess.run([*command, "a.py"], cwd=tmp_path, capture_output=True, text=True)
         assert (result.returncode, result.stdout.split(" ")[1]) == (1, "DET101")
+
+
+def check_or_crash(path, options):
+    """Stands in for a parser crash: kills the worker process on `crash*.py`."""
+    if Path(path).name.startswith("crash"):
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return real_check_file(path, options)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_that_kills_the_checking_process_is_one_error_and_the_run_goes_on(tmp_path, monkeypatch, jobs):
+    write(tmp_path, {"a.py": DETACH, "crash.py": DETACH, "m.py": DATA, "z.py": DETACH})
+    monkeypatch.setattr(cli, "check_file", check_or_crash)
+    status, out, err = run(["-j", jobs], tmp_path)
+    assert status == 2
+    assert err == f"crash.py: error: {cli.CRASH}\n"
+    assert [line.split(":")[0] for line in out.splitlines()] == ["a.py", "m.py", "m.py", "z.py"]

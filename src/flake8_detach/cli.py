@@ -19,9 +19,9 @@ import tempfile
 import tokenize
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
-from itertools import repeat
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -173,12 +173,44 @@ def is_excluded(path: str, patterns: Sequence[str]) -> bool:
 
 
 def run(files: list, options: RunOptions, jobs: int) -> list:
-    """Each file's report, in the order of `files` whatever the number of jobs."""
-    if jobs > 1 and len(files) > 1:
-        with contextlib.suppress(OSError, NotImplementedError, ImportError):  # no process support here
-            with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-                return list(pool.map(check_file, files, repeat(options), chunksize=4))
-    return [check_file(path, options) for path in files]
+    """Each file's report, in the order of `files` whatever the number of jobs.
+
+    Files are checked in worker processes: libcst's native parser (and CPython's) can crash
+    the process on pathological nesting, and such a file must not end the run. When a worker
+    dies, the files it left unchecked are run one at a time to find the one that kills it."""
+    reports: dict = {}
+    pending = list(files)
+    try:
+        while pending:
+            pending = check_in_workers(pending, options, jobs, reports)
+            if pending:
+                pending = check_in_workers(pending, options, 1, reports)
+            if pending:
+                suspect, pending = pending[0], pending[1:]
+                if check_in_workers([suspect], options, 1, reports):
+                    reports[suspect] = FileReport(errors=[FileError(suspect, CRASH)])
+    except (OSError, NotImplementedError, ImportError):  # no process support here: check in this one
+        for path in files:
+            if path not in reports:
+                reports[path] = check_file(path, options)
+    return [reports[path] for path in files]
+
+
+CRASH = "the parser crashed on this file (nesting too deep?); not checked"
+
+
+def check_in_workers(files: list, options: RunOptions, jobs: int, reports: dict) -> list:
+    """Check `files` in `jobs` worker processes into `reports`; the files left unchecked
+    because a worker died, in order."""
+    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(files)))) as pool:
+        futures = [(path, pool.submit(check_file, path, options)) for path in files]
+        unchecked = []
+        for path, future in futures:
+            try:
+                reports[path] = future.result()
+            except BrokenProcessPool:
+                unchecked.append(path)
+    return unchecked
 
 
 def check_file(path: str, options: RunOptions) -> FileReport:

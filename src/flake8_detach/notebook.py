@@ -73,10 +73,10 @@ class Notebook:
             raise NotebookError("not a notebook: no list of cells")
         if not isinstance(data.get("nbformat"), int) or data["nbformat"] < 4:
             raise NotebookError(f"notebook format {data.get('nbformat')!r} is not supported; only nbformat 4 is")
-        metadata = data.get("metadata") or {}
+        metadata = _table(data.get("metadata"))
         for language in (
-            (metadata.get("kernelspec") or {}).get("language"),
-            (metadata.get("language_info") or {}).get("name"),
+            _table(metadata.get("kernelspec")).get("language"),
+            _table(metadata.get("language_info")).get("name"),
         ):
             if isinstance(language, str) and language.lower() != "python":
                 raise NotebookError(f"not a Python notebook (kernel language: {language})")
@@ -133,7 +133,7 @@ class Notebook:
         """The notebook's JSON text with the cells' code taken from a fixed joined source."""
         for cell, code in self.changed_cells(fixed):
             stored = self.data["cells"][cell.index]
-            stored["source"] = code.splitlines(keepends=True) if isinstance(stored["source"], list) else code
+            stored["source"] = code.splitlines(keepends=True) if isinstance(stored.get("source"), list) else code
         return dump_like(self.data, self.text)
 
 
@@ -245,6 +245,11 @@ def _parses(code: str) -> bool:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
     return True
+
+
+def _table(value) -> dict:
+    """A JSON object, or an empty one for anything else: metadata is not validated here."""
+    return value if isinstance(value, dict) else {}
 
 
 def _joined(source) -> str:
