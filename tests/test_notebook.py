@@ -176,3 +176,12 @@ def test_notebook_rejects_json_that_is_not_a_notebook():
         Notebook("[1, 2]")
     with pytest.raises(NotebookError, match="a cell's source is not text"):
         Notebook(json.dumps({"nbformat": 4, "cells": [{"cell_type": "code", "source": 3}]}))
+
+
+def test_metadata_of_unexpected_shape_does_not_stop_the_check(tmp_path):
+    data = {"nbformat": 4, "metadata": {"kernelspec": "python3", "language_info": None},
+            "cells": [{"cell_type": "code", "source": "import torch\nx = torch.ones(3)\nx.detach().zero_()"}]}
+    (tmp_path / "odd.ipynb").write_text(json.dumps(data))
+    status, out, err = run(["odd.ipynb"], tmp_path)
+    assert (status, err) == (1, "")
+    assert out.startswith("odd.ipynb:cell_1:3:1: DET101")
