@@ -10,7 +10,6 @@ torch is a hard requirement: without it this module fails, it does not skip.
 """
 
 import runpy
-import time
 import warnings
 from pathlib import Path
 
@@ -39,11 +38,9 @@ def test_program_shape(path):
 @pytest.mark.parametrize("path", PROGRAMS, ids=IDS)
 def test_program_runs_clean_under_torch(path):
     grad_mode = torch.is_grad_enabled()
-    started = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         runpy.run_path(str(path), run_name="__main__")
-    elapsed = time.perf_counter() - started
     assert torch.is_grad_enabled() == grad_mode, "the program leaked a grad mode"
     user_warnings = [
         f"{w.filename}:{w.lineno}: {w.category.__name__}: {w.message}"
@@ -51,9 +48,6 @@ def test_program_runs_clean_under_torch(path):
         if issubclass(w.category, UserWarning)
     ]
     assert user_warnings == []
-    # A guard against a program that grew heavy, not a benchmark: each one takes a few hundredths
-    # of a second on one idle core, but wall time swings widely on a loaded machine.
-    assert elapsed < 30.0, f"{path.name} took {elapsed:.2f}s; keep the corpus tiny"
 
 
 @pytest.mark.parametrize("path", PROGRAMS, ids=IDS)

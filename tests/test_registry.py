@@ -33,7 +33,7 @@ def test_message_reads_like_a_finding(rule):
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
 def test_rule_is_documented(rule):
-    assert rule.what and rule.why and rule.triggers
+    assert rule.what and rule.why and rule.needs
     assert rule.examples
 
 

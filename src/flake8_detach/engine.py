@@ -9,7 +9,7 @@ with findings.
 
 from __future__ import annotations
 
-import re
+import ast
 from dataclasses import replace
 from typing import Iterable, Optional, Sequence
 
@@ -37,7 +37,7 @@ from .facts import (
     join_states,
     op_result,
 )
-from .imports import ImportTable
+from .regions import FileIndex, Needs, Piece, candidate_pieces, index_file
 from .rules import RULES
 from .rules._base import Fix, Violation, first_arg, keyword_arg, retains_graph
 from .syntax import children, possibly_changed_names, target_names, viewed_name, walk
@@ -69,36 +69,55 @@ SAVING_OPERATORS = (cst.Multiply, cst.Divide, cst.Power, cst.MatrixMultiply)
 TENSOR_KEYWORDS = frozenset("input other weight bias target tensor tensors mat1 mat2 vec exponent".split())
 
 
-def prefilter(rules: Sequence[type]) -> "re.Pattern[str]":
-    words = sorted({word for rule in rules for word in rule.triggers})
-    return re.compile("|".join(re.escape(word) for word in words))
+_NEEDS = Needs(RULES)
 
 
-_DEFAULT_PREFILTER = prefilter(RULES)
+def check_source(
+    source: str, rules: Sequence[type] = RULES, tree: Optional[ast.Module] = None, whole_file: bool = False
+) -> list:
+    """All violations in `source`, sorted by position.
 
-
-def check_source(source: str, rules: Sequence[type] = RULES) -> list:
-    """All violations in `source`, sorted by position."""
-    pattern = _DEFAULT_PREFILTER if rules is RULES else prefilter(rules)
-    if not pattern.search(source):
+    `tree` is the file's `ast` tree, where the caller has it (flake8 does). libcst parses only
+    the pieces of the file that can produce a finding; `whole_file=True` analyses the whole file
+    in one piece instead, the reference that the shortcut is tested against.
+    """
+    needs = _NEEDS if rules is RULES else Needs(rules)
+    if not needs.any.search(source):
         return []
-    try:
-        module = cst.parse_module(source)
-    except cst.ParserSyntaxError as error:
-        return [parse_failure(f"libcst cannot parse this file: {error.message}", error.raw_line, error.raw_column)]
-    except (RecursionError, MemoryError, ValueError) as error:
-        return [parse_failure(f"libcst cannot parse this file: {type(error).__name__}", 1, 0)]
-    return check_module(module, rules)
+    if tree is None:
+        try:
+            tree = ast.parse(source)
+        except SyntaxError as error:
+            return [parse_failure(f"cannot parse this file: {error.msg}", error.lineno or 1, (error.offset or 1) - 1)]
+        except (ValueError, RecursionError, MemoryError) as error:
+            return [parse_failure(f"cannot parse this file: {type(error).__name__}", 1, 0)]
+    index = index_file(tree)
+    pieces = [Piece(source, 0)] if whole_file else candidate_pieces(source, tree, needs.for_file(index.imports))
+    violations = []
+    for piece in pieces:
+        try:
+            module = cst.parse_module(piece.code)
+        except cst.ParserSyntaxError as error:
+            line = error.raw_line + piece.line_offset
+            return [parse_failure(f"libcst cannot parse this file: {error.message}", line, error.raw_column)]
+        except (RecursionError, MemoryError, ValueError) as error:
+            return [parse_failure(f"libcst cannot parse this file: {type(error).__name__}", 1, 0)]
+        violations += analyse(module, rules, index, piece.line_offset)
+    return sorted(violations, key=lambda v: (v.line, v.col, v.code))
 
 
 def check_module(module: cst.Module, rules: Sequence[type] = RULES) -> list:
-    """All violations in a parsed module; their nodes (and their fixes' nodes) are `module`'s own."""
-    analysis = Analysis(module, rules)
+    """All violations in a whole parsed module (its nodes are `module`'s own: fixes swap them)."""
+    return analyse(module, rules, index_file(ast.parse(module.code)), 0)
+
+
+def analyse(module: cst.Module, rules: Sequence[type], index: FileIndex, line_offset: int) -> list:
+    analysis = Analysis(module, rules, index)
     try:
         analysis.run_module()
     except RecursionError:
-        return [parse_failure("file too deeply nested to analyse", 1, 0)]
-    return analysis.violations()
+        return [parse_failure("file too deeply nested to analyse", 1 + line_offset, 0)]
+    return [replace(v, line=v.line + line_offset) for v in analysis.violations()]
 
 
 def parse_failure(message: str, line: int, col: int) -> Violation:
@@ -108,9 +127,10 @@ def parse_failure(message: str, line: int, col: int) -> Violation:
 class Analysis:
     """One file's walk; also the `ctx` that rules query."""
 
-    def __init__(self, module: cst.Module, rules: Sequence[type]) -> None:
+    def __init__(self, module: cst.Module, rules: Sequence[type], index: FileIndex) -> None:
         self.module = module
-        self.imports = ImportTable()
+        self.imports = index.imports.copy()  # a function's own imports are its own
+        self.module_classes = index.module_classes
         self.state: Optional[State] = State()
         self.loops: list = []  # enclosing loop nodes, innermost last
         self.found: dict = {}  # (code, id(node)) -> Violation
@@ -118,8 +138,6 @@ class Analysis:
         self.pending: dict = {}  # id(expr) -> frozenset of Pending added by rules
         self.parents: dict = {}  # id(node) -> parent, for the statement being scanned
         self.written: set = set()  # ids of expressions written in place by that statement
-        self.module_classes: set = set()  # local classes that subclass torch.nn.Module
-        self.in_module_class = False  # whether the innermost enclosing class is one of them
         instances = [rule(self) for rule in rules]
         self.hooks = {
             event: [getattr(rule, event) for rule in instances if hasattr(rule, event)] for event in EVENTS
@@ -190,25 +208,9 @@ class Analysis:
     # ---- statements -------------------------------------------------------------------
 
     def run_module(self) -> None:
-        self._collect_imports(self.module.body)
         self.fire("on_scope_start", self.module)
         self.run_block(self.module.body)
         self.fire("on_scope_end", self.module)
-
-    def _collect_imports(self, body: Sequence[cst.CSTNode]) -> None:
-        """Module-level imports, wherever they stand, so functions see them whatever the order."""
-        for stmt in body:
-            if isinstance(stmt, cst.SimpleStatementLine):
-                for small in stmt.body:
-                    if isinstance(small, (cst.Import, cst.ImportFrom)):
-                        self.imports.add(small)
-            elif isinstance(stmt, (cst.If, cst.Try, cst.With)):
-                self._collect_imports(stmt.body.body)
-                for handler in getattr(stmt, "handlers", ()):
-                    self._collect_imports(handler.body.body)
-                orelse = getattr(stmt, "orelse", None)
-                if orelse is not None and isinstance(orelse.body, cst.IndentedBlock):
-                    self._collect_imports(orelse.body.body)
 
     def run_block(self, body: Iterable[cst.CSTNode]) -> None:
         for stmt in body:
@@ -440,18 +442,15 @@ class Analysis:
             name = self.qualname(callee.func if isinstance(callee, cst.Call) else callee)
             if name in torchapi.GRAD_MODE_SETTERS:
                 mode = self._grad_mode_set_by(name, callee, True)
-        outer = (self.state, self.loops, self.in_module_class)
+        outer = (self.state, self.loops, self.imports)
         if isinstance(stmt, cst.FunctionDef):
             for param in _all_params(stmt.params):
                 if param.default is not None:
                     self.scan(param.default)
+            self.imports = self.imports.copy()
         else:
             for arg in stmt.bases:
                 self.scan(arg.value)
-            is_module = any(self._is_module_class(arg.value) for arg in stmt.bases)
-            if is_module:
-                self.module_classes.add(stmt.name.value)
-            self.in_module_class = is_module
         self.state, self.loops = State(mode), []
         is_function = isinstance(stmt, cst.FunctionDef)
         if is_function:
@@ -459,13 +458,8 @@ class Analysis:
         self.run_suite(stmt.body)
         if is_function:
             self.fire("on_scope_end", stmt)
-        self.state, self.loops, self.in_module_class = outer
+        self.state, self.loops, self.imports = outer
         self.state.forget([stmt.name.value])
-
-    def _is_module_class(self, base: cst.BaseExpression) -> bool:
-        return self.qualname(base) == "torch.nn.Module" or (
-            isinstance(base, cst.Name) and base.value in self.module_classes
-        )
 
     def run_try(self, stmt) -> None:
         before = self.state
@@ -858,7 +852,7 @@ class Analysis:
         method = func.attr.value
         receiver = self.value(func.value)
         if method == "detach":
-            alias = receiver.alias or (None if _is_grad_attribute(func.value) else call)
+            alias = receiver.alias or (call if _held_elsewhere(func.value) else None)
             return Value(tensor=True, grad=False, leaf=True, alias=alias)
         if method in torchapi.NON_TENSOR_METHODS:
             return CONSTANT
@@ -957,8 +951,23 @@ def _basic_index(expr: cst.Subscript) -> bool:
     return True
 
 
-def _is_grad_attribute(expr: cst.BaseExpression) -> bool:
-    """`p.grad`: gradient buffers belong to no graph, so writing through their detach() is the
-    documented way to edit gradients in place."""
-    return isinstance(expr, cst.Attribute) and expr.attr.value == "grad"
-
+def _held_elsewhere(expr: cst.BaseExpression) -> bool:
+    """Whether the tensor `expr` gives (or whose view it gives) is held by a name or attribute,
+    so that writing through its detach() changes a tensor the code still uses. A fresh result
+    (`x.clone()`, `a + b`, `model(x)`) is held by nobody. Gradient buffers (`p.grad`) are
+    left out: they belong to no graph, and writing through their detach() is the documented
+    way to edit gradients in place."""
+    while True:
+        if isinstance(expr, cst.Subscript):
+            expr = expr.value
+        elif (
+            isinstance(expr, cst.Call)
+            and isinstance(expr.func, cst.Attribute)
+            and expr.func.attr.value in torchapi.VIEW_METHODS
+        ):
+            expr = expr.func.value
+        else:
+            break
+    if isinstance(expr, cst.Attribute):
+        return expr.attr.value != "grad"
+    return isinstance(expr, cst.Name)

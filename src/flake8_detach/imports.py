@@ -6,6 +6,7 @@ QualifiedNameProvider costs several times the parse itself.
 
 from __future__ import annotations
 
+import ast
 from typing import Optional, Union
 
 import libcst as cst
@@ -52,37 +53,51 @@ def canonical(qualname: str) -> str:
 class ImportTable:
     """Local name -> qualified torch name, from `import` statements of the file."""
 
-    def __init__(self) -> None:
-        self.names: dict[str, str] = {}
+    def __init__(self, names: Optional[dict] = None) -> None:
+        self.names: dict[str, str] = dict(names) if names else {}
+
+    def copy(self) -> "ImportTable":
+        return ImportTable(self.names)
+
+    def add_ast(self, stmt: Union[ast.Import, ast.ImportFrom]) -> None:
+        """The same as `add`, for Python's own `ast` nodes."""
+        if isinstance(stmt, ast.Import):
+            for alias in stmt.names:
+                self._bind(alias.name, alias.asname)
+        elif not stmt.level and stmt.module is not None:
+            for alias in stmt.names:
+                if alias.name != "*":
+                    self._bind_from(stmt.module, alias.name, alias.asname)
+
+    def _bind(self, module: str, asname: Optional[str]) -> None:
+        if module == "torch" or module.startswith("torch."):
+            if asname is not None:
+                self.names[asname] = module
+            else:  # `import torch.nn` binds `torch`
+                self.names["torch"] = "torch"
+
+    def _bind_from(self, module: str, name: str, asname: Optional[str]) -> None:
+        if module == "torch" or module.startswith("torch."):
+            self.names[asname or name] = f"{module}.{name}"
 
     def add(self, stmt: Union[cst.Import, cst.ImportFrom]) -> None:
         if isinstance(stmt, cst.Import):
             for alias in stmt.names:
                 module = dotted_name(alias.name)
-                if module is None or not (module == "torch" or module.startswith("torch.")):
-                    continue
-                if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                    self.names[alias.asname.name.value] = module
-                else:  # `import torch.nn` binds `torch`
-                    self.names["torch"] = "torch"
-            return
-        if stmt.relative or stmt.module is None or isinstance(stmt.names, cst.ImportStar):
-            return
-        module = dotted_name(stmt.module)
-        if module is None or not (module == "torch" or module.startswith("torch.")):
-            return
-        for alias in stmt.names:
-            name = dotted_name(alias.name)
-            if name is None:
-                continue
-            local = name
-            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                local = alias.asname.name.value
-            self.names[local] = f"{module}.{name}"
+                if module is not None:
+                    self._bind(module, _asname(alias))
+        elif not stmt.relative and stmt.module is not None and not isinstance(stmt.names, cst.ImportStar):
+            module = dotted_name(stmt.module)
+            for alias in stmt.names:
+                name = dotted_name(alias.name)
+                if module is not None and name is not None:
+                    self._bind_from(module, name, _asname(alias))
 
     def qualname(self, expr: cst.BaseExpression) -> Optional[str]:
         """The canonical torch name `expr` refers to, or None when it is not a torch name."""
-        dotted = dotted_name(expr)
+        return self.qualname_of_dotted(dotted_name(expr))
+
+    def qualname_of_dotted(self, dotted: Optional[str]) -> Optional[str]:
         if dotted is None:
             return None
         head, dot, rest = dotted.partition(".")
@@ -91,5 +106,8 @@ class ImportTable:
             return None
         return canonical(base + dot + rest)
 
-    def __bool__(self) -> bool:
-        return bool(self.names)
+
+def _asname(alias: cst.ImportAlias) -> Optional[str]:
+    if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+        return alias.asname.name.value
+    return None

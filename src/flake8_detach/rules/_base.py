@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar, Optional, Union
 
 import libcst as cst
+
+
+# `needs` patterns several rules share.
+BACKWARD = r"backward|autograd"
+LOOP = r"\bfor\b|\bwhile\b"
+# An in-place write: `x.add_(`, `x += `, `x[i] = `, `out=x`, `inplace=True`.
+INPLACE = r"[A-Za-z0-9]_\s*\(|[-+*/%@&|^]=|<<=|>>=|\]\s*=(?!=)|\bout\s*=|inplace"
+# Leaf tensors that require grad come from one of these.
+LEAF = r"requires_grad|Parameter|Variable"
 
 
 @dataclass(frozen=True)
@@ -62,17 +71,17 @@ class Fix:
 class Violation:
     code: str
     message: str
-    node: cst.CSTNode
+    node: cst.CSTNode = field(repr=False)
     line: int = 0  # 1-based, filled in once positions are computed
     col: int = 0  # 0-based
-    fix: Optional[Fix] = None
+    fix: Optional[Fix] = field(default=None, repr=False)
 
 
 class Rule:
     code: ClassVar[str]  # DET + 3 digits
     name: ClassVar[str]  # kebab-case
     message: ClassVar[str]  # str.format template; lower-case start, no trailing period
-    triggers: ClassVar[tuple]  # words the text prefilter looks for before parsing
+    needs: ClassVar[tuple]  # regexes that all occur in the code of a scope where the rule fires
     what: ClassVar[str]  # doc: what it does
     why: ClassVar[str]  # doc: why is this bad?
     references: ClassVar[tuple] = ()

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from ._base import Example, Raises, Rule, method_name
+from ._base import BACKWARD, Example, Raises, Rule, method_name
 
 
 class BackwardWithoutGrad(Rule):
     code = "DET401"
     name = "backward-without-grad"
     message = "{call} on {tensor}, which does not require grad, raises RuntimeError"
-    triggers = ("backward", "autograd")
+    needs = (BACKWARD,)
     what = (
         "Flags `t.backward()`, `torch.autograd.backward(t)` and `torch.autograd.grad(t, ...)` "
         "where `t` is proven not to require grad: built only from constants and factories "

@@ -71,7 +71,7 @@ class DataMutation(Rule):
     code = "DET201"
     name = "data-mutation"
     message = "{op} through {base}.data is hidden from autograd: gradients use changed values"
-    triggers = (".data",)
+    needs = (r"\.\s*data\b",)
     what = (
         "Flags writes through `.data` on a tensor: in-place methods (`p.data.add_(u)`, "
         "`p.data.copy_(t)`), item assignment (`p.data[0] = 0`), augmented assignment "
@@ -134,7 +134,7 @@ class DataAccess(Rule):
     code = "DET202"
     name = "data-access"
     message = "{base}.data skips autograd's checks: edits through it corrupt gradients silently"
-    triggers = (".data",)
+    needs = (r"\.\s*data\b",)
     what = (
         "Flags reads of `.data` on a tensor (`x.data.cpu().numpy()`, `y = x.data`) where "
         "`.detach()` would do. Writes through `.data` are DET201; the evidence that `.data` is "

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ._base import UNSAFE, Breaks, Example, Raises, Rule
+from ._base import INPLACE, UNSAFE, Breaks, Example, Raises, Rule
 
 
 class InplaceOnDetached(Rule):
     code = "DET101"
     name = "inplace-on-detached"
     message = "{op} on {target} also writes into {source}: detach() shares its storage"
-    triggers = ("detach",)
+    needs = ("detach", INPLACE)
     what = (
         "Flags in-place writes (`add_()`, `zero_()`, `copy_()`, `d[i] = ...`, `d += ...`, `out=d`) "
         "into the result of `.detach()`, or into a name or view bound to it."

@@ -7,7 +7,7 @@ from typing import Optional
 import libcst as cst
 
 from .. import torchapi
-from ._base import UNSAFE, Breaks, Example, Rule, Warns, keyword_arg, method_name
+from ._base import LEAF, UNSAFE, Breaks, Example, Rule, Warns, keyword_arg, method_name
 
 # Tensor methods that copy to another device or dtype, with the factory keyword that does it.
 MOVES = {
@@ -27,7 +27,7 @@ class GradOfNonLeaf(Rule):
     code = "DET402"
     name = "grad-of-non-leaf"
     message = "{tensor}.grad of a non-leaf is None: call {tensor}.retain_grad() before backward()"
-    triggers = (".grad",)
+    needs = (r"\.\s*grad\b",)
     what = (
         "Flags reads of `.grad` on a tensor proven to be a non-leaf (the result of an op on a "
         "tensor that requires grad, or of a move like `.cuda()`) with no `retain_grad()` call "
@@ -74,7 +74,7 @@ class RequiresGradBeforeMove(Rule):
     code = "DET403"
     name = "requires-grad-before-move"
     message = "{move} copies a leaf that requires grad: the copy is no leaf and its .grad stays None"
-    triggers = ("requires_grad", "Parameter")
+    needs = (LEAF, r"\b(cuda|to|double|half|float|bfloat16|cpu)\s*\(")
     what = (
         "Flags `.cuda()`, `.to(...)`, `.double()`, `.half()` ... called on a leaf that requires "
         "grad (`torch.randn(3, requires_grad=True).cuda()`, `nn.Parameter(t).cuda()`) where the "

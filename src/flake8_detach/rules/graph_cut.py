@@ -39,7 +39,7 @@ class CloneNotACut(Rule):
     code = "DET301"
     name = "clone-not-a-cut"
     message = "clone() does not cut the graph: {effect}"
-    triggers = ("clone",)
+    needs = ("clone",)
     what = (
         "Flags `.clone()` without `.detach()` where a cut is evidently meant:\n\n"
         "- the clone is bound to a name that marks a fixed value (`target`, `*_target`, "
@@ -130,7 +130,7 @@ class CopyNotACut(Rule):
     code = "DET302"
     name = "copy-not-a-cut"
     message = "copy_() into {buffer} is differentiable: {buffer} joins the graph of {source}"
-    triggers = ("copy_",)
+    needs = ("copy_",)
     what = (
         "Flags `buf.copy_(src)` outside `torch.no_grad()` where `buf` is a fresh tensor from a "
         "torch factory (`zeros`, `empty`, `zeros_like`, ...) and `src` requires grad or is a "

@@ -9,7 +9,7 @@ import libcst as cst
 from .. import torchapi
 from ..facts import CARRIES_GRAPH, LOSS
 from ..syntax import children, root_name, target_names
-from ._base import UNSAFE, Breaks, Example, Raises, Rule, call_method, method_name, retains_graph
+from ._base import BACKWARD, LOOP, UNSAFE, Breaks, Example, Raises, Rule, call_method, method_name, retains_graph
 
 
 def body_nodes(loop: cst.CSTNode) -> Iterator[cst.CSTNode]:
@@ -60,7 +60,7 @@ class GraphKeptAcrossIterations(Rule):
     code = "DET303"
     name = "graph-kept-across-iterations"
     message = "{how} keeps every iteration's graph alive (memory grows): keep the loss's .{keep}()"
-    triggers = ("loss", "criterion", "backward")
+    needs = (LOOP, r"loss|Loss|criterion|cross_entropy|kl_div|backward", r"\+|\bappend\b")
     what = (
         "Flags, in a loop with grad mode on, `total += loss`, `total = total + loss`, "
         "`losses.append(loss)` and `losses.append(loss.clone())` where `loss` carries a graph: "
@@ -254,7 +254,7 @@ class HiddenStateNotDetached(Rule):
     code = "DET304"
     name = "hidden-state-not-detached"
     message = "{hidden} carries the previous iteration's graph into backward(): detach it each iteration"
-    triggers = ("backward",)
+    needs = (BACKWARD, LOOP)
     what = (
         "Flags, in a loop that calls `backward()`, a recurrent call such as `out, h = rnn(x, h)` "
         "(a module or a callable named like a model, returning a name it was given) when the loop "
@@ -341,7 +341,7 @@ class BackwardTwice(Rule):
     code = "DET406"
     name = "backward-twice"
     message = "backward() through {tensor} again raises RuntimeError: an earlier backward() freed its graph"
-    triggers = ("backward",)
+    needs = (BACKWARD,)
     what = (
         "Flags a second `backward()` through a graph that an earlier `backward()` without "
         "`retain_graph=True` already ran through: straight-line, or in a loop on a value built "

@@ -5,14 +5,14 @@ from __future__ import annotations
 import libcst as cst
 
 from ..syntax import viewed_name
-from ._base import Example, Raises, Rule
+from ._base import BACKWARD, INPLACE, LEAF, Example, Raises, Rule
 
 
 class InplaceOnSavedTensor(Rule):
     code = "DET102"
     name = "inplace-on-saved-tensor"
     message = "{op} on {target} overwrites a tensor saved for backward: backward() raises RuntimeError"
-    triggers = ("backward", "autograd")  # a finding needs a backward() to reach
+    needs = (BACKWARD, INPLACE)  # a finding needs a backward() to reach
     what = (
         "Flags in-place writes into a tensor that an earlier op saved for its backward pass, when "
         "a value computed from that op later reaches `backward()`: the output of "
@@ -82,7 +82,7 @@ class InplaceOnLeaf(Rule):
     code = "DET103"
     name = "inplace-on-leaf"
     message = "{op} on {target}, a leaf that requires grad, raises RuntimeError outside no_grad"
-    triggers = ("requires_grad", "Parameter")
+    needs = (LEAF, INPLACE)
     what = (
         "Flags in-place writes (`w.add_(1)`, `w += 1`, `w[0] = 1`, `nn.Parameter(t).mul_(2)`) "
         "into a leaf tensor created with `requires_grad=True`, or a view of one, where grad mode "

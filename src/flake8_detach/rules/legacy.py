@@ -11,7 +11,7 @@ class VariableWrapper(Rule):
     code = "DET501"
     name = "variable-wrapper"
     message = "legacy Variable() returns a plain Tensor cut from the graph (deprecated since 0.4)"
-    triggers = ("Variable",)
+    needs = ("Variable",)
     what = "Flags calls of `torch.autograd.Variable` (`Variable(t)`, `Variable(t, requires_grad=True)`)."
     why = (
         "Since PyTorch 0.4, tensors are variables. `Variable(t)` only returns a plain Tensor "
@@ -73,7 +73,7 @@ class VolatileFlag(Rule):
     code = "DET502"
     name = "volatile-flag"
     message = "volatile= was removed in PyTorch 0.4 and does nothing: gradients are still recorded"
-    triggers = ("volatile",)
+    needs = ("volatile",)
     what = "Flags the `volatile=` keyword in torch calls (`Variable(x, volatile=True)`)."
     why = (
         "`volatile` was removed in PyTorch 0.4. The flag is ignored with a warning, so code meant "

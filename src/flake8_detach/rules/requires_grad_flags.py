@@ -25,7 +25,7 @@ class RequiresGradTypo(Rule):
     code = "DET404"
     name = "requires-grad-typo"
     message = "misspelt `{typo}` is not `requires_grad`: {effect}"
-    triggers = ("require", "Require")
+    needs = (r"\b(?!requires_grad_?\b)[Rr]equire\w*[Gg]rad",)
     what = (
         "Flags misspellings of `requires_grad` (`require_grad`, `requires_grads`, "
         "`requires_gradient`, ...) assigned as an attribute of a tensor or module "
@@ -104,7 +104,7 @@ class ModuleRequiresGradAttribute(Rule):
     code = "DET405"
     name = "module-requires-grad-attribute"
     message = "{module}.requires_grad = ... sets a plain attribute on a module: it freezes nothing"
-    triggers = ("requires_grad",)
+    needs = (r"\brequires_grad\s*=(?!=)",)
     what = (
         "Flags `model.requires_grad = False` where `model` is an `nn.Module`: built from a "
         "`torch.nn` class or a local `nn.Module` subclass in the same scope, or named like a model "
