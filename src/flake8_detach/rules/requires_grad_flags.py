@@ -24,7 +24,7 @@ def is_typo(name: str) -> bool:
 class RequiresGradTypo(Rule):
     code = "DET404"
     name = "requires-grad-typo"
-    message = "misspelt `{typo}` is not `requires_grad`: {effect}"
+    message = "misspelt {typo} is not requires_grad: {effect}"
     needs = (r"\b(?!requires_grad_?\b)[Rr]equire\w*[Gg]rad",)
     what = (
         "Flags misspellings of `requires_grad` (`require_grad`, `requires_grads`, "
