@@ -40,7 +40,7 @@ from .facts import (
 from .regions import FileIndex, Needs, Piece, candidate_pieces, index_file
 from .rules import RULES
 from .rules._base import Fix, Violation, first_arg, keyword_arg, retains_graph
-from .syntax import children, possibly_changed_names, target_names, viewed_name, walk
+from .syntax import INNER_SCOPES, children, possibly_changed_names, target_names, viewed_name, walk
 
 EVENTS = (
     "on_call",  # (call)
@@ -511,11 +511,12 @@ class Analysis:
         stack = [expr]
         while stack:
             node = stack.pop()
-            if isinstance(node, cst.Call):
+            kind = type(node)  # `is` tests: isinstance on libcst's ABC node classes is slow
+            if kind is cst.Call:
                 self.scan_call(node)
-            elif isinstance(node, cst.Attribute):
+            elif kind is cst.Attribute:
                 self.fire("on_attribute", node)
-            elif isinstance(node, (cst.Lambda, cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
+            elif kind in INNER_SCOPES:
                 self.scan_inner_scope(node)
                 continue
             kids = list(children(node))
@@ -901,9 +902,10 @@ def _calls_in(expr: cst.BaseExpression) -> list:
     stack = [expr]
     while stack:
         node = stack.pop()
-        if isinstance(node, (cst.Lambda, cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
+        kind = type(node)
+        if kind in INNER_SCOPES:
             continue
-        if isinstance(node, cst.Call):
+        if kind is cst.Call:
             found.append(node)
         stack.extend(reversed(list(children(node))))
     return found
@@ -923,7 +925,7 @@ def _operand_names(expr: cst.BaseExpression) -> list:
             stack.extend(arg.value for arg in node.args)
             if isinstance(node.func, cst.Attribute):
                 stack.append(node.func.value)  # the receiver of a method
-        elif not isinstance(node, (cst.Lambda, cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
+        elif type(node) not in INNER_SCOPES:
             stack.extend(children(node))
     return names
 

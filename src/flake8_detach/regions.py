@@ -2,10 +2,11 @@
 faster to parse than libcst, and free under flake8), so that libcst parses only those.
 
 A rule fires only where every one of its `needs` patterns occurs in the code of the scope it
-reasons about; scopes are independent (a function starts knowing nothing but the file's
-imports and module classes), so a top-level function or a method whose code lacks what every
-rule needs cannot produce a finding, and is skipped. Module-level code carries facts from
-statement to statement, so when any of it is a candidate the whole file is analysed.
+reasons about. Scopes are independent (a function starts knowing nothing but the file's
+imports and module classes; a class body or the module sees a definition only as the name it
+binds), so each top-level function, each method, and the module-level and class-level code
+(with their definitions stubbed out) is a piece of its own, and a piece whose code lacks what
+every rule needs cannot produce a finding and is not parsed.
 """
 
 from __future__ import annotations
@@ -100,7 +101,8 @@ class Needs:
                 patterns.append(re.compile("|".join(f"(?:{p})" for p in alternatives)))
             per_rule.append(tuple(patterns))
         self.per_rule = tuple(per_rule)
-        self.any = re.compile("|".join(f"(?:{p.pattern})" for patterns in per_rule for p in patterns) or "(?!)")
+        # Code where no rule's first (most telling) need occurs is rejected in one search.
+        self.any = re.compile("|".join(f"(?:{patterns[0].pattern})" for patterns in per_rule) or "(?!)")
 
     def for_file(self, imports: ImportTable) -> "Needs":
         """These needs, widened by the aliases the file imports torch names under."""
@@ -120,30 +122,47 @@ class Needs:
 
 
 def candidate_pieces(source: str, tree: ast.Module, needs: Needs) -> list:
-    """The pieces of `source` that can produce a finding."""
+    """The pieces of `source` that can produce a finding: module-level code with the top-level
+    definitions stubbed out, each top-level function, class-level code likewise, each method."""
     lines = source.splitlines(keepends=True)
 
     def code_of(node: ast.stmt) -> str:
         return "".join(lines[_first_line(node) - 1 : node.end_lineno])
 
-    definitions = (*FUNCTIONS, ast.ClassDef)
-    module_level = [node for node in tree.body if not isinstance(node, definitions)]
-    if needs.met_in("".join(code_of(node) for node in module_level)):  # one scope: its code together
-        return [Piece(source, 0)]
     pieces = []
-    for node in tree.body:
+    definitions = [node for node in tree.body if isinstance(node, (*FUNCTIONS, ast.ClassDef))]
+    module_level = [node for node in tree.body if not isinstance(node, (*FUNCTIONS, ast.ClassDef))]
+    if needs.met_in("".join(code_of(node) for node in module_level)):  # one scope: its code together
+        pieces.append(Piece(_stubbed(lines, definitions), 0))
+    for node in definitions:
+        if not needs.met_in(code_of(node)):
+            continue
         if isinstance(node, FUNCTIONS):
-            if needs.met_in(code_of(node)):
-                pieces.append(Piece(code_of(node), _first_line(node) - 1))
-        elif isinstance(node, ast.ClassDef) and needs.met_in(code_of(node)):
-            class_level = [child for child in node.body if not isinstance(child, FUNCTIONS)]
-            if needs.met_in("".join(code_of(child) for child in class_level)):
-                pieces.append(Piece(code_of(node), _first_line(node) - 1))
-                continue
-            for method in node.body:
-                if isinstance(method, FUNCTIONS) and needs.met_in(code_of(method)):
-                    pieces.append(Piece(WRAPPER + code_of(method), _first_line(method) - 2))
+            pieces.append(Piece(code_of(node), _first_line(node) - 1))
+            continue
+        methods = [child for child in node.body if isinstance(child, FUNCTIONS)]
+        class_level = [child for child in node.body if not isinstance(child, FUNCTIONS)]
+        if needs.met_in("".join(code_of(child) for child in class_level)):
+            first = _first_line(node)
+            pieces.append(Piece(_stubbed(lines[first - 1 : node.end_lineno], methods, first - 1), first - 1))
+        for method in methods:
+            if needs.met_in(code_of(method)):
+                pieces.append(Piece(WRAPPER + code_of(method), _first_line(method) - 2))
     return pieces
+
+
+def _stubbed(lines: list, definitions: list, line_offset: int = 0) -> str:
+    """The code of `lines` with each definition replaced by a one-line stub that binds its name,
+    on its first line, and blank lines for the rest: the surrounding scope's code, at its lines."""
+    lines = list(lines)
+    for node in definitions:
+        first, last = _first_line(node) - line_offset, node.end_lineno - line_offset
+        indent = lines[first - 1][: len(lines[first - 1]) - len(lines[first - 1].lstrip())]
+        keyword = "class" if isinstance(node, ast.ClassDef) else "def"
+        lines[first - 1] = f"{indent}{keyword} {node.name}{'' if keyword == 'class' else '()'}: pass\n"
+        for number in range(first, last):
+            lines[number] = "\n"
+    return "".join(lines)
 
 
 def _first_line(node: ast.stmt) -> int:

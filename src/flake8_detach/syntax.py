@@ -39,12 +39,28 @@ def children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     """The child nodes of `node` that can hold code, in source order."""
     for name in _fields_of(type(node)):
         value = getattr(node, name)
-        if isinstance(value, cst.CSTNode):
-            yield value
-        elif isinstance(value, (tuple, list)):
+        kind = type(value)
+        if kind is tuple or kind is list:
             for item in value:
-                if isinstance(item, cst.CSTNode):
+                if _is_node(type(item)):
                     yield item
+        elif _is_node(kind):
+            yield value
+
+
+_node_types: dict = {}
+
+
+def _is_node(kind: type) -> bool:
+    """issubclass(kind, CSTNode), cached: libcst's node classes are ABCs, whose checks are slow."""
+    known = _node_types.get(kind)
+    if known is None:
+        known = _node_types[kind] = issubclass(kind, cst.CSTNode)
+    return known
+
+
+# Expressions that run in a scope of their own.
+INNER_SCOPES = frozenset((cst.Lambda, cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp))
 
 
 def walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:

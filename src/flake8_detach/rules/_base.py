@@ -81,7 +81,8 @@ class Rule:
     code: ClassVar[str]  # DET + 3 digits
     name: ClassVar[str]  # kebab-case
     message: ClassVar[str]  # str.format template; lower-case start, no trailing period
-    needs: ClassVar[tuple]  # regexes that all occur in the code of a scope where the rule fires
+    needs: ClassVar[tuple]  # regexes that all occur in the code of a scope where the rule fires,
+    # the most telling first (the first needs of all rules make a one-search prefilter)
     what: ClassVar[str]  # doc: what it does
     why: ClassVar[str]  # doc: why is this bad?
     references: ClassVar[tuple] = ()

@@ -60,7 +60,7 @@ class GraphKeptAcrossIterations(Rule):
     code = "DET303"
     name = "graph-kept-across-iterations"
     message = "{how} keeps every iteration's graph alive (memory grows): keep the loss's .{keep}()"
-    needs = (LOOP, r"loss|Loss|criterion|cross_entropy|kl_div|backward", r"\+|\bappend\b")
+    needs = (r"loss|Loss|criterion|cross_entropy|kl_div|backward", LOOP, r"\+|\bappend\b")
     what = (
         "Flags, in a loop with grad mode on, `total += loss`, `total = total + loss`, "
         "`losses.append(loss)` and `losses.append(loss.clone())` where `loss` carries a graph: "
@@ -169,6 +169,8 @@ for step in range(3):
             name = backwarded.pop()
             reached.add(name)
             backwarded |= sources.get(name, set()) - reached
+        if not candidates:
+            return
         returned = _returned_tensors(scope) if isinstance(scope, cst.FunctionDef) else set()
         for accumulator, node, fix, fields, step in candidates:
             if accumulator in reached:

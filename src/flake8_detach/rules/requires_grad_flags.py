@@ -25,7 +25,7 @@ class RequiresGradTypo(Rule):
     code = "DET404"
     name = "requires-grad-typo"
     message = "misspelt {typo} is not requires_grad: {effect}"
-    needs = (r"\b(?!requires_grad_?\b)[Rr]equire\w*[Gg]rad",)
+    needs = (r"equire(?!s_grad_?\b)\w*[Gg]rad",)  # (r)equire...grad, but not requires_grad
     what = (
         "Flags misspellings of `requires_grad` (`require_grad`, `requires_grads`, "
         "`requires_gradient`, ...) assigned as an attribute of a tensor or module "
