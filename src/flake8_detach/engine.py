@@ -29,7 +29,6 @@ from .facts import (
     PARAMETER,
     PARAMETERS,
     UNKNOWN,
-    Pending,
     State,
     Tri,
     Value,
@@ -135,9 +134,10 @@ class Analysis:
         self.loops: list = []  # enclosing loop nodes, innermost last
         self.found: dict = {}  # (code, id(node)) -> Violation
         self.memo: dict = {}  # id(expr) -> Value, valid until the state changes
-        self.pending: dict = {}  # id(expr) -> frozenset of Pending added by rules
+        self.pending: dict = {}  # id(expr) -> frozenset of Violations to report if it reaches backward()
         self.parents: dict = {}  # id(node) -> parent, for the statement being scanned
         self.written: set = set()  # ids of expressions written in place by that statement
+        self.statement: Optional[cst.CSTNode] = None  # the simple statement being run
         instances = [rule(self) for rule in rules]
         self.hooks = {
             event: [getattr(rule, event) for rule in instances if hasattr(rule, event)] for event in EVENTS
@@ -176,16 +176,16 @@ class Analysis:
     def report(self, code: str, message: str, node: cst.CSTNode, fix: Optional[Fix] = None) -> None:
         self.found.setdefault((code, id(node)), Violation(code, message, node, fix=fix))
 
-    def pend(self, carrier: cst.CSTNode, code: str, message: str, node: cst.CSTNode) -> None:
-        """Report at `node` once the value of `carrier` reaches backward()."""
+    def pend(self, carrier: cst.CSTNode, violation: Violation) -> None:
+        """Report `violation` once the value of `carrier` reaches backward()."""
         key = id(carrier)
-        self.pending[key] = self.pending.get(key, frozenset()) | {Pending(code, message, node)}
+        self.pending[key] = self.pending.get(key, frozenset()) | {violation}
         self.memo.clear()
 
-    def pend_on_name(self, name: str, code: str, message: str, node: cst.CSTNode) -> None:
-        """Report at `node` once the tensor now bound to `name` reaches backward()."""
+    def pend_on_name(self, name: str, violation: Violation) -> None:
+        """Report `violation` once the tensor now bound to `name` reaches backward()."""
         old = self.state.get(name)
-        self.state.names[name] = old.but(pending=old.pending | {Pending(code, message, node)})
+        self.state.names[name] = old.but(pending=old.pending | {violation})
         self.memo.clear()
 
     def names_whose_graph_saved(self, name: str) -> list:
@@ -246,6 +246,7 @@ class Analysis:
             self.run_match(stmt)
 
     def run_small(self, small: cst.BaseSmallStatement) -> None:
+        self.statement = small
         if isinstance(small, cst.Expr):
             self.scan(small.value)
             self.apply_effects(small.value)
@@ -610,8 +611,8 @@ class Analysis:
 
     def resolve_pending(self, expr: cst.BaseExpression) -> None:
         """A value reached backward(): the findings it carried become real."""
-        for pending in self.value(expr).pending:
-            self.report(pending.code, pending.message, pending.node)
+        for violation in self.value(expr).pending:
+            self.found.setdefault((violation.code, id(violation.node)), violation)
 
     def _mark_written(self, expr: cst.BaseExpression) -> None:
         """Mark `expr` and the views it is taken from as written in place."""

@@ -25,22 +25,13 @@ CARRIES_GRAPH = (OUTPUT, LOSS)
 
 
 @dataclass(frozen=True)
-class Pending:
-    """A finding that becomes real once a value carrying it reaches backward()."""
-
-    code: str
-    message: str
-    node: cst.CSTNode
-
-
-@dataclass(frozen=True)
 class Value:
     tensor: bool = False  # evidently a torch.Tensor
     grad: Tri = None  # requires_grad
     leaf: Tri = None  # is_leaf; only meaningful where grad is True
     alias: Optional[cst.Call] = None  # the detach() call whose result this shares storage with
     kind: Optional[str] = None
-    pending: frozenset = field(default_factory=frozenset)
+    pending: frozenset = field(default_factory=frozenset)  # Violations reported if it reaches backward()
     saves: bool = False  # backward through this value's graph needs tensors saved in it
     freed: bool = False  # backward() already ran through this value's graph and freed them
     retained: bool = False  # retain_grad() was called on it

@@ -100,9 +100,11 @@ class Rule:
         """This rule's fix: swap each `(old_node, new_node)`."""
         return Fix(self.fix_safety, self.fix_title, tuple(replacements))
 
-    def report_at_backward(self, carrier: cst.BaseExpression, node: cst.CSTNode, **fields: str) -> None:
+    def report_at_backward(
+        self, carrier: cst.BaseExpression, node: cst.CSTNode, fix: Optional[Fix] = None, **fields: str
+    ) -> None:
         """Report at `node` once the value of `carrier` flows into a backward() call."""
-        self.ctx.pend(carrier, self.code, self.message.format(**fields), node)
+        self.ctx.pend(carrier, Violation(self.code, self.message.format(**fields), node, fix=fix))
 
 
 def first_arg(call: cst.Call, keyword: Optional[str] = None) -> Optional[cst.BaseExpression]:

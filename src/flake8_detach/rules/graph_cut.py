@@ -9,7 +9,7 @@ import libcst as cst
 
 from ..facts import CARRIES_GRAPH, FACTORY, Value
 from ..torchapi import is_loss_function
-from ._base import Breaks, Example, Raises, Rule, first_arg, keyword_arg, method_name
+from ._base import UNSAFE, Breaks, Example, Raises, Rule, call_method, keyword_arg, method_name
 
 # Names that say the value is meant to be fixed: a target, a teacher's output, an old value.
 FIXED_VALUE_NAME = re.compile(r"^(target|\w+_target|teacher\w*|old_\w+|prev\w*|baseline)$", re.I)
@@ -18,6 +18,11 @@ FIXED_VALUE_NAME = re.compile(r"^(target|\w+_target|teacher\w*|old_\w+|prev\w*|b
 def may_carry_graph(value: Value) -> bool:
     """Requires grad, or comes from a computation we cannot see into (a model's output)."""
     return bool(value.grad) or (value.kind in CARRIES_GRAPH and value.grad is not False)
+
+
+def detached_clone(clone: cst.Call) -> cst.Call:
+    """`x.detach().clone(...)` for `x.clone(...)`."""
+    return clone.with_changes(func=clone.func.with_changes(value=call_method(clone.func.value, "detach")))
 
 
 def is_torch_loss_call(ctx, call: cst.Call) -> bool:
@@ -56,6 +61,8 @@ class CloneNotACut(Rule):
         "None). `.detach().clone()` gives an independent copy outside the graph."
     )
     references = ("https://pytorch.org/docs/stable/generated/torch.clone.html",)
+    fix_safety = UNSAFE  # gradients that flowed through the copy stop flowing
+    fix_title = "cut the graph: `x.clone()` -> `x.detach().clone()`"
     examples = (
         Example(
             bad="""\
@@ -69,6 +76,16 @@ loss = ((q - target) ** 2).sum()
 loss.backward()
 """,
             good="""\
+import torch
+
+w = torch.tensor([2.0], requires_grad=True)
+x = torch.tensor([1.0])
+q = w * x
+target = (3 * w * x).detach().clone()
+loss = ((q - target) ** 2).sum()
+loss.backward()
+""",
+            fixed="""\
 import torch
 
 w = torch.tensor([2.0], requires_grad=True)
@@ -93,6 +110,12 @@ import torch
 w = torch.ones(3, requires_grad=True)
 array = (w * 2).detach().clone().numpy()
 """,
+            fixed="""\
+import torch
+
+w = torch.ones(3, requires_grad=True)
+array = (w * 2).detach().clone().numpy()
+""",
             proof=Raises("RuntimeError", r"Can't call numpy\(\) on Tensor that requires grad"),
         ),
     )
@@ -105,7 +128,8 @@ array = (w * 2).detach().clone().numpy()
             and FIXED_VALUE_NAME.match(target.value)
             and may_carry_graph(self.ctx.value(clone.func.value))
         ):
-            self.report_at_backward(clone, clone, effect=f"gradient flows back through {target.value}")
+            fix = self.fix((clone, detached_clone(clone)))
+            self.report_at_backward(clone, clone, fix=fix, effect=f"gradient flows back through {target.value}")
 
     def on_call(self, call) -> None:
         method = method_name(call)
@@ -117,13 +141,14 @@ array = (w * 2).detach().clone().numpy()
                     if method == "numpy"
                     else "the result is no leaf and its .grad stays None"
                 )
-                self.report(call, effect=effect)
+                self.report(call, fix=self.fix((clone, detached_clone(clone))), effect=effect)
         elif is_torch_loss_call(self.ctx, call):
             positional = [a.value for a in call.args if a.keyword is None]
             target = keyword_arg(call, "target") or (positional[1] if len(positional) > 1 else None)
             clone = undetached_clone(target) if target is not None else None
             if clone is not None and may_carry_graph(self.ctx.value(clone.func.value)):
-                self.report_at_backward(clone, clone, effect="gradient flows back through the loss target")
+                fix = self.fix((clone, detached_clone(clone)))
+                self.report_at_backward(clone, clone, fix=fix, effect="gradient flows back through the loss target")
 
 
 class CopyNotACut(Rule):
@@ -143,6 +168,8 @@ class CopyNotACut(Rule):
         "copy; `copy_()` under `torch.no_grad()` fills an existing buffer without the graph."
     )
     references = ("https://pytorch.org/docs/stable/generated/torch.Tensor.copy_.html",)
+    fix_safety = UNSAFE  # `buf` then takes the source's dtype, device and shape
+    fix_title = "copy outside the graph: `buf.copy_(src)` -> `buf = src.detach().clone()`"
     examples = (
         Example(
             bad="""\
@@ -158,6 +185,13 @@ import torch
 w = torch.ones(3, requires_grad=True)
 buf = (w * 2).detach().clone()
 """,
+            fixed="""\
+import torch
+
+w = torch.ones(3, requires_grad=True)
+buf = torch.zeros(3)
+buf = (w * 2).detach().clone()
+""",
             proof=Breaks("buf.grad_fn is None"),
         ),
     )
@@ -166,4 +200,15 @@ buf = (w * 2).detach().clone()
         if op != "copy_()" or source is None or self.ctx.grad_mode is not True:
             return
         if self.ctx.value(target).kind == FACTORY and may_carry_graph(self.ctx.value(source)):
-            self.report(site, buffer=self.ctx.text(target), source=self.ctx.text(source))
+            self.report(site, fix=self._fix(target, site), buffer=self.ctx.text(target), source=self.ctx.text(source))
+
+    def _fix(self, buffer: cst.BaseExpression, call: cst.Call):
+        """Rebind the buffer to a detached copy, where the copy_() call is a statement of its own."""
+        statement = self.ctx.statement
+        if not (isinstance(buffer, cst.Name) and isinstance(statement, cst.Expr) and statement.value is call):
+            return None
+        if len(call.args) != 1 or call.args[0].keyword is not None:
+            return None
+        copy = call_method(call_method(call.args[0].value, "detach"), "clone")
+        assignment = cst.Assign(targets=[cst.AssignTarget(buffer)], value=copy, semicolon=statement.semicolon)
+        return self.fix((statement, assignment))

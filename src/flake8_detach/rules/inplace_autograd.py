@@ -5,7 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ..syntax import viewed_name
-from ._base import BACKWARD, INPLACE, LEAF, Example, Raises, Rule
+from ._base import BACKWARD, INPLACE, LEAF, Example, Raises, Rule, Violation
 
 
 class InplaceOnSavedTensor(Rule):
@@ -73,9 +73,9 @@ z.sum().backward()
         name = viewed_name(target)
         if name is None or self.ctx.grad_mode is False:
             return
-        message = self.message.format(op=op, target=self.ctx.text(target))
+        violation = Violation(self.code, self.message.format(op=op, target=self.ctx.text(target)), site)
         for graph in self.ctx.names_whose_graph_saved(name):
-            self.ctx.pend_on_name(graph, self.code, message, site)
+            self.ctx.pend_on_name(graph, violation)
 
 
 class InplaceOnLeaf(Rule):
