@@ -44,7 +44,7 @@ class CloneNotACut(Rule):
     code = "DET301"
     name = "clone-not-a-cut"
     message = "clone() does not cut the graph: {effect}"
-    needs = ("clone",)
+    needs = ("clone", r"backward|autograd|numpy|requires_grad_")
     what = (
         "Flags `.clone()` without `.detach()` where a cut is evidently meant:\n\n"
         "- the clone is bound to a name that marks a fixed value (`target`, `*_target`, "
@@ -155,7 +155,7 @@ class CopyNotACut(Rule):
     code = "DET302"
     name = "copy-not-a-cut"
     message = "copy_() into {buffer} is differentiable: {buffer} joins the graph of {source}"
-    needs = ("copy_",)
+    needs = ("copy_", r"zeros|ones|empty|full|rand|range|arange|linspace|logspace|eye|tensor|Tensor|from_numpy")
     what = (
         "Flags `buf.copy_(src)` outside `torch.no_grad()` where `buf` is a fresh tensor from a "
         "torch factory (`zeros`, `empty`, `zeros_like`, ...) and `src` requires grad or is a "
