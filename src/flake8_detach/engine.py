@@ -81,7 +81,8 @@ def check_source(
     in one piece instead, the reference that the shortcut is tested against.
     """
     needs = _NEEDS if rules is RULES else Needs(rules)
-    if not needs.any.search(source):
+    telling = needs.telling_offsets(source)
+    if not telling:
         return []
     if tree is None:
         try:
@@ -91,7 +92,13 @@ def check_source(
         except (ValueError, RecursionError, MemoryError) as error:
             return [parse_failure(f"cannot parse this file: {type(error).__name__}", 1, 0)]
     index = index_file(tree)
-    pieces = [Piece(source, 0)] if whole_file else candidate_pieces(source, tree, needs.for_file(index.imports))
+    if whole_file:
+        pieces = [Piece(source, 0)]
+    else:
+        widened = needs.for_file(index.imports)
+        if widened is not needs:  # torch names imported under other names: look again
+            telling = widened.telling_offsets(source)
+        pieces = candidate_pieces(source, tree, widened, telling)
     violations = []
     for piece in pieces:
         try:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import ast
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -101,8 +103,9 @@ class Needs:
                 patterns.append(re.compile("|".join(f"(?:{p})" for p in alternatives)))
             per_rule.append(tuple(patterns))
         self.per_rule = tuple(per_rule)
-        # Code where no rule's first (most telling) need occurs is rejected in one search.
-        self.any = re.compile("|".join(f"(?:{patterns[0].pattern})" for patterns in per_rule) or "(?!)")
+        # Code where no rule's first (most telling) need occurs cannot meet any rule's needs.
+        # One search per distinct pattern: an alternation of them all is several times slower.
+        self.firsts = tuple({patterns[0].pattern: patterns[0] for patterns in per_rule if patterns}.values())
 
     def for_file(self, imports: ImportTable) -> "Needs":
         """These needs, widened by the aliases the file imports torch names under."""
@@ -115,16 +118,29 @@ class Needs:
             return Needs(self.rules, imports)
         return self
 
+    def telling_offsets(self, source: str) -> list:
+        """Where in `source` some rule's first need occurs."""
+        return sorted(match.start() for pattern in self.firsts for match in pattern.finditer(source))
+
     def met_in(self, code: str) -> bool:
-        if not self.any.search(code):
-            return False
         return any(all(p.search(code) for p in patterns) for patterns in self.per_rule)
 
 
-def candidate_pieces(source: str, tree: ast.Module, needs: Needs) -> list:
+def candidate_pieces(source: str, tree: ast.Module, needs: Needs, telling_offsets: list) -> list:
     """The pieces of `source` that can produce a finding: module-level code with the top-level
-    definitions stubbed out, each top-level function, class-level code likewise, each method."""
+    definitions stubbed out, each top-level function, class-level code likewise, each method.
+    `telling_offsets` (from `needs`) are where a rule's first need occurs: code without one is
+    rejected without a search of its own."""
     lines = source.splitlines(keepends=True)
+    starts = list(accumulate((len(line) for line in lines), initial=0))
+    telling = sorted({bisect_right(starts, offset) for offset in telling_offsets})
+
+    def candidate(nodes: list) -> bool:
+        """Whether the code of `nodes` (one scope's) can meet every need of some rule."""
+        spans = [(_first_line(node), node.end_lineno) for node in nodes]
+        if not any(bisect_left(telling, first) < bisect_right(telling, last) for first, last in spans):
+            return False
+        return needs.met_in("".join("".join(lines[first - 1 : last]) for first, last in spans))
 
     def code_of(node: ast.stmt) -> str:
         return "".join(lines[_first_line(node) - 1 : node.end_lineno])
@@ -132,21 +148,20 @@ def candidate_pieces(source: str, tree: ast.Module, needs: Needs) -> list:
     pieces = []
     definitions = [node for node in tree.body if isinstance(node, (*FUNCTIONS, ast.ClassDef))]
     module_level = [node for node in tree.body if not isinstance(node, (*FUNCTIONS, ast.ClassDef))]
-    if needs.met_in("".join(code_of(node) for node in module_level)):  # one scope: its code together
+    if candidate(module_level):
         pieces.append(Piece(_stubbed(lines, definitions), 0))
     for node in definitions:
-        if not needs.met_in(code_of(node)):
+        if not candidate([node]):
             continue
         if isinstance(node, FUNCTIONS):
             pieces.append(Piece(code_of(node), _first_line(node) - 1))
             continue
         methods = [child for child in node.body if isinstance(child, FUNCTIONS)]
-        class_level = [child for child in node.body if not isinstance(child, FUNCTIONS)]
-        if needs.met_in("".join(code_of(child) for child in class_level)):
+        if candidate([child for child in node.body if not isinstance(child, FUNCTIONS)]):
             first = _first_line(node)
             pieces.append(Piece(_stubbed(lines[first - 1 : node.end_lineno], methods, first - 1), first - 1))
         for method in methods:
-            if needs.met_in(code_of(method)):
+            if candidate([method]):
                 pieces.append(Piece(WRAPPER + code_of(method), _first_line(method) - 2))
     return pieces
 

@@ -104,7 +104,7 @@ class ModuleRequiresGradAttribute(Rule):
     code = "DET405"
     name = "module-requires-grad-attribute"
     message = "{module}.requires_grad = ... sets a plain attribute on a module: it freezes nothing"
-    needs = (r"\brequires_grad\s*=(?!=)",)
+    needs = (r"requires_grad\s*=(?!=)",)
     what = (
         "Flags `model.requires_grad = False` where `model` is an `nn.Module`: built from a "
         "`torch.nn` class or a local `nn.Module` subclass in the same scope, or named like a model "
