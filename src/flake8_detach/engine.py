@@ -18,7 +18,6 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from . import torchapi
 from .facts import (
-    CARRIES_GRAPH,
     CONSTANT,
     FACTORY,
     LOSS,
@@ -39,7 +38,7 @@ from .facts import (
 from .regions import FileIndex, Needs, Piece, candidate_pieces, index_file
 from .rules import RULES
 from .rules._base import Fix, Violation, first_arg, keyword_arg, retains_graph
-from .syntax import INNER_SCOPES, children, possibly_changed_names, target_names, viewed_name, walk
+from .syntax import INNER_SCOPES, children, last_name, possibly_changed_names, target_names, viewed_name
 
 EVENTS = (
     "on_call",  # (call)
@@ -808,7 +807,7 @@ class Analysis:
         func = call.func
         if isinstance(func, cst.Name) and func.value in self.module_classes:
             return Value(kind=MODULE)
-        callee_name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+        callee_name = last_name(func)
         callee_kind = self.value(func).kind
         kind = None
         if callee_kind == LOSS_FUNCTION or torchapi.LOSS_NAME.search(callee_name):

@@ -72,6 +72,13 @@ def walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
         stack.extend(reversed(list(children(current))))
 
 
+def last_name(expr: cst.BaseExpression) -> str:
+    """`f` for `f` and `a.b.f`: the name an expression ends in, or "" when it ends in no name."""
+    if isinstance(expr, cst.Attribute):
+        return expr.attr.value
+    return expr.value if isinstance(expr, cst.Name) else ""
+
+
 def root_name(expr: cst.BaseExpression) -> Optional[str]:
     """`x` for `x`, `x.a.b`, `x[0]`, `x.view(-1)[1]`: the local name the expression starts from."""
     while True:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from typing import Iterator
 
 import libcst as cst
 
 from .. import torchapi
 from ..facts import CARRIES_GRAPH, LOSS
-from ..syntax import children, root_name, target_names
+from ..syntax import children, last_name, root_name, target_names, walk
 from ._base import BACKWARD, LOOP, UNSAFE, Breaks, Example, Raises, Rule, call_method, method_name, retains_graph
 
 
@@ -29,11 +29,8 @@ def calls_backward(loop: cst.CSTNode) -> bool:
 def runs_model(loop: cst.CSTNode) -> bool:
     """The loop body calls a callable named like a model: each iteration is a forward step."""
     for node in body_nodes(loop):
-        if isinstance(node, cst.Call):
-            func = node.func
-            callee = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
-            if torchapi.MODEL_NAME.search(callee):
-                return True
+        if isinstance(node, cst.Call) and torchapi.MODEL_NAME.search(last_name(node.func)):
+            return True
     return False
 
 
@@ -189,7 +186,8 @@ for step in range(3):
     def on_assign(self, target, value, statement) -> None:
         if isinstance(target, cst.Name):
             self.scopes[-1][2].setdefault(target.value, set()).update(_names_in_tree(value))
-        if isinstance(target, cst.Name) and isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Add):
+        is_sum = isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Add)
+        if isinstance(target, cst.Name) and is_sum:
             for own, other in ((value.left, value.right), (value.right, value.left)):
                 if isinstance(own, cst.Name) and own.value == target.value:
                     self._candidate(target.value, other, statement, "item")
@@ -217,14 +215,7 @@ for step in range(3):
 
 
 def _names_in_tree(node: cst.CSTNode) -> set:
-    names = set()
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, cst.Name):
-            names.add(current.value)
-        stack.extend(children(current))
-    return names
+    return {name.value for name in walk(node) if isinstance(name, cst.Name)}
 
 
 def _returned_tensors(function: cst.FunctionDef) -> set:

@@ -6,6 +6,7 @@ import libcst as cst
 
 from .. import torchapi
 from ..facts import MODULE
+from ..syntax import last_name
 from ._base import SAFE, UNSAFE, Breaks, Example, Raises, Rule, method_name
 
 # Misspellings seen in the wild, compared lower-case without underscores.
@@ -159,5 +160,5 @@ model.requires_grad_(False)
             return True
         if value.tensor or value.grad is not None:
             return False
-        name = expr.value if isinstance(expr, cst.Name) else expr.attr.value if isinstance(expr, cst.Attribute) else ""
+        name = last_name(expr)
         return name != "self" and torchapi.MODEL_NAME.search(name) is not None
