@@ -10,7 +10,7 @@ from test_cli import run
 
 from flake8_detach.notebook import Notebook, NotebookError, python_code
 
-ARTICLE = Path(__file__).parent / "fixtures" / "cli_article_copy.py"
+ARTICLE = Path(__file__).parent.parent / "examples" / "article_patterns.py"
 
 
 def snippet(name: str) -> str:

@@ -38,7 +38,16 @@ from .facts import (
 from .regions import FileIndex, Needs, Piece, candidate_pieces, index_file
 from .rules import RULES
 from .rules._base import Fix, Violation, first_arg, keyword_arg, retains_graph
-from .syntax import INNER_SCOPES, children, last_name, possibly_changed_names, target_names, viewed_name
+from .syntax import (
+    INNER_SCOPES,
+    children,
+    last_name,
+    possibly_changed_names,
+    target_names,
+    view_chain,
+    viewed_base,
+    viewed_name,
+)
 
 EVENTS = (
     "on_call",  # (call)
@@ -622,20 +631,7 @@ class Analysis:
 
     def _mark_written(self, expr: cst.BaseExpression) -> None:
         """Mark `expr` and the views it is taken from as written in place."""
-        while True:
-            self.written.add(id(expr))
-            if isinstance(expr, cst.Subscript):
-                expr = expr.value
-            elif isinstance(expr, cst.Attribute) and expr.attr.value in torchapi.VIEW_ATTRIBUTES:
-                expr = expr.value
-            elif (
-                isinstance(expr, cst.Call)
-                and isinstance(expr.func, cst.Attribute)
-                and expr.func.attr.value in torchapi.VIEW_METHODS
-            ):
-                expr = expr.func.value
-            else:
-                return
+        self.written.update(id(view) for view in view_chain(expr))
 
     # ---- expressions: effects on state --------------------------------------------------
 
@@ -966,17 +962,7 @@ def _held_elsewhere(expr: cst.BaseExpression) -> bool:
     (`x.clone()`, `a + b`, `model(x)`) is held by nobody. Gradient buffers (`p.grad`) are
     left out: they belong to no graph, and writing through their detach() is the documented
     way to edit gradients in place."""
-    while True:
-        if isinstance(expr, cst.Subscript):
-            expr = expr.value
-        elif (
-            isinstance(expr, cst.Call)
-            and isinstance(expr.func, cst.Attribute)
-            and expr.func.attr.value in torchapi.VIEW_METHODS
-        ):
-            expr = expr.func.value
-        else:
-            break
-    if isinstance(expr, cst.Attribute):
-        return expr.attr.value != "grad"
-    return isinstance(expr, cst.Name)
+    base = viewed_base(expr)
+    if isinstance(base, cst.Attribute):
+        return base.attr.value != "grad"
+    return isinstance(base, cst.Name)

@@ -153,12 +153,13 @@ def _written_roots(target: cst.BaseExpression) -> Iterator[str]:
         yield from target_names(target)
 
 
-def viewed_name(expr: cst.BaseExpression) -> Optional[str]:
-    """`x` for `x`, `x[0]`, `x.view(-1)`: the local name whose tensor a write lands in."""
+def view_chain(expr: cst.BaseExpression) -> Iterator[cst.BaseExpression]:
+    """`expr` and the tensors it is a view of: `x[0].view(-1).T`, `x[0].view(-1)`, `x[0]`, `x`."""
     while True:
-        if isinstance(expr, cst.Name):
-            return expr.value
+        yield expr
         if isinstance(expr, cst.Subscript):
+            expr = expr.value
+        elif isinstance(expr, cst.Attribute) and expr.attr.value in torchapi.VIEW_ATTRIBUTES:
             expr = expr.value
         elif (
             isinstance(expr, cst.Call)
@@ -167,4 +168,17 @@ def viewed_name(expr: cst.BaseExpression) -> Optional[str]:
         ):
             expr = expr.func.value
         else:
-            return None
+            return
+
+
+def viewed_base(expr: cst.BaseExpression) -> cst.BaseExpression:
+    """The expression `expr` is a view of, or `expr` itself."""
+    for expr in view_chain(expr):
+        pass
+    return expr
+
+
+def viewed_name(expr: cst.BaseExpression) -> Optional[str]:
+    """`x` for `x`, `x[0]`, `x.view(-1)`: the local name whose tensor a write lands in."""
+    base = viewed_base(expr)
+    return base.value if isinstance(base, cst.Name) else None

@@ -45,12 +45,17 @@ Proof = Union[Raises, Warns, Breaks]
 @dataclass(frozen=True)
 class Example:
     """A bad snippet (lines marked `# expect: CODE`) and its good counterpart; both run under torch.
-    `fixed`, for a rule with a fix, is `bad` (without its markers) after `--fix --unsafe-fixes`."""
+    For a rule with a fix, `bad` (without its markers) after `--fix --unsafe-fixes` is `fixed`,
+    given where it differs from `good`."""
 
     bad: str
     good: str
     proof: Proof
     fixed: Optional[str] = None
+
+    @property
+    def after_fix(self) -> str:
+        return self.fixed if self.fixed is not None else self.good
 
 
 SAFE = "safe"  # keeps what the code does, apart from the bug the rule describes

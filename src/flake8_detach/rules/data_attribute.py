@@ -8,6 +8,7 @@ from typing import Optional
 import libcst as cst
 
 from .. import torchapi
+from ..syntax import viewed_base
 from ._base import SAFE, Breaks, Example, Rule
 
 # Attributes that hold parameters on modules.
@@ -20,19 +21,8 @@ CONTAINER_NAME = re.compile(r"data|set|batch|loader|sample|frame|df|mnist|cifar|
 
 def data_attribute(expr: cst.BaseExpression) -> Optional[cst.Attribute]:
     """The `x.data` that `expr` writes through: `x.data`, `x.data[0]`, `x.data.view(-1)`."""
-    while True:
-        if isinstance(expr, cst.Attribute):
-            return expr if expr.attr.value == "data" else None
-        if isinstance(expr, cst.Subscript):
-            expr = expr.value
-        elif (
-            isinstance(expr, cst.Call)
-            and isinstance(expr.func, cst.Attribute)
-            and expr.func.attr.value in torchapi.VIEW_METHODS
-        ):
-            expr = expr.func.value
-        else:
-            return None
+    base = viewed_base(expr)
+    return base if isinstance(base, cst.Attribute) and base.attr.value == "data" else None
 
 
 def is_graph_tensor_data(ctx, data: cst.Attribute, method: Optional[str] = None) -> bool:

@@ -85,16 +85,6 @@ target = (3 * w * x).detach().clone()
 loss = ((q - target) ** 2).sum()
 loss.backward()
 """,
-            fixed="""\
-import torch
-
-w = torch.tensor([2.0], requires_grad=True)
-x = torch.tensor([1.0])
-q = w * x
-target = (3 * w * x).detach().clone()
-loss = ((q - target) ** 2).sum()
-loss.backward()
-""",
             proof=Breaks("w.grad.item() == -8.0"),
         ),
         Example(
@@ -105,12 +95,6 @@ w = torch.ones(3, requires_grad=True)
 array = (w * 2).clone().numpy()  # expect: DET301
 """,
             good="""\
-import torch
-
-w = torch.ones(3, requires_grad=True)
-array = (w * 2).detach().clone().numpy()
-""",
-            fixed="""\
 import torch
 
 w = torch.ones(3, requires_grad=True)

@@ -55,12 +55,6 @@ import torch
 w = torch.ones(3, requires_grad=True)
 w.requires_grad = False
 """,
-            fixed="""\
-import torch
-
-w = torch.ones(3, requires_grad=True)
-w.requires_grad = False
-""",
             proof=Breaks("w.requires_grad is False"),
         ),
         Example(
@@ -70,11 +64,6 @@ import torch
 w = torch.zeros(3, require_grad=True)  # expect: DET404
 """,
             good="""\
-import torch
-
-w = torch.zeros(3, requires_grad=True)
-""",
-            fixed="""\
 import torch
 
 w = torch.zeros(3, requires_grad=True)
@@ -128,12 +117,6 @@ model = torch.nn.Linear(2, 2)
 model.requires_grad = False  # expect: DET405
 """,
             good="""\
-import torch
-
-model = torch.nn.Linear(2, 2)
-model.requires_grad_(False)
-""",
-            fixed="""\
 import torch
 
 model = torch.nn.Linear(2, 2)
