@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._base import BACKWARD, Example, Raises, Rule, method_name
+from ._base import BACKWARD, Example, Raises, Rule
 
 
 class BackwardWithoutGrad(Rule):
@@ -60,5 +60,6 @@ z.backward()
 
     def on_backward(self, call, tensor) -> None:
         if self.ctx.value(tensor).grad is False:
-            called = "backward()" if method_name(call) == "backward" else "autograd." + call.func.attr.value + "()"
+            name = self.ctx.qualname(call.func)  # torch.autograd.grad / backward, under any alias
+            called = f"autograd.{name.rpartition('.')[2]}()" if name else "backward()"
             self.report(call, call=called, tensor=self.ctx.text(tensor))
