@@ -1,9 +1,10 @@
-"""source -> findings: a text prefilter, one libcst parse, one walk shared by all rules.
+"""source -> findings: a text prefilter, an `ast` index, a libcst parse of the pieces that
+can produce a finding (regions.py), and one walk per piece shared by all rules.
 
 The walk interprets each scope's statements in order and keeps flow-sensitive facts per
 local name (facts.State). At each event (a call, an in-place write, a backward(), an
 attribute read, an assignment, a loop) it asks the interested rules, which read facts
-through this object (their `ctx`) and report. Positions are computed only for files
+through this object (their `ctx`) and report. Positions are computed only for pieces
 with findings.
 """
 
