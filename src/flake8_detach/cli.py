@@ -8,6 +8,8 @@ over the other files either way.
 from __future__ import annotations
 
 import argparse
+import ast
+import codecs
 import contextlib
 import difflib
 import io
@@ -64,6 +66,7 @@ class FileReport:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    tolerate_odd_characters()
     if args[:1] == ["rule"]:
         return rule_command(args[1:])
     return check_command(args)
@@ -110,6 +113,7 @@ def check_command(argv: Sequence[str]) -> int:
     reports = run(files, options, settings.jobs)
     findings = [finding for report in reports for finding in report.findings]
     errors += [error for report in reports for error in report.errors]
+    errors.sort(key=lambda error: error.path)  # by path, as findings are (stable: a file's own order kept)
     for error in errors:
         print(error, file=sys.stderr)
     if options.diff:
@@ -137,13 +141,18 @@ def fix_summary(reports: list, remaining: list, unsafe: bool) -> str:
 
 
 def discover(paths: Sequence[str], exclude: Sequence[str]) -> tuple:
-    """The files to check, sorted, and errors for paths that do not exist."""
+    """The files to check, sorted, and errors for paths that do not exist, directories that
+    cannot be listed and, while walking, entries that are not regular files (a FIFO would
+    block the run forever). Symbolic links to directories are not followed while walking, so
+    a link loop cannot make the walk endless; a link loop or dangling link named `*.py` is
+    kept, and reading it reports the problem."""
     files, errors = set(), []
     for given in paths:
         if is_excluded(given, exclude):
             continue
         if os.path.isdir(given):
-            for root, directories, names in os.walk(given):
+            walk_errors: list = []
+            for root, directories, names in os.walk(given, onerror=walk_errors.append):
                 directories[:] = [
                     name
                     for name in directories
@@ -153,12 +162,34 @@ def discover(paths: Sequence[str], exclude: Sequence[str]) -> tuple:
                 for name in names:
                     path = os.path.join(root, name)
                     if name.endswith(CHECKED_SUFFIXES) and not is_excluded(path, exclude):
-                        files.add(os.path.normpath(path))
-        elif os.path.exists(given):
+                        problem = not_a_regular_file(path)
+                        if problem:
+                            errors.append(FileError(os.path.normpath(path), problem))
+                        else:
+                            files.add(os.path.normpath(path))
+            for error in walk_errors:
+                where = os.path.normpath(error.filename or given)
+                errors.append(FileError(where, f"cannot list this directory: {error.strerror or error}"))
+        elif os.path.lexists(given):
             files.add(os.path.normpath(given))  # named explicitly: checked whatever its suffix
         else:
             errors.append(FileError(given, "no such file or directory"))
-    return sorted(files), errors
+    return sorted(files), sorted(set(errors), key=lambda error: error.path)
+
+
+def not_a_regular_file(path: str) -> Optional[str]:
+    """Why a file found while walking is not checked, or None to check it (reading a dangling
+    link or a link loop then reports that)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
+             (stat.S_ISBLK, "a device"), (stat.S_ISDIR, "a directory"))
+    kind = next((name for test, name in kinds if test(mode)), "not a regular file")
+    return f"not checked: {kind}, not a regular file"
 
 
 def is_skipped_directory(path: str) -> bool:
@@ -226,15 +257,36 @@ def check_file(path: str, options: RunOptions) -> FileReport:
         return FileReport(errors=[FileError(path, f"internal error: {type(error).__name__}: {error} (a bug)")])
 
 
+BOM = b"\xef\xbb\xbf"
+
+
+def decode(raw: bytes) -> tuple:
+    """(encoding, text) of a Python file as Python reads it: a UTF-8 BOM, else a PEP 263 coding
+    line, else UTF-8. ValueError with a one-line reason when it cannot be read as text."""
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+    except SyntaxError as error:
+        reason = str(error.msg if hasattr(error, "msg") else error)
+        if raw.startswith(BOM) and reason.startswith("encoding problem"):
+            reason = "the file starts with a UTF-8 byte order mark but its coding line names another encoding"
+        raise ValueError(reason) from None
+    try:
+        return encoding, raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ValueError(f"{error} (line {line})") from None
+    except LookupError as error:  # a codec that is not a text encoding (`# coding: rot13`)
+        raise ValueError(str(error)) from None
+
+
 def lint(source: str, options: RunOptions) -> list:
     return unsilenced(check_source(source, options.rules), source)
 
 
 def check_python(path: str, raw: bytes, options: RunOptions) -> FileReport:
     try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
-        source = raw.decode(encoding)
-    except (SyntaxError, UnicodeDecodeError, LookupError) as error:
+        encoding, source = decode(raw)
+    except ValueError as error:
         return FileReport(errors=[FileError(path, f"cannot decode: {error}")])
     violations = lint(source, options)
     report = FileReport()
@@ -242,20 +294,36 @@ def check_python(path: str, raw: bytes, options: RunOptions) -> FileReport:
         result = fix_source(source, options.rules, options.unsafe)
         if result.rejected:
             report.errors.append(FileError(path, result.rejected))
-        if result.source != source:
+        if result.source != source and not unparsable(path, result.source, report):
             fixed_violations = lint(result.source, options)
-            report.fixed = count_fixed(violations, fixed_violations)
             if options.diff:
                 report.diff = unified_diff(source, result.source, path, path)
-            else:
-                try:
-                    write_atomically(path, result.source.encode(encoding))
-                except (OSError, UnicodeEncodeError) as error:
-                    report.errors.append(FileError(path, f"cannot write the fixes: {error}"))
-                    return report
+                report.fixed = count_fixed(violations, fixed_violations)
+            elif write(path, result.source, encoding, report):
+                report.fixed = count_fixed(violations, fixed_violations)
                 violations = fixed_violations
     report.findings = [finding_at(path, v, v.line) for v in violations]
     return report
+
+
+def unparsable(path: str, fixed: str, report: FileReport) -> bool:
+    """Whether fixed code fails to parse (reported: it is a bug); such code is never written."""
+    try:
+        ast.parse(fixed)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        report.errors.append(FileError(path, "the fixes made code that does not parse; nothing written (a bug)"))
+        return True
+    return False
+
+
+def write(path: str, text: str, encoding: str, report: FileReport) -> bool:
+    """Write the fixed text; on failure report it, leave the file as it was and return False."""
+    try:
+        write_atomically(path, text.encode(encoding))
+    except (OSError, UnicodeEncodeError) as error:
+        report.errors.append(FileError(path, f"cannot write the fixes: {error}"))
+        return False
+    return True
 
 
 def check_notebook(path: str, raw: bytes, options: RunOptions) -> FileReport:
@@ -272,7 +340,7 @@ def check_notebook(path: str, raw: bytes, options: RunOptions) -> FileReport:
         result = fix_source(source, options.rules, options.unsafe)
         if result.rejected:
             report.errors.append(FileError(path, result.rejected))
-        if result.source != source:
+        if result.source != source and not unparsable(path, result.source, report):
             try:
                 changed = notebook.changed_cells(result.source)
                 text = notebook.with_source(result.source)
@@ -281,18 +349,14 @@ def check_notebook(path: str, raw: bytes, options: RunOptions) -> FileReport:
                 changed = []
             if changed:
                 fixed_violations = lint(result.source, options)
-                report.fixed = count_fixed(violations, fixed_violations)
                 if options.diff:
+                    report.fixed = count_fixed(violations, fixed_violations)
                     report.diff = "".join(
                         unified_diff(cell.text, code, f"{path}:cell_{cell.number}", f"{path}:cell_{cell.number}")
                         for cell, code in changed
                     )
-                else:
-                    try:
-                        write_atomically(path, text.encode("utf-8"))
-                    except OSError as error:
-                        report.errors.append(FileError(path, f"cannot write the fixes: {error}"))
-                        return report
+                elif write(path, text, "utf-8", report):
+                    report.fixed = count_fixed(violations, fixed_violations)
                     notebook = Notebook(text)
                     violations = fixed_violations
     for violation in violations:
@@ -332,10 +396,17 @@ def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
+class ReadOnly(OSError):
+    """--fix does not write a file that its permissions keep from being written."""
+
+
 def write_atomically(path: str, data: bytes) -> None:
-    """Replace the file's content in one step, keeping its permissions; a symlink stays a link."""
+    """Replace the file's content in one step, keeping its permissions; a symlink stays a link.
+    A read-only file is left alone."""
     target = os.path.realpath(path)
     mode = stat.S_IMODE(os.stat(target).st_mode)
+    if not mode & 0o222 or not os.access(target, os.W_OK):  # root may write anything: ask the mode too
+        raise ReadOnly("the file is read-only")
     handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.")
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -346,6 +417,29 @@ def write_atomically(path: str, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def tolerate_odd_characters() -> None:
+    """Paths are printed as the file system gives them: a name that is not valid UTF-8 is
+    written back as its original bytes, and a character the terminal's encoding lacks as a
+    backslash escape, instead of ending the run with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            with contextlib.suppress(Exception):
+                stream.reconfigure(errors=OUTPUT_ERRORS)
+
+
+def _encode_leniently(error: UnicodeError):
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    text = error.object[error.start : error.end]
+    if all(0xDC80 <= ord(char) <= 0xDCFF for char in text):  # surrogateescape'd bytes
+        return bytes(ord(char) - 0xDC00 for char in text), error.end
+    return text.encode("ascii", "backslashreplace").decode("ascii"), error.end
+
+
+OUTPUT_ERRORS = "flake8-detach-output"
+codecs.register_error(OUTPUT_ERRORS, _encode_leniently)
 
 
 # ---- flake8-detach rule -------------------------------------------------------------------

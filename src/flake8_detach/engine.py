@@ -78,6 +78,7 @@ TENSOR_KEYWORDS = frozenset("input other weight bias target tensor tensors mat1 
 
 
 _NEEDS = Needs(RULES)
+MAX_PIECE_LINES = 50_000
 
 
 def check_source(
@@ -110,6 +111,11 @@ def check_source(
         pieces = candidate_pieces(source, tree, widened, telling)
     violations = []
     for piece in pieces:
+        size = sum(1 for line in piece.code.splitlines() if line.strip())
+        if size > MAX_PIECE_LINES:  # libcst needs gigabytes for a scope this long
+            message = f"a scope of {size} lines of code is too long to analyse (the limit is {MAX_PIECE_LINES})"
+            violations.append(parse_failure(message, piece.line_offset + 1, 0))
+            continue
         try:
             module = cst.parse_module(piece.code)
         except cst.ParserSyntaxError as error:

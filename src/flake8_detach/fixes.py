@@ -3,7 +3,8 @@
 Each round parses the source, checks it, swaps the nodes of every fix that is allowed (safe,
 or unsafe too with --unsafe-fixes), not silenced by `# noqa`, and not overlapping another fix
 of the round; the next round re-checks the result, so fixes that interfered are retried.
-A result that does not parse (or no longer compiles, where the input did) is never kept.
+A result that libcst or Python's own parser rejects is never kept; code that Python's parser
+rejects is not fixed at all (the analysis needs its tree).
 """
 
 from __future__ import annotations
@@ -29,8 +30,20 @@ class FixResult:
 
 
 def fix_source(source: str, rules: Sequence[type] = RULES, unsafe: bool = False) -> FixResult:
-    """`source` with the allowed fixes applied."""
-    compiled_before = _compiles(source)
+    """`source` with the allowed fixes applied. A file too deeply nested for libcst's tree
+    walks keeps the rounds done so far, and says so."""
+    done = [source]
+    try:
+        return _fix_rounds(done, rules, unsafe)
+    except (RecursionError, MemoryError) as error:
+        return FixResult(done[-1], f"not fixed: the file is too deeply nested to rewrite ({type(error).__name__})")
+
+
+def _fix_rounds(done: list, rules: Sequence[type], unsafe: bool) -> FixResult:
+    """The rounds of fix_source; `done` ends with the last source that was accepted."""
+    source = done[-1]
+    if not _compiles(source):  # the analysis needs Python's own parse: nothing is fixed
+        return FixResult(source)
     for _ in range(MAX_ROUNDS):
         try:
             module = cst.parse_module(source)
@@ -47,11 +60,12 @@ def fix_source(source: str, rules: Sequence[type] = RULES, unsafe: bool = False)
         fixed = module.visit(NodeSwapper(swaps)).code
         if fixed == source:
             return FixResult(source)
-        problem = _parse_problem(fixed, compiled_before)
+        problem = _parse_problem(fixed)
         if problem is not None:
             titles = ", ".join(sorted({fix.title for fix in fixes}))
             return FixResult(source, f"a fix ({titles}) produced code that {problem}; not applied")
         source = fixed
+        done.append(source)
     return FixResult(source)
 
 
@@ -89,12 +103,12 @@ def _subtree_ids(node: cst.CSTNode) -> set:
     return ids
 
 
-def _parse_problem(source: str, must_compile: bool) -> Optional[str]:
+def _parse_problem(source: str) -> Optional[str]:
     try:
         cst.parse_module(source)
     except Exception:
         return "libcst cannot parse"
-    if must_compile and not _compiles(source):
+    if not _compiles(source):
         return "Python cannot compile"
     return None
 

@@ -48,7 +48,13 @@ class Notebook:
             self.data = json.loads(text)
         except json.JSONDecodeError as error:
             raise NotebookError(f"not valid JSON: {error}") from None
+        except RecursionError:
+            raise NotebookError("not valid JSON: nested too deeply to read") from None
         self._check_format()
+        # The marker lines must not occur in the cells themselves: pick variants that do not.
+        texts = [_joined(cell.get("source", "")) for cell in self.data["cells"]]
+        self.cell_end = _unused(CELL_END, texts)
+        self.tag = _unused(MAGIC_TAG, texts)
         self.cells: list = []
         parts = []
         line = 1
@@ -57,12 +63,12 @@ class Notebook:
             if cell.get("cell_type") != "code":
                 continue
             number += 1
-            text = _joined(cell.get("source", ""))
+            text = texts[index]
             if text.lstrip().startswith("%%"):
                 continue  # a cell magic: the cell is not Python
-            python, ipython_lines = python_code(text)
+            python, ipython_lines = python_code(text, self.tag)
             self.cells.append(CodeCell(index, number, text, python, ipython_lines, line))
-            parts.append(python + CELL_END + "\n")
+            parts.append(python + self.cell_end + "\n")
             line += _count_lines(python) + 1
         self.source = "".join(parts)
         self._file_lines: Optional[dict] = None
@@ -71,8 +77,11 @@ class Notebook:
         data = self.data
         if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
             raise NotebookError("not a notebook: no list of cells")
-        if not isinstance(data.get("nbformat"), int) or data["nbformat"] < 4:
-            raise NotebookError(f"notebook format {data.get('nbformat')!r} is not supported; only nbformat 4 is")
+        version = data.get("nbformat")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise NotebookError(f"not a notebook: its nbformat is {version!r}, not a version number")
+        if version < 4:
+            raise NotebookError(f"notebook format {version!r} is not supported; only nbformat 4 is")
         metadata = _table(data.get("metadata"))
         for language in (
             _table(metadata.get("kernelspec")).get("language"),
@@ -80,8 +89,10 @@ class Notebook:
         ):
             if isinstance(language, str) and language.lower() != "python":
                 raise NotebookError(f"not a Python notebook (kernel language: {language})")
-        for cell in data["cells"]:
-            source = cell.get("source", "") if isinstance(cell, dict) else None
+        for number, cell in enumerate(data["cells"], start=1):
+            if not isinstance(cell, dict):
+                raise NotebookError(f"malformed notebook: cell {number} is not an object")
+            source = cell.get("source", "")
             if not isinstance(source, (str, list)) or not all(isinstance(s, str) for s in _as_list(source)):
                 raise NotebookError("malformed notebook: a cell's source is not text")
 
@@ -121,8 +132,8 @@ class Notebook:
     def changed_cells(self, fixed: str) -> list:
         """(cell, new code) for each cell whose code differs in a fixed joined source."""
         changed = []
-        for cell, python in zip(self.cells, _split_cells(fixed, len(self.cells))):
-            code = restore_ipython_lines(python, cell.ipython_lines)
+        for cell, python in zip(self.cells, _split_cells(fixed, len(self.cells), self.cell_end)):
+            code = restore_ipython_lines(python, cell.ipython_lines, self.tag)
             if not cell.text.endswith(("\n", "\r")) and code.endswith("\n"):
                 code = code[:-1]
             if code != cell.text:
@@ -137,8 +148,9 @@ class Notebook:
         return dump_like(self.data, self.text)
 
 
-def python_code(text: str) -> tuple:
-    """The cell's code as Python, ending with a newline, and the IPython lines it replaced."""
+def python_code(text: str, tag: str = MAGIC_TAG) -> tuple:
+    """The cell's code as Python, ending with a newline, and the IPython lines it replaced,
+    each by a placeholder tagged `tag` and its number."""
     if not text.endswith(("\n", "\r")):
         text += "\n"
     if _parses(text):
@@ -164,23 +176,37 @@ def python_code(text: str) -> tuple:
             out.append(line)
             continue
         continuing = (continuing if continuing is not None else indent) if body.endswith("\\") else None
-        out.append(f"{placeholder}  {MAGIC_TAG}{len(replaced)}>{ending}")
+        out.append(f"{placeholder}  {tag}{len(replaced)}>{ending}")
         replaced.append(line)
     return "".join(out), replaced
 
 
-def restore_ipython_lines(python: str, ipython_lines: list) -> str:
+def restore_ipython_lines(python: str, ipython_lines: list, tag: str = MAGIC_TAG) -> str:
+    placeholder = PLACEHOLDER if tag == MAGIC_TAG else re.compile(re.escape(tag) + r"(\d+)>$")
     out = []
     for line in io.StringIO(python, newline="").readlines():
-        match = PLACEHOLDER.search(line.rstrip("\r\n"))
-        out.append(ipython_lines[int(match.group(1))] if match else line)
+        match = placeholder.search(line.rstrip("\r\n"))
+        number = int(match.group(1)) if match else None
+        if number is not None and number >= len(ipython_lines):
+            raise NotebookError("the fixed code no longer lines up with the IPython lines; notebook left unchanged")
+        out.append(ipython_lines[number] if number is not None else line)
     return "".join(out)
 
 
-def _split_cells(source: str, count: int) -> list:
+def _unused(marker: str, texts: list) -> str:
+    """`marker`, or a variant of it (`# <flake8-detach: end of cell 2>`) that occurs in none
+    of `texts`."""
+    variant, number = marker, 1
+    while any(variant in text for text in texts):
+        number += 1
+        variant = f"{marker[:-1]} {number}>" if marker.endswith(">") else f"{marker}{number} "
+    return variant
+
+
+def _split_cells(source: str, count: int, cell_end: str = CELL_END) -> list:
     pieces, current = [], []
     for line in io.StringIO(source, newline="").readlines():
-        if line.rstrip("\r\n") == CELL_END:
+        if line.rstrip("\r\n") == cell_end:
             pieces.append("".join(current))
             current = []
         else:

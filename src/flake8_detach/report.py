@@ -149,7 +149,7 @@ def artifact_uri(path: str) -> str:
     one becomes a file: URI."""
     if os.path.isabs(path):
         return PurePath(path).as_uri()
-    return quote(PurePath(path).as_posix())
+    return quote(PurePath(path).as_posix(), errors="surrogateescape")  # a non-UTF-8 name: its bytes
 
 
 def _rule_descriptor(rule) -> dict:
