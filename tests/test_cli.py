@@ -94,7 +94,7 @@ def test_missing_unreadable_and_undecodable_files_exit_2_with_one_line_each(tmp_
     assert out.startswith("a.py:5:1: DET101")
     assert sorted(err.splitlines()) == [
         "dangling.py: error: cannot read: No such file or directory",
-        "latin.py: error: cannot decode: 'utf-8' codec can't decode byte 0xe9 in position 21: invalid continuation byte",
+        "latin.py: error: cannot decode: 'utf-8' codec can't decode byte 0xe9 in position 21: invalid continuation byte (line 2)",
         "missing.py: error: no such file or directory",
     ]
 

@@ -27,12 +27,23 @@ class Noqa:
     def __init__(self, source: str) -> None:
         self.lines = io.StringIO(source, newline=None).readlines()
         self.whole_file = any(WHOLE_FILE.match(line) for line in self.lines)
-        self.line_text = self._token_runs()
+        # Tokenizing a big file costs more than checking it: only a file with a noqa comment
+        # needs its token runs, and only once a finding asks.
+        self.any_noqa = "noqa" in source.lower()
+        self._line_text = None
+
+    @property
+    def line_text(self) -> dict:
+        if self._line_text is None:
+            self._line_text = self._token_runs()
+        return self._line_text
 
     def silences(self, code: str, line: int) -> bool:
         """Whether a finding `code` reported on (1-based) `line` is silenced."""
         if self.whole_file:
             return True
+        if not self.any_noqa:
+            return False
         text = self.line_text.get(line)
         if text is None:
             text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
