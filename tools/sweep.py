@@ -1,0 +1,444 @@
+"""Robustness sweep: run flake8-detach over every .py file of real source trees and count what
+went wrong. Nothing here may ever be non-zero but the file counts.
+
+    python tools/sweep.py                      # the full sweep: corpus, stdlib, torch (all files)
+    python tools/sweep.py --corpus subset --sample 20     # what CI runs (tests/test_sweep.py)
+
+Sources (each a list of .py files, sorted by path):
+  corpus    benchmarks/.cache/corpus/{full,subset}, built by benchmarks/build_corpus.py when missing
+  stdlib    the running Python's standard library, without site-packages
+  torch     the installed torch package's own .py files (never imported: only its location is
+            looked up)
+`--sample N` keeps every Nth file of stdlib and torch (the corpus subset is already a sample).
+
+For each file, in worker processes (a file that kills its worker, or runs past `--timeout`, is
+counted, and the sweep goes on):
+  engine   check_source(src) and check_source(src, whole_file=True) raise nothing and give the
+           same findings (the region shortcut must not change what is found);
+  DET000   only where Python's own `ast` rejects the file too;
+  plugin   the flake8 adapter, called as flake8 calls it (lines read as flake8 reads them, its
+           tree), raises nothing, on every file that `ast` accepts (flake8 reports E999 for
+           the rest and runs no tree plugin);
+  fixes    fix_source(src, unsafe=True) raises nothing, refuses no round of its own making,
+           keeps the line count, parses where the input parsed, and is idempotent.
+For each source, once:
+  cli      `flake8-detach -j N FILES` and `flake8-detach -j N --diff --unsafe-fixes FILES` exit
+           0, 1 or 2 and print no traceback, internal error or parser crash;
+  flake8   with --flake8: `flake8 --select DET -j N FILES` likewise (exit 0 or 1).
+
+Prints the counts per source and in total, the files with DET000 (with what `ast` says about
+them) and every problem; `--json FILE` writes all of it. Exit status 1 when any problem count
+is not 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import io
+import json
+import os
+import selectors
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+import tokenize
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "benchmarks" / ".cache" / "corpus"
+BUILD_CORPUS = ROOT / "benchmarks" / "build_corpus.py"
+PROBLEMS = ("tracebacks", "crashes", "timeouts", "det000_ast_accepts", "region_differences", "fix_problems", "cli_problems")
+CLI_CHUNK = 400  # files per command line
+CLI_BAD_LINES = ("Traceback", "internal error", "the parser crashed")
+
+
+# ---- the sources ----------------------------------------------------------------------------
+
+
+def corpus_files(which: str) -> list:
+    root = CORPUS / which
+    if not root.is_dir() or not any(root.rglob("*.py")):
+        if not BUILD_CORPUS.exists():
+            raise SystemExit(f"sweep: error: {root} is missing and {BUILD_CORPUS} is not in this checkout")
+        print(f"building the corpus: {BUILD_CORPUS.relative_to(ROOT)}", file=sys.stderr, flush=True)
+        subprocess.run([sys.executable, str(BUILD_CORPUS)], check=True, stdout=subprocess.DEVNULL)
+    return sorted(str(p) for p in root.rglob("*.py"))
+
+
+def stdlib_files() -> list:
+    root = Path(sysconfig.get_paths()["stdlib"])
+    return sorted(str(p) for p in root.rglob("*.py") if "site-packages" not in p.relative_to(root).parts
+                  and "dist-packages" not in p.relative_to(root).parts)
+
+
+def torch_files() -> list:
+    import importlib.util
+
+    spec = importlib.util.find_spec("torch")  # locates torch without importing it
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("sweep: error: torch is not installed in this Python")
+    root = Path(list(spec.submodule_search_locations)[0])
+    return sorted(str(p) for p in root.rglob("*.py"))
+
+
+def sources(args) -> dict:
+    chosen = {}
+    if args.corpus != "none":
+        chosen[f"corpus-{args.corpus}"] = corpus_files(args.corpus)
+    if args.stdlib:
+        chosen["stdlib"] = stdlib_files()[:: args.sample]
+    if args.torch:
+        chosen["torch"] = torch_files()[:: args.sample]
+    return chosen
+
+
+# ---- one file ------------------------------------------------------------------------------
+
+
+def flake8_lines(raw: bytes) -> list:
+    """The lines flake8 hands a plugin (flake8's FileProcessor: tokenize.open, else latin-1;
+    universal newlines; the BOM stripped)."""
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+        lines = io.TextIOWrapper(io.BytesIO(raw), encoding, line_buffering=True).readlines()
+    except (SyntaxError, UnicodeError, LookupError):
+        lines = io.TextIOWrapper(io.BytesIO(raw), "latin-1").readlines()
+    if lines and lines[0][:1] == "\ufeff":
+        lines[0] = lines[0][1:]
+    return lines
+
+
+def key(violation) -> tuple:
+    fix = violation.fix
+    return (violation.line, violation.col, violation.code, violation.message, fix.safety if fix else None)
+
+
+def check_one(path: str) -> dict:
+    """Everything the sweep asks of one file; problems as (kind, detail)."""
+    from flake8_detach.engine import check_source
+    from flake8_detach.fixes import fix_source
+    from flake8_detach.flake8_plugin import Flake8Checker
+
+    started = time.perf_counter()
+    result = {"path": path, "problems": [], "det000": None, "ast_error": None, "undecodable": None}
+    problems = result["problems"]
+
+    def guarded(kind: str, call):
+        try:
+            return call()
+        except Exception:
+            problems.append(("tracebacks", f"{kind}: {traceback.format_exc(limit=-8)}"))
+            return None
+
+    raw = Path(path).read_bytes()
+    result["lines"] = raw.count(b"\n")
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+        source = raw.decode(encoding)
+    except (SyntaxError, UnicodeDecodeError, LookupError) as error:
+        result["undecodable"] = str(error)
+        source = None
+    if source is not None:
+        try:
+            ast.parse(source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+            result["ast_error"] = f"{type(error).__name__}: {getattr(error, 'msg', None) or error}"
+        regional = guarded("check_source", lambda: check_source(source))
+        whole = guarded("check_source(whole_file=True)", lambda: check_source(source, whole_file=True))
+        if regional is not None and whole is not None:
+            a, b = [key(v) for v in regional], [key(v) for v in whole]
+            if a != b:
+                only_regional = [k for k in a if k not in b]
+                only_whole = [k for k in b if k not in a]
+                problems.append(("region_differences", f"regions only: {only_regional}; whole file only: {only_whole}"))
+        for found in (regional, whole):
+            det000 = [v for v in found or () if v.code == "DET000"]
+            if det000:
+                result["det000"] = f"{det000[0].line}:{det000[0].col + 1}: {det000[0].message}"
+                if result["ast_error"] is None:
+                    problems.append(("det000_ast_accepts", result["det000"]))
+                break
+        if regional and any(v.fix is not None for v in regional):
+            check_fixes(source, result["ast_error"] is None, problems, guarded, fix_source)
+    # The flake8 adapter, as flake8 runs it: only on files whose lines `ast` accepts.
+    lines = flake8_lines(raw)
+    try:
+        tree = ast.parse("".join(lines))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        tree = None
+    if tree is not None:
+        guarded("flake8 plugin", lambda: list(Flake8Checker(tree, lines, path).run()))
+    result["seconds"] = round(time.perf_counter() - started, 3)
+    return result
+
+
+def check_fixes(source: str, parses: bool, problems: list, guarded, fix_source) -> None:
+    fixed = guarded("fix_source", lambda: fix_source(source, unsafe=True))
+    if fixed is None:
+        return
+    if fixed.rejected:
+        problems.append(("fix_problems", f"a round was refused: {fixed.rejected}"))
+    if fixed.source == source:
+        return
+    if fixed.source.count("\n") != source.count("\n"):
+        problems.append(("fix_problems", "the fixes changed the number of lines"))
+    if parses:
+        try:
+            ast.parse(fixed.source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+            problems.append(("fix_problems", f"fixed code does not parse: {error}"))
+    again = guarded("fix_source (second run)", lambda: fix_source(fixed.source, unsafe=True))
+    if again is not None and again.source != fixed.source:
+        problems.append(("fix_problems", "not idempotent: a second --fix --unsafe-fixes changes the code again"))
+
+
+def worker() -> None:
+    """Reads paths on stdin, one a line; writes `start N` before and one JSON line after each."""
+    channel = os.fdopen(os.dup(sys.stdout.fileno()), "w")
+    sys.stdout = sys.stderr  # whatever else prints cannot garble the channel
+    for number, line in enumerate(sys.stdin):
+        print(f"start {number}", file=channel, flush=True)
+        print(json.dumps(check_one(line.rstrip("\n"))), file=channel, flush=True)
+
+
+# ---- running the workers -------------------------------------------------------------------
+
+
+@dataclass
+class Worker:
+    files: list  # the paths this worker still has to check, in order
+    process: subprocess.Popen = None
+    current: Optional[int] = None  # index into files of the file being checked
+    started: float = 0.0
+    buffer: bytes = b""
+    done: int = 0  # files of `files` finished
+
+
+def run_workers(files: list, jobs: int, timeout: float, progress: str) -> list:
+    """check_one for every file, in order, in `jobs` worker processes."""
+    results: dict = {}
+    queues = [files[n::jobs] for n in range(jobs)]
+    selector = selectors.DefaultSelector()
+    workers = []
+
+    def launch_later(queue: list) -> None:
+        """A worker for `queue`; it reads the paths from a file (a pipe could fill up)."""
+        if not queue:
+            return
+        listing = tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False)
+        listing.write("".join(p + "\n" for p in queue))
+        listing.close()
+        stdin = open(listing.name, "rb")
+        process = subprocess.Popen([sys.executable, __file__, "--worker"], stdin=stdin, stdout=subprocess.PIPE, cwd=ROOT)
+        stdin.close()
+        os.unlink(listing.name)
+        w = Worker(queue, process, started=time.monotonic())
+        os.set_blocking(process.stdout.fileno(), False)
+        selector.register(process.stdout, selectors.EVENT_READ, w)
+        workers.append(w)
+
+    for queue in queues:
+        launch_later(queue)
+    total, last_report = len(files), time.monotonic()
+    while workers:
+        events = selector.select(timeout=1.0)
+        for selected, _ in events:
+            w = selected.data
+            chunk = os.read(selected.fd, 1 << 16)
+            if chunk:
+                w.buffer += chunk
+                *lines, w.buffer = w.buffer.split(b"\n")
+                for line in lines:
+                    if line.startswith(b"start "):
+                        w.current, w.started = int(line.split()[1]), time.monotonic()
+                    else:
+                        result = json.loads(line)
+                        results[result["path"]] = result
+                        w.current, w.done = None, w.done + 1
+                continue
+            # End of output: the worker finished, or died on w.current.
+            selector.unregister(w.process.stdout)
+            w.process.stdout.close()
+            status = w.process.wait()
+            workers.remove(w)
+            if w.current is not None:
+                path = w.files[w.current]
+                results[path] = dead(path, "crashes", f"the worker died (exit status {status}) on this file")
+                launch_later(w.files[w.current + 1 :])
+            elif w.done < len(w.files):  # died between two files
+                launch_later(w.files[w.done :])
+        now = time.monotonic()
+        for w in list(workers):
+            if w.current is not None and now - w.started > timeout:
+                path = w.files[w.current]
+                selector.unregister(w.process.stdout)
+                w.process.kill()
+                w.process.wait()
+                w.process.stdout.close()
+                workers.remove(w)
+                results[path] = dead(path, "timeouts", f"not done after {timeout:.0f} s")
+                launch_later(w.files[w.current + 1 :])
+        if progress and now - last_report > 30:
+            print(f"  {progress}: {len(results)}/{total} files", file=sys.stderr, flush=True)
+            last_report = now
+    return [results[path] for path in files]
+
+
+def dead(path: str, kind: str, detail: str) -> dict:
+    raw = Path(path).read_bytes()
+    return {"path": path, "problems": [(kind, detail)], "det000": None, "ast_error": None,
+            "undecodable": None, "lines": raw.count(b"\n"), "seconds": None}
+
+
+# ---- the command line and flake8 over a whole source ---------------------------------------
+
+
+def run_tool(command: list, files: list, ok_status: tuple) -> list:
+    """Problems from running `command FILES` in chunks: bad exit status, tracebacks on stderr."""
+    problems = []
+    for start in range(0, len(files), CLI_CHUNK):
+        chunk = files[start : start + CLI_CHUNK]
+        done = subprocess.run([*command, *chunk], capture_output=True, text=True, errors="replace", cwd=ROOT)
+        bad = [line for line in done.stderr.splitlines() if any(marker in line for marker in CLI_BAD_LINES)]
+        if done.returncode not in ok_status or bad:
+            shown = "\n".join(bad[:20] or done.stderr.splitlines()[-20:])
+            problems.append(("cli_problems", f"{' '.join(command)} (files {start}..{start + len(chunk)}): "
+                             f"exit status {done.returncode}\n{shown}"))
+    return problems
+
+
+def cli_checks(files: list, jobs: int, with_flake8: bool) -> list:
+    cli = [sys.executable, "-m", "flake8_detach", "-j", str(jobs)]
+    problems = run_tool(cli, files, (0, 1, 2))
+    problems += run_tool([*cli, "--diff", "--unsafe-fixes"], files, (0, 1, 2))
+    if with_flake8:
+        problems += run_tool([sys.executable, "-m", "flake8", "--isolated", "--select", "DET", "-j", str(jobs)],
+                             files, (0, 1))
+    return problems
+
+
+# ---- the report ----------------------------------------------------------------------------
+
+
+@dataclass
+class Counts:
+    files: int = 0
+    lines: int = 0
+    undecodable: int = 0
+    ast_rejects: int = 0
+    det000: int = 0
+    problems: dict = field(default_factory=lambda: dict.fromkeys(PROBLEMS, 0))
+
+    def add(self, result: dict) -> None:
+        self.files += 1
+        self.lines += result["lines"]
+        self.undecodable += result["undecodable"] is not None
+        self.ast_rejects += result["ast_error"] is not None
+        self.det000 += result["det000"] is not None
+        for kind, _ in result["problems"]:
+            self.problems[kind] += 1
+
+    def row(self, name: str) -> str:
+        cells = [self.files, self.lines, self.undecodable, self.ast_rejects, self.det000, *self.problems.values()]
+        return f"{name:<14}" + "".join(f"{cell:>{max(len(h), 7) + 1},}" for cell, h in zip(cells, HEADERS))
+
+
+HEADERS = ("files", "lines", "undecodable", "ast_rejects", "DET000", *PROBLEMS)
+
+
+def sweep(chosen: dict, jobs: int, timeout: float, with_cli: bool, with_flake8: bool) -> dict:
+    report = {"sources": {}, "det000_files": [], "undecodable_files": [], "problems": [], "slowest": []}
+    total = Counts()
+    timings = []
+    for name, files in chosen.items():
+        started = time.monotonic()
+        counts = Counts()
+        results = run_workers(files, jobs, timeout, progress=name)
+        for result in results:
+            counts.add(result)
+            total.add(result)
+            if result["det000"]:
+                report["det000_files"].append((name, result["path"], result["det000"], result["ast_error"]))
+            if result["undecodable"]:
+                report["undecodable_files"].append((name, result["path"], result["undecodable"]))
+            report["problems"] += [(name, result["path"], kind, detail) for kind, detail in result["problems"]]
+            if result["seconds"] is not None:
+                timings.append((result["seconds"], result["path"]))
+        if with_cli:
+            for kind, detail in cli_checks(files, jobs, with_flake8):
+                counts.problems[kind] += 1
+                total.problems[kind] += 1
+                report["problems"].append((name, "(command line)", kind, detail))
+        report["sources"][name] = {"counts": counts.__dict__, "seconds": round(time.monotonic() - started, 1)}
+    report["total"] = total.__dict__
+    report["slowest"] = sorted(timings, reverse=True)[:10]
+    report["table"] = table(report)
+    return report
+
+
+def table(report: dict) -> str:
+    header = f"{'source':<14}" + "".join(f"{h:>{max(len(h), 7) + 1}}" for h in HEADERS)
+    rows = [header]
+    for name, data in list(report["sources"].items()) + [("total", {"counts": report["total"]})]:
+        counts = Counts(**{k: v for k, v in data["counts"].items()})
+        rows.append(counts.row(name))
+    return "\n".join(rows)
+
+
+def print_report(report: dict) -> None:
+    print(report["table"])
+    for name, data in report["sources"].items():
+        print(f"{name}: {data['seconds']} s")
+    print(f"\nDET000 files ({len(report['det000_files'])}), with what Python's ast says:")
+    for name, path, det000, ast_error in report["det000_files"]:
+        print(f"  {short(path)}:{det000}\n      ast: {ast_error or 'ACCEPTS THE FILE'}")
+    print(f"\nundecodable files ({len(report['undecodable_files'])}): the command line reports them, exit status 2")
+    for name, path, error in report["undecodable_files"]:
+        print(f"  {short(path)}: {error}")
+    print("\nslowest files:")
+    for seconds, path in report["slowest"]:
+        print(f"  {seconds:7.2f} s  {short(path)}")
+    print(f"\nproblems ({len(report['problems'])}):")
+    for name, path, kind, detail in report["problems"]:
+        print(f"  [{kind}] {short(path)}\n      " + detail.strip().replace("\n", "\n      "))
+
+
+def short(path: str) -> str:
+    for base in (str(CORPUS) + os.sep, sysconfig.get_paths()["stdlib"] + os.sep):
+        if path.startswith(base):
+            return path[len(base) :]
+    marker = os.sep + "site-packages" + os.sep
+    return path.split(marker, 1)[1] if marker in path else path
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", choices=("full", "subset", "none"), default="full")
+    parser.add_argument("--no-stdlib", dest="stdlib", action="store_false", help="leave out the standard library")
+    parser.add_argument("--no-torch", dest="torch", action="store_false", help="leave out torch's sources")
+    parser.add_argument("--sample", type=int, default=1, metavar="N", help="every Nth file of stdlib and torch")
+    parser.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--timeout", type=float, default=300.0, help="seconds one file may take (default 300)")
+    parser.add_argument("--no-cli", dest="cli", action="store_false", help="skip the command line runs")
+    parser.add_argument("--flake8", action="store_true", help="also run flake8 --select DET over each source")
+    parser.add_argument("--json", type=Path, help="write the whole report as JSON here")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        worker()
+        return 0
+    report = sweep(sources(args), max(1, args.jobs), args.timeout, args.cli, args.flake8)
+    print_report(report)
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1))
+    return 1 if any(report["total"]["problems"].values()) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
