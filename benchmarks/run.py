@@ -15,6 +15,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -28,6 +29,7 @@ from pathlib import Path
 from build_corpus import DEFAULT_CACHE, count
 
 VENVS = DEFAULT_CACHE / "venvs"
+GNU_TIME = "/usr/bin/time"
 SECTIONS = ("parse", "flake8", "peers", "jobs", "memory")
 
 # One finding per output line; the group is the code's letter prefix (E, W, F, DET, TOR).
@@ -47,22 +49,34 @@ class Result:
 
 def run_once(cmd: list[str], cwd: Path, timeout: float | None) -> tuple[float, float, float, int, str, str]:
     """Run cmd; return wall seconds, CPU seconds, max RSS in MB, exit code, stdout, stderr."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r") as rss:
+        # Linux keeps a process's peak RSS across exec, so a command spawned straight from this
+        # script would report at least this script's own peak; GNU time forks it from a small
+        # process instead. Its own session lets a time-out kill the command's workers too.
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err)
-        timer = threading.Timer(timeout, proc.kill) if timeout else None
+        proc = subprocess.Popen([GNU_TIME, "-f", "%M", "-o", rss.name, *cmd], cwd=cwd, stdout=out,
+                                stderr=err, start_new_session=True)
+        timer = threading.Timer(timeout, os.killpg, (proc.pid, signal.SIGKILL)) if timeout else None
         if timer:
             timer.start()
-        # wait4 gives this child's own rusage (its max RSS, including its reaped workers),
-        # where getrusage(RUSAGE_CHILDREN) would give the maximum over every earlier child too.
-        _, status, usage = os.wait4(proc.pid, 0)
+        # wait4 gives the CPU time of this child and of what it waited for: time, the command
+        # and the command's workers.
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        except KeyboardInterrupt:  # in its own session, the command did not get the Ctrl-C
+            os.killpg(proc.pid, signal.SIGKILL)
+            raise
         seconds = time.perf_counter() - start
         if timer:
             timer.cancel()
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return (seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode,
+        # The last word GNU time wrote is %M, in KiB; nothing when it was killed.
+        written = rss.read().split()
+        rss_mb = int(written[-1]) / 1024 if written and written[-1].isdigit() else float("nan")
+        return (seconds, usage.ru_utime + usage.ru_stime, rss_mb, proc.returncode,
                 out.read().decode(errors="replace"), err.read().decode(errors="replace"))
 
 
@@ -260,6 +274,8 @@ def main() -> None:
     sections = args.only.split(",")
     if unknown := set(sections) - set(SECTIONS):
         sys.exit(f"unknown section(s) {', '.join(sorted(unknown))}; choose from {', '.join(SECTIONS)}")
+    if not os.access(GNU_TIME, os.X_OK):
+        sys.exit(f"{GNU_TIME} (GNU time) is needed for peak memory: apt-get install time")
     bench = Bench(args)
     if bench.files == 0:
         sys.exit(f"no corpus at {bench.root}: run benchmarks/build_corpus.py first")
