@@ -460,3 +460,35 @@ def test_fix_and_diff_on_files_that_cannot_be_fixed_change_nothing(tmp_path):
     for name, content in files.items():
         assert (tmp_path / name).read_text() == content
     assert (tmp_path / "ok.py").read_text() == DETACH.replace("x.detach()", "x.detach().clone()")
+
+
+# ---- crashes -----------------------------------------------------------------------------------
+
+
+ATTEMPTS = {"log": None}
+real_check_file = cli.check_file
+
+
+def check_or_crash(path, options):
+    """Stands in for a fatal parser crash on `crash*.py`, and logs each attempt."""
+    if Path(path).name.startswith("crash"):
+        with open(ATTEMPTS["log"], "a") as stream:
+            stream.write(path + "\n")
+        os.kill(os.getpid(), 9)
+    return real_check_file(path, options)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_each_file_that_kills_its_worker_is_reported_and_tried_at_most_twice(tmp_path, monkeypatch, jobs):
+    monkeypatch.setitem(ATTEMPTS, "log", str(tmp_path / "attempts.log"))
+    monkeypatch.setattr(cli, "check_file", check_or_crash)
+    files = {"a.py": DETACH, "crash1.py": DETACH, "m.py": DETACH, "crash2.py": DETACH, "z.py": DETACH}
+    (tmp_path / "src").mkdir()
+    for name, text in files.items():
+        (tmp_path / "src" / name).write_text(text)
+    status, out, err = run(["-j", jobs, "src"], tmp_path)
+    assert status == 2
+    assert lines(err) == [f"src/crash1.py: error: {cli.CRASH}", f"src/crash2.py: error: {cli.CRASH}"]
+    assert [line.split(":")[0] for line in lines(out)] == ["src/a.py", "src/m.py", "src/z.py"]
+    attempts = lines((tmp_path / "attempts.log").read_text())
+    assert {attempts.count(f"src/{name}") for name in ("crash1.py", "crash2.py")} <= ({1} if jobs == "1" else {1, 2})

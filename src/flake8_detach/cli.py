@@ -208,18 +208,20 @@ def run(files: list, options: RunOptions, jobs: int) -> list:
 
     Files are checked in worker processes: libcst's native parser (and CPython's) can crash
     the process on pathological nesting, and such a file must not end the run. When a worker
-    dies, the files it left unchecked are run one at a time to find the one that kills it."""
+    dies, the files it left unchecked are run in one worker, which takes them in order: the
+    first one it leaves unchecked is the one that kills it (so a crashing file, which may take
+    long to crash, is run at most twice)."""
     reports: dict = {}
     pending = list(files)
     try:
         while pending:
-            pending = check_in_workers(pending, options, jobs, reports)
+            if jobs > 1:
+                pending = check_in_workers(pending, options, jobs, reports)
             if pending:
                 pending = check_in_workers(pending, options, 1, reports)
             if pending:
-                suspect, pending = pending[0], pending[1:]
-                if check_in_workers([suspect], options, 1, reports):
-                    reports[suspect] = FileReport(errors=[FileError(suspect, CRASH)])
+                culprit, pending = pending[0], pending[1:]
+                reports[culprit] = FileReport(errors=[FileError(culprit, CRASH)])
     except (OSError, NotImplementedError, ImportError):  # no process support here: check in this one
         for path in files:
             if path not in reports:
@@ -227,7 +229,7 @@ def run(files: list, options: RunOptions, jobs: int) -> list:
     return [reports[path] for path in files]
 
 
-CRASH = "the parser crashed on this file (nesting too deep?); not checked"
+CRASH = "the parser crashed on this file (nesting too deep, or out of memory?); not checked"
 
 
 def check_in_workers(files: list, options: RunOptions, jobs: int, reports: dict) -> list:
