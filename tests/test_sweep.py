@@ -56,3 +56,19 @@ def test_corpus_subset_output_is_the_same_for_any_jobs_and_hash_seed(report):
     first = run("1", "0")
     assert len(json.loads(first)) > 10
     assert run("2", "1") == first
+
+
+@pytest.mark.parametrize("mode, kind", [("crash", "crashes"), ("hang", "timeouts")])
+def test_a_file_that_kills_or_hangs_its_worker_is_counted_and_the_sweep_goes_on(tmp_path, mode, kind):
+    for name in ("a.py", "bad.py", "c.py", "d.py"):
+        (tmp_path / name).write_text("import torch\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\n")
+    out = tmp_path / "report.json"
+    command = [sys.executable, str(SWEEP), "--corpus", "none", "--no-stdlib", "--no-torch", "--no-cli",
+               "--paths", str(tmp_path), "--jobs", "2", "--timeout", "5", "--json", str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "SWEEP_SELFTEST": f"{mode}:bad.py"})
+    assert result.returncode == 1
+    report = json.loads(out.read_text())
+    assert report["sources"]["paths"]["counts"]["files"] == 4
+    assert {kind: 1} == {k: v for k, v in report["total"]["problems"].items() if v}
+    assert [(Path(path).name, problem) for _, path, problem, _ in report["problems"]] == [("bad.py", kind)]

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
 import io
 import json
 import os
@@ -42,7 +43,6 @@ import selectors
 import subprocess
 import sys
 import sysconfig
-import tempfile
 import time
 import tokenize
 import traceback
@@ -87,8 +87,18 @@ def torch_files() -> list:
     return sorted(str(p) for p in root.rglob("*.py"))
 
 
+def paths_files(paths: list) -> list:
+    found = set()
+    for given in paths:
+        given = Path(given).resolve()
+        found.update(str(p) for p in given.rglob("*.py")) if given.is_dir() else found.add(str(given))
+    return sorted(found)
+
+
 def sources(args) -> dict:
     chosen = {}
+    if args.paths:
+        chosen["paths"] = paths_files(args.paths)
     if args.corpus != "none":
         chosen[f"corpus-{args.corpus}"] = corpus_files(args.corpus)
     if args.stdlib:
@@ -199,12 +209,20 @@ def check_fixes(source: str, parses: bool, problems: list, guarded, fix_source) 
 
 
 def worker() -> None:
-    """Reads paths on stdin, one a line; writes `start N` before and one JSON line after each."""
+    """Reads a path on stdin, checks it, writes one JSON line; until stdin closes."""
     channel = os.fdopen(os.dup(sys.stdout.fileno()), "w")
     sys.stdout = sys.stderr  # whatever else prints cannot garble the channel
-    for number, line in enumerate(sys.stdin):
-        print(f"start {number}", file=channel, flush=True)
-        print(json.dumps(check_one(line.rstrip("\n"))), file=channel, flush=True)
+    selftest = os.environ.get("SWEEP_SELFTEST", "")  # "crash:NAME" or "hang:NAME", for tests/test_sweep.py
+    while True:
+        line = sys.stdin.readline()
+        if not line:
+            return
+        path = line.rstrip("\n")
+        if selftest.startswith("crash:") and path.endswith(selftest[6:]):
+            os.kill(os.getpid(), 9)  # SIGKILL: dies as a crashing parser would, without a core file
+        if selftest.startswith("hang:") and path.endswith(selftest[5:]):
+            time.sleep(3600)
+        print(json.dumps(check_one(path)), file=channel, flush=True)
 
 
 # ---- running the workers -------------------------------------------------------------------
@@ -212,78 +230,80 @@ def worker() -> None:
 
 @dataclass
 class Worker:
-    files: list  # the paths this worker still has to check, in order
-    process: subprocess.Popen = None
-    current: Optional[int] = None  # index into files of the file being checked
+    process: subprocess.Popen
+    path: Optional[str] = None  # the file being checked
     started: float = 0.0
     buffer: bytes = b""
-    done: int = 0  # files of `files` finished
 
 
 def run_workers(files: list, jobs: int, timeout: float, progress: str) -> list:
-    """check_one for every file, in order, in `jobs` worker processes."""
+    """check_one for every file, in `jobs` worker processes that each take the next file when
+    done (largest first, so that one slow file does not end the sweep alone). A worker that dies
+    or runs past `timeout` on a file is replaced, and the file counted."""
     results: dict = {}
-    queues = [files[n::jobs] for n in range(jobs)]
+    queue = sorted(files, key=lambda path: -os.path.getsize(path))
     selector = selectors.DefaultSelector()
-    workers = []
+    workers: list = []
 
-    def launch_later(queue: list) -> None:
-        """A worker for `queue`; it reads the paths from a file (a pipe could fill up)."""
-        if not queue:
-            return
-        listing = tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False)
-        listing.write("".join(p + "\n" for p in queue))
-        listing.close()
-        stdin = open(listing.name, "rb")
-        process = subprocess.Popen([sys.executable, __file__, "--worker"], stdin=stdin, stdout=subprocess.PIPE, cwd=ROOT)
-        stdin.close()
-        os.unlink(listing.name)
-        w = Worker(queue, process, started=time.monotonic())
+    def start_worker() -> None:
+        process = subprocess.Popen([sys.executable, __file__, "--worker"], stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, cwd=ROOT)
         os.set_blocking(process.stdout.fileno(), False)
+        w = Worker(process)
         selector.register(process.stdout, selectors.EVENT_READ, w)
         workers.append(w)
+        feed(w)
 
-    for queue in queues:
-        launch_later(queue)
+    def feed(w: Worker) -> None:
+        if queue:
+            w.path, w.started = queue.pop(0), time.monotonic()
+            w.process.stdin.write((w.path + "\n").encode())
+            w.process.stdin.flush()
+        else:
+            w.path = None
+            w.process.stdin.close()
+
+    def retire(w: Worker, kill: bool) -> None:
+        selector.unregister(w.process.stdout)
+        if kill:
+            w.process.kill()
+        w.process.wait()
+        w.process.stdout.close()
+        if not w.process.stdin.closed:
+            with contextlib.suppress(OSError):
+                w.process.stdin.close()
+        workers.remove(w)
+
+    for _ in range(min(jobs, len(queue))):
+        start_worker()
     total, last_report = len(files), time.monotonic()
     while workers:
-        events = selector.select(timeout=1.0)
-        for selected, _ in events:
+        for selected, _ in selector.select(timeout=1.0):
             w = selected.data
             chunk = os.read(selected.fd, 1 << 16)
             if chunk:
                 w.buffer += chunk
-                *lines, w.buffer = w.buffer.split(b"\n")
-                for line in lines:
-                    if line.startswith(b"start "):
-                        w.current, w.started = int(line.split()[1]), time.monotonic()
-                    else:
-                        result = json.loads(line)
-                        results[result["path"]] = result
-                        w.current, w.done = None, w.done + 1
+                *done, w.buffer = w.buffer.split(b"\n")
+                for line in done:
+                    result = json.loads(line)
+                    results[result["path"]] = result
+                    feed(w)
                 continue
-            # End of output: the worker finished, or died on w.current.
-            selector.unregister(w.process.stdout)
-            w.process.stdout.close()
-            status = w.process.wait()
-            workers.remove(w)
-            if w.current is not None:
-                path = w.files[w.current]
-                results[path] = dead(path, "crashes", f"the worker died (exit status {status}) on this file")
-                launch_later(w.files[w.current + 1 :])
-            elif w.done < len(w.files):  # died between two files
-                launch_later(w.files[w.done :])
+            # End of output: the worker finished its share, or died on w.path.
+            path = w.path
+            retire(w, kill=False)
+            if path is not None:
+                results[path] = dead(path, "crashes", f"the worker died (exit status {w.process.returncode}) on this file")
+                if queue:
+                    start_worker()
         now = time.monotonic()
         for w in list(workers):
-            if w.current is not None and now - w.started > timeout:
-                path = w.files[w.current]
-                selector.unregister(w.process.stdout)
-                w.process.kill()
-                w.process.wait()
-                w.process.stdout.close()
-                workers.remove(w)
+            if w.path is not None and now - w.started > timeout:
+                path = w.path
+                retire(w, kill=True)
                 results[path] = dead(path, "timeouts", f"not done after {timeout:.0f} s")
-                launch_later(w.files[w.current + 1 :])
+                if queue:
+                    start_worker()
         if progress and now - last_report > 30:
             print(f"  {progress}: {len(results)}/{total} files", file=sys.stderr, flush=True)
             last_report = now
@@ -304,6 +324,8 @@ def run_tool(command: list, files: list, ok_status: tuple) -> list:
     problems = []
     for start in range(0, len(files), CLI_CHUNK):
         chunk = files[start : start + CLI_CHUNK]
+        print(f"  {' '.join(command[2:])}: files {start}..{start + len(chunk)} of {len(files)}",
+              file=sys.stderr, flush=True)
         done = subprocess.run([*command, *chunk], capture_output=True, text=True, errors="replace", cwd=ROOT)
         bad = [line for line in done.stderr.splitlines() if any(marker in line for marker in CLI_BAD_LINES)]
         if done.returncode not in ok_status or bad:
@@ -346,14 +368,19 @@ class Counts:
 
     def row(self, name: str) -> str:
         cells = [self.files, self.lines, self.undecodable, self.ast_rejects, self.det000, *self.problems.values()]
-        return f"{name:<14}" + "".join(f"{cell:>{max(len(h), 7) + 1},}" for cell, h in zip(cells, HEADERS))
+        return f"{name:<14}" + "".join(f"{cell:>{width(h)},}" for cell, h in zip(cells, HEADERS))
 
 
 HEADERS = ("files", "lines", "undecodable", "ast_rejects", "DET000", *PROBLEMS)
 
 
+def width(header: str) -> int:
+    return max(len(header), 9) + 2
+
+
 def sweep(chosen: dict, jobs: int, timeout: float, with_cli: bool, with_flake8: bool) -> dict:
-    report = {"sources": {}, "det000_files": [], "undecodable_files": [], "problems": [], "slowest": []}
+    report = {"sources": {}, "det000_files": [], "ast_rejected_files": [], "undecodable_files": [], "problems": [],
+              "slowest": []}
     total = Counts()
     timings = []
     for name, files in chosen.items():
@@ -365,6 +392,8 @@ def sweep(chosen: dict, jobs: int, timeout: float, with_cli: bool, with_flake8: 
             total.add(result)
             if result["det000"]:
                 report["det000_files"].append((name, result["path"], result["det000"], result["ast_error"]))
+            if result["ast_error"] and not result["det000"]:
+                report["ast_rejected_files"].append((name, result["path"], result["ast_error"]))
             if result["undecodable"]:
                 report["undecodable_files"].append((name, result["path"], result["undecodable"]))
             report["problems"] += [(name, result["path"], kind, detail) for kind, detail in result["problems"]]
@@ -383,7 +412,7 @@ def sweep(chosen: dict, jobs: int, timeout: float, with_cli: bool, with_flake8: 
 
 
 def table(report: dict) -> str:
-    header = f"{'source':<14}" + "".join(f"{h:>{max(len(h), 7) + 1}}" for h in HEADERS)
+    header = f"{'source':<14}" + "".join(f"{h:>{width(h)}}" for h in HEADERS)
     rows = [header]
     for name, data in list(report["sources"].items()) + [("total", {"counts": report["total"]})]:
         counts = Counts(**{k: v for k, v in data["counts"].items()})
@@ -398,6 +427,10 @@ def print_report(report: dict) -> None:
     print(f"\nDET000 files ({len(report['det000_files'])}), with what Python's ast says:")
     for name, path, det000, ast_error in report["det000_files"]:
         print(f"  {short(path)}:{det000}\n      ast: {ast_error or 'ACCEPTS THE FILE'}")
+    print(f"\nfiles Python's ast rejects that got no DET000 ({len(report['ast_rejected_files'])}): no code any rule "
+          "looks for, so the prefilter skips them (flake8 reports E999)")
+    for name, path, ast_error in report["ast_rejected_files"]:
+        print(f"  {short(path)}: {ast_error}")
     print(f"\nundecodable files ({len(report['undecodable_files'])}): the command line reports them, exit status 2")
     for name, path, error in report["undecodable_files"]:
         print(f"  {short(path)}: {error}")
@@ -420,6 +453,7 @@ def short(path: str) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", choices=("full", "subset", "none"), default="full")
+    parser.add_argument("--paths", nargs="+", metavar="PATH", help="also sweep these files and directories")
     parser.add_argument("--no-stdlib", dest="stdlib", action="store_false", help="leave out the standard library")
     parser.add_argument("--no-torch", dest="torch", action="store_false", help="leave out torch's sources")
     parser.add_argument("--sample", type=int, default=1, metavar="N", help="every Nth file of stdlib and torch")
