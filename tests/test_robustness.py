@@ -330,6 +330,29 @@ def test_a_cell_holding_the_tool_s_own_marker_lines_is_still_checked_and_fixed(t
     assert sources == [cells[0], cells[1].replace("z = w.data", "z = w.detach()")]
 
 
+# ---- odd configuration files -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content, status, message",
+    [
+        (b"tool = 1\n", 1, ""),  # another meaning of `tool`: not ours to judge
+        (b"[tool]\nflake8-detach = 'x'\n", 2, "[tool.flake8-detach] must be a table"),
+        (b"[tool.flake8-detach]\nselect = '\xff'\n", 2, "pyproject.toml: cannot read: 'utf-8' codec"),
+        (None, 1, ""),  # a directory named pyproject.toml
+    ],
+    ids=["tool-not-a-table", "table-not-a-table", "not-utf-8", "a-directory"],
+)
+def test_odd_pyproject_files_are_passed_over_or_one_usage_error(tmp_path, content, status, message):
+    if content is None:
+        (tmp_path / "pyproject.toml").mkdir()
+    else:
+        (tmp_path / "pyproject.toml").write_bytes(content)
+    got_status, out, err = check_dir(tmp_path, {})
+    assert got_status == status and "Traceback" not in err
+    assert message in err and (out == DET101_LINE + "\n" if status == 1 else out == "")
+
+
 # ---- files that are not plain files ----------------------------------------------------------
 
 

@@ -123,7 +123,8 @@ def find_config(start: Path) -> Optional[tuple]:
             data = tomllib.loads(candidate.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
             raise ConfigError(f"{candidate}: cannot read: {error}") from None
-        table = data.get("tool", {}).get(TABLE)
+        tool = data.get("tool", {})
+        table = tool.get(TABLE) if isinstance(tool, dict) else None  # `tool = 1` is another tool's business
         if table is not None:
             if not isinstance(table, dict):
                 raise ConfigError(f"{candidate}: [tool.{TABLE}] must be a table")
