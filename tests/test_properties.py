@@ -10,6 +10,7 @@ patterns the rules are about). Example counts are bounded so CI stays fast; for 
 """
 
 import ast
+import io
 import os
 
 import hypothesmith
@@ -55,6 +56,12 @@ def parses(source: str) -> bool:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
     return True
+
+
+def python_lines(source: str) -> list:
+    """Lines as Python counts them: ended by LF, CRLF or CR only (str.splitlines() also splits
+    at form feeds and other characters that are legal inside a line)."""
+    return io.StringIO(source, newline="").readlines()
 
 
 def check_engine(source: str) -> list:
@@ -103,7 +110,7 @@ def check_fixes(source: str) -> None:
             continue
         assert parses(fixed), "the fixed code does not parse"
         assert fix_source(fixed, unsafe=unsafe).source == fixed, "a second --fix changes the code again"
-        before, after = source.splitlines(keepends=True), fixed.splitlines(keepends=True)
+        before, after = python_lines(source), python_lines(fixed)
         assert len(before) == len(after), "the fixes changed the number of lines"
         replayed, edited = edited_lines(source, unsafe)
         assert replayed == fixed
