@@ -64,7 +64,7 @@ def run_once(cmd: list[str], cwd: Path, timeout: float | None) -> tuple[float, f
         # and the command's workers.
         try:
             _, status, usage = os.wait4(proc.pid, 0)
-        except KeyboardInterrupt:  # in its own session, the command did not get the Ctrl-C
+        except KeyboardInterrupt:  # in its own session, the command did not get the signal
             os.killpg(proc.pid, signal.SIGKILL)
             raise
         seconds = time.perf_counter() - start
@@ -274,6 +274,9 @@ def main() -> None:
     sections = args.only.split(",")
     if unknown := set(sections) - set(SECTIONS):
         sys.exit(f"unknown section(s) {', '.join(sorted(unknown))}; choose from {', '.join(SECTIONS)}")
+    # Commands run in their own session, so a SIGTERM (from `timeout`, say) must reach them
+    # through the same clean-up as a Ctrl-C.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     if not os.access(GNU_TIME, os.X_OK):
         sys.exit(f"{GNU_TIME} (GNU time) is needed for peak memory: apt-get install time")
     bench = Bench(args)
