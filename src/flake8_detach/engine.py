@@ -11,6 +11,8 @@ with findings.
 from __future__ import annotations
 
 import ast
+import sys
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Iterable, Optional, Sequence
 
@@ -36,7 +38,7 @@ from .facts import (
     join_states,
     op_result,
 )
-from .regions import FileIndex, Needs, Piece, candidate_pieces, index_file
+from .regions import FileIndex, Needs, Piece, candidate_pieces, index_file, physical_lines
 from .rules import RULES
 from .rules._base import Fix, Violation, first_arg, keyword_arg, retains_graph
 from .syntax import (
@@ -79,6 +81,7 @@ TENSOR_KEYWORDS = frozenset("input other weight bias target tensor tensors mat1 
 
 _NEEDS = Needs(RULES)
 MAX_PIECE_LINES = 50_000
+DEEP_RECURSION = 30_000
 
 
 def check_source(
@@ -99,8 +102,10 @@ def check_source(
             tree = ast.parse(source)
         except SyntaxError as error:
             return [parse_failure(f"cannot parse this file: {error.msg}", error.lineno or 1, (error.offset or 1) - 1)]
-        except (ValueError, RecursionError, MemoryError) as error:
-            return [parse_failure(f"cannot parse this file: {type(error).__name__}", 1, 0)]
+        except ValueError as error:  # source code with NUL bytes, on older Pythons
+            return [parse_failure(f"cannot parse this file: {error}", 1, 0)]
+        except (RecursionError, MemoryError):
+            return [parse_failure("cannot parse this file: too deeply nested for Python's own parser", 1, 0)]
     index = index_file(tree)
     if whole_file:
         pieces = [Piece(source, 0)]
@@ -111,7 +116,7 @@ def check_source(
         pieces = candidate_pieces(source, tree, widened, telling)
     violations = []
     for piece in pieces:
-        size = sum(1 for line in piece.code.splitlines() if line.strip())
+        size = sum(1 for line in physical_lines(piece.code) if line.strip())
         if size > MAX_PIECE_LINES:  # libcst needs gigabytes for a scope this long
             message = f"a scope of {size} lines of code is too long to analyse (the limit is {MAX_PIECE_LINES})"
             violations.append(parse_failure(message, piece.line_offset + 1, 0))
@@ -121,8 +126,9 @@ def check_source(
         except cst.ParserSyntaxError as error:
             line = error.raw_line + piece.line_offset
             return [parse_failure(f"libcst cannot parse this file: {error.message}", line, error.raw_column)]
-        except (RecursionError, MemoryError, ValueError) as error:
-            return [parse_failure(f"libcst cannot parse this file: {type(error).__name__}", 1, 0)]
+        except (RecursionError, MemoryError):
+            message = "libcst cannot parse this file: too deeply nested"
+            return [parse_failure(message, piece.line_offset + 1, 0)]
         violations += analyse(module, rules, index, piece.line_offset)
     return sorted(violations, key=lambda v: (v.line, v.col, v.code))
 
@@ -135,10 +141,24 @@ def check_module(module: cst.Module, rules: Sequence[type] = RULES) -> list:
 def analyse(module: cst.Module, rules: Sequence[type], index: FileIndex, line_offset: int) -> list:
     analysis = Analysis(module, rules, index)
     try:
-        analysis.run_module()
+        with recursion_limit(DEEP_RECURSION):
+            analysis.run_module()
+            violations = analysis.violations()
     except RecursionError:
-        return [parse_failure("file too deeply nested to analyse", 1 + line_offset, 0)]
-    return [replace(v, line=v.line + line_offset) for v in analysis.violations()]
+        return [parse_failure("too deeply nested to analyse", 1 + line_offset, 0)]
+    return [replace(v, line=v.line + line_offset) for v in violations]
+
+
+@contextmanager
+def recursion_limit(limit: int):
+    """Expressions are evaluated, and positions found, recursively: nesting that Python's own
+    parser accepts (up to about 3,000 levels) needs several frames a level."""
+    before = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(before, limit))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(before)
 
 
 def parse_failure(message: str, line: int, col: int) -> Violation:

@@ -131,7 +131,7 @@ def candidate_pieces(source: str, tree: ast.Module, needs: Needs, telling_offset
     definitions stubbed out, each top-level function, class-level code likewise, each method.
     `telling_offsets` (from `needs`) are where a rule's first need occurs: code without one is
     rejected without a search of its own."""
-    lines = source.splitlines(keepends=True)
+    lines = physical_lines(source)
     starts = list(accumulate((len(line) for line in lines), initial=0))
     telling = sorted({bisect_right(starts, offset) for offset in telling_offsets})
 
@@ -164,6 +164,15 @@ def candidate_pieces(source: str, tree: ast.Module, needs: Needs, telling_offset
             if candidate([method]):
                 pieces.append(Piece(WRAPPER + code_of(method), _first_line(method) - 2))
     return pieces
+
+
+def physical_lines(source: str) -> list:
+    """The lines of `source` as Python numbers them: ended by \\n, \\r\\n or \\r only
+    (str.splitlines also breaks at form feeds, vertical tabs, U+2028 and more)."""
+    return _PHYSICAL_LINE.findall(source)
+
+
+_PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
 def _stubbed(lines: list, definitions: list, line_offset: int = 0) -> str:
