@@ -113,7 +113,7 @@ def check_source(
         widened = needs.for_file(index.imports)
         if widened is not needs:  # torch names imported under other names: look again
             telling = widened.telling_offsets(source)
-        pieces = candidate_pieces(source, tree, widened, telling)
+        pieces = candidate_pieces(source, tree, widened, telling, index.imports)
     violations = []
     for piece in pieces:
         size = sum(1 for line in physical_lines(piece.code) if line.strip())

@@ -72,6 +72,27 @@ def _module_level(body: Sequence[ast.stmt]):
                 yield from _module_level(handler.body)
 
 
+def scope_nodes(nodes: list, skip_definitions: bool = False):
+    """Every `ast` node in `nodes`, or, with `skip_definitions`, those not inside a nested
+    function or class (which the walk analyses as scopes of their own; lambdas it does not)."""
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        yield node
+        if not (skip_definitions and isinstance(node, (*FUNCTIONS, ast.ClassDef))):
+            stack.extend(ast.iter_child_nodes(node))
+
+
+def callee_name(call: ast.Call, imports: ImportTable) -> str:
+    """The last name of what `call` calls, as torch names it where it is a torch name
+    (`zeros` for `z(3)` after `from torch import zeros as z`)."""
+    dotted = _dotted(call.func)
+    qualname = imports.qualname_of_dotted(dotted)
+    if qualname or dotted:
+        return (qualname or dotted).rpartition(".")[2]
+    return call.func.attr if isinstance(call.func, ast.Attribute) else ""
+
+
 def _dotted(expr: ast.expr) -> Optional[str]:
     parts = []
     while isinstance(expr, ast.Attribute):
@@ -122,11 +143,14 @@ class Needs:
         """Where in `source` some rule's first need occurs."""
         return sorted(match.start() for pattern in self.firsts for match in pattern.finditer(source))
 
-    def met_in(self, code: str) -> bool:
-        return any(all(p.search(code) for p in patterns) for patterns in self.per_rule)
+    def rules_met_in(self, code: str) -> list:
+        """The rules whose needs all occur in `code`."""
+        return [rule for rule, patterns in zip(self.rules, self.per_rule) if all(p.search(code) for p in patterns)]
 
 
-def candidate_pieces(source: str, tree: ast.Module, needs: Needs, telling_offsets: list) -> list:
+def candidate_pieces(
+    source: str, tree: ast.Module, needs: Needs, telling_offsets: list, imports: ImportTable
+) -> list:
     """The pieces of `source` that can produce a finding: module-level code with the top-level
     definitions stubbed out, each top-level function, class-level code likewise, each method.
     `telling_offsets` (from `needs`) are where a rule's first need occurs: code without one is
@@ -136,11 +160,16 @@ def candidate_pieces(source: str, tree: ast.Module, needs: Needs, telling_offset
     telling = sorted({bisect_right(starts, offset) for offset in telling_offsets})
 
     def candidate(nodes: list) -> bool:
-        """Whether the code of `nodes` (one scope's) can meet every need of some rule."""
+        """Whether some rule can fire in the code of `nodes` (one scope's): its needs all occur
+        there, and the shapes its `possible_in(every ast node there, imports)` looks for."""
         spans = [(_first_line(node), node.end_lineno) for node in nodes]
         if not any(bisect_left(telling, first) < bisect_right(telling, last) for first, last in spans):
             return False
-        return needs.met_in("".join("".join(lines[first - 1 : last]) for first, last in spans))
+        rules = needs.rules_met_in("".join("".join(lines[first - 1 : last]) for first, last in spans))
+        if any(not hasattr(rule, "possible_in") for rule in rules):
+            return True
+        every_node = list(scope_nodes(nodes))  # walked once for all the rules that look
+        return any(rule.possible_in(every_node, imports) for rule in rules)
 
     def code_of(node: ast.stmt) -> str:
         return "".join(lines[_first_line(node) - 1 : node.end_lineno])

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from typing import Optional
 
 import libcst as cst
 
+from .. import torchapi
 from ..facts import CARRIES_GRAPH, FACTORY, Value
+from ..regions import callee_name, scope_nodes
 from ..torchapi import is_loss_function
 from ._base import UNSAFE, Breaks, Example, Raises, Rule, call_method, keyword_arg, method_name
 
@@ -180,6 +183,19 @@ buf = (w * 2).detach().clone()
         ),
     )
 
+    @staticmethod
+    def possible_in(nodes: list, imports) -> bool:
+        """A fresh factory tensor is bound to a local name, or copied into directly."""
+        for node in nodes:
+            if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                if any(isinstance(t, ast.Name) for t in targets) and _has_factory(node.value, imports):
+                    return True
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "copy_":
+                if _has_factory(node.func.value, imports):
+                    return True
+        return False
+
     def on_inplace(self, target, site, op, source) -> None:
         if op != "copy_()" or source is None or self.ctx.grad_mode is not True:
             return
@@ -196,3 +212,10 @@ buf = (w * 2).detach().clone()
         copy = call_method(call_method(call.args[0].value, "detach"), "clone")
         assignment = cst.Assign(targets=[cst.AssignTarget(buffer)], value=copy, semicolon=statement.semicolon)
         return self.fix((statement, assignment))
+
+
+def _has_factory(expr: ast.AST, imports) -> bool:
+    return any(
+        isinstance(node, ast.Call) and callee_name(node, imports) in torchapi.FACTORIES
+        for node in scope_nodes([expr])
+    )

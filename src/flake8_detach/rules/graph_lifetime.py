@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 from typing import Iterator
 
 import libcst as cst
 
 from .. import torchapi
 from ..facts import CARRIES_GRAPH, LOSS
+from ..regions import scope_nodes
 from ..syntax import children, last_name, root_name, target_names, walk
 from ._base import BACKWARD, LOOP, UNSAFE, Breaks, Example, Raises, Rule, call_method, method_name, retains_graph
 
@@ -129,6 +131,16 @@ for step in range(3):
         ),
     )
 
+    @staticmethod
+    def possible_in(nodes: list, imports) -> bool:
+        """Some loop holds both an accumulation and a backward() or model call."""
+        for loop in nodes:
+            if isinstance(loop, (ast.For, ast.AsyncFor, ast.While)):
+                body = list(scope_nodes(loop.body, skip_definitions=True))
+                if any(_accumulates_ast(node) for node in body) and any(_trains_ast(node) for node in body):
+                    return True
+        return False
+
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         # Per open scope: the candidates, the names that reached backward(), and for each
@@ -213,6 +225,32 @@ def _returned_tensors(function: cst.FunctionDef) -> set:
                 elif isinstance(expr, (cst.Tuple, cst.List)):
                     stack += [element.value for element in expr.elements]
     return returned
+
+
+def _accumulates_ast(node: ast.AST) -> bool:
+    """`x += ...`, `x = x + ...` or `xs.append(...)`, in Python's `ast`."""
+    if isinstance(node, ast.AugAssign):
+        return isinstance(node.op, ast.Add) and isinstance(node.target, ast.Name)
+    if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.BinOp):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        names = {target.id for target in targets if isinstance(target, ast.Name)}
+        operands = (node.value.left, node.value.right)
+        return isinstance(node.value.op, ast.Add) and any(isinstance(o, ast.Name) and o.id in names for o in operands)
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "append"
+        and len(node.args) + len(node.keywords) == 1
+    )
+
+
+def _trains_ast(node: ast.AST) -> bool:
+    """A call of backward() or of a callable named like a model, in Python's `ast`."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    return name == "backward" or torchapi.MODEL_NAME.search(name) is not None
 
 
 def _accumulates(binding: cst.CSTNode, name: str) -> bool:

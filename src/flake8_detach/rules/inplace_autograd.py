@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+
 import libcst as cst
 
+from ..regions import callee_name, scope_nodes
 from ..syntax import viewed_name
 from ._base import BACKWARD, INPLACE, LEAF, Example, Raises, Rule, Violation
 
@@ -129,6 +132,24 @@ with torch.no_grad():
         ),
     )
 
+    @staticmethod
+    def possible_in(nodes: list, imports) -> bool:
+        """A leaf that requires grad (`Parameter(...)`, `requires_grad=...`, `requires_grad_()`)
+        is bound to a local name or written in place directly: not only to `self.weight`."""
+        for node in nodes:
+            if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                if any(not isinstance(t, ast.Attribute) for t in targets) and _makes_leaf(node.value, imports):
+                    return True
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                if node.func.attr == "requires_grad_":
+                    return True  # `x.requires_grad_()` makes a leaf of x
+                if node.func.attr.endswith("_") and _makes_leaf(node.func.value, imports):
+                    return True  # `nn.Parameter(t).mul_(2)`
+            if isinstance(node, ast.Attribute) and node.attr == "requires_grad" and isinstance(node.ctx, ast.Store):
+                return True
+        return False
+
     def on_inplace(self, target, site, op, source) -> None:
         if self.ctx.grad_mode is not True:
             return
@@ -138,3 +159,14 @@ with torch.no_grad():
             value = self.ctx.state.get(name)  # a view of the leaf
         if value.grad and value.leaf:
             self.report(site, op=op, target=self.ctx.text(target))
+
+
+def _makes_leaf(expr: ast.AST, imports) -> bool:
+    """Whether `expr` holds a call that makes a leaf that requires grad, or may."""
+    for node in scope_nodes([expr]):
+        if isinstance(node, ast.Call) and (
+            callee_name(node, imports) in ("Parameter", "Variable", "requires_grad_")
+            or any(keyword.arg == "requires_grad" for keyword in node.keywords)
+        ):
+            return True
+    return False
