@@ -209,8 +209,10 @@ def run(files: list, options: RunOptions, jobs: int) -> list:
     Files are checked in worker processes: libcst's native parser (and CPython's) can crash
     the process on pathological nesting, and such a file must not end the run. When a worker
     dies, the files it left unchecked are run in one worker, which takes them in order: the
-    first one it leaves unchecked is the one that kills it (so a crashing file, which may take
-    long to crash, is run at most twice)."""
+    first one it leaves unchecked is the one that kills it, and the rest go back to `jobs`
+    workers. With one job a crashing file is run once; with more, once more in each parallel
+    round that another crash cut short (a parallel round that ends in a crash cannot tell which
+    of its unfinished files had started)."""
     reports: dict = {}
     pending = list(files)
     try:
