@@ -88,6 +88,8 @@ class Bench:
         self.cache: dict[str, Result | None] = {}
         self.detach = shlex.split(args.detach_cmd)
         found = shutil.which(self.detach[0])
+        if found:  # tools run in the corpus folder: a relative path must not depend on it
+            self.detach[0] = found = str(Path(found).resolve())
         bindir = Path(found).parent if found else None
         self.project_flake8 = bindir / "flake8" if bindir and (bindir / "flake8").exists() else None
         self.parse_python = (bindir / "python" if bindir and (bindir / "python").exists()

@@ -9,7 +9,7 @@ import libcst as cst
 
 
 # `needs` patterns several rules share.
-BACKWARD = r"backward|autograd"
+BACKWARD = r"backward\s*\(|autograd"  # a call of backward(), not "backward compatibility"
 LOOP = r"\bfor\b|\bwhile\b"
 # An in-place write: `x.add_(`, `x += `, `x[i] = `, `out=x`, `inplace=True`.
 INPLACE = r"[A-Za-z0-9]_\s*\(|[-+*/%@&|^]=|<<=|>>=|\]\s*=(?!=)|\bout\s*=|inplace"

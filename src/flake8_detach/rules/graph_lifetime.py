@@ -59,7 +59,7 @@ class GraphKeptAcrossIterations(Rule):
     code = "DET303"
     name = "graph-kept-across-iterations"
     message = "{how} keeps every iteration's graph alive (memory grows): keep the loss's .{keep}()"
-    needs = (r"loss|Loss|criterion|cross_entropy|kl_div|backward", LOOP, r"\+|\bappend\b")
+    needs = (r"loss|Loss|criterion|cross_entropy|kl_div|backward\s*\(", LOOP, r"\+|\bappend\b")
     what = (
         "Flags, in a loop with grad mode on, `total += loss`, `total = total + loss`, "
         "`losses.append(loss)` and `losses.append(loss.clone())` where `loss` carries a graph: "
