@@ -79,8 +79,27 @@ def scope_nodes(nodes: list, skip_definitions: bool = False):
     while stack:
         node = stack.pop()
         yield node
-        if not (skip_definitions and isinstance(node, (*FUNCTIONS, ast.ClassDef))):
-            stack.extend(ast.iter_child_nodes(node))
+        if skip_definitions and isinstance(node, (*FUNCTIONS, ast.ClassDef)):
+            continue
+        for name in _child_fields(type(node)):
+            value = getattr(node, name, None)
+            if type(value) is list:
+                stack.extend(item for item in value if isinstance(item, ast.AST))
+            elif isinstance(value, ast.AST):
+                stack.append(value)
+
+
+_fields: dict = {}
+
+
+def _child_fields(node_type: type) -> tuple:
+    """The fields of an `ast` node type that hold nodes, without `ctx` (Load/Store markers,
+    one for every name: half the nodes ast.iter_child_nodes yields) or plain values."""
+    fields = _fields.get(node_type)
+    if fields is None:
+        plain = {"ctx", "id", "attr", "name", "arg", "module", "level", "kind", "type_comment"}
+        fields = _fields[node_type] = tuple(f for f in node_type._fields if f not in plain)
+    return fields
 
 
 def callee_name(call: ast.Call, imports: ImportTable) -> str:
