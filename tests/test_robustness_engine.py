@@ -119,3 +119,12 @@ def test_the_plugin_gets_the_same_findings_as_the_engine_on_a_form_feed_file():
     lines = io.StringIO(source).readlines()  # as flake8 reads them: a form feed does not end a line
     found = [(line, message.split()[0]) for line, _, message, _ in Flake8Checker(ast.parse(source), lines).run()]
     assert found == [(5, "DET101")]
+
+
+def test_regions_and_whole_file_agree_after_a_module_level_raise():
+    """Found by hypothesmith (program 'raise'): the whole-file walk stops at an unreachable
+    point and never analyses the function defined after it; the region shortcut does."""
+    source = "raise\nimport torch\ndef f():\n    x = torch.ones(3)\n    d = x.detach()\n    d.add_(1)\n"
+    assert [(v.line, v.code) for v in check_source(source)] == [
+        (v.line, v.code) for v in check_source(source, whole_file=True)
+    ]
