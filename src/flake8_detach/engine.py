@@ -256,9 +256,14 @@ class Analysis:
 
     def run_block(self, body: Iterable[cst.CSTNode]) -> None:
         for stmt in body:
-            if self.state is None:  # the rest of the block is unreachable
-                return
-            self.run_statement(stmt)
+            if self.state is not None:
+                self.run_statement(stmt)
+            elif isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+                # Unreachable here, but a definition's own code is still checked (as the
+                # region shortcut, which checks each top-level definition alone, does).
+                self.state = State()
+                self.run_definition(stmt)
+                self.state = None
 
     def run_suite(self, suite: cst.BaseSuite) -> None:
         self.run_block(suite.body)
