@@ -9,12 +9,14 @@ import os
 import stat
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
 from test_cli import run
 
 from flake8_detach import cli
+from flake8_detach.engine import check_source
 from flake8_detach.fixes import FixResult
 
 DETACH = "import torch\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\n"  # DET101 at 4:1
@@ -242,13 +244,25 @@ PYTHON2 = {
 }
 
 
-def test_python_2_files_are_det000_with_python_s_message(tmp_path):
-    status, out, err = check_dir(tmp_path, {name: DETACH + code for name, code in PYTHON2.items()})
+@pytest.mark.parametrize("prefix", [DETACH, ""], ids=["with-torch-code", "without-torch"])
+def test_python_2_files_are_det000_with_python_s_message(tmp_path, prefix):
+    """Even a file without a word any rule looks for: the command may be the only checker run."""
+    status, out, err = check_dir(tmp_path, {name: prefix + code for name, code in PYTHON2.items()})
     assert (status, err) == (2, "")
     det000 = {line.split(":")[0]: line for line in lines(out) if " DET000 " in line}
     assert sorted(det000) == sorted(PYTHON2)
     assert "Missing parentheses in call to 'print'" in det000["print_statement.py"]
     assert "leading zeros in decimal integer literals" in det000["octal.py"]
+
+
+def test_python_s_warnings_about_the_checked_code_are_not_raised():
+    """Python warns while parsing an invalid escape (a SyntaxWarning from 3.12 on, printed by
+    default): that is about the checked code, not for the linter to print."""
+    code = DETACH + 'DIGITS = "\\d+"\n'
+    with warnings.catch_warnings(record=True) as raised:
+        warnings.simplefilter("always")
+        assert [v.code for v in check_source(code)] == ["DET101"]
+    assert [str(w.message) for w in raised] == []
 
 
 NEW_SYNTAX = {

@@ -8,7 +8,6 @@ over the other files either way.
 from __future__ import annotations
 
 import argparse
-import ast
 import codecs
 import contextlib
 import difflib
@@ -29,7 +28,7 @@ from typing import Optional, Sequence
 
 from . import __version__, config
 from .docs import rule_doc
-from .engine import check_source
+from .engine import check_source, parses_as_python
 from .fixes import fix_source
 from .noqa import unsilenced
 from .notebook import Notebook, NotebookError
@@ -312,12 +311,10 @@ def check_python(path: str, raw: bytes, options: RunOptions) -> FileReport:
 
 def unparsable(path: str, fixed: str, report: FileReport) -> bool:
     """Whether fixed code fails to parse (reported: it is a bug); such code is never written."""
-    try:
-        ast.parse(fixed)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        report.errors.append(FileError(path, "the fixes made code that does not parse; nothing written (a bug)"))
-        return True
-    return False
+    if parses_as_python(fixed):
+        return False
+    report.errors.append(FileError(path, "the fixes made code that does not parse; nothing written (a bug)"))
+    return True
 
 
 def write(path: str, text: str, encoding: str, report: FileReport) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import sys
+import warnings
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Iterable, Optional, Sequence
@@ -93,19 +94,19 @@ def check_source(
     the pieces of the file that can produce a finding; `whole_file=True` analyses the whole file
     in one piece instead, the reference that the shortcut is tested against.
     """
-    needs = _NEEDS if rules is RULES else Needs(rules)
-    telling = needs.telling_offsets(source)
-    if not telling:
-        return []
-    if tree is None:
+    if tree is None:  # flake8 has parsed the file; anyone else is told when Python cannot
         try:
-            tree = ast.parse(source)
+            tree = parse_python(source)
         except SyntaxError as error:
             return [parse_failure(f"cannot parse this file: {error.msg}", error.lineno or 1, (error.offset or 1) - 1)]
         except ValueError as error:  # source code with NUL bytes, on older Pythons
             return [parse_failure(f"cannot parse this file: {error}", 1, 0)]
         except (RecursionError, MemoryError):
             return [parse_failure("cannot parse this file: too deeply nested for Python's own parser", 1, 0)]
+    needs = _NEEDS if rules is RULES else Needs(rules)
+    telling = needs.telling_offsets(source)
+    if not telling:
+        return []
     index = index_file(tree)
     if whole_file:
         pieces = [Piece(source, 0)]
@@ -133,9 +134,25 @@ def check_source(
     return sorted(violations, key=lambda v: (v.line, v.col, v.code))
 
 
+def parse_python(source: str) -> ast.Module:
+    """Python's own parse of `source`. Its warnings (an invalid escape, say) are about the
+    checked code, which is not this linter's to judge, so they are not printed."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ast.parse(source)
+
+
+def parses_as_python(source: str) -> bool:
+    try:
+        parse_python(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return True
+
+
 def check_module(module: cst.Module, rules: Sequence[type] = RULES) -> list:
     """All violations in a whole parsed module (its nodes are `module`'s own: fixes swap them)."""
-    return analyse(module, rules, index_file(ast.parse(module.code)), 0)
+    return analyse(module, rules, index_file(parse_python(module.code)), 0)
 
 
 def analyse(module: cst.Module, rules: Sequence[type], index: FileIndex, line_offset: int) -> list:

@@ -9,13 +9,12 @@ rejects is not fixed at all (the analysis needs its tree).
 
 from __future__ import annotations
 
-import ast
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
 import libcst as cst
 
-from .engine import check_module
+from .engine import check_module, parses_as_python
 from .noqa import unsilenced
 from .rules import RULES
 from .rules._base import SAFE
@@ -42,7 +41,7 @@ def fix_source(source: str, rules: Sequence[type] = RULES, unsafe: bool = False)
 def _fix_rounds(done: list, rules: Sequence[type], unsafe: bool) -> FixResult:
     """The rounds of fix_source; `done` ends with the last source that was accepted."""
     source = done[-1]
-    if not _compiles(source):  # the analysis needs Python's own parse: nothing is fixed
+    if not parses_as_python(source):  # the analysis needs Python's own parse: nothing is fixed
         return FixResult(source)
     for _ in range(MAX_ROUNDS):
         try:
@@ -108,14 +107,6 @@ def _parse_problem(source: str) -> Optional[str]:
         cst.parse_module(source)
     except Exception:
         return "libcst cannot parse"
-    if not _compiles(source):
+    if not parses_as_python(source):
         return "Python cannot compile"
     return None
-
-
-def _compiles(source: str) -> bool:
-    try:
-        ast.parse(source)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return False
-    return True

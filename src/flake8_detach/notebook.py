@@ -10,7 +10,6 @@ the original's indentation, key order, escaping and trailing newline.
 
 from __future__ import annotations
 
-import ast
 import bisect
 import io
 import json
@@ -19,6 +18,8 @@ import json.scanner
 import re
 from dataclasses import dataclass
 from typing import Optional
+
+from .engine import parses_as_python
 
 CELL_END = "# <flake8-detach: end of cell>"
 MAGIC_TAG = "# <flake8-detach: ipython line "
@@ -153,7 +154,7 @@ def python_code(text: str, tag: str = MAGIC_TAG) -> tuple:
     each by a placeholder tagged `tag` and its number."""
     if not text.endswith(("\n", "\r")):
         text += "\n"
-    if _parses(text):
+    if parses_as_python(text):
         return text, []
     lines = io.StringIO(text, newline="").readlines()
     replaced = []
@@ -263,14 +264,6 @@ def _decode_with_offsets(text: str):
     decoder.parse_string = parse_string
     decoder.scan_once = json.scanner.py_make_scanner(decoder)  # the C scanner takes no hooks
     return decoder.decode(text)
-
-
-def _parses(code: str) -> bool:
-    try:
-        ast.parse(code)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return False
-    return True
 
 
 def _table(value) -> dict:
