@@ -15,6 +15,7 @@ import sys
 import warnings
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 import libcst as cst
@@ -80,7 +81,12 @@ SAVING_OPERATORS = (cst.Multiply, cst.Divide, cst.Power, cst.MatrixMultiply)
 TENSOR_KEYWORDS = frozenset("input other weight bias target tensor tensors mat1 mat2 vec exponent".split())
 
 
-_NEEDS = Needs(RULES)
+@lru_cache(maxsize=None)
+def needs_of(rules: tuple) -> Needs:
+    """The needs of a selection of rules: built once per selection (the CLI's --select)."""
+    return Needs(rules)
+
+
 MAX_PIECE_LINES = 50_000
 DEEP_RECURSION = 30_000
 
@@ -103,7 +109,7 @@ def check_source(
             return [parse_failure(f"cannot parse this file: {error}", 1, 0)]
         except (RecursionError, MemoryError):
             return [parse_failure("cannot parse this file: too deeply nested for Python's own parser", 1, 0)]
-    needs = _NEEDS if rules is RULES else Needs(rules)
+    needs = needs_of(tuple(rules))
     telling = needs.telling_offsets(source)
     if not telling:
         return []

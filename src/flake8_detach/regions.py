@@ -137,7 +137,7 @@ class Needs:
                 aliases = [
                     local
                     for local, qualname in (imports.names.items() if imports else ())
-                    if re.search(need, qualname) and not re.search(need, local)
+                    if _renames(re.compile(need), local, qualname)
                 ]
                 alternatives = [need] + [rf"\b{re.escape(local)}\b" for local in aliases]
                 patterns.append(re.compile("|".join(f"(?:{p})" for p in alternatives)))
@@ -146,17 +146,21 @@ class Needs:
         # Code where no rule's first (most telling) need occurs cannot meet any rule's needs.
         # One search per distinct pattern: an alternation of them all is several times slower.
         self.firsts = tuple({patterns[0].pattern: patterns[0] for patterns in per_rule if patterns}.values())
+        self.every_need = tuple({need: re.compile(need) for rule in rules for need in rule.needs}.values())
+        self.widening_imports: dict = {}  # (local, qualname) -> whether it renames something needed
 
     def for_file(self, imports: ImportTable) -> "Needs":
         """These needs, widened by the aliases the file imports torch names under."""
-        if any(
-            re.search(need, qualname) and not re.search(need, local)
-            for rule in self.rules
-            for need in rule.needs
-            for local, qualname in imports.names.items()
-        ):
+        if any(self._widened_by(local, qualname) for local, qualname in imports.names.items()):
             return Needs(self.rules, imports)
         return self
+
+    def _widened_by(self, local: str, qualname: str) -> bool:
+        # Remembered: the same few imports (`torch`, `nn`, `F`) open most files.
+        key = (local, qualname)
+        if key not in self.widening_imports:
+            self.widening_imports[key] = any(_renames(need, local, qualname) for need in self.every_need)
+        return self.widening_imports[key]
 
     def telling_offsets(self, source: str) -> list:
         """Where in `source` some rule's first need occurs."""
@@ -212,6 +216,11 @@ def candidate_pieces(
             if candidate([method]):
                 pieces.append(Piece(WRAPPER + code_of(method), _first_line(method) - 2))
     return pieces
+
+
+def _renames(need: re.Pattern, local: str, qualname: str) -> bool:
+    """Whether the import of `qualname` as `local` hides a word that `need` looks for."""
+    return bool(need.search(qualname)) and not need.search(local)
 
 
 def physical_lines(source: str) -> list:

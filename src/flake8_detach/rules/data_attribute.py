@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from typing import Optional
 
@@ -57,11 +58,17 @@ def _names_a_container(expr: cst.BaseExpression) -> bool:
     return True  # a call or subscript: no name to go by
 
 
+def _reads_data_attribute(nodes: list, imports) -> bool:
+    """Some `.data` attribute is in the code: not only `torch.utils.data` in an import."""
+    return any(isinstance(node, ast.Attribute) and node.attr == "data" for node in nodes)
+
+
 class DataMutation(Rule):
     code = "DET201"
     name = "data-mutation"
     message = "{op} through {base}.data is hidden from autograd: gradients use changed values"
     needs = (r"\.\s*data\b",)
+    possible_in = staticmethod(_reads_data_attribute)
     what = (
         "Flags writes through `.data` on a tensor: in-place methods (`p.data.add_(u)`, "
         "`p.data.copy_(t)`), item assignment (`p.data[0] = 0`), augmented assignment "
@@ -125,6 +132,7 @@ class DataAccess(Rule):
     name = "data-access"
     message = "{base}.data skips autograd's checks: edits through it corrupt gradients silently"
     needs = (r"\.\s*data\b",)
+    possible_in = staticmethod(_reads_data_attribute)
     what = (
         "Flags reads of `.data` on a tensor (`x.data.cpu().numpy()`, `y = x.data`) where "
         "`.detach()` would do. Writes through `.data` are DET201; the evidence that `.data` is "
