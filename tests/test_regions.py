@@ -1,12 +1,16 @@
 """The region index (regions.py) loses nothing: analysing only the candidate pieces of a file
 finds exactly what analysing the whole file finds."""
 
+import ast
 from pathlib import Path
 
 import pytest
 from expectations import actual_findings, expected_findings
 
 from flake8_detach import check_source
+from flake8_detach.engine import needs_of
+from flake8_detach.regions import candidate_pieces, index_file
+from flake8_detach.rules import RULES
 
 ROOT = Path(__file__).parent.parent
 FILES = sorted(
@@ -41,3 +45,18 @@ def test_a_scope_too_long_for_libcst_is_one_det000_and_other_pieces_go_on(monkey
         (1, "DET000", "a scope of 24 lines of code is too long to analyse (the limit is 10)"),
         (27, "DET101", "add_() on e also writes into x: detach() shares its storage"),
     ]
+
+
+def test_module_code_that_only_imports_torch_utils_data_is_not_parsed():
+    """`.data` in an import is not a `.data` attribute: DET201/202 cannot fire there, so only
+    the function is a candidate piece."""
+    source = (
+        "import torch\nfrom torch.utils.data import DataLoader\n\n\n"
+        "def f():\n    w = torch.ones(3, requires_grad=True)\n    return w.data.cpu()\n"
+    )
+    tree = ast.parse(source)
+    needs, index = needs_of(tuple(RULES)), index_file(tree)
+    pieces = candidate_pieces(source, tree, needs, needs.telling_offsets(source), index.imports)
+    assert [piece.line_offset for piece in pieces] == [4]
+    assert [(v.line, v.code) for v in check_source(source)] == [(7, "DET202")]
+    assert findings(source) == findings(source, whole_file=True)
