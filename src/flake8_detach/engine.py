@@ -100,7 +100,7 @@ def check_source(
     the pieces of the file that can produce a finding; `whole_file=True` analyses the whole file
     in one piece instead, the reference that the shortcut is tested against.
     """
-    if tree is None:  # (flake8 passes its own) parsed first, so any file Python rejects is reported
+    if tree is None:  # not from flake8: parse first, so any file Python rejects is reported
         try:
             tree = parse_python(source)
         except SyntaxError as error:

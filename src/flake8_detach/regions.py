@@ -128,6 +128,8 @@ class Needs:
 
     def __init__(self, rules: Sequence[type], imports: Optional[ImportTable] = None) -> None:
         self.rules = rules
+        compiled = {need: re.compile(need) for rule in rules for need in rule.needs}
+        self.every_need = tuple(compiled.values())
         per_rule = []
         for rule in rules:
             patterns = []
@@ -137,7 +139,7 @@ class Needs:
                 aliases = [
                     local
                     for local, qualname in (imports.names.items() if imports else ())
-                    if _renames(re.compile(need), local, qualname)
+                    if _renames(compiled[need], local, qualname)
                 ]
                 alternatives = [need] + [rf"\b{re.escape(local)}\b" for local in aliases]
                 patterns.append(re.compile("|".join(f"(?:{p})" for p in alternatives)))
@@ -146,7 +148,6 @@ class Needs:
         # Code where no rule's first (most telling) need occurs cannot meet any rule's needs.
         # One search per distinct pattern: an alternation of them all is several times slower.
         self.firsts = tuple({patterns[0].pattern: patterns[0] for patterns in per_rule if patterns}.values())
-        self.every_need = tuple({need: re.compile(need) for rule in rules for need in rule.needs}.values())
         self.widening_imports: dict = {}  # (local, qualname) -> whether it renames something needed
 
     def for_file(self, imports: ImportTable) -> "Needs":
