@@ -28,7 +28,7 @@ from typing import Optional, Sequence
 
 from . import __version__, config
 from .docs import rule_doc
-from .engine import check_source, parses_as_python
+from .pipeline import check_source, parses_as_python
 from .fixes import fix_source
 from .noqa import unsilenced
 from .notebook import Notebook, NotebookError

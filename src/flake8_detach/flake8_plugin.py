@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from . import __version__
-from .engine import check_source
+from .pipeline import check_source
 
 
 class Flake8Checker:

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from ._base import Rule
-from .backward import BackwardWithoutGrad
-from .data_attribute import DataAccess, DataMutation
-from .detach_alias import InplaceOnDetached
-from .grad_access import GradOfNonLeaf, RequiresGradBeforeMove
-from .graph_cut import CloneNotACut, CopyNotACut
-from .graph_lifetime import BackwardTwice, GraphKeptAcrossIterations, HiddenStateNotDetached
-from .inplace_autograd import InplaceOnLeaf, InplaceOnSavedTensor
-from .legacy import VariableWrapper, VolatileFlag
-from .requires_grad_flags import ModuleRequiresGradAttribute, RequiresGradTypo
+from ._base import EVENTS, Rule
+from .det101_inplace_on_detached import InplaceOnDetached
+from .det102_inplace_on_saved_tensor import InplaceOnSavedTensor
+from .det103_inplace_on_leaf import InplaceOnLeaf
+from .det201_data_mutation import DataMutation
+from .det202_data_access import DataAccess
+from .det301_clone_not_a_cut import CloneNotACut
+from .det302_copy_not_a_cut import CopyNotACut
+from .det303_graph_kept_across_iterations import GraphKeptAcrossIterations
+from .det304_hidden_state_not_detached import HiddenStateNotDetached
+from .det401_backward_without_grad import BackwardWithoutGrad
+from .det402_grad_of_non_leaf import GradOfNonLeaf
+from .det403_requires_grad_before_move import RequiresGradBeforeMove
+from .det404_requires_grad_typo import RequiresGradTypo
+from .det405_module_requires_grad_attribute import ModuleRequiresGradAttribute
+from .det406_backward_twice import BackwardTwice
+from .det501_variable_wrapper import VariableWrapper
+from .det502_volatile_flag import VolatileFlag
 
 RULES: tuple = (
     InplaceOnDetached,
@@ -47,4 +55,4 @@ def select(select: Optional[Iterable[str]] = None, ignore: Iterable[str] = ()) -
     )
 
 
-__all__ = ["RULES", "Rule", "select"]
+__all__ = ["EVENTS", "RULES", "Rule", "select"]
