@@ -77,7 +77,7 @@ def test_deep_nesting_never_raises_and_det000_only_where_ast_rejects(shape, dept
     if ast_accepts(source) and libcst_accepts(source):
         assert "DET000" not in result.stdout, f"DET000 although Python's ast accepts the file: {outputs[0]}"
     elif ast_accepts(source):  # libcst's own limit (10,000 implicitly joined strings): say whose
-        assert "DET000', 'libcst cannot parse this file" in outputs[0]
+        assert "DET000', 'libcst cannot parse this code" in outputs[0]
     else:
         assert "DET000" in result.stdout
         # Python's RecursionError or MemoryError is a nesting limit: say so, not just the class name.

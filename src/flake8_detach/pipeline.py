@@ -49,18 +49,10 @@ def check_source(
             return [parse_failure(f"cannot parse this file: {error}", 1, 0)]
         except (RecursionError, MemoryError):
             return [parse_failure("cannot parse this file: too deeply nested for Python's own parser", 1, 0)]
-    needs = needs_of(tuple(rules))
-    telling = needs.telling_offsets(source)
-    if not telling:
+    selected = pieces_of(source, tree, rules, whole_file)
+    if selected is None:
         return []
-    index = index_file(tree)
-    if whole_file:
-        pieces = [Piece(source, 0)]
-    else:
-        widened = needs.for_file(index.imports)
-        if widened is not needs:  # torch names imported under other names: look again
-            telling = widened.telling_offsets(source)
-        pieces = pieces_to_parse(source, tree, widened, telling, index.imports)
+    index, pieces = selected
     violations = []
     for piece in pieces:
         size = sum(1 for line in physical_lines(piece.code) if line.strip())
@@ -70,14 +62,30 @@ def check_source(
             continue
         try:
             module = cst.parse_module(piece.code)
-        except cst.ParserSyntaxError as error:
+        except cst.ParserSyntaxError as error:  # the other pieces are still analysed
             line = error.raw_line + piece.line_offset
-            return [parse_failure(f"libcst cannot parse this file: {error.message}", line, error.raw_column)]
+            violations.append(parse_failure(f"libcst cannot parse this code: {error.message}", line, error.raw_column))
+            continue
         except (RecursionError, MemoryError):
-            message = "libcst cannot parse this file: too deeply nested"
-            return [parse_failure(message, piece.line_offset + 1, 0)]
+            violations.append(parse_failure("libcst cannot parse this code: too deeply nested", piece.line_offset + 1, 0))
+            continue
         violations += analyse(module, rules, index, piece.line_offset)
     return sorted(violations, key=lambda v: (v.line, v.col, v.code))
+
+
+def pieces_of(source: str, tree: ast.Module, rules: Sequence[type], whole_file: bool = False):
+    """(the file's index, the pieces for libcst to parse), or None where no rule's words occur."""
+    needs = needs_of(tuple(rules))
+    telling = needs.telling_offsets(source)
+    if not telling:
+        return None
+    index = index_file(tree)
+    if whole_file:
+        return index, [Piece(source, 0)]
+    widened = needs.for_file(index.imports)
+    if widened is not needs:  # torch names imported under other names: look again
+        telling = widened.telling_offsets(source)
+    return index, pieces_to_parse(source, tree, widened, telling, index.imports)
 
 
 def parse_python(source: str) -> ast.Module:

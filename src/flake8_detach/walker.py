@@ -206,6 +206,9 @@ class Walker:
         for item in stmt.items:
             self.scan(item.item)
             self.effects.apply(item.item)
+            if not isinstance(item.item, cst.Call) and self.evaluator.qualname(item.item) in torchapi.GRAD_MODE_SETTERS:
+                self.state = None  # `with torch.no_grad:` (the class, not an instance) raises TypeError
+                return
             self.state.grad_mode = self.grad_mode_inside(item.item, self.state.grad_mode)
             if item.asname is not None:
                 self.state.forget(target_names(item.asname.name))
