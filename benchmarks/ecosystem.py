@@ -47,6 +47,7 @@ FINDING_FIELDS = ("corpus", "path", "cell", "line", "col", "code", "message", "l
 BUG_FIELDS = ("corpus", "path", "cell", "line", "family", "effect", "established")
 VERDICTS = ("bug", "harmless", "false")
 PIN_STAMP = ".ecosystem-pin"  # in each extracted repo: the pin it was extracted at, written last
+SHOWN = 20  # new and gone findings printed of each corpus
 IMPORTS_TORCH = re.compile(rb"\bimport torch\b|\bfrom torch\b")
 
 
@@ -115,7 +116,7 @@ def read_blobs(git_dir: Path, object_ids: list) -> dict:
     return blobs
 
 
-def extract(pin: Pin, mirrors: Path, dest: Path) -> list:
+def extract(pin: Pin, mirrors: Path, dest: Path) -> tuple:
     """Write the pin's kept .py and .ipynb files under dest, unless this pin is already there;
     return how many copies of a file already written were left out, and the paths that the
     snapshot lacks."""
@@ -161,8 +162,12 @@ def build_user_corpus(pins: list, mirrors: Path, root: Path) -> None:
     root.mkdir(parents=True, exist_ok=True)
     folders = {pin.folder for pin in pins}
     for stale in root.iterdir():  # a repository dropped from the pins must not stay in the corpus
-        if stale.name not in folders:
-            shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+        if stale.name in folders:
+            continue
+        if stale.is_dir():
+            shutil.rmtree(stale)
+        else:
+            stale.unlink()
     for pin in pins:
         copies, missing = extract(pin, mirrors, root / pin.folder)
         if copies:
@@ -407,12 +412,12 @@ def report_changes(name: str, added: list, gone: list, had_file: bool) -> None:
         print(f"  no {name}.tsv before: every finding is new")
         return
     print(f"  {len(added)} new, {len(gone)} gone since {name}.tsv")
-    for row in added[:20]:
-        print(f"    new   {place(row)} {row['message']}")
-    for row in gone[:20]:
-        print(f"    gone  {place(row)} [{row['verdict'] or 'no verdict'}] {row['reason']}")
-    if len(added) > 20 or len(gone) > 20:
-        print("    ... (git diff shows the rest)")
+    for label, rows in (("new", added), ("gone", gone)):
+        for row in rows[:SHOWN]:
+            said = row["message"] if label == "new" else f"[{row['verdict'] or 'no verdict'}] {row['reason']}"
+            print(f"    {label:<5} {place(row)} {said}")
+        if len(rows) > SHOWN:
+            print(f"    ... and {len(rows) - SHOWN} more {label} (the diff of {name}.tsv shows them all)")
 
 
 def report_precision(rows: list, all_rules: list, lines: int, library: bool) -> None:
