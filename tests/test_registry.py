@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from expectations import expected_findings
 
-from flake8_detach.docs import FIRST_NEEDS_PATH, first_needs_module, readme_with_table, rules_markdown
+from flake8_detach.docs import PLUGIN_DATA_PATH, plugin_data_module, readme_with_table, rules_markdown
 from flake8_detach.rules import EVENTS, RULES, Rule, select
 
 ROOT = Path(__file__).parent.parent
@@ -77,7 +77,7 @@ def test_rule_file_and_fixture_are_named_after_the_rule(rule):
     assert rule.code in {code for _, code in expected_findings(fixture.read_text(encoding="utf-8"))}
 
 
-def test_the_plugins_first_needs_are_in_sync():
-    assert FIRST_NEEDS_PATH.read_text(encoding="utf-8") == first_needs_module(), (
-        "first_needs.py is stale: run `python -m flake8_detach.docs`"
+def test_the_plugins_data_is_in_sync():
+    assert PLUGIN_DATA_PATH.read_text(encoding="utf-8") == plugin_data_module(), (
+        "plugin_data.py is stale: run `python -m flake8_detach.docs`"
     )

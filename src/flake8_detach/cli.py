@@ -96,13 +96,13 @@ def check_command(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     if args.unsafe_fixes and not (args.fix or args.diff):
         parser.error("--unsafe-fixes needs --fix or --diff")
-    command_line = {option.name: getattr(args, option.name) for option in config.OPTIONS}
+    command_line = {option.dest: getattr(args, option.dest) for option in config.OPTIONS}
     try:
         settings = config.load_settings(command_line, args.paths)
     except config.ConfigError as error:
         parser.error(str(error))
     options = RunOptions(
-        rules=select(settings.select, settings.ignore),
+        rules=select(settings.select, settings.ignore, settings.extend_select),
         fix=args.fix and not args.diff,
         diff=args.diff,
         unsafe=args.unsafe_fixes,

@@ -1,7 +1,7 @@
 """Thin flake8 adapter: flake8 owns select/ignore/noqa; this only turns findings into tuples.
 
 Importing it costs next to nothing: the rules and libcst are imported only when a file holds
-one of the rules' first needs (first_needs.py), so flake8 on code without torch autograd
+one of the rules' first needs (plugin_data.py), so flake8 on code without torch autograd
 words runs as fast as without the plugin."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 from typing import Iterator
 
 from . import __version__
-from .first_needs import FIRST_NEEDS
+from .plugin_data import FIRST_NEEDS, OPT_IN_CODES
 
 GATE = tuple(re.compile(pattern) for pattern in FIRST_NEEDS)
 
@@ -26,6 +26,12 @@ class Flake8Checker:
         self.tree = tree
         self.lines = lines
         self.filename = filename
+
+    @staticmethod
+    def add_options(option_manager) -> None:
+        # The opt-in tier is off unless selected (`--extend-select DET202`), as flake8-bugbear
+        # does for its opinionated B9 codes.
+        option_manager.extend_default_ignore(OPT_IN_CODES)
 
     def run(self) -> Iterator[tuple]:
         source = "".join(self.lines)

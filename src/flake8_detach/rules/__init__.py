@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from ._base import EVENTS, Rule
+from ._base import DEFAULT, EVENTS, OPT_IN, Rule
 from .det101_inplace_on_detached import InplaceOnDetached
 from .det102_inplace_on_saved_tensor import InplaceOnSavedTensor
 from .det103_inplace_on_leaf import InplaceOnLeaf
@@ -44,15 +44,19 @@ RULES: tuple = (
 )
 
 
-def select(select: Optional[Iterable[str]] = None, ignore: Iterable[str] = ()) -> tuple:
-    """Rules whose code starts with a selected prefix and with no ignored one."""
-    chosen = tuple(select) if select is not None else ("DET",)
-    ignored = tuple(ignore)
-    return tuple(
-        rule
-        for rule in RULES
-        if rule.code.startswith(chosen) and not rule.code.startswith(ignored or ("\0",))
-    )
+def select(select: Optional[Iterable[str]] = None, ignore: Iterable[str] = (), extend: Iterable[str] = ()) -> tuple:
+    """The rules to run: those whose code starts with a selected prefix (without `select`, the
+    default tier), and those starting with an `extend` prefix, less those with an ignored one."""
+    selected = None if select is None else tuple(select)
+    extended, ignored = tuple(extend), tuple(ignore)
+
+    def wanted(rule) -> bool:
+        chosen = rule.tier == DEFAULT if selected is None else rule.code.startswith(selected)
+        if not chosen and not (extended and rule.code.startswith(extended)):
+            return False
+        return not (ignored and rule.code.startswith(ignored))
+
+    return tuple(rule for rule in RULES if wanted(rule))
 
 
-__all__ = ["EVENTS", "RULES", "Rule", "select"]
+__all__ = ["DEFAULT", "EVENTS", "OPT_IN", "RULES", "Rule", "select"]

@@ -64,6 +64,10 @@ class Example:
         return self.fixed if self.fixed is not None else self.good
 
 
+DEFAULT = "default"  # every finding misbehaves at runtime: on unless deselected
+OPT_IN = "opt-in"  # deprecated or risky idioms that work: off unless selected by code
+
+
 class Rule:
     """One rule. Subclasses set the class attributes and override the event hooks they need;
     the walk calls only overridden hooks (`events()`), each at the point of the code it names,
@@ -78,6 +82,8 @@ class Rule:
     # imports)` is False only where the rule cannot fire in the scope made of `nodes` (every
     # ast node of it; `imports` an ImportTable). None: any scope its `needs` occur in.
     possible_in: ClassVar[Optional[Callable[[list, object], bool]]] = None
+    tier: ClassVar[str] = DEFAULT  # DEFAULT or OPT_IN
+    tier_reason: ClassVar[str] = ""  # doc, for an opt-in rule: why its findings are not all bugs
     what: ClassVar[str]  # doc: what it does
     why: ClassVar[str]  # doc: why is this bad?
     references: ClassVar[tuple] = ()

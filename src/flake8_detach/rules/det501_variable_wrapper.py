@@ -6,7 +6,7 @@ import libcst as cst
 
 from ..cst_syntax import call_method, parenthesized
 from ..findings import SAFE, UNSAFE, Fix
-from ._base import Breaks, Example, Rule
+from ._base import OPT_IN, Breaks, Example, Rule
 
 
 class VariableWrapper(Rule):
@@ -14,6 +14,12 @@ class VariableWrapper(Rule):
     name = "variable-wrapper"
     message = "legacy Variable() returns a plain Tensor cut from the graph (deprecated since 0.4)"
     needs = ("Variable",)
+    tier = OPT_IN
+    tier_reason = (
+        "`Variable(t)` of data that does not require grad (inputs, labels, noise) is the tensor "
+        "itself: old code that works. Where `t` requires grad the result is cut from the graph, "
+        "which is sometimes the intent."
+    )
     what = "Flags calls of `torch.autograd.Variable` (`Variable(t)`, `Variable(t, requires_grad=True)`)."
     why = (
         "Since PyTorch 0.4, tensors are variables. `Variable(t)` only returns a plain Tensor "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._base import Example, Rule, Warns
+from ._base import OPT_IN, Example, Rule, Warns
 
 
 class VolatileFlag(Rule):
@@ -10,6 +10,11 @@ class VolatileFlag(Rule):
     name = "volatile-flag"
     message = "volatile= was removed in PyTorch 0.4 and does nothing: gradients are still recorded"
     needs = ("volatile",)
+    tier = OPT_IN
+    tier_reason = (
+        "The flag only wastes memory where the recorded graph is kept; in an evaluation loop "
+        "whose results are dropped each batch nothing misbehaves."
+    )
     what = "Flags the `volatile=` keyword in torch calls (`Variable(x, volatile=True)`)."
     why = (
         "`volatile` was removed in PyTorch 0.4. The flag is ignored with a warning, so code meant "
