@@ -32,20 +32,20 @@ def r03_detach_alias_setitem(x):
 
 
 def r04_data_inplace(w):
-    w.data.add_(1.0)  # mutation invisible to autograd  # expect: DET201
+    w.data.add_(1.0)  # mutation invisible to autograd  # expect: DET203
 
 
 def r05_data_assign(w):
-    w.data = torch.zeros(3)  # swaps storage behind autograd's back  # expect: DET201
+    w.data = torch.zeros(3)  # swaps storage behind autograd's back  # expect: DET203
 
 
 def r06_data_setitem(model):
-    model.weight.data[0] = 0.0  # expect: DET201
+    model.weight.data[0] = 0.0  # expect: DET203
 
 
 def r07_manual_sgd_via_data(model, lr=0.1):
     for p in model.parameters():
-        p.data.add_(-lr * p.grad.data)  # expect: DET201
+        p.data.add_(-lr * p.grad.data)  # expect: DET203
 
 
 def r08_clone_as_stop_gradient(model, x, x_next):

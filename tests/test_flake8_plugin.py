@@ -77,3 +77,21 @@ def test_the_plugin_loads_libcst_only_for_files_that_hold_a_rules_words():
 
     assert run("import os\nprint(os.getcwd())\n") == ["False", "False", "0"]
     assert run("import torch\nx = torch.ones(2)\nd = x.detach()\nd.add_(1)\n") == ["False", "True", "1"]
+
+
+def test_opt_in_codes_are_off_unless_selected(tmp_path):
+    (tmp_path / "legacy.py").write_text(
+        "import torch\nfrom torch.autograd import Variable\n\nx = Variable(torch.ones(2))\n"
+        "d = x.detach()\nd.add_(1)\nprint(x)\n"
+    )
+
+    def codes(*args: str) -> list:
+        result = subprocess.run([sys.executable, "-m", "flake8", "--isolated", *args, "legacy.py"],
+                                cwd=tmp_path, capture_output=True, text=True)
+        assert result.stderr == ""
+        return [line.split()[1] for line in result.stdout.splitlines()]
+
+    assert codes() == ["DET101"]
+    assert codes("--extend-select", "DET501") == ["DET501", "DET101"]
+    assert codes("--select", "DET") == ["DET501", "DET101"]
+    assert codes("--select", "DET5") == ["DET501"]

@@ -39,7 +39,7 @@ def test_rule_is_documented(rule):
 
 
 def test_select_by_prefix():
-    assert [r.code for r in select(["DET2"])] == ["DET201", "DET202"]
+    assert [r.code for r in select(["DET2"])] == ["DET201", "DET202", "DET203"]
     assert "DET101" not in [r.code for r in select(None, ["DET1"])]
 
 

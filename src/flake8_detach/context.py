@@ -55,13 +55,20 @@ class RuleContext:
         """What is known here of the value bound to the local `name`."""
         return self._evaluator.state.get(name)
 
+    @property
+    def imports_torch(self) -> bool:
+        """Whether torch (or part of it) is imported where the walk is: without it, nothing
+        the code handles is evidently a torch tensor."""
+        return bool(self._evaluator.imports.names)
+
     def qualname(self, expr: cst.BaseExpression) -> Optional[str]:
         """The canonical torch name `expr` refers to (`torch.nn.functional.relu` for
         `F.relu`), or None when it is not a torch name."""
         return self._evaluator.qualname(expr)
 
     def names_whose_graph_saved(self, name: str) -> list:
-        """Local names whose graph saved the tensor now bound to `name`."""
+        """Local names whose graph saved the tensor now bound to `name` and was not yet freed
+        by a backward()."""
         return self._walker.effects.names_whose_graph_saved(name)
 
     def text(self, node: cst.CSTNode, limit: int = 40) -> str:

@@ -137,13 +137,19 @@ class Effects:
         names = self.state.names
         for other in self.names_whose_graph_saved(name):
             names[other] = names[other].but(saved_names=names[other].saved_names - {name})
+        for other, known in names.items():  # `.data` aliases of the old tensor are not of this one
+            if known.data_of == name:
+                names[other] = known.but(data_of=None)
         if value.saved_itself:
             value = value.but(saved_itself=False, saved_names=value.saved_names | {name})
         names[name] = value
 
     def names_whose_graph_saved(self, name: str) -> list:
-        """Local names whose graph saved the tensor now bound to `name`."""
-        return [other for other, value in self.state.names.items() if name in value.saved_names]
+        """Local names whose graph saved the tensor now bound to `name` and was not yet freed
+        by a backward()."""
+        return [
+            other for other, value in self.state.names.items() if name in value.saved_names and not value.freed
+        ]
 
     def bind_iteration(self, target: cst.BaseExpression, iterable: cst.BaseExpression) -> None:
         """Bind a for-loop target from what is known of the iterated values."""

@@ -17,6 +17,7 @@ from .cst_syntax import (
     literal_bool,
     spread,
     viewed_base,
+    viewed_name,
 )
 from .facts import (
     CONSTANT,
@@ -99,8 +100,8 @@ class Evaluator:
             base = self.value(expr.value)
             if not base.tensor and base.grad is None:
                 return UNKNOWN
-            result = op_result((base,), self.state.grad_mode).but(tensor=base.tensor)
-            return result.but(alias=base.alias) if basic_index(expr) else result
+            result = op_result((base,), self.state.grad_mode).but(tensor=base.tensor, integral=base.integral)
+            return result.but(alias=base.alias, data_of=base.data_of) if basic_index(expr) else result
         if isinstance(expr, (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.ConcatenatedString)):
             return CONSTANT
         if isinstance(expr, cst.FormattedString):
@@ -111,7 +112,7 @@ class Evaluator:
             return op_result((self.value(expr.expression),), self.state.grad_mode)
         if isinstance(expr, cst.Comparison):
             operands = [self.value(expr.left)] + [self.value(c.comparator) for c in expr.comparisons]
-            return Value(tensor=any(v.tensor for v in operands), grad=False)
+            return Value(tensor=any(v.tensor for v in operands), grad=False, integral=True)
         if isinstance(expr, cst.BooleanOperation):
             return self.value(expr.left).join(self.value(expr.right))
         if isinstance(expr, cst.IfExp):
@@ -145,11 +146,12 @@ class Evaluator:
             return CONSTANT
         base = self.value(expr.value)
         if attr == "data":
-            return Value(tensor=base.tensor, grad=False, leaf=True)
+            owner = viewed_name(expr.value)
+            return Value(tensor=base.tensor, grad=False, leaf=True, data_of=owner, integral=base.integral)
         if attr == "grad":
             return Value(tensor=base.tensor)
         if attr in torchapi.VIEW_ATTRIBUTES and base.tensor:
-            return op_result((base,), self.state.grad_mode).but(tensor=True, alias=base.alias)
+            return op_result((base,), self.state.grad_mode).but(tensor=True, alias=base.alias, data_of=base.data_of)
         return UNKNOWN
 
     def _evaluate_call(self, call: cst.Call) -> Value:
@@ -205,7 +207,7 @@ class Evaluator:
                 return wrapped
             return wrapped.but(grad=literal_bool(flag), leaf=True if wrapped.grad is False else wrapped.leaf)
         if last in torchapi.NON_DIFFERENTIABLE and namespace == "torch":
-            return Value(tensor=True, grad=False)
+            return Value(tensor=True, grad=False, integral=last in torchapi.INTEGRAL_RESULTS)
         if (
             any(name == ns + last for ns in torchapi.OP_NAMESPACES)
             and last[:1].islower()
@@ -240,7 +242,7 @@ class Evaluator:
             leaf = True if receiver.grad is False else receiver.leaf
             return receiver.but(tensor=True, grad=flag, leaf=leaf if flag else None, kind=None)
         if method in torchapi.NON_DIFFERENTIABLE:
-            return Value(tensor=receiver.tensor, grad=False)
+            return Value(tensor=receiver.tensor, grad=False, integral=method in torchapi.INTEGRAL_RESULTS)
         if method in torchapi.TENSOR_METHODS or torchapi.is_inplace_method(method):
             operands = [receiver]
             if method in BINARY_METHODS or torchapi.is_inplace_method(method):
@@ -251,7 +253,7 @@ class Evaluator:
                 saved_itself=method in torchapi.OUTPUT_SAVING_OPS and result.grad is not False,
             )
             if method in torchapi.VIEW_METHODS:
-                result = result.but(alias=receiver.alias)
+                result = result.but(alias=receiver.alias, data_of=receiver.data_of)
             return result
         return self._opaque_call(call, (receiver,))
 

@@ -38,6 +38,8 @@ class Value:
     retained: bool = False  # retain_grad() was called on it
     saved_itself: bool = False  # the op that made this tensor saved it for backward (sigmoid...)
     saved_names: frozenset = field(default_factory=frozenset)  # names whose tensors its graph saved
+    data_of: Optional[str] = None  # `.data` of (a view of) the tensor bound to this local name
+    integral: bool = False  # a bool or integer tensor (comparisons, argmax...): never requires grad
 
     def join(self, other: "Value") -> "Value":
         """What is known after two control-flow paths meet: only what both agree on."""
@@ -55,6 +57,8 @@ class Value:
             retained=self.retained or other.retained,
             saved_itself=self.saved_itself and other.saved_itself,
             saved_names=self.saved_names & other.saved_names,
+            data_of=self.data_of if self.data_of == other.data_of else None,
+            integral=self.integral and other.integral,
         )
 
     def but(self, **changes) -> "Value":

@@ -32,6 +32,9 @@ NON_DIFFERENTIABLE = frozenset(
     count_nonzero randint_like searchsorted bucketize""".split()
 )
 
+# Of those, the ones whose result is a bool or integer tensor (randint_like keeps its input's dtype).
+INTEGRAL_RESULTS = NON_DIFFERENTIABLE - {"randint_like"}
+
 # Tensor methods whose result is a tensor computed from the receiver (and arguments).
 TENSOR_METHODS = frozenset(
     """abs acos add addcdiv addcmul addmm amax amin asin atan atan2 baddbmm bfloat16 bmm ceil clamp

@@ -10,6 +10,7 @@ from .det102_inplace_on_saved_tensor import InplaceOnSavedTensor
 from .det103_inplace_on_leaf import InplaceOnLeaf
 from .det201_data_mutation import DataMutation
 from .det202_data_access import DataAccess
+from .det203_data_write import DataWrite
 from .det301_clone_not_a_cut import CloneNotACut
 from .det302_copy_not_a_cut import CopyNotACut
 from .det303_graph_kept_across_iterations import GraphKeptAcrossIterations
@@ -29,6 +30,7 @@ RULES: tuple = (
     InplaceOnLeaf,
     DataMutation,
     DataAccess,
+    DataWrite,
     CloneNotACut,
     CopyNotACut,
     GraphKeptAcrossIterations,

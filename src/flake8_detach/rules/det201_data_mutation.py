@@ -1,34 +1,33 @@
-"""DET201: writes through the legacy `.data` attribute, which autograd does not track."""
+"""DET201: a write through `.data` into a tensor that a graph saved, before backward() uses it."""
 
 from __future__ import annotations
 
-import libcst as cst
-
-from ._base import Breaks, Example, Rule
-from ._tensor_data import data_attribute, is_graph_tensor_data, names_a_container, reads_data_attribute
+from ..findings import Violation
+from ._base import BACKWARD, Breaks, Example, Rule
+from ._tensor_data import reads_data_attribute, written_tensor
 
 
 class DataMutation(Rule):
     code = "DET201"
     name = "data-mutation"
-    message = "{op} through {base}.data is hidden from autograd: gradients use changed values"
-    needs = (r"\.\s*data\b",)
+    message = "{op} through {via} changes {tensor} behind autograd: backward() computes wrong gradients"
+    needs = (r"\.\s*data\b", BACKWARD)
     possible_in = staticmethod(reads_data_attribute)
     what = (
-        "Flags writes through `.data` on a tensor: in-place methods (`p.data.add_(u)`, "
-        "`p.data.copy_(t)`), item assignment (`p.data[0] = 0`), augmented assignment "
-        "(`p.data += u`) and rebinding (`p.data = t`).\n\n"
-        "`.data` counts only where the object is evidently a tensor: a torch factory or op "
-        "result, a parameter from `.parameters()`, a `.weight`/`.bias` attribute, or a "
-        "tensor-only method called on `.data`. Objects named like data containers "
-        "(`dataset.data`, `batch.data`, `self.data`) are left alone, and so are gradients "
-        "(`p.grad.data`): they belong to no graph."
+        "Flags a write through `.data` (`w.data.mul_(0.5)`, `w.data[0] = 0`, `w.data += u`, "
+        "`w.data = t`), or through a name bound to `.data` (`c = y.data; c.zero_()`), into a "
+        "tensor that an op saved for its backward pass, when a value computed from that op later "
+        "reaches `backward()`: the input of `*`, `/`, `@` or `**` whose other operand requires "
+        "grad, or the output of `sigmoid`, `tanh`, `exp`, `softmax`, ... .\n\n"
+        "Other writes through `.data` (weight initialisation, updates after `backward()`, storage "
+        "swaps) are DET203, in the opt-in tier."
     )
     why = (
         "Changes made through `.data` do not bump the tensor's version counter, so autograd "
-        "cannot tell that a value it saved for the backward pass has changed: gradients are then "
-        "computed from the new values, silently. Make the change under `torch.no_grad()` on the "
-        "tensor itself, where autograd raises an error instead of computing a wrong gradient."
+        "cannot tell that a value it saved for the backward pass has changed: the gradients are "
+        "computed from the new values, silently. Change the tensor after `backward()`, or under "
+        "`torch.no_grad()` on the tensor itself, where autograd raises an error instead of "
+        "computing a wrong gradient."
     )
     references = ("https://pytorch.org/docs/stable/notes/autograd.html#in-place-operations-with-autograd",)
     examples = (
@@ -37,7 +36,7 @@ class DataMutation(Rule):
 import torch
 
 w = torch.ones(3, requires_grad=True)
-loss = (w ** 2).sum()
+loss = (w ** 2).sum()  # pow saves w for backward
 w.data.mul_(0.5)  # expect: DET201
 loss.backward()
 """,
@@ -52,21 +51,42 @@ with torch.no_grad():
 """,
             proof=Breaks("w.grad.tolist() == [2.0, 2.0, 2.0]"),
         ),
+        Example(
+            bad="""\
+import torch
+
+w = torch.ones(3, requires_grad=True)
+y = torch.sigmoid(w)  # sigmoid saves its output y for backward
+view = y.data
+view.zero_()  # expect: DET201
+y.sum().backward()
+""",
+            good="""\
+import torch
+
+w = torch.ones(3, requires_grad=True)
+y = torch.sigmoid(w)
+view = y.detach().clone()
+view.zero_()
+y.sum().backward()
+""",
+            proof=Breaks("torch.allclose(w.grad, torch.sigmoid(w) * (1 - torch.sigmoid(w)))"),
+        ),
     )
 
     def on_inplace(self, target, site, op, source) -> None:
-        data = data_attribute(target)
-        receiver_of_call = isinstance(site, cst.Call) and isinstance(site.func, cst.Attribute)
-        method = site.func.attr.value if receiver_of_call and site.func.value is data else None
-        if data is not None and is_graph_tensor_data(self.ctx, data, method):
-            self.report(site, op=op, base=self.ctx.text(data.value))
+        self._pend(target, site, op)
 
     def on_attr_assign(self, target, value, statement) -> None:
-        if target.attr.value != "data":
+        if target.attr.value == "data":
+            self._pend(target, target, "assignment")
+
+    def _pend(self, target, site, op: str) -> None:
+        """Report once a graph that saved the written tensor reaches backward()."""
+        tensor = written_tensor(self.ctx, target)
+        if tensor is None:
             return
-        base = target.value
-        evident = is_graph_tensor_data(self.ctx, target) or (
-            isinstance(base, cst.Name) and not names_a_container(base) and self.ctx.value(value).tensor
-        )
-        if evident:
-            self.report(target, op="assignment", base=self.ctx.text(base))
+        message = self.message.format(op=op, via=self.ctx.text(target, 30), tensor=tensor)
+        violation = Violation(self.code, message, site)
+        for graph in self.ctx.names_whose_graph_saved(tensor):
+            self.ctx.pend_on_name(graph, violation)

@@ -29,7 +29,7 @@ import torch
 from torch.autograd import Variable
 
 x = torch.ones(3)
-v = Variable(x, volatile=True)  # expect: DET501, DET502
+v = Variable(x, volatile=True)  # expect: DET502
 """,
             good="""\
 import torch
