@@ -309,3 +309,63 @@ def parenthesized(expr: cst.BaseExpression) -> cst.BaseExpression:
 def call_method(expr: cst.BaseExpression, method: str) -> cst.Call:
     """`expr.method()`, parenthesising `expr` when it is not an atom (`(a + b).item()`)."""
     return cst.Call(func=cst.Attribute(value=parenthesized(expr), attr=cst.Name(method)))
+
+
+# Attributes and methods that read what a tensor is, not its values.
+METADATA = frozenset("grad shape dtype device requires_grad is_leaf ndim size dim numel".split())
+_BINDING_FIELDS = {  # node type -> the field whose names it binds
+    cst.AssignTarget: "target",
+    cst.AnnAssign: "target",
+    cst.For: "target",
+    cst.CompFor: "target",
+    cst.AsName: "name",
+    cst.NamedExpr: "target",
+    cst.Del: "target",
+}
+_NAMING_FIELDS = {  # node type -> fields holding a name that is not read
+    cst.Attribute: ("attr",),
+    cst.Arg: ("keyword",),
+    cst.Param: ("name",),
+    cst.FunctionDef: ("name",),
+    cst.ClassDef: ("name",),
+    cst.ImportAlias: ("name",),
+    cst.ImportFrom: ("module",),
+    cst.NameItem: ("name",),
+}
+
+
+def preorder_with_parents(root: cst.CSTNode) -> list:
+    """(node, parent) for `root` and everything below it, in source order."""
+    found = []
+    stack = [(root, None)]
+    while stack:
+        node, parent = stack.pop()
+        found.append((node, parent))
+        stack.extend((child, node) for child in reversed(list(children(node))))
+    return found
+
+
+def value_reads(nodes: list, parents: dict) -> list:
+    """The dotted names (`x`, `self.w`) that the code of `nodes` ((node, parent) pairs) reads for
+    their values: not where they are bound, not attribute or keyword names, and not where only
+    their metadata is read (`x.grad`, `x.shape`, `x.size()` read `x.grad`... but not `x`)."""
+    read = []
+    for node, parent in nodes:
+        if not isinstance(node, (cst.Name, cst.Attribute)):
+            continue
+        if isinstance(parent, cst.Attribute) and parent.value is node and parent.attr.value in METADATA:
+            continue
+        if any(getattr(parent, name, None) is node for name in _NAMING_FIELDS.get(type(parent), ())):
+            continue
+        dotted = dotted_name(node)
+        if dotted is not None and not _is_bound(node, parent, parents):
+            read.append(dotted)
+    return read
+
+
+def _is_bound(node: cst.CSTNode, parent: Optional[cst.CSTNode], parents: dict) -> bool:
+    """Whether `node` is (inside a tuple or list that is) the target a statement binds."""
+    while isinstance(parent, (cst.Element, cst.Tuple, cst.List, cst.StarredElement)):
+        node, parent = parent, parents.get(id(parent))
+    field = _BINDING_FIELDS.get(type(parent))
+    return field is not None and getattr(parent, field) is node
