@@ -55,21 +55,21 @@ def test_a_file_saved_while_fix_works_is_left_as_saved_and_reported(tmp_path, mo
 
 
 def test_a_file_replaced_by_a_rename_while_fix_works_is_left_alone(tmp_path, monkeypatch):
-    """An editor's atomic save: a new file with the same bytes renamed over the old one."""
+    """An editor's atomic save: a new file renamed over the old one."""
     path = tmp_path / "a.py"
     path.write_text(FIXABLE)
     real_fix_source = cli.fix_source
 
     def fix_then_replace(source, rules, unsafe):
         result = real_fix_source(source, rules, unsafe)
-        (tmp_path / "new").write_text(FIXABLE)
+        (tmp_path / "new").write_text(FIXABLE.replace("y = ", "result = "))
         os.replace(tmp_path / "new", path)
         return result
 
     monkeypatch.setattr(cli, "fix_source", fix_then_replace)
     status, _, err = run(["--fix", "a.py"], tmp_path)
     assert status == 2 and "the file changed since it was read" in err
-    assert path.read_text() == FIXABLE
+    assert path.read_text() == FIXABLE.replace("y = ", "result = ")
 
 
 def test_a_notebook_saved_while_fix_works_is_left_as_saved(tmp_path, monkeypatch):

@@ -14,19 +14,16 @@ import difflib
 import io
 import json
 import os
-import stat
 import sys
-import tempfile
 import tokenize
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
-from pathlib import Path
 from typing import Optional, Sequence
 
-from . import __version__, config
+from . import __version__, config, writing
 from .docs import rule_doc
 from .engine import check_source, parses_as_python
 from .fixes import fix_source
@@ -183,12 +180,7 @@ def not_a_regular_file(path: str) -> Optional[str]:
         mode = os.stat(path).st_mode
     except OSError:
         return None
-    if stat.S_ISREG(mode):
-        return None
-    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
-             (stat.S_ISBLK, "a device"), (stat.S_ISDIR, "a directory"))
-    kind = next((name for test, name in kinds if test(mode)), "not a regular file")
-    return f"not checked: {kind}, not a regular file"
+    return writing.not_regular(mode)
 
 
 def is_skipped_directory(path: str) -> bool:
@@ -249,13 +241,17 @@ def check_in_workers(files: list, options: RunOptions, jobs: int, reports: dict)
 
 def check_file(path: str, options: RunOptions) -> FileReport:
     try:
-        raw = Path(path).read_bytes()
+        raw = writing.read_bytes(path)
+    except writing.NotChecked as error:  # a named pipe or a device: reading it could never end
+        return FileReport(errors=[FileError(path, str(error))])
     except OSError as error:
         return FileReport(errors=[FileError(path, f"cannot read: {error.strerror or error}")])
     try:
         if path.endswith(".ipynb"):
             return check_notebook(path, raw, options)
         return check_python(path, raw, options)
+    except MemoryError:
+        return FileReport(errors=[FileError(path, "not checked: not enough memory to analyse it")])
     except Exception as error:  # one odd file must not end the run
         return FileReport(errors=[FileError(path, f"internal error: {type(error).__name__}: {error} (a bug)")])
 
@@ -302,7 +298,7 @@ def check_python(path: str, raw: bytes, options: RunOptions) -> FileReport:
             if options.diff:
                 report.diff = unified_diff(source, result.source, path, path)
                 report.fixed = count_fixed(violations, fixed_violations)
-            elif write(path, result.source, encoding, report):
+            elif write(path, result.source, encoding, source, raw, report):
                 report.fixed = count_fixed(violations, fixed_violations)
                 violations = fixed_violations
     report.findings = [finding_at(path, v, v.line) for v in violations]
@@ -317,14 +313,32 @@ def unparsable(path: str, fixed: str, report: FileReport) -> bool:
     return True
 
 
-def write(path: str, text: str, encoding: str, report: FileReport) -> bool:
-    """Write the fixed text; on failure report it, leave the file as it was and return False."""
+def write(path: str, fixed: str, encoding: str, source: str, raw: bytes, report: FileReport) -> bool:
+    """Write the fixed text over the file read as `raw` and decoded as `source`; on failure
+    report it, leave the file as it was and return False. An encoding that does not turn
+    `source` back into `raw` (unicode_escape, utf-7, idna...) would change lines the fixes did
+    not touch, so such a file is not written."""
     try:
-        write_atomically(path, text.encode(encoding))
-    except (OSError, UnicodeEncodeError) as error:
-        report.errors.append(FileError(path, f"cannot write the fixes: {error}"))
+        if not encodes_back(source, encoding, raw):
+            raise writing.CannotWrite(
+                f"its encoding ({encoding}) does not give back the bytes it was read from; the file is left as it was"
+            )
+        writing.write_fixes(path, fixed.encode(encoding), raw)
+    except (writing.CannotWrite, UnicodeError) as error:
+        problem = str(error)
+    except OSError as error:
+        problem = error.strerror or str(error)
+    else:
+        return True
+    report.errors.append(FileError(path, f"cannot write the fixes: {problem}"))
+    return False
+
+
+def encodes_back(text: str, encoding: str, raw: bytes) -> bool:
+    try:
+        return text.encode(encoding) == raw
+    except UnicodeError:  # idna cannot encode every text it decodes
         return False
-    return True
 
 
 def check_notebook(path: str, raw: bytes, options: RunOptions) -> FileReport:
@@ -356,7 +370,7 @@ def check_notebook(path: str, raw: bytes, options: RunOptions) -> FileReport:
                         unified_diff(cell.text, code, f"{path}:cell_{cell.number}", f"{path}:cell_{cell.number}")
                         for cell, code in changed
                     )
-                elif write(path, text, "utf-8", report):
+                elif write(path, text, "utf-8", notebook.text, raw, report):
                     report.fixed = count_fixed(violations, fixed_violations)
                     notebook = Notebook(text)
                     violations = fixed_violations
@@ -390,34 +404,16 @@ def finding_at(path: str, violation, line: int, cell: Optional[int] = None, file
 
 
 def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
-    lines = difflib.unified_diff(
-        io.StringIO(old, newline="").readlines(), io.StringIO(new, newline="").readlines(), old_name, new_name
-    )
+    # Lines end at "\n" only, as for patch and git: a lone CR is part of a line.
+    lines = difflib.unified_diff(_lines(old), _lines(new), old_name, new_name)
     # A last line without a newline gets git's marker, so the diff stays line-oriented.
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-class ReadOnly(OSError):
-    """--fix does not write a file that its permissions keep from being written."""
-
-
-def write_atomically(path: str, data: bytes) -> None:
-    """Replace the file's content in one step, keeping its permissions; a symlink stays a link.
-    A read-only file is left alone."""
-    target = os.path.realpath(path)
-    mode = stat.S_IMODE(os.stat(target).st_mode)
-    if not mode & 0o222 or not os.access(target, os.W_OK):  # root may write anything: ask the mode too
-        raise ReadOnly("the file is read-only")
-    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+def _lines(text: str) -> list:
+    """The lines of `text`, each with its newline (the last one may have none)."""
+    pieces = text.split("\n")
+    return [piece + "\n" for piece in pieces[:-1]] + ([pieces[-1]] if pieces[-1] else [])
 
 
 def tolerate_odd_characters() -> None:
