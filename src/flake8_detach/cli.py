@@ -93,6 +93,8 @@ def check_command(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     if args.unsafe_fixes and not (args.fix or args.diff):
         parser.error("--unsafe-fixes needs --fix or --diff")
+    if "" in args.paths:
+        parser.error("an empty path was given")
     command_line = {option.name: getattr(args, option.name) for option in config.OPTIONS}
     try:
         settings = config.load_settings(command_line, args.paths)
@@ -268,14 +270,36 @@ def decode(raw: bytes) -> tuple:
         reason = str(error.msg if hasattr(error, "msg") else error)
         if raw.startswith(BOM) and reason.startswith("encoding problem"):
             reason = "the file starts with a UTF-8 byte order mark but its coding line names another encoding"
+        elif reason.startswith("invalid or missing encoding declaration"):
+            reason = undecodable_first_lines(raw) or reason
         raise ValueError(reason) from None
     try:
         return encoding, raw.decode(encoding)
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ValueError(f"{error} (line {line})") from None
-    except LookupError as error:  # a codec that is not a text encoding (`# coding: rot13`)
+    except (LookupError, UnicodeError) as error:  # not a text encoding (`rot13`), or idna's own errors
         raise ValueError(str(error)) from None
+
+
+UTF_16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def undecodable_first_lines(raw: bytes) -> Optional[str]:
+    """What keeps the first two lines, where a coding line would be, from being read."""
+    if raw.startswith(UTF_16_BOMS):
+        return (
+            "it starts with a UTF-16 byte order mark: Python reads source code as UTF-8 "
+            "(or what a coding line names), never as UTF-16"
+        )
+    first_lines = b"\n".join(raw.split(b"\n", 2)[:2])
+    try:
+        first_lines.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = first_lines[: error.start].count(b"\n") + 1
+        byte = first_lines[error.start]
+        return f"byte 0x{byte:02x} on line {line} is not UTF-8, and no coding line names another encoding"
+    return None
 
 
 def lint(source: str, options: RunOptions) -> list:
