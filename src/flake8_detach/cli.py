@@ -17,13 +17,11 @@ import os
 import sys
 import tokenize
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from typing import Optional, Sequence
 
-from . import __version__, config, writing
+from . import __version__, config, workers, writing
 from .docs import rule_doc
 from .engine import check_source, parses_as_python
 from .fixes import fix_source
@@ -65,7 +63,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     tolerate_odd_characters()
     if args[:1] == ["rule"]:
         return rule_command(args[1:])
-    return check_command(args)
+    try:
+        return check_command(args)
+    except KeyboardInterrupt:  # before or after the files are checked: nothing to report
+        print("flake8-detach: interrupted", file=sys.stderr)
+        return 130
 
 
 # ---- checking files -----------------------------------------------------------------------
@@ -108,7 +110,10 @@ def check_command(argv: Sequence[str]) -> int:
         file_lines=settings.format in ("sarif", "github"),
     )
     files, errors = discover(args.paths or ["."], settings.exclude)
-    reports = run(files, options, settings.jobs)
+    try:
+        reports, stopped = run(files, options, settings.jobs), None
+    except workers.Interrupted as interruption:  # report what was done
+        reports, stopped = interruption.reports, interruption
     findings = [finding for report in reports for finding in report.findings]
     errors += [error for report in reports for error in report.errors]
     errors.sort(key=lambda error: error.path)  # by path, as findings are (stable: a file's own order kept)
@@ -120,6 +125,10 @@ def check_command(argv: Sequence[str]) -> int:
         sys.stdout.write(render(settings.format, findings, errors))
     if options.fix:
         print(fix_summary(reports, findings, options.unsafe), file=sys.stderr)
+    if stopped:
+        unchecked = len(files) - len(reports)
+        print(f"flake8-detach: {stopped.reason}: {unchecked} of {len(files)} files not checked", file=sys.stderr)
+        return stopped.status
     if errors or any(finding.code == PARSE_ERROR_CODE for finding in findings):
         return 2
     if options.diff:
@@ -205,18 +214,25 @@ def run(files: list, options: RunOptions, jobs: int) -> list:
     first one it leaves unchecked is the one that kills it, and the rest go back to `jobs`
     workers. With one job a crashing file is run once; with more, once more in each parallel
     round that another crash cut short (a parallel round that ends in a crash cannot tell which
-    of its unfinished files had started)."""
+    of its unfinished files had started).
+
+    At most one worker per usable CPU: more only cost memory. On SIGINT or SIGTERM,
+    workers.Interrupted holds the reports of the files checked, in order."""
     reports: dict = {}
     pending = list(files)
+    jobs = min(jobs, workers.usable_cpus())
     try:
         while pending:
             if jobs > 1:
-                pending = check_in_workers(pending, options, jobs, reports)
+                pending = workers.check_in_workers(check_file, pending, options, jobs, reports)
             if pending:
-                pending = check_in_workers(pending, options, 1, reports)
+                pending = workers.check_in_workers(check_file, pending, options, 1, reports)
             if pending:
                 culprit, pending = pending[0], pending[1:]
                 reports[culprit] = FileReport(errors=[FileError(culprit, CRASH)])
+    except workers.Interrupted as interruption:
+        interruption.reports = [reports[path] for path in files if path in reports]
+        raise
     except (OSError, NotImplementedError, ImportError):  # no process support here: check in this one
         for path in files:
             if path not in reports:
@@ -225,20 +241,6 @@ def run(files: list, options: RunOptions, jobs: int) -> list:
 
 
 CRASH = "the parser crashed on this file (nesting too deep, or out of memory?); not checked"
-
-
-def check_in_workers(files: list, options: RunOptions, jobs: int, reports: dict) -> list:
-    """Check `files` in `jobs` worker processes into `reports`; the files left unchecked
-    because a worker died, in order."""
-    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(files)))) as pool:
-        futures = [(path, pool.submit(check_file, path, options)) for path in files]
-        unchecked = []
-        for path, future in futures:
-            try:
-                reports[path] = future.result()
-            except BrokenProcessPool:
-                unchecked.append(path)
-    return unchecked
 
 
 def check_file(path: str, options: RunOptions) -> FileReport:
@@ -343,6 +345,8 @@ def write(path: str, fixed: str, encoding: str, source: str, raw: bytes, report:
     `source` back into `raw` (unicode_escape, utf-7, idna...) would change lines the fixes did
     not touch, so such a file is not written."""
     try:
+        if workers.stopping():  # Ctrl-C: a write under way finishes, but none begins
+            raise writing.CannotWrite("the run was interrupted before they were written")
         if not encodes_back(source, encoding, raw):
             raise writing.CannotWrite(
                 f"its encoding ({encoding}) does not give back the bytes it was read from; the file is left as it was"
