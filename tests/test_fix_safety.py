@@ -12,7 +12,7 @@ import subprocess
 import pytest
 from test_cli import run
 
-from flake8_detach import cli, writing
+from flake8_detach import cli
 
 FIXABLE = "import torch\nw = torch.ones(3, requires_grad=True)\ny = w.data.cpu()\n"  # DET202, safe fix
 FIXED = FIXABLE.replace("w.data", "w.detach()")
@@ -131,8 +131,8 @@ def test_a_file_whose_owner_cannot_be_kept_is_not_written(tmp_path, monkeypatch)
     def fchown(descriptor, uid, gid):
         raise PermissionError(1, "Operation not permitted")
 
-    monkeypatch.setattr(writing.os, "fstat", fstat)
-    monkeypatch.setattr(writing.os, "fchown", fchown)
+    monkeypatch.setattr(os, "fstat", fstat)
+    monkeypatch.setattr(os, "fchown", fchown)
     status, _, err = run(["--fix", "a.py"], tmp_path)
     assert status == 2
     assert lines(err)[0] == (
