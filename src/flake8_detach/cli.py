@@ -2,7 +2,7 @@
 
 Exit status: 0 no findings, 1 findings (with --diff: fixes to show), 2 a usage error or a file
 that could not be checked (unreadable, not parsable, not a Python notebook); the run goes on
-over the other files either way.
+over the other files either way. 130 or 143: stopped by SIGINT or SIGTERM.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from .docs import rule_doc
 from .engine import check_source, parses_as_python
 from .fixes import fix_source
 from .noqa import unsilenced
-from .notebook import Notebook, NotebookError
+from .notebook import Notebook, NotebookError, lf_lines
 from .report import PARSE_ERROR_CODE, FileError, Finding, render
 from .rules import RULES, select
 
@@ -432,16 +432,9 @@ def finding_at(path: str, violation, line: int, cell: Optional[int] = None, file
 
 
 def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
-    # Lines end at "\n" only, as for patch and git: a lone CR is part of a line.
-    lines = difflib.unified_diff(_lines(old), _lines(new), old_name, new_name)
+    lines = difflib.unified_diff(lf_lines(old), lf_lines(new), old_name, new_name)
     # A last line without a newline gets git's marker, so the diff stays line-oriented.
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
-
-
-def _lines(text: str) -> list:
-    """The lines of `text`, each with its newline (the last one may have none)."""
-    pieces = text.split("\n")
-    return [piece + "\n" for piece in pieces[:-1]] + ([pieces[-1]] if pieces[-1] else [])
 
 
 def tolerate_odd_characters() -> None:

@@ -337,8 +337,8 @@ def _source_edits(text: str, location: _SourceLocation, stored, code: str) -> li
     if not location.is_list:
         start, end = location.strings[0]
         return [(start, end, _json_string(code, text[start:end]))]
-    lines = _code_lines(code)
-    if len(lines) == len(stored) and _code_lines("".join(stored)) == stored:  # one line per item, as nbformat writes
+    lines = lf_lines(code)
+    if len(lines) == len(stored) and lf_lines("".join(stored)) == stored:  # one line per item, as nbformat writes
         return [
             (start, end, _json_string(line, text[start:end]))
             for (start, end), old, line in zip(location.strings, stored, lines)
@@ -360,9 +360,10 @@ def _json_string(value: str, like: str) -> str:
     return encoded.replace("/", "\\/") if "\\/" in like else encoded
 
 
-def _code_lines(code: str) -> list:
-    """`code` cut after each newline, as nbformat stores a cell's source."""
-    pieces = code.split("\n")
+def lf_lines(text: str) -> list:
+    """`text` cut after each LF (a lone CR is part of a line), as nbformat stores a cell's
+    source and as patch and git read a file."""
+    pieces = text.split("\n")
     return [piece + "\n" for piece in pieces[:-1]] + ([pieces[-1]] if pieces[-1] else [])
 
 
