@@ -145,11 +145,11 @@ def test_json_paths_of_undecodable_file_names_are_valid_unicode(tmp_path):
     "raw, message",
     [
         (b"\xff\xfe" + DETACH.encode("utf-16-le"),
-         "cannot decode: it starts with a UTF-16 byte order mark: Python reads source code as UTF-8 "
-         "(or what a coding line names), never as UTF-16"),
+         "cannot decode: it looks like UTF-16 (it starts with a UTF-16 byte order mark), and Python reads "
+         "source code only as UTF-8 or as what a coding line names"),
         (b"\xfe\xff" + DETACH.encode("utf-16-be"),
-         "cannot decode: it starts with a UTF-16 byte order mark: Python reads source code as UTF-8 "
-         "(or what a coding line names), never as UTF-16"),
+         "cannot decode: it looks like UTF-16 (it starts with a UTF-16 byte order mark), and Python reads "
+         "source code only as UTF-8 or as what a coding line names"),
         (b"# caf\xe9\n" + DETACH.encode(),
          "cannot decode: byte 0xe9 on line 1 is not UTF-8, and no coding line names another encoding"),
         (b"#!/usr/bin/env python\n# caf\xe9\n" + DETACH.encode(),

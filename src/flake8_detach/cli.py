@@ -291,8 +291,8 @@ def undecodable_first_lines(raw: bytes) -> Optional[str]:
     """What keeps the first two lines, where a coding line would be, from being read."""
     if raw.startswith(UTF_16_BOMS):
         return (
-            "it starts with a UTF-16 byte order mark: Python reads source code as UTF-8 "
-            "(or what a coding line names), never as UTF-16"
+            "it looks like UTF-16 (it starts with a UTF-16 byte order mark), and Python reads "
+            "source code only as UTF-8 or as what a coding line names"
         )
     first_lines = b"\n".join(raw.split(b"\n", 2)[:2])
     try:
