@@ -167,6 +167,26 @@ def test_fix_keeps_extended_attributes(tmp_path):
     assert os.getxattr(path, "user.origin") == b"downloaded"
 
 
+def test_a_file_whose_extended_attributes_cannot_be_kept_is_not_written(tmp_path, monkeypatch):
+    path = tmp_path / "a.py"
+    path.write_text(FIXABLE)
+    try:
+        os.setxattr(path, "user.origin", b"downloaded")
+    except (OSError, AttributeError) as error:
+        pytest.skip(f"this file system has no user extended attributes: {error}")
+
+    def setxattr(target, attribute, value):  # as for a security label this user may not set
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "setxattr", setxattr)
+    status, _, err = run(["--fix", "a.py"], tmp_path)
+    assert status == 2
+    assert lines(err)[0] == (
+        "a.py: error: cannot write the fixes: cannot keep its extended attribute user.origin: Operation not permitted"
+    )
+    assert path.read_text() == FIXABLE and os.listdir(tmp_path) == ["a.py"]
+
+
 # ---- 4. encodings and bytes libcst does not give back --------------------------------------------
 
 

@@ -145,9 +145,18 @@ def _keep_extended_attributes(target: str, temporary: str) -> None:
         return
     for attribute in names:
         try:
-            os.setxattr(temporary, attribute, os.getxattr(target, attribute))
+            value = os.getxattr(target, attribute)
+            if _xattr_or_none(temporary, attribute) != value:  # a label the new file already has needs no rights
+                os.setxattr(temporary, attribute, value)
         except OSError as error:
             raise CannotWrite(f"cannot keep its extended attribute {attribute}: {error.strerror or error}") from None
+
+
+def _xattr_or_none(path: str, attribute: str) -> Optional[bytes]:
+    try:
+        return os.getxattr(path, attribute)
+    except OSError:
+        return None
 
 
 def _changed_since_read(target: str, before: os.stat_result, expected: bytes) -> bool:
