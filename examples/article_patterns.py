@@ -22,7 +22,7 @@ def r01_detach_alias_inplace(x):
 
 
 def r02_detach_chain_inplace(x):
-    x.detach().zero_()  # zeroes x behind autograd's back  # expect: DET101
+    x.detach().zero_()  # zeroes x behind autograd's back  # expect: DET104
 
 
 def r03_detach_alias_setitem(x):

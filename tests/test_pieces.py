@@ -41,7 +41,7 @@ def test_a_scope_too_long_for_libcst_is_one_det000_and_other_pieces_go_on(monkey
 
     monkeypatch.setattr(pipeline, "MAX_PIECE_LINES", 10)
     module_level = "".join(f"y{i} = d + 1\n" for i in range(20))
-    source = f"import torch\nd = torch.ones(3).detach()\n{module_level}d.add_(1)\n\ndef f(x):\n    e = x.detach()\n    e.add_(1)\n"
+    source = f"import torch\nd = torch.ones(3).detach()\n{module_level}d.add_(1)\n\ndef f(x):\n    e = x.detach()\n    e.add_(1)\n    return e\n"
     found = [(v.line, v.code, v.message) for v in check_source(source)]
     assert found == [
         (1, "DET000", "a scope of 24 lines of code is too long to analyse (the limit is 10)"),
@@ -77,11 +77,11 @@ def test_a_piece_libcst_rejects_is_one_det000_and_the_other_pieces_are_still_ana
         return real_parse(code)
 
     monkeypatch.setattr(pipeline.cst, "parse_module", parse_rejecting_g)
-    source = "import torch\n\ndef f(x):\n    e = x.detach()\n    e.add_(1)\n\ndef g(x):\n    e = x.detach()\n    e.add_(1)\n"
+    source = "import torch\n\ndef f(x):\n    e = x.detach()\n    e.add_(1)\n    return e\n\ndef g(x):\n    e = x.detach()\n    e.add_(1)\n    return e\n"
     found = [(v.line, v.code, v.message) for v in check_source(source)]
     assert found == [
         (5, "DET101", "add_() on e also writes into x: detach() shares its storage"),
-        (8, "DET000", "libcst cannot parse this code: unsupported"),
+        (9, "DET000", "libcst cannot parse this code: unsupported"),
     ]
 
 

@@ -17,4 +17,4 @@ FIRST_NEEDS = (
     'Variable',
     'volatile',
 )
-OPT_IN_CODES = ('DET202', 'DET203', 'DET501', 'DET502')
+OPT_IN_CODES = ('DET104', 'DET202', 'DET203', 'DET501', 'DET502')

@@ -8,6 +8,7 @@ from ._base import DEFAULT, EVENTS, OPT_IN, Rule
 from .det101_inplace_on_detached import InplaceOnDetached
 from .det102_inplace_on_saved_tensor import InplaceOnSavedTensor
 from .det103_inplace_on_leaf import InplaceOnLeaf
+from .det104_inplace_on_unnamed_detach import InplaceOnUnnamedDetach
 from .det201_data_mutation import DataMutation
 from .det202_data_access import DataAccess
 from .det203_data_write import DataWrite
@@ -28,6 +29,7 @@ RULES: tuple = (
     InplaceOnDetached,
     InplaceOnSavedTensor,
     InplaceOnLeaf,
+    InplaceOnUnnamedDetach,
     DataMutation,
     DataAccess,
     DataWrite,

@@ -1,11 +1,49 @@
-"""DET101: in-place writes into a detach() result, which shares storage with the original."""
+"""DET101: in-place writes into a detach() alias while the original is still in use."""
 
 from __future__ import annotations
 
+from typing import Optional
+
 import libcst as cst
 
-from ..findings import UNSAFE
+from ..cst_syntax import (
+    all_params,
+    dotted_name,
+    preorder_with_parents,
+    target_names,
+    value_reads,
+    viewed_base,
+    viewed_name,
+    walk,
+)
+from ..findings import UNSAFE, Violation
 from ._base import INPLACE, Breaks, Example, Raises, Rule
+
+
+class Scope:
+    """A scope's code in source order, read once, on its first write through an alias."""
+
+    def __init__(self, node: cst.CSTNode) -> None:
+        self.node = node
+        self._order: Optional[list] = None
+
+    def load(self) -> None:
+        if self._order is None:
+            self._order = preorder_with_parents(self.node)
+            self.parents = {id(node): parent for node, parent in self._order}
+            self.index = {id(node): position for position, (node, _) in enumerate(self._order)}
+            self.held_beyond = _held_beyond(self.node)
+
+    def reads_after(self, statement: cst.CSTNode, loop: Optional[cst.CSTNode]) -> set:
+        """The dotted names read for their values by the code that runs after `statement`: the
+        code after it, and, in a loop (the outermost of its scope), the rest of the loop."""
+        self.load()
+        start = self.index[id(statement)]
+        reads = set(value_reads(self._order[start + sum(1 for _ in walk(statement)) :], self.parents))
+        if loop is not None:  # the next iteration, less the names it binds afresh
+            assigned, elsewhere = _bindings(loop)
+            reads |= set(value_reads(self._order[self.index[id(loop)] : start], self.parents)) - assigned - elsewhere
+        return reads
 
 
 class InplaceOnDetached(Rule):
@@ -15,7 +53,13 @@ class InplaceOnDetached(Rule):
     needs = ("detach", INPLACE)
     what = (
         "Flags in-place writes (`add_()`, `zero_()`, `copy_()`, `d[i] = ...`, `d += ...`, `out=d`) "
-        "into the result of `.detach()`, or into a name or view bound to it."
+        "into a name (or a view of a name) bound to `x.detach()` while the original `x` is still "
+        "in use: read later in the scope (in a loop, also earlier in the loop body), saved by a "
+        "graph that later reaches `backward()`, or held outside the scope (a parameter, an "
+        "attribute, a global) while the code goes on using the alias as a tensor of its own.\n\n"
+        "A write through an alias that is not used afterwards changes the original on purpose "
+        "(a manual update, an initialisation), and so does an unnamed `x.detach().zero_()`: "
+        "that is DET104, in the opt-in tier, unless a graph that saved `x` reaches `backward()`."
     )
     why = (
         "`detach()` returns a new tensor that shares storage with the original. Writing into it "
@@ -40,6 +84,7 @@ w = torch.ones(3, requires_grad=True)
 y = torch.exp(w)  # exp saves its output y for backward
 d = y.detach()
 d.add_(1)  # expect: DET101
+shifted = d * 2
 y.sum().backward()
 """,
             good="""\
@@ -49,6 +94,7 @@ w = torch.ones(3, requires_grad=True)
 y = torch.exp(w)
 d = y.detach().clone()
 d.add_(1)
+shifted = d * 2
 y.sum().backward()
 """,
             proof=Raises("RuntimeError", "modified by an inplace operation"),
@@ -59,6 +105,7 @@ w = torch.ones(3, requires_grad=True)
 y = torch.exp(w)  # exp saves its output y for backward
 d = y.detach().clone()
 d.add_(1)
+shifted = d * 2
 y.sum().backward()
 """,
         ),
@@ -67,34 +114,89 @@ y.sum().backward()
 import torch
 
 x = torch.zeros(3)
-x.detach().fill_(1.0)  # expect: DET101
+d = x.detach()
+d.fill_(1.0)  # expect: DET101
+total = x.sum() + d.sum()
 """,
             good="""\
 import torch
 
 x = torch.zeros(3)
-y = x.detach().clone().fill_(1.0)
+d = x.detach().clone()
+d.fill_(1.0)
+total = x.sum() + d.sum()
 """,
-            proof=Breaks("x.sum().item() == 0.0"),
-            fixed="""\
-import torch
-
-x = torch.zeros(3)
-x.detach().clone().fill_(1.0)
-""",
+            proof=Breaks("total.item() == 3.0"),
         ),
     )
 
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self.scopes: list = []  # the open scopes, innermost last
+
+    def on_scope_start(self, scope) -> None:
+        self.scopes.append(Scope(scope))
+
+    def on_scope_end(self, scope) -> None:
+        self.scopes.pop()
+
     def on_inplace(self, target, site, op, source) -> None:
         alias = self.ctx.value(target).alias
-        if alias is not None:
-            self.report(
-                site,
-                fix=self.fix((alias, clone_of(alias))),
-                op=op,
-                target=self.ctx.text(target),
-                source=self.ctx.text(alias.func.value),
-            )
+        if alias is None:
+            return
+        original = alias.func.value
+        fields = {"op": op, "target": self.ctx.text(target), "source": self.ctx.text(original)}
+        alias_name = viewed_base(target)
+        held_by = dotted_name(viewed_base(original))
+        fix = None
+        if isinstance(alias_name, cst.Name) and held_by is not None:  # `x.detach().zero_()`: DET104
+            loops = self.ctx.loops
+            scope = self.scopes[-1]
+            reads = scope.reads_after(self.ctx.statement, loops[0] if loops else None)
+            alias_read = alias_name.value in reads
+            # A clone is right only where the alias is used afterwards: else the write is lost.
+            fix = self.fix((alias, clone_of(alias))) if alias_read else None
+            # The original is used again as if unchanged, or lives on outside this scope while
+            # the code goes on using the alias as a tensor of its own (it took detach() for a copy).
+            if held_by in reads or (alias_read and held_by.split(".")[0] in scope.held_beyond):
+                self.report(site, fix=fix, **fields)
+                return
+        # Harm that shows at backward(): a graph that saved the original reads the change.
+        saved = viewed_name(original)
+        if saved is not None:
+            violation = Violation(self.code, self.message.format(**fields), site, fix=fix)
+            for graph in self.ctx.names_whose_graph_saved(saved):
+                self.ctx.pend_on_name(graph, violation)
+
+
+def _held_beyond(scope: cst.CSTNode) -> set:
+    """Names whose tensors the scope's caller or other code may hold: a function's parameters,
+    its globals and free names, and names bound by iterating over something (a container's
+    elements) or by `with ... as`. A name only ever assigned in the scope is its own."""
+    assigned, elsewhere = _bindings(scope.body if isinstance(scope, cst.FunctionDef) else scope)
+    if isinstance(scope, cst.FunctionDef):
+        elsewhere.update(param.name.value for param in all_params(scope.params))
+    names = {node.value for node in walk(scope) if isinstance(node, cst.Name)}
+    return elsewhere | (names - assigned)
+
+
+def _bindings(node: cst.CSTNode) -> tuple:
+    """(names assigned, names bound otherwise: loop and with targets, globals) in `node`."""
+    assigned: set = set()
+    elsewhere: set = set()
+    for child in walk(node):
+        if isinstance(child, cst.Assign):
+            for target in child.targets:
+                assigned.update(target_names(target.target))
+        elif isinstance(child, (cst.AnnAssign, cst.AugAssign, cst.NamedExpr)):
+            assigned.update(target_names(child.target))
+        elif isinstance(child, (cst.For, cst.CompFor)):
+            elsewhere.update(target_names(child.target))
+        elif isinstance(child, cst.AsName):
+            elsewhere.update(target_names(child.name))
+        elif isinstance(child, (cst.Global, cst.Nonlocal)):
+            elsewhere.update(item.name.value for item in child.names)
+    return assigned, elsewhere
 
 
 def clone_of(detach_call: cst.Call) -> cst.Call:
