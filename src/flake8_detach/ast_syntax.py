@@ -76,3 +76,17 @@ def callee_name(call: ast.Call, imports) -> str:
 def first_line(node: ast.stmt) -> int:
     """Where a statement starts, decorators included."""
     return min([node.lineno] + [decorator.lineno for decorator in getattr(node, "decorator_list", [])])
+
+
+def bound_names(statements: Sequence[ast.stmt]) -> set:
+    """Names that `statements` bind other than by import, not looking into definitions (whose
+    own names they bind): assignment, loop, with and except targets, walrus, definitions."""
+    bound: set = set()
+    for node in scope_nodes(list(statements), skip_definitions=True):
+        if isinstance(node, (*FUNCTIONS, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            bound.add(node.id)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            bound.add(node.name)
+    return bound

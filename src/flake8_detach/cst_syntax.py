@@ -226,9 +226,10 @@ def literal_bool(expr: Optional[cst.BaseExpression]) -> Optional[bool]:
 
 
 def retains_graph(call: cst.Call) -> bool:
-    """Whether a backward() call may keep its graph: `retain_graph=` anything but a literal
-    False, or, without it, `create_graph=` anything but a literal False (its default)."""
-    flag = keyword_arg(call, "retain_graph")
+    """Whether a backward() call may keep its graph: `retain_graph=` (or the pre-0.4
+    `retain_variables=`) anything but a literal False, or, without it, `create_graph=`
+    anything but a literal False (its default)."""
+    flag = keyword_arg(call, "retain_graph") or keyword_arg(call, "retain_variables")
     if flag is None:
         flag = keyword_arg(call, "create_graph")
     return flag is not None and not (isinstance(flag, cst.Name) and flag.value == "False")
@@ -369,3 +370,30 @@ def _is_bound(node: cst.CSTNode, parent: Optional[cst.CSTNode], parents: dict) -
         node, parent = parent, parents.get(id(parent))
     field = _BINDING_FIELDS.get(type(parent))
     return field is not None and getattr(parent, field) is node
+
+
+def bindings(node: cst.CSTNode, into_definitions: bool = True) -> tuple:
+    """(names assigned, names bound otherwise: loop, with and except targets, definitions,
+    global declarations) in the code of `node`; nested definitions' own code included or not."""
+    assigned: set = set()
+    elsewhere: set = set()
+    stack = [node]
+    while stack:
+        child = stack.pop()
+        if isinstance(child, cst.Assign):
+            for target in child.targets:
+                assigned.update(target_names(target.target))
+        elif isinstance(child, (cst.AnnAssign, cst.AugAssign, cst.NamedExpr)):
+            assigned.update(target_names(child.target))
+        elif isinstance(child, (cst.For, cst.CompFor)):
+            elsewhere.update(target_names(child.target))
+        elif isinstance(child, cst.AsName):
+            elsewhere.update(target_names(child.name))
+        elif isinstance(child, (cst.Global, cst.Nonlocal)):
+            elsewhere.update(item.name.value for item in child.names)
+        elif isinstance(child, (cst.FunctionDef, cst.ClassDef)) and child is not node:
+            elsewhere.add(child.name.value)
+            if not into_definitions:
+                continue
+        stack.extend(children(child))
+    return assigned, elsewhere

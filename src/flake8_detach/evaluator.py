@@ -46,7 +46,8 @@ BINARY_METHODS = frozenset(
     cross expand_as view_as type_as reshape_as""".split()
 )
 SAVING_OPERATORS = (cst.Multiply, cst.Divide, cst.Power, cst.MatrixMultiply)
-TENSOR_KEYWORDS = frozenset("input other weight bias target tensor tensors mat1 mat2 vec exponent".split())
+# Keyword arguments of torch ops that are never the tensors computed with.
+NON_TENSOR_KEYWORDS = frozenset("dim keepdim dtype device layout memory_format pin_memory reduction inplace out".split())
 
 
 class Evaluator:
@@ -176,12 +177,14 @@ class Evaluator:
         func = call.func
         if isinstance(func, cst.Name) and func.value in self.module_classes:
             return Value(kind=MODULE)
-        callee_name = last_name(func)
         callee_kind = self.value(func).kind
+        # A name's spelling is evidence for a local variable or attribute (`criterion`,
+        # `self.model`), not for a function or class imported from elsewhere.
+        spelling = "" if isinstance(func, cst.Name) and func.value in self.imports.foreign else last_name(func)
         kind = None
-        if callee_kind == LOSS_FUNCTION or torchapi.LOSS_NAME.search(callee_name):
+        if callee_kind == LOSS_FUNCTION or torchapi.LOSS_NAME.search(spelling):
             kind = LOSS
-        elif callee_kind == MODULE or torchapi.MODEL_NAME.search(callee_name):
+        elif callee_kind == MODULE or torchapi.MODEL_NAME.search(spelling):
             kind = OUTPUT
         if kind is None or self.state.grad_mode is False:
             return Value(pending=pending)
@@ -213,17 +216,23 @@ class Evaluator:
             and last[:1].islower()
             and last not in torchapi.NOT_TENSOR_OPS
         ):
-            operands = [
-                self.value(operand)
-                for a in call.args
-                if (a.keyword is None or a.keyword.value in TENSOR_KEYWORDS) and not a.star
-                for operand in spread(a.value)
-            ]
+            operands = self._operands(call.args)
             result = op_result(operands, self.state.grad_mode, saves=last in torchapi.SAVING_OPS)
             if torchapi.is_loss_function(name) and result.grad is not False:
                 result = result.but(kind=LOSS)
             return result.but(tensor=True, saved_itself=last in torchapi.OUTPUT_SAVING_OPS and result.grad is not False)
         return UNKNOWN
+
+    def _operands(self, args) -> list:
+        """The values an op computes with: its arguments, by position or keyword (`query=q`),
+        lists spread (`torch.cat([a, b])`), unknown for `*args` and `**kwargs`."""
+        operands = []
+        for arg in args:
+            if arg.star:
+                operands.append(UNKNOWN)
+            elif arg.keyword is None or arg.keyword.value not in NON_TENSOR_KEYWORDS:
+                operands += [self.value(operand) for operand in spread(arg.value)]
+        return operands
 
     def _evaluate_method(self, call: cst.Call, func: cst.Attribute) -> Value:
         method = func.attr.value
@@ -246,7 +255,7 @@ class Evaluator:
         if method in torchapi.TENSOR_METHODS or torchapi.is_inplace_method(method):
             operands = [receiver]
             if method in BINARY_METHODS or torchapi.is_inplace_method(method):
-                operands += [self.value(a.value) for a in call.args if a.keyword is None and not a.star]
+                operands += self._operands(call.args)
             result = op_result(operands, self.state.grad_mode, saves=method in torchapi.SAVING_OPS)
             result = result.but(
                 tensor=receiver.tensor,

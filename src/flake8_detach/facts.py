@@ -22,6 +22,7 @@ LOSS_FUNCTION = "loss_function"  # an instance of a torch.nn.*Loss class
 MODULE = "module"  # an instance of a torch.nn.Module class
 PARAMETERS = "parameters"  # an iterable of parameters: model.parameters()
 NAMED_PARAMETERS = "named_parameters"  # an iterable of (name, parameter) pairs
+PYTHON = "python"  # not a tensor: a literal, None, a number from .item(), a shape...
 CARRIES_GRAPH = (OUTPUT, LOSS)
 
 
@@ -66,7 +67,7 @@ class Value:
 
 
 UNKNOWN = Value()
-CONSTANT = Value(grad=False)  # a Python literal: never requires grad
+CONSTANT = Value(grad=False, kind=PYTHON)  # a Python value: never requires grad, has no backward()
 PARAMETER = Value(tensor=True, leaf=True)  # from model.parameters(): may be frozen
 
 

@@ -39,23 +39,30 @@ def canonical(qualname: str) -> str:
 
 
 class ImportTable:
-    """Local name -> qualified torch name, from `import` statements of the file."""
+    """Local name -> qualified torch name, from `import` statements of the file; and the names
+    imported from other modules, whose spelling says nothing (`from losses import focal_loss`)."""
 
-    def __init__(self, names: Optional[dict] = None) -> None:
+    def __init__(self, names: Optional[dict] = None, foreign: frozenset = frozenset()) -> None:
         self.names: dict[str, str] = dict(names) if names else {}
+        self.foreign: set = set(foreign)
 
     def copy(self) -> "ImportTable":
-        return ImportTable(self.names)
+        return ImportTable(self.names, frozenset(self.foreign))
+
+    def rebind(self, local: str) -> None:
+        """`local` is bound to something else (`import numpy as torch`, `torch = None`)."""
+        self.names.pop(local, None)
 
     def add_ast(self, stmt: Union[ast.Import, ast.ImportFrom]) -> None:
         """What an `import` statement (in Python's `ast`) binds."""
         if isinstance(stmt, ast.Import):
             for alias in stmt.names:
                 self.bind_import(alias.name, alias.asname)
-        elif not stmt.level and stmt.module is not None:
+        else:
+            module = stmt.module if not stmt.level else ""  # a relative import is never torch
             for alias in stmt.names:
                 if alias.name != "*":
-                    self.bind_from_import(stmt.module, alias.name, alias.asname)
+                    self.bind_from_import(module or "", alias.name, alias.asname)
 
     def bind_import(self, module: str, asname: Optional[str]) -> None:
         """`import module [as asname]`."""
@@ -64,11 +71,19 @@ class ImportTable:
                 self.names[asname] = module
             else:  # `import torch.nn` binds `torch`
                 self.names["torch"] = "torch"
+        else:
+            self._foreign(asname or module.partition(".")[0])
 
     def bind_from_import(self, module: str, name: str, asname: Optional[str]) -> None:
         """`from module import name [as asname]`."""
         if module == "torch" or module.startswith("torch."):
             self.names[asname or name] = f"{module}.{name}"
+        else:
+            self._foreign(asname or name)
+
+    def _foreign(self, local: str) -> None:
+        self.rebind(local)
+        self.foreign.add(local)
 
     def qualname_of_dotted(self, dotted: Optional[str]) -> Optional[str]:
         if dotted is None:

@@ -18,7 +18,7 @@ from itertools import accumulate
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from .ast_syntax import FUNCTIONS, dotted, first_line, module_level, scope_nodes
+from .ast_syntax import FUNCTIONS, bound_names, dotted, first_line, module_level, scope_nodes
 from .imports import ImportTable
 
 WRAPPER = "if True:\n"  # lets an indented method parse on its own, one line above its code
@@ -47,6 +47,8 @@ def index_file(tree: ast.Module) -> FileIndex:
             imports.add_ast(node)
         elif isinstance(node, ast.ClassDef):
             classes.append(node)
+    for name in bound_names(tree.body):  # `torch = None` anywhere: the name is not torch's
+        imports.rebind(name)
     module_classes: set = set()
     changed = True
     while changed:  # a subclass of a module class is a module class, in any order

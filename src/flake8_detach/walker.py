@@ -12,6 +12,7 @@ from . import torchapi
 from .cst_syntax import (
     INNER_SCOPES,
     all_params,
+    bindings,
     children,
     dotted_name,
     first_arg,
@@ -240,6 +241,9 @@ class Walker:
                 if param.default is not None:
                     self.scan(param.default)
             self.evaluator.imports = self.evaluator.imports.copy()
+            assigned, elsewhere = bindings(stmt.body, into_definitions=False)
+            for local in assigned | elsewhere | {param.name.value for param in all_params(stmt.params)}:
+                self.evaluator.imports.rebind(local)  # `def f(torch)`: a local, not the module
         else:
             for arg in stmt.bases:
                 self.scan(arg.value)
@@ -422,12 +426,12 @@ def record_import(imports: ImportTable, stmt) -> None:
             module = dotted_name(alias.name)
             if module is not None:
                 imports.bind_import(module, _asname(alias))
-    elif not stmt.relative and stmt.module is not None and not isinstance(stmt.names, cst.ImportStar):
-        module = dotted_name(stmt.module)
+    elif not isinstance(stmt.names, cst.ImportStar):
+        module = dotted_name(stmt.module) if stmt.module is not None and not stmt.relative else ""
         for alias in stmt.names:
             name = dotted_name(alias.name)
-            if module is not None and name is not None:
-                imports.bind_from_import(module, name, _asname(alias))
+            if name is not None:  # a relative import ("" module) is never torch
+                imports.bind_from_import(module or "", name, _asname(alias))
 
 
 def _asname(alias: cst.ImportAlias) -> Optional[str]:

@@ -8,9 +8,9 @@ import libcst as cst
 
 from ..cst_syntax import (
     all_params,
+    bindings,
     dotted_name,
     preorder_with_parents,
-    target_names,
     value_reads,
     viewed_base,
     viewed_name,
@@ -41,7 +41,7 @@ class Scope:
         start = self.index[id(statement)]
         reads = set(value_reads(self._order[start + sum(1 for _ in walk(statement)) :], self.parents))
         if loop is not None:  # the next iteration, less the names it binds afresh
-            assigned, elsewhere = _bindings(loop)
+            assigned, elsewhere = bindings(loop)
             reads |= set(value_reads(self._order[self.index[id(loop)] : start], self.parents)) - assigned - elsewhere
         return reads
 
@@ -173,30 +173,11 @@ def _held_beyond(scope: cst.CSTNode) -> set:
     """Names whose tensors the scope's caller or other code may hold: a function's parameters,
     its globals and free names, and names bound by iterating over something (a container's
     elements) or by `with ... as`. A name only ever assigned in the scope is its own."""
-    assigned, elsewhere = _bindings(scope.body if isinstance(scope, cst.FunctionDef) else scope)
+    assigned, elsewhere = bindings(scope.body if isinstance(scope, cst.FunctionDef) else scope)
     if isinstance(scope, cst.FunctionDef):
         elsewhere.update(param.name.value for param in all_params(scope.params))
     names = {node.value for node in walk(scope) if isinstance(node, cst.Name)}
     return elsewhere | (names - assigned)
-
-
-def _bindings(node: cst.CSTNode) -> tuple:
-    """(names assigned, names bound otherwise: loop and with targets, globals) in `node`."""
-    assigned: set = set()
-    elsewhere: set = set()
-    for child in walk(node):
-        if isinstance(child, cst.Assign):
-            for target in child.targets:
-                assigned.update(target_names(target.target))
-        elif isinstance(child, (cst.AnnAssign, cst.AugAssign, cst.NamedExpr)):
-            assigned.update(target_names(child.target))
-        elif isinstance(child, (cst.For, cst.CompFor)):
-            elsewhere.update(target_names(child.target))
-        elif isinstance(child, cst.AsName):
-            elsewhere.update(target_names(child.name))
-        elif isinstance(child, (cst.Global, cst.Nonlocal)):
-            elsewhere.update(item.name.value for item in child.names)
-    return assigned, elsewhere
 
 
 def clone_of(detach_call: cst.Call) -> cst.Call:

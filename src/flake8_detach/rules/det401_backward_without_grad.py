@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..facts import PYTHON
 from ._base import BACKWARD, Example, Raises, Rule
 
 
@@ -59,7 +60,8 @@ z.backward()
     )
 
     def on_backward(self, call, tensor) -> None:
-        if self.ctx.value(tensor).grad is False:
+        value = self.ctx.value(tensor)
+        if value.grad is False and value.kind != PYTHON:  # `None.backward()` is another error
             name = self.ctx.qualname(call.func)  # torch.autograd.grad / backward, under any alias
             called = f"autograd.{name.rpartition('.')[2]}()" if name else "backward()"
             self.report(call, call=called, tensor=self.ctx.text(tensor))
