@@ -16,5 +16,6 @@ FIRST_NEEDS = (
     'requires_grad\\s*=(?!=)',
     'Variable',
     'volatile',
+    'retain_variables',
 )
 OPT_IN_CODES = ('DET104', 'DET202', 'DET203', 'DET501', 'DET502')

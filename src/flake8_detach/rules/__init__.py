@@ -24,6 +24,7 @@ from .det405_module_requires_grad_attribute import ModuleRequiresGradAttribute
 from .det406_backward_twice import BackwardTwice
 from .det501_variable_wrapper import VariableWrapper
 from .det502_volatile_flag import VolatileFlag
+from .det503_retain_variables import RetainVariables
 
 RULES: tuple = (
     InplaceOnDetached,
@@ -45,6 +46,7 @@ RULES: tuple = (
     BackwardTwice,
     VariableWrapper,
     VolatileFlag,
+    RetainVariables,
 )
 
 
