@@ -20,6 +20,7 @@ from .cst_syntax import (
     viewed_name,
 )
 from .facts import (
+    CARRIES_GRAPH,
     CONSTANT,
     FACTORY,
     LOSS,
@@ -28,6 +29,7 @@ from .facts import (
     NAMED_PARAMETERS,
     OUTPUT,
     PARAMETERS,
+    PYTHON,
     UNKNOWN,
     State,
     Value,
@@ -110,7 +112,8 @@ class Evaluator:
         if isinstance(expr, cst.UnaryOperation):
             if isinstance(expr.operator, cst.Not):
                 return CONSTANT
-            return op_result((self.value(expr.expression),), self.state.grad_mode)
+            operand = self.value(expr.expression)
+            return op_result((operand,), self.state.grad_mode).but(zero_dim=operand.zero_dim)
         if isinstance(expr, cst.Comparison):
             operands = [self.value(expr.left)] + [self.value(c.comparator) for c in expr.comparisons]
             return Value(tensor=any(v.tensor for v in operands), grad=False, integral=True)
@@ -129,6 +132,8 @@ class Evaluator:
         left, right = self.value(expr.left), self.value(expr.right)
         saves = isinstance(expr.operator, SAVING_OPERATORS)
         result = op_result((left, right), self.state.grad_mode, saves=saves)
+        if _broadcast_zero_dim((left, right)):
+            result = result.but(zero_dim=True)
         if not saves or result.grad is False:
             return result
         # `a * b` saves a when b requires grad and b when a does; `a ** n` saves a.
@@ -148,7 +153,9 @@ class Evaluator:
         base = self.value(expr.value)
         if attr == "data":
             owner = viewed_name(expr.value)
-            return Value(tensor=base.tensor, grad=False, leaf=True, data_of=owner, integral=base.integral)
+            return Value(
+                tensor=base.tensor, grad=False, leaf=True, data_of=owner, integral=base.integral, zero_dim=base.zero_dim
+            )
         if attr == "grad":
             return Value(tensor=base.tensor)
         if attr in torchapi.VIEW_ATTRIBUTES and base.tensor:
@@ -186,9 +193,10 @@ class Evaluator:
             kind = LOSS
         elif callee_kind == MODULE or torchapi.MODEL_NAME.search(spelling):
             kind = OUTPUT
+        zero_dim = callee_kind == LOSS_FUNCTION and self.value(func).zero_dim
         if kind is None or self.state.grad_mode is False:
-            return Value(pending=pending)
-        return Value(kind=kind, pending=pending, saves=True, freed=any(v.freed for v in values))
+            return Value(pending=pending, zero_dim=zero_dim)
+        return Value(kind=kind, pending=pending, saves=True, freed=any(v.freed for v in values), zero_dim=zero_dim)
 
     def _evaluate_torch_call(self, name: str, call: cst.Call) -> Value:
         namespace, _, last = name.rpartition(".")
@@ -197,7 +205,9 @@ class Evaluator:
             grad = False if flag is None else literal_bool(flag)
             return Value(tensor=True, grad=grad, leaf=True, kind=FACTORY)
         if namespace == "torch.nn" and last[:1].isupper() and last != "Parameter":
-            return Value(kind=LOSS_FUNCTION if last.endswith("Loss") else MODULE)
+            if last.endswith("Loss"):  # zero_dim: what calling it gives
+                return Value(kind=LOSS_FUNCTION, zero_dim=reduces_to_zero_dim(call))
+            return Value(kind=MODULE)
         if name == "torch.nn.Parameter":
             flag = keyword_arg(call, "requires_grad")
             if flag is None and len(call.args) >= 2 and call.args[1].keyword is None:
@@ -218,8 +228,12 @@ class Evaluator:
         ):
             operands = self._operands(call.args)
             result = op_result(operands, self.state.grad_mode, saves=last in torchapi.SAVING_OPS)
-            if torchapi.is_loss_function(name) and result.grad is not False:
-                result = result.but(kind=LOSS)
+            if torchapi.is_loss_function(name):
+                result = result.but(zero_dim=reduces_to_zero_dim(call))
+                if result.grad is not False:
+                    result = result.but(kind=LOSS)
+            elif last in torchapi.FULL_REDUCTIONS and _without_dim(call, positional=1):
+                result = result.but(zero_dim=True)
             return result.but(tensor=True, saved_itself=last in torchapi.OUTPUT_SAVING_OPS and result.grad is not False)
         return UNKNOWN
 
@@ -239,7 +253,9 @@ class Evaluator:
         receiver = self.value(func.value)
         if method == "detach":
             alias = receiver.alias or (call if _held_elsewhere(func.value) else None)
-            return Value(tensor=True, grad=False, leaf=True, alias=alias)
+            return Value(tensor=True, grad=False, leaf=True, alias=alias, zero_dim=receiver.zero_dim)
+        if method == "numpy":
+            return CONSTANT.but(zero_dim=receiver.zero_dim)  # a 0-dim tensor gives a 0-d array
         if method in torchapi.NON_TENSOR_METHODS:
             return CONSTANT
         if method in ("parameters", "named_parameters"):
@@ -263,6 +279,11 @@ class Evaluator:
             )
             if method in torchapi.VIEW_METHODS:
                 result = result.but(alias=receiver.alias, data_of=receiver.data_of)
+            if method in torchapi.FULL_REDUCTIONS and _without_dim(call, positional=0):
+                if receiver.tensor or receiver.kind in CARRIES_GRAPH:
+                    result = result.but(zero_dim=True)
+            elif method in torchapi.SHAPE_KEEPING_METHODS and _broadcast_zero_dim([receiver, *operands[1:]]):
+                result = result.but(zero_dim=True)
             return result
         return self._opaque_call(call, (receiver,))
 
@@ -277,3 +298,30 @@ def _held_elsewhere(expr: cst.BaseExpression) -> bool:
     if isinstance(base, cst.Attribute):
         return base.attr.value != "grad"
     return isinstance(base, cst.Name)
+
+
+def reduces_to_zero_dim(call: cst.Call) -> bool:
+    """Whether a torch loss called (or built) like this gives a 0-dim result: unless
+    `reduction=` is anything but "mean" or "sum", or the pre-1.0 `reduce=` is given."""
+    reduction = keyword_arg(call, "reduction")
+    if reduction is not None and not (
+        isinstance(reduction, cst.SimpleString) and reduction.evaluated_value in ("mean", "sum")
+    ):
+        return False
+    reduce = keyword_arg(call, "reduce")
+    return reduce is None or literal_bool(reduce) is True
+
+
+def _without_dim(call: cst.Call, positional: int) -> bool:
+    """A reduction over every element: `positional` positional arguments (the input, for a
+    function), no more, and no keyword but `dtype`."""
+    args = [a for a in call.args if a.keyword is None]
+    return len(args) == positional and not any(a.star for a in call.args) and all(
+        a.keyword.value == "dtype" for a in call.args if a.keyword is not None
+    )
+
+
+def _broadcast_zero_dim(values) -> bool:
+    """Elementwise on 0-dim tensors and Python numbers: a 0-dim result."""
+    values = list(values)
+    return any(v.zero_dim for v in values) and all(v.zero_dim or v.kind == PYTHON for v in values)

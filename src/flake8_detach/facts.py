@@ -41,6 +41,7 @@ class Value:
     saved_names: frozenset = field(default_factory=frozenset)  # names whose tensors its graph saved
     data_of: Optional[str] = None  # `.data` of (a view of) the tensor bound to this local name
     integral: bool = False  # a bool or integer tensor (comparisons, argmax...): never requires grad
+    zero_dim: bool = False  # a 0-dim tensor or array (a reduced loss); for a loss function: its results
 
     def join(self, other: "Value") -> "Value":
         """What is known after two control-flow paths meet: only what both agree on."""
@@ -60,6 +61,7 @@ class Value:
             saved_names=self.saved_names & other.saved_names,
             data_of=self.data_of if self.data_of == other.data_of else None,
             integral=self.integral and other.integral,
+            zero_dim=self.zero_dim and other.zero_dim,
         )
 
     def but(self, **changes) -> "Value":

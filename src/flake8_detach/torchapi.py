@@ -120,3 +120,13 @@ def is_loss_function(qualname: str) -> bool:
     """`torch.nn.functional.mse_loss`, `torch.nn.functional.cross_entropy`, ..."""
     namespace, _, last = qualname.rpartition(".")
     return namespace == "torch.nn.functional" and (last.endswith("_loss") or last in LOSS_FUNCTIONS)
+
+
+# Reductions that give a 0-dim tensor when called without a dim: `x.sum()`, `torch.mean(x)`.
+FULL_REDUCTIONS = frozenset("sum mean prod std var norm max min amax amin median logsumexp all any".split())
+# Methods whose result has the receiver's shape (elementwise math, copies, moves, casts).
+SHAPE_KEEPING_METHODS = frozenset(
+    """abs neg exp log log1p sqrt rsqrt sigmoid tanh relu clamp clip add sub mul div pow float double half
+    bfloat16 cpu cuda to clone detach contiguous type_as""".split()
+)
+

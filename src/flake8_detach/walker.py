@@ -313,6 +313,8 @@ class Walker:
                 self.scan_call(node)
             elif kind is cst.Attribute:
                 self.fire("on_attribute", node)
+            elif kind is cst.Subscript:
+                self.fire("on_subscript", node)
             elif kind in INNER_SCOPES:
                 self.scan_inner_scope(node)
                 continue

@@ -25,6 +25,7 @@ from .det406_backward_twice import BackwardTwice
 from .det501_variable_wrapper import VariableWrapper
 from .det502_volatile_flag import VolatileFlag
 from .det503_retain_variables import RetainVariables
+from .det504_zero_dim_index import ZeroDimIndex
 
 RULES: tuple = (
     InplaceOnDetached,
@@ -47,6 +48,7 @@ RULES: tuple = (
     VariableWrapper,
     VolatileFlag,
     RetainVariables,
+    ZeroDimIndex,
 )
 
 

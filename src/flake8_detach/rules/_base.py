@@ -128,6 +128,9 @@ class Rule:
     def on_attribute(self, attribute: cst.Attribute) -> None:
         """An attribute is read (`x.data`, `y.grad`)."""
 
+    def on_subscript(self, subscript: cst.Subscript) -> None:
+        """An item is read (`loss.data[0]`); item assignment is `on_inplace`."""
+
     def on_inplace(
         self, target: cst.BaseExpression, site: cst.CSTNode, op: str, source: Optional[cst.BaseExpression]
     ) -> None:

@@ -58,12 +58,20 @@ alias.zero_()
     )
 
     def on_attribute(self, node) -> None:
-        if node.attr.value != "data" or self.ctx.is_written(node) or self._read_by_a_swap(node):
+        if node.attr.value != "data" or self.ctx.is_written(node) or self._part_of_another_finding(node):
             return
         if is_graph_tensor_data(self.ctx, node, called_method(self.ctx, node)):
             # Only on a proven tensor is `.detach()` sure to exist (a PackedSequence's `.data`...).
             fix = self.fix((node, detach_instead_of_data(node))) if self.ctx.value(node.value).tensor else None
             self.report(node, fix=fix, base=self.ctx.text(node.value))
+
+    def _part_of_another_finding(self, node: cst.Attribute) -> bool:
+        """`p.data` read by `p.data = f(p.data)` (DET203's storage swap), or `loss.data[0]`
+        (DET504's index of a 0-dim tensor)."""
+        parent = self.ctx.parent(node)
+        if isinstance(parent, cst.Subscript) and parent.value is node and self.ctx.value(node).zero_dim:
+            return True
+        return self._read_by_a_swap(node)
 
     def _read_by_a_swap(self, node: cst.Attribute) -> bool:
         """`node` is `p.data` read by `p.data = f(p.data)`."""
