@@ -16,7 +16,7 @@ import pytest
 from flake8_detach import check_source
 from flake8_detach.flake8_plugin import Flake8Checker
 
-HEAD = "import torch\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\n"  # DET101 at 4:0
+HEAD = "import torch\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\nprint(x)\n"  # DET101 at 4:0
 
 SHAPES = {
     "brackets": lambda n: "[" * n + "d" + "]" * n,
@@ -102,7 +102,7 @@ ODD_BREAKS = ["\f", "\v", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
 def test_pieces_and_whole_file_agree_whatever_line_breaks_a_comment_holds(char):
     source = (
         f"# section{char}break\nimport torch\n\n\ndef f():\n    x = torch.ones(3)  # a{char}b\n"
-        "    d = x.detach()\n    d.add_(1)\n"
+        "    d = x.detach()\n    d.add_(1)\n    return x\n"
     )
     whole = [(v.line, v.col, v.code) for v in check_source(source, whole_file=True)]
     assert whole == [(8, 4, "DET101")]
@@ -110,12 +110,12 @@ def test_pieces_and_whole_file_agree_whatever_line_breaks_a_comment_holds(char):
 
 
 def test_a_form_feed_line_between_functions_keeps_findings():
-    source = "import torch\n\f\ndef f():\n    x = torch.ones(3)\n    d = x.detach()\n    d.add_(1)\n"
+    source = "import torch\n\f\ndef f():\n    x = torch.ones(3)\n    d = x.detach()\n    d.add_(1)\n    return x\n"
     assert [(v.line, v.code) for v in check_source(source)] == [(6, "DET101")]
 
 
 def test_the_plugin_gets_the_same_findings_as_the_engine_on_a_form_feed_file():
-    source = "import torch\n\f\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\n"
+    source = "import torch\n\f\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\nprint(x)\n"
     lines = io.StringIO(source).readlines()  # as flake8 reads them: a form feed does not end a line
     found = [(line, message.split()[0]) for line, _, message, _ in Flake8Checker(ast.parse(source), lines).run()]
     assert found == [(5, "DET101")]
@@ -124,7 +124,6 @@ def test_the_plugin_gets_the_same_findings_as_the_engine_on_a_form_feed_file():
 def test_pieces_and_whole_file_agree_after_a_module_level_raise():
     """Found by hypothesmith (program 'raise'): the whole-file walk stops at an unreachable
     point and never analyses the function defined after it; the piece shortcut does."""
-    source = "raise\nimport torch\ndef f():\n    x = torch.ones(3)\n    d = x.detach()\n    d.add_(1)\n"
-    assert [(v.line, v.code) for v in check_source(source)] == [
-        (v.line, v.code) for v in check_source(source, whole_file=True)
-    ]
+    source = "raise\nimport torch\ndef f():\n    x = torch.ones(3)\n    d = x.detach()\n    d.add_(1)\n    return x\n"
+    assert [(v.line, v.code) for v in check_source(source)] == [(6, "DET101")]
+    assert [(v.line, v.code) for v in check_source(source, whole_file=True)] == [(6, "DET101")]

@@ -90,5 +90,5 @@ class RuleContext:
         """Report `violation` once the tensor now bound to `name` reaches backward()."""
         state = self._evaluator.state
         old = state.get(name)
-        state.names[name] = old.but(pending=old.pending | {violation})
+        state.set(name, old.but(pending=old.pending | {violation}))
         self._evaluator.forget_values()

@@ -65,7 +65,7 @@ class Effects:
                 flag = literal_bool(first_arg(call, "requires_grad")) if call.args else True
                 self.set_requires_grad(receiver.value, flag)
             elif method == "retain_grad" and isinstance(receiver, cst.Name):
-                self.state.names[receiver.value] = self.state.get(receiver.value).but(retained=True)
+                self.state.set(receiver.value, self.state.get(receiver.value).but(retained=True))
             elif method == "backward":
                 if not retains_graph(call):
                     self.free_graph(receiver)
@@ -81,14 +81,14 @@ class Effects:
             if isinstance(arg.value, cst.Name):
                 old = self.state.get(arg.value.value)
                 if old.grad is not None or old.leaf is not None:
-                    self.state.names[arg.value.value] = old.but(grad=None, leaf=None)
+                    self.state.set(arg.value.value, old.but(grad=None, leaf=None))
 
     def free_graph(self, tensors: Optional[cst.BaseExpression]) -> None:
         """backward() without retain_graph freed the tensors saved in the graphs it ran through."""
         for name in operand_names(tensors) if tensors is not None else ():
             value = self.state.names.get(name)
             if value is not None and value.saves and value.grad is not False:
-                self.state.names[name] = value.but(freed=True, kind=LOSS)
+                self.state.set(name, value.but(freed=True, kind=LOSS))
 
     def write_inplace(self, target: cst.BaseExpression, sources: Iterable[Value]) -> None:
         """`target` (or a view of it) was written in place with values from `sources`."""
@@ -102,12 +102,12 @@ class Effects:
             if self.state.grad_mode is None and grad:
                 grad = None
             new = new.but(grad=grad, leaf=False if grad and not old.grad else old.leaf)
-        self.state.names[name] = new
+        self.state.set(name, new)
 
     def set_requires_grad(self, name: str, flag: Optional[bool]) -> None:
         old = self.state.get(name)
         leaf = True if old.grad is False else old.leaf
-        self.state.names[name] = old.but(grad=flag, leaf=leaf if flag else None)
+        self.state.set(name, old.but(grad=flag, leaf=leaf if flag else None))
 
     def bind(self, target: cst.BaseExpression, value: Value, value_expr: Optional[cst.BaseExpression]) -> None:
         if isinstance(target, cst.Name):
@@ -142,7 +142,7 @@ class Effects:
                 names[other] = known.but(data_of=None)
         if value.saved_itself:
             value = value.but(saved_itself=False, saved_names=value.saved_names | {name})
-        names[name] = value
+        self.state.set(name, value)
 
     def names_whose_graph_saved(self, name: str) -> list:
         """Local names whose graph saved the tensor now bound to `name` and was not yet freed

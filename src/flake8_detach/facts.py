@@ -107,41 +107,71 @@ def op_result(operands: Iterable[Value], grad_mode: Tri, saves: bool = False) ->
 
 
 class State:
-    """Facts per local name at one point of a scope, plus the grad mode there."""
+    """Facts per local name at one point of a scope, the grad mode there, and the names that
+    are certainly not bound yet there (a join takes the other path's facts for those: where
+    one is used after the join, it was bound on that path)."""
 
-    __slots__ = ("names", "grad_mode")
+    __slots__ = ("names", "grad_mode", "unbound")
 
-    def __init__(self, grad_mode: Tri = True, names: Optional[dict] = None) -> None:
+    def __init__(self, grad_mode: Tri = True, names: Optional[dict] = None, unbound: frozenset = frozenset()) -> None:
         self.names: dict[str, Value] = names if names is not None else {}
         self.grad_mode = grad_mode
+        self.unbound = unbound
 
     def copy(self) -> "State":
-        return State(self.grad_mode, dict(self.names))
+        return State(self.grad_mode, dict(self.names), self.unbound)
 
     def get(self, name: str) -> Value:
         return self.names.get(name, UNKNOWN)
 
+    def set(self, name: str, value: Value) -> None:
+        self.names[name] = value
+        if name in self.unbound:
+            self.unbound = self.unbound - {name}
+
     def forget(self, names: Iterable[str]) -> None:
+        """What the names hold is unknown from here (they are bound, to what is not known)."""
+        names = set(names)
         for name in names:
             self.names.pop(name, None)
+        if names & self.unbound:
+            self.unbound = self.unbound - names
 
     def join(self, other: Optional["State"]) -> "State":
         if other is None:
             return self
-        names = {
-            name: value.join(other.names[name])
-            for name, value in self.names.items()
-            if name in other.names
-        }
+        names = {}
+        for name in self.names.keys() | other.names.keys():
+            if name in self.unbound or name not in self.names:
+                if name in self.unbound and name in other.names:
+                    names[name] = other.names[name]
+            elif name in other.unbound:
+                names[name] = self.names[name]
+            elif name in other.names:
+                names[name] = self.names[name].join(other.names[name])
         grad_mode = self.grad_mode if self.grad_mode == other.grad_mode else None
-        return State(grad_mode, names)
+        return State(grad_mode, names, self.unbound & other.unbound)
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, State)
+            and self.grad_mode == other.grad_mode
+            and self.unbound == other.unbound
+            and self.names == other.names
+        )
+
+    __hash__ = None
 
 
-def join_states(a: Optional[State], b: Optional[State]) -> Optional[State]:
+def join_states(*states: Optional[State]) -> Optional[State]:
     """Join where None stands for a path that never reaches this point (return, raise...)."""
-    if a is None:
-        return b
-    return a.join(b)
+    result = None
+    for state in states:
+        if result is None:
+            result = state
+        elif state is not None:
+            result = result.join(state)
+    return result
 
 
 def may_carry_graph(value: Value) -> bool:

@@ -39,6 +39,8 @@ class Walker:
         self.parents: dict = {}  # id(node) -> parent, for the statement being scanned
         self.written: set = set()  # ids of expressions written in place by that statement
         self.statement: Optional[cst.CSTNode] = None  # the statement (or compound header) being run
+        self.exits: list = []  # per enclosing loop: the states at its breaks and at its continues
+        self.silent = False  # finding a loop's fixpoint: no events, nothing reported
 
     @property
     def state(self) -> Optional[State]:
@@ -54,6 +56,7 @@ class Walker:
     # ---- statements -------------------------------------------------------------------
 
     def run_module(self) -> None:
+        self.state = State(unbound=scope_locals(self.module))
         self.fire("on_scope_start", self.module)
         self.run_block(self.module.body)
         self.fire("on_scope_end", self.module)
@@ -117,6 +120,8 @@ class Walker:
                     self.effects.apply(part)
             self.state = None
         elif isinstance(small, (cst.Break, cst.Continue)):
+            if self.exits:  # the state reaches the loop's exit, or its next iteration
+                self.exits[-1][0 if isinstance(small, cst.Break) else 1].append(self.state)
             self.state = None
         elif isinstance(small, (cst.Import, cst.ImportFrom)):
             record_import(self.evaluator.imports, small)
@@ -183,24 +188,46 @@ class Walker:
         self.state = join_states(after_body, self.state)
 
     def run_loop(self, loop: cst.CSTNode, target: Optional[cst.BaseExpression], iterable) -> None:
-        # A fact that the body may change cannot hold at the loop head: forget it there.
-        head = self.state.copy()
-        head.forget(possibly_changed_names(loop.body))
-        if target is not None:
-            head.forget(target_names(target))
-        self.state = head.copy()
-        if target is not None:
-            self.effects.bind_iteration(target, iterable)
+        """The loop head's facts are a fixpoint: what holds on entry and after every iteration
+        (found by running the body without events, a few times at most); then the body runs
+        once more from there with the rules' events."""
+        entry = self.state
+        head = entry
+        silent, self.silent = self.silent, True
+        for _ in range(MAX_LOOP_PASSES):
+            end, _, continued = self.run_iteration(loop, target, iterable, head)
+            widened = join_states(entry, end, *continued)
+            if widened == head:
+                break
+            head = widened
+        else:  # not settled: forget at the head what the body may change
+            head = entry.copy()
+            head.forget(possibly_changed_names(loop.body))
+        self.silent = silent
         self.loops.append(loop)
-        self.fire("on_loop", loop)
-        self.run_suite(loop.body)
+        end, broken, continued = self.run_iteration(loop, target, iterable, head, events=True)
         self.loops.pop()
-        if self.state is not None and self.state.grad_mode != head.grad_mode:
-            head.grad_mode = None
-        self.state = head
-        if loop.orelse is not None:
+        exit_state = join_states(head, end, *continued)
+        if loop.orelse is not None and exit_state is not None:
+            self.state = exit_state
             self.run_suite(loop.orelse.body)
-            self.state = join_states(self.state, head)
+            exit_state = self.state
+        self.state = join_states(exit_state, *broken)
+
+    def run_iteration(self, loop, target, iterable, head: State, events: bool = False) -> tuple:
+        """Run the body once from `head`: (the state at its end, those at `break`s, those at
+        `continue`s)."""
+        self.state = head.copy()
+        self.evaluator.forget_values()
+        if target is not None:
+            self.state.forget(target_names(target))
+            self.effects.bind_iteration(target, iterable)
+        self.exits.append(([], []))
+        if events:
+            self.fire("on_loop", loop)
+        self.run_suite(loop.body)
+        broken, continued = self.exits.pop()
+        return self.state, broken, continued
 
     def run_with(self, stmt: cst.With) -> None:
         outer_mode = self.state.grad_mode
@@ -235,7 +262,7 @@ class Walker:
             name = self.evaluator.qualname(callee.func if isinstance(callee, cst.Call) else callee)
             if name in torchapi.GRAD_MODE_SETTERS:
                 mode = grad_mode_set_by(name, callee, True)
-        outer = (self.state, self.loops, self.evaluator.imports)
+        outer = (self.state, self.loops, self.exits, self.evaluator.imports)
         if isinstance(stmt, cst.FunctionDef):
             for param in all_params(stmt.params):
                 if param.default is not None:
@@ -247,14 +274,14 @@ class Walker:
         else:
             for arg in stmt.bases:
                 self.scan(arg.value)
-        self.state, self.loops = State(mode), []
+        self.state, self.loops, self.exits = State(mode, unbound=scope_locals(stmt)), [], []
         is_function = isinstance(stmt, cst.FunctionDef)
         if is_function:
             self.fire("on_scope_start", stmt)
         self.run_suite(stmt.body)
         if is_function:
             self.fire("on_scope_end", stmt)
-        self.state, self.loops, self.evaluator.imports = outer
+        self.state, self.loops, self.exits, self.evaluator.imports = outer
         self.state.forget([stmt.name.value])
 
     def run_try(self, stmt) -> None:
@@ -297,6 +324,8 @@ class Walker:
     # ---- expressions: events ----------------------------------------------------------
 
     def fire(self, event: str, *args) -> None:
+        if self.silent:
+            return
         for hook in self.hooks[event]:
             hook(*args)
 
@@ -399,12 +428,28 @@ class Walker:
 
     def resolve_pending(self, expr: cst.BaseExpression) -> None:
         """A value reached backward(): the findings it carried become real."""
+        if self.silent:
+            return
         for violation in self.value(expr).pending:
             self.found.setdefault((violation.code, id(violation.node)), violation)
 
     def _mark_written(self, expr: cst.BaseExpression) -> None:
         """Mark `expr` and the views it is taken from as written in place."""
         self.written.update(id(view) for view in view_chain(expr))
+
+
+MAX_LOOP_PASSES = 3  # the lattice is small: facts settle in one or two passes
+
+
+def scope_locals(scope: cst.CSTNode) -> frozenset:
+    """The names a module, class or function binds in its own code (not unbound: its
+    parameters): unbound where its code begins."""
+    body = scope.body if isinstance(scope, (cst.FunctionDef, cst.ClassDef)) else scope
+    assigned, elsewhere = bindings(body, into_definitions=False)
+    names = assigned | elsewhere
+    if isinstance(scope, cst.FunctionDef):
+        names -= {param.name.value for param in all_params(scope.params)}
+    return frozenset(names)
 
 
 def grad_mode_set_by(name: str, expr: cst.BaseExpression, current: Tri) -> Tri:
