@@ -380,20 +380,78 @@ def bindings(node: cst.CSTNode, into_definitions: bool = True) -> tuple:
     stack = [node]
     while stack:
         child = stack.pop()
-        if isinstance(child, cst.Assign):
+        kind = type(child)  # `is` tests: isinstance on libcst's ABC node classes is slow
+        if kind is cst.Name or kind is cst.SimpleString or kind is cst.Integer:
+            continue  # leaves
+        if kind is cst.Assign:
             for target in child.targets:
                 assigned.update(target_names(target.target))
-        elif isinstance(child, (cst.AnnAssign, cst.AugAssign, cst.NamedExpr)):
+        elif kind is cst.AnnAssign or kind is cst.AugAssign or kind is cst.NamedExpr:
             assigned.update(target_names(child.target))
-        elif isinstance(child, (cst.For, cst.CompFor)):
+        elif kind is cst.For or kind is cst.CompFor:
             elsewhere.update(target_names(child.target))
-        elif isinstance(child, cst.AsName):
+        elif kind is cst.AsName:
             elsewhere.update(target_names(child.name))
-        elif isinstance(child, (cst.Global, cst.Nonlocal)):
+        elif kind is cst.Global or kind is cst.Nonlocal:
             elsewhere.update(item.name.value for item in child.names)
-        elif isinstance(child, (cst.FunctionDef, cst.ClassDef)) and child is not node:
+        elif (kind is cst.FunctionDef or kind is cst.ClassDef) and child is not node:
             elsewhere.add(child.name.value)
             if not into_definitions:
                 continue
         stack.extend(children(child))
     return assigned, elsewhere
+
+
+def statement_bindings(body) -> set:
+    """The names the statements of `body` bind (assignment, loop and with targets, except
+    names, imports, definitions, global declarations), not looking into expressions (a walrus)
+    or into definitions: a cheap walk, which may leave names out but adds none."""
+    bound: set = set()
+    stack = list(body.body if isinstance(body, (cst.BaseSuite, cst.Module)) else body)
+    while stack:
+        stmt = stack.pop()
+        kind = type(stmt)
+        if kind is cst.SimpleStatementLine:
+            for small in stmt.body:
+                small_kind = type(small)
+                if small_kind is cst.Assign:
+                    for target in small.targets:
+                        bound.update(target_names(target.target))
+                elif small_kind is cst.AnnAssign or small_kind is cst.AugAssign:
+                    bound.update(target_names(small.target))
+                elif small_kind is cst.Import or small_kind is cst.ImportFrom:
+                    if not isinstance(small.names, cst.ImportStar):
+                        for alias in small.names:
+                            name = alias.asname.name if alias.asname else alias.name
+                            root = root_name(name)
+                            if root:
+                                bound.add(root)
+                elif small_kind is cst.Global or small_kind is cst.Nonlocal:
+                    bound.update(item.name.value for item in small.names)
+            continue
+        if kind is cst.FunctionDef or kind is cst.ClassDef:
+            bound.add(stmt.name.value)
+            continue
+        if kind is cst.For:
+            bound.update(target_names(stmt.target))
+        elif kind is cst.With:
+            for item in stmt.items:
+                if item.asname is not None:
+                    bound.update(target_names(item.asname.name))
+        elif kind is cst.Try or kind is cst.TryStar:
+            for handler in stmt.handlers:
+                if handler.name is not None:
+                    bound.update(target_names(handler.name.name))
+                stack.extend(handler.body.body)
+        for block in ("body", "orelse", "finalbody"):
+            part = getattr(stmt, block, None)
+            if isinstance(part, cst.BaseSuite):
+                stack.extend(part.body)
+            elif isinstance(part, (cst.Else, cst.Finally)):
+                stack.extend(part.body.body)
+            elif isinstance(part, cst.If):
+                stack.append(part)
+        if kind is cst.Match:
+            for case in stmt.cases:
+                stack.extend(case.body.body)
+    return bound

@@ -108,8 +108,15 @@ class Needs:
         return sorted(match.start() for pattern in self.firsts for match in pattern.finditer(source))
 
     def rules_met_in(self, code: str) -> list:
-        """The rules whose needs all occur in `code`."""
-        return [rule for rule, patterns in zip(self.rules, self.per_rule) if all(p.search(code) for p in patterns)]
+        """The rules whose needs all occur in `code` (each distinct pattern searched once)."""
+        found: dict = {}
+
+        def occurs(pattern: re.Pattern) -> bool:
+            if pattern not in found:
+                found[pattern] = pattern.search(code) is not None
+            return found[pattern]
+
+        return [rule for rule, patterns in zip(self.rules, self.per_rule) if all(occurs(p) for p in patterns)]
 
 
 def pieces_to_parse(

@@ -17,6 +17,5 @@ FIRST_NEEDS = (
     'Variable',
     'volatile',
     'retain_variables',
-    '\\[\\s*-?\\d+\\s*\\]',
 )
 OPT_IN_CODES = ('DET104', 'DET202', 'DET203', 'DET501', 'DET502')

@@ -12,13 +12,13 @@ from . import torchapi
 from .cst_syntax import (
     INNER_SCOPES,
     all_params,
-    bindings,
     children,
     dotted_name,
     first_arg,
     keyword_arg,
     literal_bool,
     possibly_changed_names,
+    statement_bindings,
     target_names,
     view_chain,
 )
@@ -268,13 +268,15 @@ class Walker:
                 if param.default is not None:
                     self.scan(param.default)
             self.evaluator.imports = self.evaluator.imports.copy()
-            assigned, elsewhere = bindings(stmt.body, into_definitions=False)
-            for local in assigned | elsewhere | {param.name.value for param in all_params(stmt.params)}:
+        local_names = scope_locals(stmt)
+        if isinstance(stmt, cst.FunctionDef):
+            params = {param.name.value for param in all_params(stmt.params)}
+            for local in local_names | params:
                 self.evaluator.imports.rebind(local)  # `def f(torch)`: a local, not the module
         else:
             for arg in stmt.bases:
                 self.scan(arg.value)
-        self.state, self.loops, self.exits = State(mode, unbound=scope_locals(stmt)), [], []
+        self.state, self.loops, self.exits = State(mode, unbound=local_names), [], []
         is_function = isinstance(stmt, cst.FunctionDef)
         if is_function:
             self.fire("on_scope_start", stmt)
@@ -331,6 +333,8 @@ class Walker:
 
     def scan(self, expr: cst.CSTNode, reset: bool = True) -> None:
         """Fire the expression events of `expr` and everything below it."""
+        if self.silent:
+            return  # finding a fixpoint: only the effects on the facts matter
         if reset:
             self.parents.clear()
             self.written.clear()
@@ -444,9 +448,7 @@ MAX_LOOP_PASSES = 3  # the lattice is small: facts settle in one or two passes
 def scope_locals(scope: cst.CSTNode) -> frozenset:
     """The names a module, class or function binds in its own code (not unbound: its
     parameters): unbound where its code begins."""
-    body = scope.body if isinstance(scope, (cst.FunctionDef, cst.ClassDef)) else scope
-    assigned, elsewhere = bindings(body, into_definitions=False)
-    names = assigned | elsewhere
+    names = statement_bindings(scope.body if isinstance(scope, (cst.FunctionDef, cst.ClassDef)) else scope)
     if isinstance(scope, cst.FunctionDef):
         names -= {param.name.value for param in all_params(scope.params)}
     return frozenset(names)

@@ -19,6 +19,8 @@ BACKWARD = r"backward\s*\(|autograd"  # a call of backward(), not "backward comp
 LOOP = r"\bfor\b|\bwhile\b"
 # An in-place write: `x.add_(`, `x += `, `x[i] = `, `out=x`, `inplace=True`.
 INPLACE = r"[A-Za-z0-9]_\s*\(|[-+*/%@&|^]=|<<=|>>=|\]\s*=(?!=)|\bout\s*=|inplace"
+# A loss is named or computed somewhere around (or a backward() runs).
+LOSS_WORDS = r"loss|Loss|criterion|cross_entropy|kl_div|backward\s*\("
 # Leaf tensors that require grad come from one of these.
 LEAF = r"requires_grad|Parameter|Variable"
 

@@ -11,7 +11,7 @@ from ..ast_syntax import scope_nodes
 from ..cst_syntax import call_method, method_name, root_name, walk
 from ..facts import LOSS
 from ..findings import UNSAFE
-from ._base import LOOP, Breaks, Example, Rule
+from ._base import LOOP, LOSS_WORDS, Breaks, Example, Rule
 from ._loops import bindings, body_nodes, calls_backward, runs_model
 
 
@@ -19,7 +19,7 @@ class GraphKeptAcrossIterations(Rule):
     code = "DET303"
     name = "graph-kept-across-iterations"
     message = "{how} keeps every iteration's graph alive (memory grows): keep the loss's .{keep}()"
-    needs = (r"loss|Loss|criterion|cross_entropy|kl_div|backward\s*\(", LOOP, r"\+|\bappend\b")
+    needs = (LOSS_WORDS, LOOP, r"\+|\bappend\b")
     what = (
         "Flags, in a loop with grad mode on, `total += loss`, `total = total + loss`, "
         "`losses.append(loss)` and `losses.append(loss.clone())` where `loss` carries a graph: "

@@ -10,7 +10,7 @@ from .. import torchapi
 from ..ast_syntax import callee_name
 from ..cst_syntax import call_method
 from ..findings import SAFE
-from ._base import Example, Raises, Rule
+from ._base import LOSS_WORDS, Example, Raises, Rule
 
 
 # Calls whose result may be the 0-dim value indexed (`x.sum()[0]`, `loss.data.cpu().numpy()[0]`).
@@ -21,7 +21,7 @@ class ZeroDimIndex(Rule):
     code = "DET504"
     name = "zero-dim-index"
     message = "{expr} indexes a 0-dim tensor: IndexError since PyTorch 0.4 (use .item())"
-    needs = (r"\[\s*-?\d+\s*\]",)
+    needs = (LOSS_WORDS, r"\[\s*-?\d+\s*\]")
     what = (
         "Flags an integer index (`[0]`, `[-1]`) into a value known to be 0-dim: a torch loss "
         "(`F.cross_entropy(...)`, `criterion(...)` of an `nn.*Loss` built without "
