@@ -37,6 +37,11 @@ class RuleContext:
         """Whether autograd records ops here: True, False (no_grad...) or None (unknown)."""
         return self._evaluator.state.grad_mode
 
+    def catches(self, error: str) -> bool:
+        """Whether a `try` around this point (in this scope) handles the exception `error`
+        (a builtin's name, like "RuntimeError"): code that raises it on purpose, to show it."""
+        return any(error in caught or "*" in caught for caught in self._walker.caught)
+
     def parent(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
         """The parent of a node of the statement being scanned."""
         return self._walker.parents.get(id(node))
@@ -65,6 +70,10 @@ class RuleContext:
         """The canonical torch name `expr` refers to (`torch.nn.functional.relu` for
         `F.relu`), or None when it is not a torch name."""
         return self._evaluator.qualname(expr)
+
+    def names_sharing(self, alias: cst.Call) -> list:
+        """Local names bound here to (views of) the result of the `detach()` call `alias`."""
+        return [name for name, value in self._evaluator.state.names.items() if value.alias is alias]
 
     def names_whose_graph_saved(self, name: str) -> list:
         """Local names whose graph saved the tensor now bound to `name` and was not yet freed

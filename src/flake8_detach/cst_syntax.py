@@ -312,8 +312,10 @@ def call_method(expr: cst.BaseExpression, method: str) -> cst.Call:
     return cst.Call(func=cst.Attribute(value=parenthesized(expr), attr=cst.Name(method)))
 
 
-# Attributes and methods that read what a tensor is, not its values.
-METADATA = frozenset("grad shape dtype device requires_grad is_leaf ndim size dim numel".split())
+# Attributes and methods that read what a tensor is, not its values, or take another alias of it.
+NO_VALUE_READ = frozenset(
+    "grad shape dtype device requires_grad is_leaf ndim size dim numel detach requires_grad_ retain_grad".split()
+)
 _BINDING_FIELDS = {  # node type -> the field whose names it binds
     cst.AssignTarget: "target",
     cst.AnnAssign: "target",
@@ -347,21 +349,37 @@ def preorder_with_parents(root: cst.CSTNode) -> list:
 
 
 def value_reads(nodes: list, parents: dict) -> list:
-    """The dotted names (`x`, `self.w`) that the code of `nodes` ((node, parent) pairs) reads for
-    their values: not where they are bound, not attribute or keyword names, and not where only
-    their metadata is read (`x.grad`, `x.shape`, `x.size()` read `x.grad`... but not `x`)."""
+    """The dotted names (`x`, `self.w`) that the code of `nodes` ((node, parent) pairs, in
+    source order) reads for their values: not where they are bound, not attribute or keyword
+    names, not where only their metadata is read (`x.grad`, `x.shape`, `x.size()` read
+    `x.grad`... but not `x`), and not after the statement that binds them anew."""
     read = []
-    for node, parent in nodes:
+    position = {id(node): index for index, (node, _) in enumerate(nodes)}
+    rebound_from: dict = {}  # dotted name -> the position from which it names another value
+    for index, (node, parent) in enumerate(nodes):
         if not isinstance(node, (cst.Name, cst.Attribute)):
             continue
-        if isinstance(parent, cst.Attribute) and parent.value is node and parent.attr.value in METADATA:
+        if isinstance(parent, cst.Attribute) and parent.value is node and parent.attr.value in NO_VALUE_READ:
             continue
         if any(getattr(parent, name, None) is node for name in _NAMING_FIELDS.get(type(parent), ())):
             continue
         dotted = dotted_name(node)
-        if dotted is not None and not _is_bound(node, parent, parents):
+        if dotted is None:
+            continue
+        if _is_bound(node, parent, parents):
+            # The new value is bound once its statement has run (`d = d + 1` reads the old d).
+            statement = _statement_of(node, parents)
+            start = position.get(id(statement), index)
+            rebound_from.setdefault(dotted, start + sum(1 for _ in walk(statement)) if statement else index)
+        elif index < rebound_from.get(dotted, len(nodes)):
             read.append(dotted)
     return read
+
+
+def _statement_of(node: cst.CSTNode, parents: dict) -> Optional[cst.CSTNode]:
+    while node is not None and not isinstance(node, (cst.BaseSmallStatement, cst.BaseCompoundStatement)):
+        node = parents.get(id(node))
+    return node
 
 
 def _is_bound(node: cst.CSTNode, parent: Optional[cst.CSTNode], parents: dict) -> bool:

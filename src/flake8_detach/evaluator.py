@@ -7,7 +7,7 @@ from typing import Optional
 
 import libcst as cst
 
-from . import torchapi
+from . import summaries, torchapi
 from .cst_syntax import (
     basic_index,
     dotted_name,
@@ -23,6 +23,7 @@ from .facts import (
     CARRIES_GRAPH,
     CONSTANT,
     FACTORY,
+    INSTANCE,
     LOSS,
     LOSS_FUNCTION,
     MODULE,
@@ -35,7 +36,6 @@ from .facts import (
     Value,
     op_result,
 )
-from .imports import ImportTable
 
 # Builtins that neither keep nor change what is known about their arguments.
 PURE_BUILTINS = frozenset(
@@ -57,10 +57,12 @@ class Evaluator:
     `imports`. Values are remembered per expression until `forget_values()`, which whoever
     changes the state calls."""
 
-    def __init__(self, imports: ImportTable, module_classes: frozenset) -> None:
+    def __init__(self, index) -> None:
         self.state: Optional[State] = State()  # None where the code cannot be reached
-        self.imports = imports
-        self.module_classes = module_classes  # the file's torch.nn.Module subclasses
+        self.imports = index.imports.copy()  # a function's own imports are its own
+        self.module_classes = index.module_classes  # the file's torch.nn.Module subclasses
+        self.plain_classes = index.plain_classes
+        self.summaries = index.summaries
         self.memo: dict = {}  # id(expr) -> Value, valid until the state changes
         self.pending: dict = {}  # id(expr) -> frozenset of Violations to report if it reaches backward()
 
@@ -184,10 +186,20 @@ class Evaluator:
         func = call.func
         if isinstance(func, cst.Name) and func.value in self.module_classes:
             return Value(kind=MODULE)
+        if isinstance(func, cst.Name) and func.value in self.plain_classes:
+            return Value(kind=INSTANCE)
+        summary = self.summaries.get(dotted_name(func) or "")
+        if summary is not None:  # a function of this file: its body says what it returns
+            return _summarised(summary, values, pending, self.state.grad_mode)
         callee_kind = self.value(func).kind
         # A name's spelling is evidence for a local variable or attribute (`criterion`,
-        # `self.model`), not for a function or class imported from elsewhere.
-        spelling = "" if isinstance(func, cst.Name) and func.value in self.imports.foreign else last_name(func)
+        # `self.model`), not for a function or class imported from elsewhere, nor for a
+        # method of an instance of a plain class of the file.
+        spelling = last_name(func)
+        if isinstance(func, cst.Name) and func.value in self.imports.foreign:
+            spelling = ""
+        if isinstance(func, cst.Attribute) and self.value(func.value).kind == INSTANCE or callee_kind == INSTANCE:
+            spelling = ""
         kind = None
         if callee_kind == LOSS_FUNCTION or torchapi.LOSS_NAME.search(spelling):
             kind = LOSS
@@ -325,3 +337,14 @@ def _broadcast_zero_dim(values) -> bool:
     """Elementwise on 0-dim tensors and Python numbers: a 0-dim result."""
     values = list(values)
     return any(v.zero_dim for v in values) and all(v.zero_dim or v.kind == PYTHON for v in values)
+
+
+def _summarised(summary: str, arguments: list, pending: frozenset, grad_mode) -> Value:
+    """The value a call of a summarised function of the file gives (summaries.py)."""
+    if summary == summaries.PYTHON_RESULT:
+        return CONSTANT
+    if summary == summaries.DETACHED:
+        return Value(grad=False, pending=pending)
+    if summary == summaries.LOSS_RESULT:
+        return Value(kind=LOSS, pending=pending, saves=True)
+    return op_result(arguments, grad_mode)

@@ -23,6 +23,7 @@ MODULE = "module"  # an instance of a torch.nn.Module class
 PARAMETERS = "parameters"  # an iterable of parameters: model.parameters()
 NAMED_PARAMETERS = "named_parameters"  # an iterable of (name, parameter) pairs
 PYTHON = "python"  # not a tensor: a literal, None, a number from .item(), a shape...
+INSTANCE = "instance"  # an instance of a class of the file that is no torch.nn.Module
 CARRIES_GRAPH = (OUTPUT, LOSS)
 
 

@@ -20,6 +20,7 @@ from typing import Optional, Sequence
 
 from .ast_syntax import FUNCTIONS, bound_names, dotted, first_line, module_level, scope_nodes
 from .imports import ImportTable
+from .summaries import summarise
 
 WRAPPER = "if True:\n"  # lets an indented method parse on its own, one line above its code
 
@@ -37,6 +38,8 @@ class Piece:
 class FileIndex:
     imports: ImportTable  # module-level torch imports, wherever they stand
     module_classes: frozenset  # classes of the file that subclass torch.nn.Module
+    plain_classes: frozenset  # classes of the file with no base class: their instances are no modules
+    summaries: dict  # what the file's functions return (summaries.py)
 
 
 def index_file(tree: ast.Module) -> FileIndex:
@@ -60,7 +63,10 @@ def index_file(tree: ast.Module) -> FileIndex:
             ):
                 module_classes.add(node.name)
                 changed = True
-    return FileIndex(imports, frozenset(module_classes))
+    plain = frozenset(
+        node.name for node in classes if all(isinstance(b, ast.Name) and b.id == "object" for b in node.bases)
+    )
+    return FileIndex(imports, frozenset(module_classes), plain, summarise(tree, imports))
 
 
 class Needs:

@@ -111,7 +111,7 @@ def check_module(module: cst.Module, rules: Sequence[type] = RULES) -> list:
 
 def analyse(module: cst.Module, rules: Sequence[type], index: FileIndex, line_offset: int) -> list:
     """Walk one parsed piece with `rules`; its violations, placed in the file."""
-    walker = Walker(module, index.imports, index.module_classes)
+    walker = Walker(module, index)
     context = RuleContext(walker)
     walker.hooks = hooks_of([rule(context) for rule in rules])
     try:

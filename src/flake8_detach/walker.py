@@ -16,6 +16,7 @@ from .cst_syntax import (
     dotted_name,
     first_arg,
     keyword_arg,
+    last_name,
     literal_bool,
     possibly_changed_names,
     statement_bindings,
@@ -29,9 +30,9 @@ from .imports import ImportTable
 
 
 class Walker:
-    def __init__(self, module: cst.Module, imports: ImportTable, module_classes: frozenset) -> None:
+    def __init__(self, module: cst.Module, index) -> None:
         self.module = module
-        self.evaluator = Evaluator(imports.copy(), module_classes)  # a function's own imports are its own
+        self.evaluator = Evaluator(index)
         self.effects = Effects(self.evaluator)
         self.hooks: dict = {}  # event name -> the rules' handlers, in registry order
         self.loops: list = []  # enclosing loop nodes, innermost last
@@ -41,6 +42,7 @@ class Walker:
         self.statement: Optional[cst.CSTNode] = None  # the statement (or compound header) being run
         self.exits: list = []  # per enclosing loop: the states at its breaks and at its continues
         self.silent = False  # finding a loop's fixpoint: no events, nothing reported
+        self.caught: list = []  # per enclosing `try` body of this scope: the exceptions its handlers take
 
     @property
     def state(self) -> Optional[State]:
@@ -262,7 +264,7 @@ class Walker:
             name = self.evaluator.qualname(callee.func if isinstance(callee, cst.Call) else callee)
             if name in torchapi.GRAD_MODE_SETTERS:
                 mode = grad_mode_set_by(name, callee, True)
-        outer = (self.state, self.loops, self.exits, self.evaluator.imports)
+        outer = (self.state, self.loops, self.exits, self.caught, self.evaluator.imports)
         if isinstance(stmt, cst.FunctionDef):
             for param in all_params(stmt.params):
                 if param.default is not None:
@@ -276,20 +278,22 @@ class Walker:
         else:
             for arg in stmt.bases:
                 self.scan(arg.value)
-        self.state, self.loops, self.exits = State(mode, unbound=local_names), [], []
+        self.state, self.loops, self.exits, self.caught = State(mode, unbound=local_names), [], [], []
         is_function = isinstance(stmt, cst.FunctionDef)
         if is_function:
             self.fire("on_scope_start", stmt)
         self.run_suite(stmt.body)
         if is_function:
             self.fire("on_scope_end", stmt)
-        self.state, self.loops, self.exits, self.evaluator.imports = outer
+        self.state, self.loops, self.exits, self.caught, self.evaluator.imports = outer
         self.state.forget([stmt.name.value])
 
     def run_try(self, stmt) -> None:
         before = self.state
         self.state = before.copy()
+        self.caught.append(handled_exceptions(stmt))
         self.run_suite(stmt.body)
+        self.caught.pop()
         if stmt.orelse is not None and self.state is not None:
             self.run_suite(stmt.orelse.body)
         result = self.state
@@ -440,6 +444,23 @@ class Walker:
     def _mark_written(self, expr: cst.BaseExpression) -> None:
         """Mark `expr` and the views it is taken from as written in place."""
         self.written.update(id(view) for view in view_chain(expr))
+
+
+BROAD_EXCEPTIONS = frozenset(("Exception", "BaseException"))
+
+
+def handled_exceptions(stmt) -> frozenset:
+    """The exception names a `try`'s handlers take (`*` for a bare `except:`)."""
+    names = set()
+    for handler in stmt.handlers:
+        kinds = handler.type
+        if kinds is None:
+            names.add("*")
+            continue
+        for kind in kinds.elements if isinstance(kinds, cst.Tuple) else [kinds]:
+            kind = kind.value if isinstance(kind, cst.Element) else kind
+            names.add("*" if last_name(kind) in BROAD_EXCEPTIONS else last_name(kind))
+    return frozenset(names)
 
 
 MAX_LOOP_PASSES = 3  # the lattice is small: facts settle in one or two passes

@@ -90,6 +90,8 @@ class Rule:
     why: ClassVar[str]  # doc: why is this bad?
     references: ClassVar[tuple] = ()
     examples: ClassVar[tuple]
+    raises: ClassVar[Optional[str]] = None  # the exception the flagged code raises, if it does: not
+    # reported inside a `try` that handles it (code that shows the error on purpose)
     fix_safety: ClassVar[Optional[str]] = None  # SAFE or UNSAFE for a rule that offers a fix
     fix_title: ClassVar[Optional[str]] = None  # what the fix does, e.g. "replace `.data` with `.detach()`"
 
@@ -104,7 +106,12 @@ class Rule:
     # ---- reporting --------------------------------------------------------------------
 
     def report(self, node: cst.CSTNode, fix: Optional[Fix] = None, **fields: str) -> None:
-        self.ctx.report(self.code, self.message.format(**fields), node, fix)
+        if not self.caught_here():
+            self.ctx.report(self.code, self.message.format(**fields), node, fix)
+
+    def caught_here(self) -> bool:
+        """Whether the exception this rule's finding raises is handled right here."""
+        return self.raises is not None and self.ctx.catches(self.raises)
 
     def fix(self, *replacements: tuple) -> Fix:
         """This rule's fix: swap each `(old_node, new_node)`."""
@@ -114,6 +121,8 @@ class Rule:
         self, carrier: cst.BaseExpression, node: cst.CSTNode, fix: Optional[Fix] = None, **fields: str
     ) -> None:
         """Report at `node` once the value of `carrier` flows into a backward() call."""
+        if self.caught_here():
+            return
         self.ctx.pend(carrier, Violation(self.code, self.message.format(**fields), node, fix=fix))
 
     # ---- events: the walk calls each overridden hook where the code does what it names ----

@@ -153,7 +153,7 @@ total = x.sum() + d.sum()
             loops = self.ctx.loops
             scope = self.scopes[-1]
             reads = scope.reads_after(self.ctx.statement, loops[0] if loops else None)
-            alias_read = alias_name.value in reads
+            alias_read = alias_name.value in reads or any(name in reads for name in self.ctx.names_sharing(alias))
             # A clone is right only where the alias is used afterwards: else the write is lost.
             fix = self.fix((alias, clone_of(alias))) if alias_read else None
             # The original is used again as if unchanged, or lives on outside this scope while

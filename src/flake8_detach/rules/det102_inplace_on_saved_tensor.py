@@ -12,6 +12,7 @@ class InplaceOnSavedTensor(Rule):
     name = "inplace-on-saved-tensor"
     message = "{op} on {target} overwrites a tensor saved for backward: backward() raises RuntimeError"
     needs = (BACKWARD, INPLACE)  # a finding needs a backward() to reach
+    raises = "RuntimeError"
     what = (
         "Flags in-place writes into a tensor that an earlier op saved for its backward pass, when "
         "a value computed from that op later reaches `backward()`: the output of "
@@ -70,7 +71,7 @@ z.sum().backward()
 
     def on_inplace(self, target, site, op, source) -> None:
         name = viewed_name(target)
-        if name is None or self.ctx.grad_mode is False:
+        if name is None or self.ctx.grad_mode is False or self.caught_here():
             return
         violation = Violation(self.code, self.message.format(op=op, target=self.ctx.text(target)), site)
         for graph in self.ctx.names_whose_graph_saved(name):

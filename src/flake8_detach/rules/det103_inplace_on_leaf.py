@@ -16,6 +16,7 @@ class InplaceOnLeaf(Rule):
     name = "inplace-on-leaf"
     message = "{op} on {target}, a leaf that requires grad, raises RuntimeError outside no_grad"
     needs = (LEAF, INPLACE)
+    raises = "RuntimeError"
     what = (
         "Flags in-place writes (`w.add_(1)`, `w += 1`, `w[0] = 1`, `nn.Parameter(t).mul_(2)`) "
         "into a leaf tensor created with `requires_grad=True`, or a view of one, where grad mode "

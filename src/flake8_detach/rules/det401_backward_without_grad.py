@@ -11,6 +11,7 @@ class BackwardWithoutGrad(Rule):
     name = "backward-without-grad"
     message = "{call} on {tensor}, which does not require grad, raises RuntimeError"
     needs = (BACKWARD,)
+    raises = "RuntimeError"
     what = (
         "Flags `t.backward()`, `torch.autograd.backward(t)` and `torch.autograd.grad(t, ...)` "
         "where `t` is proven not to require grad: built only from constants and factories "

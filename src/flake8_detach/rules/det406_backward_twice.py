@@ -14,6 +14,7 @@ class BackwardTwice(Rule):
     name = "backward-twice"
     message = "backward() through {tensor} again raises RuntimeError: an earlier backward() freed its graph"
     needs = (BACKWARD,)
+    raises = "RuntimeError"
     what = (
         "Flags a second `backward()` through a graph that an earlier `backward()` without "
         "`retain_graph=True` already ran through: straight-line, or in a loop on a value built "

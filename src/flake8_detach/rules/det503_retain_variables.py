@@ -16,6 +16,7 @@ class RetainVariables(Rule):
     name = "retain-variables"
     message = "retain_variables= was removed: this call raises TypeError (it is retain_graph= now)"
     needs = ("retain_variables",)
+    raises = "TypeError"
     what = (
         "Flags the `retain_variables=` keyword of `t.backward()`, `torch.autograd.backward()` "
         "and `torch.autograd.grad()`, in a file that imports torch. A `backward()` method of "

@@ -22,6 +22,7 @@ class ZeroDimIndex(Rule):
     name = "zero-dim-index"
     message = "{expr} indexes a 0-dim tensor: IndexError since PyTorch 0.4 (use .item())"
     needs = (LOSS_WORDS, r"\[\s*-?\d+\s*\]")
+    raises = "IndexError"
     what = (
         "Flags an integer index (`[0]`, `[-1]`) into a value known to be 0-dim: a torch loss "
         "(`F.cross_entropy(...)`, `criterion(...)` of an `nn.*Loss` built without "
