@@ -10,6 +10,7 @@ import libcst as cst
 from . import torchapi
 from .cst_syntax import (
     calls_in,
+    dotted_name,
     first_arg,
     keyword_arg,
     literal_bool,
@@ -19,7 +20,7 @@ from .cst_syntax import (
     viewed_name,
 )
 from .evaluator import PURE_BUILTINS, Evaluator
-from .facts import CONSTANT, LOSS, NAMED_PARAMETERS, PARAMETER, PARAMETERS, Value, any_grad
+from .facts import CONSTANT, LOSS, NAMED_PARAMETERS, OPTIMIZER, PARAMETER, PARAMETERS, Value, any_grad
 
 
 class Effects:
@@ -70,6 +71,12 @@ class Effects:
                 if not retains_graph(call):
                     self.free_graph(receiver)
                 return
+            elif method == "step":  # `opt.step()`, or `scaler.step(opt)` (AMP)
+                for optimizer in [receiver, *(a.value for a in call.args)]:
+                    stepped = value(optimizer)
+                    if stepped.kind == OPTIMIZER:
+                        self.step(stepped.modules, dotted_name(optimizer) or "the optimizer")
+                return
             elif torchapi.is_inplace_method(method):
                 self.write_inplace(receiver, [value(a.value) for a in call.args if a.keyword is None])
             elif value(receiver).tensor or method in torchapi.TENSOR_METHODS:
@@ -82,6 +89,13 @@ class Effects:
                 old = self.state.get(arg.value.value)
                 if old.grad is not None or old.leaf is not None:
                     self.state.set(arg.value.value, old.but(grad=None, leaf=None))
+
+    def step(self, modules: frozenset, optimizer: str) -> None:
+        """An optimizer wrote new values into the parameters of `modules`, in place: a graph
+        built through them before now saved the old ones."""
+        for name, known in list(self.state.names.items()):
+            if known.modules & modules and known.grad is not False and known.stale_by is None:
+                self.state.set(name, known.but(stale_by=optimizer))
 
     def free_graph(self, tensors: Optional[cst.BaseExpression]) -> None:
         """backward() without retain_graph freed the tensors saved in the graphs it ran through."""
@@ -122,6 +136,11 @@ class Effects:
             ):
                 for element, source in zip(elements, value_expr.elements):
                     self.bind(element, self.evaluator.value(source.value), source.value)
+            elif value.modules and value.grad is not False:  # `fake, aux = D(x)`: each carries the graph
+                element_value = Value(kind=value.kind, pending=value.pending, saves=value.saves,
+                                      modules=value.modules, stale_by=value.stale_by)
+                for name in target_names(target):
+                    self.rebind(name, element_value)
             else:
                 self.state.forget(target_names(target))
         elif isinstance(target, cst.Subscript):

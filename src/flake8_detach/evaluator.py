@@ -28,6 +28,7 @@ from .facts import (
     LOSS_FUNCTION,
     MODULE,
     NAMED_PARAMETERS,
+    OPTIMIZER,
     OUTPUT,
     PARAMETERS,
     PYTHON,
@@ -63,6 +64,8 @@ class Evaluator:
         self.module_classes = index.module_classes  # the file's torch.nn.Module subclasses
         self.plain_classes = index.plain_classes
         self.summaries = index.summaries
+        self.optimizers = index.optimizers
+        self.owner: Optional[str] = None  # the class whose method is being walked
         self.memo: dict = {}  # id(expr) -> Value, valid until the state changes
         self.pending: dict = {}  # id(expr) -> frozenset of Violations to report if it reaches backward()
 
@@ -125,13 +128,24 @@ class Evaluator:
             return self.value(expr.body).join(self.value(expr.orelse))
         if isinstance(expr, (cst.Tuple, cst.List)):  # a container: its elements' facts are not its own
             values = [self.value(e.value) for e in expr.elements]
+            if values and all(v.kind in PARAMETER_KINDS for v in values):  # parameter groups
+                return _parameters_of(values)
             return Value(pending=frozenset().union(*(v.pending for v in values))) if values else UNKNOWN
+        if isinstance(expr, cst.Dict):  # a parameter group: {"params": m.parameters(), "lr": ...}
+            for element in expr.elements:
+                if isinstance(element, cst.DictElement) and _is_string(element.key, "params"):
+                    return self.value(element.value)
+            return UNKNOWN
+        if isinstance(expr, cst.StarredElement):
+            return self.value(expr.value)
         if isinstance(expr, cst.NamedExpr):
             return self.value(expr.value)
         return UNKNOWN
 
     def _evaluate_binary(self, expr: cst.BinaryOperation) -> Value:
         left, right = self.value(expr.left), self.value(expr.right)
+        if left.kind in PARAMETER_KINDS and right.kind in PARAMETER_KINDS:  # list(a.parameters()) + ...
+            return _parameters_of((left, right))
         saves = isinstance(expr.operator, SAVING_OPERATORS)
         result = op_result((left, right), self.state.grad_mode, saves=saves)
         if _broadcast_zero_dim((left, right)):
@@ -150,6 +164,10 @@ class Evaluator:
         attr = expr.attr.value
         if self.qualname(expr) is not None:
             return UNKNOWN
+        if isinstance(expr.value, cst.Name) and expr.value.value == "self":
+            optimized = self.optimizers.get(self.owner, {}).get(attr)
+            if optimized:  # built in a method of this class (summaries.class_optimizers)
+                return Value(kind=OPTIMIZER, modules=optimized)
         if attr in torchapi.NON_TENSOR_ATTRIBUTES:
             return CONSTANT
         base = self.value(expr.value)
@@ -173,7 +191,9 @@ class Evaluator:
             return self._evaluate_method(call, func)
         if isinstance(func, cst.Name) and func.value in ("list", "tuple", "iter") and call.args:
             inner = self.value(call.args[0].value)
-            return Value(kind=inner.kind) if inner.kind in (PARAMETERS, NAMED_PARAMETERS) else UNKNOWN
+            return Value(kind=inner.kind, modules=inner.modules) if inner.kind in PARAMETER_KINDS else UNKNOWN
+        if dotted_name(func) in ("chain", "itertools.chain") and call.args:
+            return _parameters_of([self.value(arg.value) for arg in call.args])
         if isinstance(func, cst.Name) and func.value in PURE_BUILTINS:
             return UNKNOWN
         return self._opaque_call(call, ())
@@ -206,9 +226,17 @@ class Evaluator:
         elif callee_kind == MODULE or torchapi.MODEL_NAME.search(spelling):
             kind = OUTPUT
         zero_dim = callee_kind == LOSS_FUNCTION and self.value(func).zero_dim
-        if kind is None or self.state.grad_mode is False:
+        if self.state.grad_mode is False:
             return Value(pending=pending, zero_dim=zero_dim)
-        return Value(kind=kind, pending=pending, saves=True, freed=any(v.freed for v in values), zero_dim=zero_dim)
+        # The graph may run through the callable (a module: `D(x)`, `self.q1.forward(s)`) and
+        # through what it was given.
+        callee = dotted_name(func.value if isinstance(func, cst.Attribute) and func.attr.value == "forward" else func)
+        modules = frozenset().union(*(v.modules for v in values)) | ({callee} if callee else set())
+        stale_by = next((v.stale_by for v in values if v.stale_by), None)
+        if kind is None:
+            return Value(pending=pending, zero_dim=zero_dim, modules=modules, stale_by=stale_by)
+        freed = any(v.freed for v in values)
+        return Value(kind=kind, pending=pending, saves=True, freed=freed, zero_dim=zero_dim, modules=modules, stale_by=stale_by)
 
     def _evaluate_torch_call(self, name: str, call: cst.Call) -> Value:
         namespace, _, last = name.rpartition(".")
@@ -216,6 +244,11 @@ class Evaluator:
             flag = keyword_arg(call, "requires_grad")
             grad = False if flag is None else literal_bool(flag)
             return Value(tensor=True, grad=grad, leaf=True, kind=FACTORY)
+        if namespace.startswith("torch.optim") and last[:1].isupper() and call.args:
+            params = self.value(call.args[0].value)
+            if params.kind in PARAMETER_KINDS and params.modules:
+                return Value(kind=OPTIMIZER, modules=params.modules)
+            return UNKNOWN
         if namespace == "torch.nn" and last[:1].isupper() and last != "Parameter":
             if last.endswith("Loss"):  # zero_dim: what calling it gives
                 return Value(kind=LOSS_FUNCTION, zero_dim=reduces_to_zero_dim(call))
@@ -271,7 +304,11 @@ class Evaluator:
         if method in torchapi.NON_TENSOR_METHODS:
             return CONSTANT
         if method in ("parameters", "named_parameters"):
-            return Value(kind=PARAMETERS if method == "parameters" else NAMED_PARAMETERS)
+            owner = dotted_name(func.value)
+            return Value(
+                kind=PARAMETERS if method == "parameters" else NAMED_PARAMETERS,
+                modules=frozenset((owner,)) if owner else frozenset(),
+            )
         if method in ("backward", "retain_grad"):
             return CONSTANT
         if method == "requires_grad_":
@@ -348,3 +385,19 @@ def _summarised(summary: str, arguments: list, pending: frozenset, grad_mode) ->
     if summary == summaries.LOSS_RESULT:
         return Value(kind=LOSS, pending=pending, saves=True)
     return op_result(arguments, grad_mode)
+
+
+PARAMETER_KINDS = (PARAMETERS, NAMED_PARAMETERS)
+
+
+def _parameters_of(values) -> Value:
+    """Parameters gathered from several (`chain(a.parameters(), b.parameters())`, groups)."""
+    values = list(values)
+    if not all(v.kind in PARAMETER_KINDS for v in values):
+        return UNKNOWN
+    kind = PARAMETERS if all(v.kind == PARAMETERS for v in values) else UNKNOWN.kind
+    return Value(kind=kind, modules=frozenset().union(*(v.modules for v in values)))
+
+
+def _is_string(expr: Optional[cst.BaseExpression], text: str) -> bool:
+    return isinstance(expr, cst.SimpleString) and expr.evaluated_value == text

@@ -21,6 +21,7 @@ LOSS = "loss"  # returned by a loss function, or backward() was called on it: ca
 LOSS_FUNCTION = "loss_function"  # an instance of a torch.nn.*Loss class
 MODULE = "module"  # an instance of a torch.nn.Module class
 PARAMETERS = "parameters"  # an iterable of parameters: model.parameters()
+OPTIMIZER = "optimizer"  # a torch.optim optimizer
 NAMED_PARAMETERS = "named_parameters"  # an iterable of (name, parameter) pairs
 PYTHON = "python"  # not a tensor: a literal, None, a number from .item(), a shape...
 INSTANCE = "instance"  # an instance of a class of the file that is no torch.nn.Module
@@ -43,6 +44,10 @@ class Value:
     data_of: Optional[str] = None  # `.data` of (a view of) the tensor bound to this local name
     integral: bool = False  # a bool or integer tensor (comparisons, argmax...): never requires grad
     zero_dim: bool = False  # a 0-dim tensor or array (a reduced loss); for a loss function: its results
+    # The modules (dotted names: `D`, `self.q1`) whose calls built the graph; for parameters
+    # and an optimizer: the modules whose parameters they are, or that it updates.
+    modules: frozenset = field(default_factory=frozenset)
+    stale_by: Optional[str] = None  # an optimizer whose step() changed parameters this graph saved
 
     def join(self, other: "Value") -> "Value":
         """What is known after two control-flow paths meet: only what both agree on."""
@@ -63,6 +68,8 @@ class Value:
             data_of=self.data_of if self.data_of == other.data_of else None,
             integral=self.integral and other.integral,
             zero_dim=self.zero_dim and other.zero_dim,
+            modules=self.modules & other.modules,
+            stale_by=self.stale_by if self.stale_by == other.stale_by else None,
         )
 
     def but(self, **changes) -> "Value":
@@ -104,6 +111,8 @@ def op_result(operands: Iterable[Value], grad_mode: Tri, saves: bool = False) ->
         saves=saves or any(v.saves for v in operands),
         freed=any(v.freed for v in operands),
         saved_names=frozenset().union(*(v.saved_names for v in operands)),
+        modules=frozenset().union(*(v.modules for v in operands)),
+        stale_by=next((v.stale_by for v in operands if v.stale_by), None),
     )
 
 

@@ -20,7 +20,7 @@ from typing import Optional, Sequence
 
 from .ast_syntax import FUNCTIONS, bound_names, dotted, first_line, module_level, scope_nodes
 from .imports import ImportTable
-from .summaries import summarise
+from .summaries import class_optimizers, summarise
 
 WRAPPER = "if True:\n"  # lets an indented method parse on its own, one line above its code
 
@@ -32,6 +32,7 @@ class Piece:
 
     code: str
     line_offset: int
+    owner: Optional[str] = None  # for a method: its class
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class FileIndex:
     module_classes: frozenset  # classes of the file that subclass torch.nn.Module
     plain_classes: frozenset  # classes of the file with no base class: their instances are no modules
     summaries: dict  # what the file's functions return (summaries.py)
+    optimizers: dict  # class -> {attribute -> the modules whose parameters `self.<attribute>` updates}
 
 
 def index_file(tree: ast.Module) -> FileIndex:
@@ -66,7 +68,8 @@ def index_file(tree: ast.Module) -> FileIndex:
     plain = frozenset(
         node.name for node in classes if all(isinstance(b, ast.Name) and b.id == "object" for b in node.bases)
     )
-    return FileIndex(imports, frozenset(module_classes), plain, summarise(tree, imports))
+    optimizers = {node.name: class_optimizers(node, imports) for node in classes}
+    return FileIndex(imports, frozenset(module_classes), plain, summarise(tree, imports), optimizers)
 
 
 class Needs:
@@ -168,7 +171,7 @@ def pieces_to_parse(
             pieces.append(Piece(_stubbed(lines[first - 1 : node.end_lineno], methods, first - 1), first - 1))
         for method in methods:
             if may_fire([method]):
-                pieces.append(Piece(WRAPPER + code_of(method), first_line(method) - 2))
+                pieces.append(Piece(WRAPPER + code_of(method), first_line(method) - 2, node.name))
     return pieces
 
 

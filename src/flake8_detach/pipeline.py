@@ -69,7 +69,7 @@ def check_source(
         except (RecursionError, MemoryError):
             violations.append(parse_failure("libcst cannot parse this code: too deeply nested", piece.line_offset + 1, 0))
             continue
-        violations += analyse(module, rules, index, piece.line_offset)
+        violations += analyse(module, rules, index, piece.line_offset, piece.owner)
     return sorted(violations, key=lambda v: (v.line, v.col, v.code))
 
 
@@ -109,9 +109,12 @@ def check_module(module: cst.Module, rules: Sequence[type] = RULES) -> list:
     return analyse(module, rules, index_file(parse_python(module.code)), 0)
 
 
-def analyse(module: cst.Module, rules: Sequence[type], index: FileIndex, line_offset: int) -> list:
-    """Walk one parsed piece with `rules`; its violations, placed in the file."""
-    walker = Walker(module, index)
+def analyse(
+    module: cst.Module, rules: Sequence[type], index: FileIndex, line_offset: int, owner: Optional[str] = None
+) -> list:
+    """Walk one parsed piece (a method of the class `owner`) with `rules`; its violations,
+    placed in the file."""
+    walker = Walker(module, index, owner)
     context = RuleContext(walker)
     walker.hooks = hooks_of([rule(context) for rule in rules])
     try:

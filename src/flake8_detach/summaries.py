@@ -115,3 +115,62 @@ def _op_of(expr: ast.AST, imports: ImportTable, parameters: frozenset) -> Option
         elif not isinstance(node, (ast.expr, ast.operator, ast.unaryop, ast.keyword, ast.Constant)):
             return None
     return OP_OF_ARGUMENTS
+
+
+def class_optimizers(cls: ast.ClassDef, imports: ImportTable) -> dict:
+    """`self.<attribute>` -> the modules whose parameters it updates, for the optimizers a
+    class's methods build (`self.opt = torch.optim.Adam(self.net.parameters())`): an
+    attribute bound to anything else anywhere in the class is left out."""
+    found: dict = {}
+    for node in scope_nodes(cls.body):
+        if not isinstance(node, ast.Assign):
+            continue
+        for target in node.targets:
+            if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
+                modules = _optimized_modules(node.value, imports)
+                known = found.get(target.attr, modules)
+                found[target.attr] = modules if modules and known == modules else frozenset()
+    return {attr: modules for attr, modules in found.items() if modules}
+
+
+def _optimized_modules(expr: ast.AST, imports: ImportTable) -> frozenset:
+    """The modules `torch.optim.X(<params>, ...)` updates, from its first argument."""
+    if not isinstance(expr, ast.Call):
+        return frozenset()
+    name = imports.qualname_of_dotted(dotted(expr.func)) or ""
+    if not (name.startswith("torch.optim.") and name.rpartition(".")[2][:1].isupper()) or not expr.args:
+        return frozenset()
+    return parameter_owners(expr.args[0]) or frozenset()
+
+
+def parameter_owners(expr: ast.AST) -> Optional[frozenset]:
+    """The modules whose parameters `expr` lists: `m.parameters()`, `list(...)`, `chain(...)`,
+    `a + b`, `[{"params": ...}, ...]`; None where that is not evident."""
+    if isinstance(expr, ast.Call):
+        func = expr.func
+        if isinstance(func, ast.Attribute) and func.attr in ("parameters", "named_parameters"):
+            owner = dotted(func.value)
+            return frozenset((owner,)) if owner else None
+        if dotted(func) in ("list", "tuple", "iter", "chain", "itertools.chain") and expr.args:
+            return _union(parameter_owners(arg) for arg in expr.args)
+        return None
+    if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
+        return _union((parameter_owners(expr.left), parameter_owners(expr.right)))
+    if isinstance(expr, (ast.List, ast.Tuple)) and expr.elts:
+        return _union(parameter_owners(element) for element in expr.elts)
+    if isinstance(expr, ast.Starred):
+        return parameter_owners(expr.value)
+    if isinstance(expr, ast.Dict):
+        for key, value in zip(expr.keys, expr.values):
+            if isinstance(key, ast.Constant) and key.value == "params":
+                return parameter_owners(value)
+    return None
+
+
+def _union(parts) -> Optional[frozenset]:
+    result: frozenset = frozenset()
+    for part in parts:
+        if part is None:
+            return None
+        result |= part
+    return result

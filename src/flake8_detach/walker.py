@@ -30,9 +30,10 @@ from .imports import ImportTable
 
 
 class Walker:
-    def __init__(self, module: cst.Module, index) -> None:
+    def __init__(self, module: cst.Module, index, owner: Optional[str] = None) -> None:
         self.module = module
         self.evaluator = Evaluator(index)
+        self.evaluator.owner = owner  # a method's piece: its class
         self.effects = Effects(self.evaluator)
         self.hooks: dict = {}  # event name -> the rules' handlers, in registry order
         self.loops: list = []  # enclosing loop nodes, innermost last
@@ -264,7 +265,9 @@ class Walker:
             name = self.evaluator.qualname(callee.func if isinstance(callee, cst.Call) else callee)
             if name in torchapi.GRAD_MODE_SETTERS:
                 mode = grad_mode_set_by(name, callee, True)
-        outer = (self.state, self.loops, self.exits, self.caught, self.evaluator.imports)
+        outer = (self.state, self.loops, self.exits, self.caught, self.evaluator.imports, self.evaluator.owner)
+        if isinstance(stmt, cst.ClassDef):
+            self.evaluator.owner = stmt.name.value  # its methods' `self` is one of these
         if isinstance(stmt, cst.FunctionDef):
             for param in all_params(stmt.params):
                 if param.default is not None:
@@ -285,7 +288,7 @@ class Walker:
         self.run_suite(stmt.body)
         if is_function:
             self.fire("on_scope_end", stmt)
-        self.state, self.loops, self.exits, self.caught, self.evaluator.imports = outer
+        self.state, self.loops, self.exits, self.caught, self.evaluator.imports, self.evaluator.owner = outer
         self.state.forget([stmt.name.value])
 
     def run_try(self, stmt) -> None:

@@ -22,6 +22,7 @@ from .det403_requires_grad_before_move import RequiresGradBeforeMove
 from .det404_requires_grad_typo import RequiresGradTypo
 from .det405_module_requires_grad_attribute import ModuleRequiresGradAttribute
 from .det406_backward_twice import BackwardTwice
+from .det407_backward_after_step import BackwardAfterStep
 from .det501_variable_wrapper import VariableWrapper
 from .det502_volatile_flag import VolatileFlag
 from .det503_retain_variables import RetainVariables
@@ -45,6 +46,7 @@ RULES: tuple = (
     RequiresGradTypo,
     ModuleRequiresGradAttribute,
     BackwardTwice,
+    BackwardAfterStep,
     VariableWrapper,
     VolatileFlag,
     RetainVariables,
