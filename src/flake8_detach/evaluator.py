@@ -48,6 +48,8 @@ BINARY_METHODS = frozenset(
     lerp addcmul addcdiv addmm baddbmm maximum minimum atan2 hypot fmod remainder true_divide
     cross expand_as view_as type_as reshape_as""".split()
 )
+# Module methods that move or switch the module in place and return it.
+MODULE_METHODS_RETURNING_SELF = frozenset("cuda cpu to float double half bfloat16 train eval requires_grad_".split())
 SAVING_OPERATORS = (cst.Multiply, cst.Divide, cst.Power, cst.MatrixMultiply)
 # Keyword arguments of torch ops that are never the tensors computed with.
 NON_TENSOR_KEYWORDS = frozenset("dim keepdim dtype device layout memory_format pin_memory reduction inplace out".split())
@@ -106,6 +108,8 @@ class Evaluator:
             return self._evaluate_binary(expr)
         if isinstance(expr, cst.Subscript):
             base = self.value(expr.value)
+            if base.kind == MODULE:  # a layer of an nn.Sequential or nn.ModuleList
+                return Value(kind=MODULE)
             if not base.tensor and base.grad is None:
                 return UNKNOWN
             result = op_result((base,), self.state.grad_mode).but(tensor=base.tensor, integral=base.integral)
@@ -296,6 +300,8 @@ class Evaluator:
     def _evaluate_method(self, call: cst.Call, func: cst.Attribute) -> Value:
         method = func.attr.value
         receiver = self.value(func.value)
+        if receiver.kind in (MODULE, LOSS_FUNCTION) and method in MODULE_METHODS_RETURNING_SELF:
+            return receiver  # `nn.MSELoss().cuda()`, `net.to(device)`: the module itself
         if method == "detach":
             alias = receiver.alias or (call if _held_elsewhere(func.value) else None)
             return Value(tensor=True, grad=False, leaf=True, alias=alias, zero_dim=receiver.zero_dim)

@@ -11,11 +11,13 @@ FIRST_NEEDS = (
     'clone',
     'copy_',
     'loss|Loss|criterion|cross_entropy|kl_div|backward\\s*\\(',
+    'detach\\s*\\(\\s*\\)',
     '\\.\\s*grad\\b',
     'equire(?!s_grad_?\\b)\\w*[Gg]rad',
     'requires_grad\\s*=(?!=)',
     'Variable',
     'volatile',
     'retain_variables',
+    '\\b(eig|symeig|lstsq|solve|matrix_rank|gels|gesv|potr[fsi]|pstrf|trtrs|btrifact|btrisolve)\\s*\\(',
 )
 OPT_IN_CODES = ('DET104', 'DET202', 'DET203', 'DET501', 'DET502')

@@ -16,6 +16,7 @@ from .det301_clone_not_a_cut import CloneNotACut
 from .det302_copy_not_a_cut import CopyNotACut
 from .det303_graph_kept_across_iterations import GraphKeptAcrossIterations
 from .det304_hidden_state_not_detached import HiddenStateNotDetached
+from .det305_detach_result_discarded import DetachResultDiscarded
 from .det401_backward_without_grad import BackwardWithoutGrad
 from .det402_grad_of_non_leaf import GradOfNonLeaf
 from .det403_requires_grad_before_move import RequiresGradBeforeMove
@@ -26,7 +27,8 @@ from .det407_backward_after_step import BackwardAfterStep
 from .det501_variable_wrapper import VariableWrapper
 from .det502_volatile_flag import VolatileFlag
 from .det503_retain_variables import RetainVariables
-from .det504_zero_dim_index import ZeroDimIndex
+from .det504_zero_dim_as_sequence import ZeroDimAsSequence
+from .det505_removed_function import RemovedFunction
 
 RULES: tuple = (
     InplaceOnDetached,
@@ -40,6 +42,7 @@ RULES: tuple = (
     CopyNotACut,
     GraphKeptAcrossIterations,
     HiddenStateNotDetached,
+    DetachResultDiscarded,
     BackwardWithoutGrad,
     GradOfNonLeaf,
     RequiresGradBeforeMove,
@@ -50,7 +53,8 @@ RULES: tuple = (
     VariableWrapper,
     VolatileFlag,
     RetainVariables,
-    ZeroDimIndex,
+    ZeroDimAsSequence,
+    RemovedFunction,
 )
 
 

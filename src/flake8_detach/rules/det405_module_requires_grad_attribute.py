@@ -14,12 +14,13 @@ from ._base import Breaks, Example, Rule
 class ModuleRequiresGradAttribute(Rule):
     code = "DET405"
     name = "module-requires-grad-attribute"
-    message = "{module}.requires_grad = ... sets a plain attribute on a module: it freezes nothing"
+    message = "{module}.requires_grad = ... is a plain attribute on a module: its parameters are unchanged"
     needs = (r"requires_grad\s*=(?!=)",)
     what = (
         "Flags `model.requires_grad = False` where `model` is an `nn.Module`: built from a "
         "`torch.nn` class or a local `nn.Module` subclass in the same scope, or named like a model "
-        "(`model`, `net`, `encoder`, `self.backbone`, ...) and not a tensor."
+        "(`model`, `net`, `encoder`, `self.backbone`, ...) and not a tensor, or a layer indexed "
+        "out of one (`model.classifier[3]`)."
     )
     why = (
         "`requires_grad` is a tensor attribute. On a module it is an ordinary new attribute: the "
@@ -64,5 +65,7 @@ model.requires_grad_(False)
             return True
         if value.tensor or value.grad is not None:
             return False
+        if isinstance(expr, cst.Subscript):  # `model.classifier[3]`: a layer of a container module
+            return self._is_module(expr.value)
         name = last_name(expr)
         return name != "self" and torchapi.MODEL_NAME.search(name) is not None

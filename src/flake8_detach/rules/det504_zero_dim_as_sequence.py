@@ -1,4 +1,4 @@
-"""DET504: the 0.3-era `loss.data[0]`, indexing a 0-dim tensor, which raises IndexError."""
+"""DET504: the 0.3-era `loss.data[0]` and `sum(loss)`, which treat a 0-dim tensor as a sequence."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import ast
 import libcst as cst
 
 from .. import torchapi
-from ..ast_syntax import callee_name
+from ..ast_syntax import callee_name, scope_nodes
 from ..cst_syntax import call_method
 from ..findings import SAFE
 from ._base import LOSS_WORDS, Example, Raises, Rule
@@ -17,27 +17,33 @@ from ._base import LOSS_WORDS, Example, Raises, Rule
 ZERO_DIM_MAKERS = torchapi.FULL_REDUCTIONS | {"numpy", "cpu", "cuda", "detach", "float", "double"}
 
 
-class ZeroDimIndex(Rule):
+# Builtins that iterate over their argument.
+ITERATING_BUILTINS = frozenset("sum list tuple iter enumerate zip sorted max min any all".split())
+
+
+class ZeroDimAsSequence(Rule):
     code = "DET504"
-    name = "zero-dim-index"
-    message = "{expr} indexes a 0-dim tensor: IndexError since PyTorch 0.4 (use .item())"
-    needs = (LOSS_WORDS, r"\[\s*-?\d+\s*\]")
+    name = "zero-dim-as-sequence"
+    message = "{expr} {use} a 0-dim tensor: {error} since PyTorch 0.4"
+    needs = (LOSS_WORDS, r"\[\s*-?\d+\s*\]|\b(sum|list|tuple|iter|enumerate|zip|sorted|max|min|any|all)\s*\(")
     raises = "IndexError"
     what = (
         "Flags an integer index (`[0]`, `[-1]`) into a value known to be 0-dim: a torch loss "
         "(`F.cross_entropy(...)`, `criterion(...)` of an `nn.*Loss` built without "
         "`reduction='none'`), a full reduction (`x.sum()`, `x.mean()`, `torch.sum(x)`), their "
-        "`.data`, `.detach()`, `.numpy()` and elementwise results. `loss.data[0]` and "
-        "`loss[0]` are how code before PyTorch 0.4 read a loss's value."
+        "`.data`, `.detach()`, `.numpy()` and elementwise results; and builtins that iterate "
+        "over such a value (`sum(loss)`, `list(loss)`). `loss.data[0]` and `loss[0]` are how "
+        "code before PyTorch 0.4 read a loss's value."
     )
     why = (
         "Since PyTorch 0.4 a loss is a 0-dim tensor, and indexing it raises \"invalid index of a "
-        "0-dim tensor. Use `tensor.item()`\" (a 0-d numpy array raises \"too many indices\"): "
-        "old training loops stop at their first log line. `.item()` gives the number."
+        "0-dim tensor. Use `tensor.item()`\" (a 0-d numpy array raises \"too many indices\"), "
+        "and iterating one raises \"iteration over a 0-d tensor\": old training loops stop at "
+        "their first log line. `.item()` gives the number; the loss itself is its own sum."
     )
     references = ("https://pytorch.org/blog/pytorch-0_4_0-migration-guide/",)
     fix_safety = SAFE  # `.item()` gives the Python number the index gave before 0.4
-    fix_title = "read the number: `loss.data[0]` -> `loss.item()`"
+    fix_title = "read the number: `loss.data[0]` -> `loss.item()` (iteration has no fix)"
     examples = (
         Example(
             bad="""\
@@ -66,15 +72,18 @@ running_loss += loss.item()
 
     @staticmethod
     def possible_in(nodes: list, imports) -> bool:
-        """An integer index into `.data`, into what a loss or reduction call gives, or into a
-        name bound to such a call."""
+        """An integer index into, or an iterating builtin over, `.data`, what a loss or a
+        reduction call gives, or a name bound to such an expression."""
+
         def makes_zero_dim(expr: ast.AST) -> bool:
-            if isinstance(expr, ast.Attribute):
-                return expr.attr == "data"
-            if not isinstance(expr, ast.Call):
-                return False
-            name = callee_name(expr, imports)
-            return "loss" in name.lower() or "criterion" in name.lower() or name in ZERO_DIM_MAKERS
+            for node in scope_nodes([expr]):
+                if isinstance(node, ast.Attribute) and node.attr == "data":
+                    return True
+                if isinstance(node, ast.Call):
+                    name = callee_name(node, imports).lower()
+                    if "loss" in name or "criterion" in name or name in ZERO_DIM_MAKERS:
+                        return True
+            return False
 
         bound = {
             target.id
@@ -83,12 +92,17 @@ running_loss += loss.item()
             for target in node.targets
             if isinstance(target, ast.Name)
         }
-        return any(
-            isinstance(node, ast.Subscript)
-            and _is_integer_ast(node.slice)
-            and (makes_zero_dim(node.value) or isinstance(node.value, ast.Name) and node.value.id in bound)
-            for node in nodes
-        )
+
+        def zero_dim(expr: ast.AST) -> bool:
+            return isinstance(expr, ast.Name) and expr.id in bound or makes_zero_dim(expr)
+
+        for node in nodes:
+            if isinstance(node, ast.Subscript) and _is_integer_ast(node.slice) and zero_dim(node.value):
+                return True
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ITERATING_BUILTINS:
+                if any(zero_dim(arg) for arg in node.args):
+                    return True
+        return False
 
     def on_subscript(self, subscript) -> None:
         if len(subscript.slice) != 1 or not _is_integer(subscript.slice[0].slice):
@@ -100,7 +114,16 @@ running_loss += loss.item()
         if isinstance(indexed, cst.Attribute) and indexed.attr.value == "data":
             indexed = indexed.value
         fix = self.fix((subscript, call_method(indexed, "item").with_changes(lpar=subscript.lpar, rpar=subscript.rpar)))
-        self.report(subscript, fix=fix, expr=self.ctx.text(subscript, 30))
+        self.report(subscript, fix=fix, expr=self.ctx.text(subscript, 30), use="indexes", error="IndexError (use .item())")
+
+    def on_call(self, call) -> None:
+        """`sum(loss)`, `list(loss)`: iterating a 0-dim tensor raises TypeError."""
+        if not (isinstance(call.func, cst.Name) and call.func.value in ITERATING_BUILTINS):
+            return
+        if self.ctx.catches("TypeError"):
+            return
+        if any(arg.keyword is None and not arg.star and self.ctx.value(arg.value).zero_dim for arg in call.args):
+            self.report(call, expr=self.ctx.text(call, 30), use="iterates over", error="TypeError")
 
 
 def _is_integer(index: cst.BaseSlice) -> bool:
