@@ -42,6 +42,12 @@ class RuleContext:
         (a builtin's name, like "RuntimeError"): code that raises it on purpose, to show it."""
         return any(error in caught or "*" in caught for caught in self._walker.caught)
 
+    @property
+    def enclosing_class(self):
+        """The facts (pieces.ClassFacts: torch bases, method names) of the class whose body
+        or method the walk is in, or None."""
+        return self._evaluator.classes.get(self._evaluator.owner)
+
     def parent(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
         """The parent of a node of the statement being scanned."""
         return self._walker.parents.get(id(node))

@@ -67,6 +67,7 @@ class Evaluator:
         self.plain_classes = index.plain_classes
         self.summaries = index.summaries
         self.optimizers = index.optimizers
+        self.classes = index.classes
         self.owner: Optional[str] = None  # the class whose method is being walked
         self.memo: dict = {}  # id(expr) -> Value, valid until the state changes
         self.pending: dict = {}  # id(expr) -> frozenset of Violations to report if it reaches backward()

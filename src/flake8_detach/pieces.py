@@ -36,12 +36,21 @@ class Piece:
 
 
 @dataclass(frozen=True)
+class ClassFacts:
+    """A class of the file as its `ast` shows it."""
+
+    bases: tuple  # the torch names of its bases (`torch.optim.Adam`), None for others
+    methods: frozenset  # the names of the methods it defines
+
+
+@dataclass(frozen=True)
 class FileIndex:
     imports: ImportTable  # module-level torch imports, wherever they stand
     module_classes: frozenset  # classes of the file that subclass torch.nn.Module
     plain_classes: frozenset  # classes of the file with no base class: their instances are no modules
     summaries: dict  # what the file's functions return (summaries.py)
     optimizers: dict  # class -> {attribute -> the modules whose parameters `self.<attribute>` updates}
+    classes: dict  # class name -> ClassFacts
 
 
 def index_file(tree: ast.Module) -> FileIndex:
@@ -69,7 +78,14 @@ def index_file(tree: ast.Module) -> FileIndex:
         node.name for node in classes if all(isinstance(b, ast.Name) and b.id == "object" for b in node.bases)
     )
     optimizers = {node.name: class_optimizers(node, imports) for node in classes}
-    return FileIndex(imports, frozenset(module_classes), plain, summarise(tree, imports), optimizers)
+    facts = {
+        node.name: ClassFacts(
+            tuple(imports.qualname_of_dotted(dotted(base)) for base in node.bases),
+            frozenset(child.name for child in node.body if isinstance(child, FUNCTIONS)),
+        )
+        for node in classes
+    }
+    return FileIndex(imports, frozenset(module_classes), plain, summarise(tree, imports), optimizers, facts)
 
 
 class Needs:

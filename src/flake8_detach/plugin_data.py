@@ -19,5 +19,6 @@ FIRST_NEEDS = (
     'volatile',
     'retain_variables',
     '\\b(eig|symeig|lstsq|solve|matrix_rank|gels|gesv|potr[fsi]|pstrf|trtrs|btrifact|btrisolve)\\s*\\(',
+    '\\[\\s*[\'"]step[\'"]\\s*\\]\\s*=',
 )
 OPT_IN_CODES = ('DET104', 'DET202', 'DET203', 'DET501', 'DET502')

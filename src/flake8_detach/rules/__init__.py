@@ -29,6 +29,7 @@ from .det502_volatile_flag import VolatileFlag
 from .det503_retain_variables import RetainVariables
 from .det504_zero_dim_as_sequence import ZeroDimAsSequence
 from .det505_removed_function import RemovedFunction
+from .det506_optimizer_step_count import OptimizerStepCount
 
 RULES: tuple = (
     InplaceOnDetached,
@@ -55,6 +56,7 @@ RULES: tuple = (
     RetainVariables,
     ZeroDimAsSequence,
     RemovedFunction,
+    OptimizerStepCount,
 )
 
 
