@@ -20,7 +20,7 @@ from .cst_syntax import (
     viewed_name,
 )
 from .evaluator import PURE_BUILTINS, Evaluator
-from .facts import CONSTANT, LOSS, NAMED_PARAMETERS, OPTIMIZER, PARAMETER, PARAMETERS, Value, any_grad
+from .facts import CONSTANT, LOSS, MODULE, NAMED_PARAMETERS, OPTIMIZER, PARAMETER, PARAMETERS, Value, any_grad
 
 
 class Effects:
@@ -64,7 +64,10 @@ class Effects:
             receiver = func.value
             if method == "requires_grad_" and isinstance(receiver, cst.Name):
                 flag = literal_bool(first_arg(call, "requires_grad")) if call.args else True
-                self.set_requires_grad(receiver.value, flag)
+                if value(receiver).kind == MODULE:  # every parameter of the module
+                    self.state.set(receiver.value, value(receiver).but(trainable=flag))
+                else:
+                    self.set_requires_grad(receiver.value, flag)
             elif method == "retain_grad" and isinstance(receiver, cst.Name):
                 self.state.set(receiver.value, self.state.get(receiver.value).but(retained=True))
             elif method == "backward":
@@ -83,12 +86,16 @@ class Effects:
                 return
         elif isinstance(func, cst.Name) and func.value in PURE_BUILTINS:
             return
-        # A callable we cannot see into may change what it is given.
+        # A callable we cannot see into may change what it is given, and a method of `self`
+        # the attributes it holds.
         for arg in call.args:
             if isinstance(arg.value, cst.Name):
                 old = self.state.get(arg.value.value)
                 if old.grad is not None or old.leaf is not None:
                     self.state.set(arg.value.value, old.but(grad=None, leaf=None))
+        gives_self = any(isinstance(a.value, cst.Name) and a.value.value == "self" for a in call.args)
+        if gives_self or isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self":
+            self.state.forget([name for name in self.state.names if name.startswith("self.")])
 
     def step(self, modules: frozenset, optimizer: str) -> None:
         """An optimizer wrote new values into the parameters of `modules`, in place: a graph
@@ -122,6 +129,10 @@ class Effects:
         old = self.state.get(name)
         leaf = True if old.grad is False else old.leaf
         self.state.set(name, old.but(grad=flag, leaf=leaf if flag else None))
+        for module in old.modules if old.kind is None and old.leaf else ():  # a parameter of modules
+            owner = self.state.names.get(module)
+            if owner is not None and owner.kind == MODULE:  # some of its parameters: not known which
+                self.state.set(module, owner.but(trainable=None))
 
     def bind(self, target: cst.BaseExpression, value: Value, value_expr: Optional[cst.BaseExpression]) -> None:
         if isinstance(target, cst.Name):
@@ -148,6 +159,8 @@ class Effects:
         elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
             if target.attr.value == "requires_grad":
                 self.set_requires_grad(target.value.value, literal_bool(value_expr))
+            elif target.value.value == "self":  # `self.w = nn.Parameter(...)`: known in this function
+                self.state.set(f"self.{target.attr.value}", value)
         elif isinstance(target, cst.StarredElement):
             self.state.forget(target_names(target))
 
@@ -185,11 +198,37 @@ class Effects:
                 self.bind(elements[0], CONSTANT, None)
                 self.bind_iteration(elements[1], args[0])
                 return
-        kind = self.evaluator.value(iterable).kind
-        if kind == PARAMETERS:
-            self.bind(target, PARAMETER, None)
-        elif kind == NAMED_PARAMETERS and isinstance(target, (cst.Tuple, cst.List)) and len(target.elements) == 2:
-            self.bind(target.elements[1].value, PARAMETER, None)
+        iterated = self.evaluator.value(iterable)
+        parameter = PARAMETER.but(modules=iterated.modules, grad=True if iterated.trainable else None)
+        if iterated.kind == PARAMETERS:
+            self.bind(target, parameter, None)
+        elif iterated.kind == NAMED_PARAMETERS and isinstance(target, (cst.Tuple, cst.List)) and len(target.elements) == 2:
+            self.bind(target.elements[1].value, parameter, None)
+
+    def freeze_after(self, loop: cst.CSTNode) -> None:
+        """After `for p in m.parameters(): p.requires_grad = False`, no parameter of m
+        requires grad."""
+        if not isinstance(loop, cst.For) or not isinstance(loop.target, cst.Name):
+            return
+        iterated = self.evaluator.value(loop.iter)
+        if iterated.kind != PARAMETERS or len(iterated.modules) != 1:
+            return
+        for line in loop.body.body:  # unconditional statements of the body
+            for small in line.body if isinstance(line, cst.SimpleStatementLine) else ():
+                if (
+                    isinstance(small, cst.Assign)
+                    and len(small.targets) == 1
+                    and isinstance(small.targets[0].target, cst.Attribute)
+                    and small.targets[0].target.attr.value == "requires_grad"
+                    and isinstance(small.targets[0].target.value, cst.Name)
+                    and small.targets[0].target.value.value == loop.target.value
+                    and literal_bool(small.value) is False
+                ):
+                    module = next(iter(iterated.modules))
+                    owner = self.state.names.get(module)
+                    if owner is not None and owner.kind == MODULE:
+                        self.state.set(module, owner.but(trainable=False))
+                    return
 
 
 def torch_inplace_target(name: str, call: cst.Call) -> Optional[cst.BaseExpression]:

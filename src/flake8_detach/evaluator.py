@@ -48,6 +48,8 @@ BINARY_METHODS = frozenset(
     lerp addcmul addcdiv addmm baddbmm maximum minimum atan2 hypot fmod remainder true_divide
     cross expand_as view_as type_as reshape_as""".split()
 )
+# torch.nn modules whose parameters are those of the modules they hold.
+CONTAINER_MODULES = frozenset("Sequential ModuleList ModuleDict DataParallel".split())
 # Module methods that move or switch the module in place and return it.
 MODULE_METHODS_RETURNING_SELF = frozenset("cuda cpu to float double half bfloat16 train eval requires_grad_".split())
 SAVING_OPERATORS = (cst.Multiply, cst.Divide, cst.Power, cst.MatrixMultiply)
@@ -82,6 +84,11 @@ class Evaluator:
                 value = value.but(pending=value.pending | extra)
             self.memo[key] = value
         return value
+
+    @staticmethod
+    def _owner_of(module: cst.BaseExpression) -> frozenset:
+        owner = dotted_name(module)
+        return frozenset((owner,)) if owner else frozenset()
 
     def forget_values(self) -> None:
         self.memo.clear()
@@ -173,9 +180,14 @@ class Evaluator:
             optimized = self.optimizers.get(self.owner, {}).get(attr)
             if optimized:  # built in a method of this class (summaries.class_optimizers)
                 return Value(kind=OPTIMIZER, modules=optimized)
+            known = self.state.names.get(f"self.{attr}")
+            if known is not None:  # bound earlier in this function
+                return known
         if attr in torchapi.NON_TENSOR_ATTRIBUTES:
             return CONSTANT
         base = self.value(expr.value)
+        if base.kind == MODULE and attr in base.param_attrs and base.trainable:
+            return Value(tensor=True, grad=True, leaf=True, modules=self._owner_of(expr.value))
         if attr == "data":
             owner = viewed_name(expr.value)
             return Value(
@@ -230,9 +242,11 @@ class Evaluator:
             kind = LOSS
         elif callee_kind == MODULE or torchapi.MODEL_NAME.search(spelling):
             kind = OUTPUT
-        zero_dim = callee_kind == LOSS_FUNCTION and self.value(func).zero_dim
-        if self.state.grad_mode is False:
-            return Value(pending=pending, zero_dim=zero_dim)
+        callee = self.value(func)
+        zero_dim = callee_kind == LOSS_FUNCTION and callee.zero_dim
+        frozen = callee_kind == MODULE and callee.trainable is False and all(v.grad is False for v in values)
+        if self.state.grad_mode is False or frozen:  # no graph: grad off, or every parameter frozen
+            return Value(pending=pending, zero_dim=zero_dim, grad=False if frozen else None)
         # The graph may run through the callable (a module: `D(x)`, `self.q1.forward(s)`) and
         # through what it was given.
         callee = dotted_name(func.value if isinstance(func, cst.Attribute) and func.attr.value == "forward" else func)
@@ -242,6 +256,20 @@ class Evaluator:
             return Value(pending=pending, zero_dim=zero_dim, modules=modules, stale_by=stale_by)
         freed = any(v.freed for v in values)
         return Value(kind=kind, pending=pending, saves=True, freed=freed, zero_dim=zero_dim, modules=modules, stale_by=stale_by)
+
+    def _built_module(self, cls: str, call: cst.Call) -> Value:
+        """A torch.nn module built here: its parameters require grad; a container's are those
+        of the modules it was given, where they are known to."""
+        if cls in CONTAINER_MODULES:
+            parts = [self.value(arg.value) for arg in call.args if not arg.star]
+            trainable = True if parts and all(p.trainable for p in parts) and not any(a.star for a in call.args) else None
+            return Value(kind=MODULE, trainable=trainable)
+        attrs = {"weight", "bias"}
+        for keyword in ("bias", "affine", "elementwise_affine"):
+            flag = keyword_arg(call, keyword)
+            if flag is not None and literal_bool(flag) is not True:
+                attrs -= {"bias"} if keyword == "bias" else attrs  # off, or unknown
+        return Value(kind=MODULE, trainable=True, param_attrs=frozenset(attrs))
 
     def _evaluate_torch_call(self, name: str, call: cst.Call) -> Value:
         namespace, _, last = name.rpartition(".")
@@ -257,7 +285,7 @@ class Evaluator:
         if namespace == "torch.nn" and last[:1].isupper() and last != "Parameter":
             if last.endswith("Loss"):  # zero_dim: what calling it gives
                 return Value(kind=LOSS_FUNCTION, zero_dim=reduces_to_zero_dim(call))
-            return Value(kind=MODULE)
+            return self._built_module(last, call)
         if name == "torch.nn.Parameter":
             flag = keyword_arg(call, "requires_grad")
             if flag is None and len(call.args) >= 2 and call.args[1].keyword is None:
@@ -311,10 +339,10 @@ class Evaluator:
         if method in torchapi.NON_TENSOR_METHODS:
             return CONSTANT
         if method in ("parameters", "named_parameters"):
-            owner = dotted_name(func.value)
             return Value(
                 kind=PARAMETERS if method == "parameters" else NAMED_PARAMETERS,
-                modules=frozenset((owner,)) if owner else frozenset(),
+                modules=self._owner_of(func.value),
+                trainable=receiver.trainable if receiver.kind == MODULE else None,
             )
         if method in ("backward", "retain_grad"):
             return CONSTANT

@@ -48,6 +48,10 @@ class Value:
     # and an optimizer: the modules whose parameters they are, or that it updates.
     modules: frozenset = field(default_factory=frozenset)
     stale_by: Optional[str] = None  # an optimizer whose step() changed parameters this graph saved
+    # For a module: whether its parameters require grad (built here from torch.nn, not frozen
+    # since), and which of `weight`/`bias` it has.
+    trainable: Tri = None
+    param_attrs: frozenset = field(default_factory=frozenset)
 
     def join(self, other: "Value") -> "Value":
         """What is known after two control-flow paths meet: only what both agree on."""
@@ -70,6 +74,8 @@ class Value:
             zero_dim=self.zero_dim and other.zero_dim,
             modules=self.modules & other.modules,
             stale_by=self.stale_by if self.stale_by == other.stale_by else None,
+            trainable=self.trainable if self.trainable == other.trainable else None,
+            param_attrs=self.param_attrs & other.param_attrs,
         )
 
     def but(self, **changes) -> "Value":

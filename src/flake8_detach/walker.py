@@ -216,6 +216,8 @@ class Walker:
             self.run_suite(loop.orelse.body)
             exit_state = self.state
         self.state = join_states(exit_state, *broken)
+        if self.state is not None:
+            self.effects.freeze_after(loop)
 
     def run_iteration(self, loop, target, iterable, head: State, events: bool = False) -> tuple:
         """Run the body once from `head`: (the state at its end, those at `break`s, those at

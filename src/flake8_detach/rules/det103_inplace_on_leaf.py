@@ -6,7 +6,7 @@ import ast
 
 import libcst as cst
 
-from ..ast_syntax import callee_name, scope_nodes
+from ..ast_syntax import callee_name, dotted, scope_nodes
 from ..cst_syntax import viewed_name
 from ._base import INPLACE, LEAF, Example, Raises, Rule
 
@@ -66,20 +66,30 @@ with torch.no_grad():
     @staticmethod
     def possible_in(nodes: list, imports) -> bool:
         """A leaf that requires grad (`Parameter(...)`, `requires_grad=...`, `requires_grad_()`)
-        is bound to a local name or written in place directly: not only to `self.weight`."""
+        is bound to a local name or written in place directly; or a name bound to a torch.nn
+        module (`conv = nn.Conv2d(...)`), or `self.w` bound to a Parameter, is written through
+        in place (`conv.weight.zero_()`, `self.w.uniform_()`) in the same code."""
+        holders = set()  # dotted names bound to a module or a Parameter
+        written = set()  # dotted roots of in-place writes
         for node in nodes:
             if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 if any(not isinstance(t, ast.Attribute) for t in targets) and _makes_leaf(node.value, imports):
                     return True
+                if _builds_module_or_parameter(node.value, imports):
+                    holders.update(filter(None, (dotted(t) for t in targets)))
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
                 if node.func.attr == "requires_grad_":
                     return True  # `x.requires_grad_()` makes a leaf of x
                 if node.func.attr.endswith("_") and _makes_leaf(node.func.value, imports):
                     return True  # `nn.Parameter(t).mul_(2)`
+                if node.func.attr.endswith("_"):
+                    written.update(_prefixes(node.func.value))
+            elif isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store):
+                written.update(_prefixes(node.value))
             if isinstance(node, ast.Attribute) and node.attr == "requires_grad" and isinstance(node.ctx, ast.Store):
                 return True
-        return False
+        return bool(holders & written)
 
     def on_inplace(self, target, site, op, source) -> None:
         if self.ctx.grad_mode is not True:
@@ -101,3 +111,29 @@ def _makes_leaf(expr: ast.AST, imports) -> bool:
         ):
             return True
     return False
+
+
+def _builds_module_or_parameter(expr: ast.AST, imports) -> bool:
+    """`nn.Conv2d(...)`, `nn.Parameter(...)`: a torch.nn class called."""
+    if not isinstance(expr, ast.Call):
+        return False
+    name = imports.qualname_of_dotted(dotted(expr.func)) or ""
+    return name.startswith("torch.nn.") and name.rpartition(".")[2][:1].isupper()
+
+
+def _prefixes(expr: ast.AST) -> list:
+    """`conv.weight[0]` -> `conv.weight`, `conv`: the dotted names a write lands under (none
+    for a write through `.data` or `.grad`, which no leaf error follows)."""
+    while isinstance(expr, ast.Subscript):
+        expr = expr.value
+    found = []
+    while isinstance(expr, ast.Attribute):
+        if expr.attr in ("data", "grad"):
+            return []
+        name = dotted(expr)
+        if name:
+            found.append(name)
+        expr = expr.value
+    if isinstance(expr, ast.Name):
+        found.append(expr.id)
+    return found

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+
 import libcst as cst
 
 from ..cst_syntax import last_name, method_name, target_names
@@ -54,6 +56,17 @@ loss.backward()
             proof=Breaks("w.grad.tolist() == [-2.0, -2.0, -2.0]"),
         ),
     )
+
+    @staticmethod
+    def possible_in(nodes: list, imports) -> bool:
+        """Some statement is a bare `x.detach()`."""
+        return any(
+            isinstance(node, ast.Expr)
+            and isinstance(node.value, ast.Call)
+            and isinstance(node.value.func, ast.Attribute)
+            and node.value.func.attr == "detach"
+            for node in nodes
+        )
 
     def on_call(self, call) -> None:
         statement = self.ctx.statement
