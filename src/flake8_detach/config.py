@@ -49,6 +49,15 @@ def parse_codes(value) -> tuple:
     return codes
 
 
+def parse_selection(value) -> tuple:
+    """Codes to select: at least one, since an empty selection would turn every rule off
+    without a word. (A selection of other tools' codes, `E501`, is accepted, as flake8 does.)"""
+    codes = parse_codes(value)
+    if not codes:
+        raise ConfigError("an empty selection checks nothing; leave select out to check every rule")
+    return codes
+
+
 def parse_globs(value) -> tuple:
     return _strings(value, "glob patterns")
 
@@ -80,7 +89,7 @@ class Option:
 
 
 OPTIONS = (
-    Option("select", parse_codes, None, "CODES", "check only codes starting with these prefixes (default: all)"),
+    Option("select", parse_selection, None, "CODES", "check only codes starting with these prefixes (default: all)"),
     Option("ignore", parse_codes, (), "CODES", "skip codes starting with these prefixes"),
     Option(
         "exclude",
