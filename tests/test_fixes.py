@@ -16,7 +16,8 @@ from flake8_detach.cli import unified_diff
 from flake8_detach.docs import strip_markers
 from flake8_detach.fixes import fix_source, non_overlapping
 from flake8_detach.rules import RULES
-from flake8_detach.rules._base import SAFE, UNSAFE, Example, Fix, Rule
+from flake8_detach.findings import SAFE, UNSAFE, Fix
+from flake8_detach.rules._base import Example, Rule
 
 ARTICLE = Path(__file__).parent.parent / "examples" / "article_patterns.py"
 READ_AND_ALIAS = (

@@ -57,3 +57,23 @@ def test_empty_and_torch_free_files_are_quiet(tmp_path):
 def test_plugin_is_registered_under_det():
     result = subprocess.run([sys.executable, "-m", "flake8", "--version"], capture_output=True, text=True)
     assert "flake8-detach" in result.stdout
+
+
+LIBCST_LOADED = """
+import ast, sys
+from flake8_detach.flake8_plugin import Flake8Checker
+loaded_on_import = "libcst" in sys.modules
+source = sys.argv[1]
+found = list(Flake8Checker(ast.parse(source), source.splitlines(True)).run())
+print(loaded_on_import, "libcst" in sys.modules, len(found))
+"""
+
+
+def test_the_plugin_loads_libcst_only_for_files_that_hold_a_rules_words():
+    def run(source: str) -> str:
+        result = subprocess.run([sys.executable, "-c", LIBCST_LOADED, source], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        return result.stdout.split()
+
+    assert run("import os\nprint(os.getcwd())\n") == ["False", "False", "0"]
+    assert run("import torch\nx = torch.ones(2)\nd = x.detach()\nd.add_(1)\n") == ["False", "True", "1"]

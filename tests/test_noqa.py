@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from flake8_detach.noqa import Noqa, unsilenced
-from flake8_detach.rules._base import Violation
+from flake8_detach.findings import Violation
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

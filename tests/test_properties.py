@@ -1,4 +1,4 @@
-"""Properties on generated programs: the engine never raises and its region shortcut finds what
+"""Properties on generated programs: the engine never raises and its piece shortcut finds what
 the whole-file analysis finds; `--fix --unsafe-fixes` (fixes.fix_source) always gives code that
 parses, is idempotent, and leaves every line that no fix edited byte for byte.
 
@@ -21,10 +21,10 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from strategies import torch_programs
 
 from flake8_detach import check_source
-from flake8_detach.engine import check_module
+from flake8_detach.pipeline import check_module
 from flake8_detach.fixes import MAX_ROUNDS, NodeSwapper, fix_source, non_overlapping
 from flake8_detach.noqa import unsilenced
-from flake8_detach.rules._base import SAFE
+from flake8_detach.findings import SAFE
 
 _COMMON = dict(deadline=None, suppress_health_check=list(HealthCheck), database=None)
 settings.register_profile("ci", max_examples=60, derandomize=True, **_COMMON)  # the same examples every run
@@ -65,12 +65,12 @@ def python_lines(source: str) -> list:
 
 
 def check_engine(source: str) -> list:
-    regional = check_source(source)
+    by_pieces = check_source(source)
     whole = check_source(source, whole_file=True)
-    assert keys(regional) == keys(whole), "the region shortcut changed the findings"
+    assert keys(by_pieces) == keys(whole), "the piece shortcut changed the findings"
     if parses(source):
-        assert [v for v in regional if v.code == "DET000"] == [], "DET000 on a file Python parses"
-    return regional
+        assert [v for v in by_pieces if v.code == "DET000"] == [], "DET000 on a file Python parses"
+    return by_pieces
 
 
 def edited_lines(source: str, unsafe: bool) -> tuple:
@@ -126,7 +126,7 @@ def test_generated_torch_programs_are_valid_python(source):
 
 @PROFILE
 @given(torch_programs())
-def test_engine_on_torch_programs_never_raises_and_regions_match(source):
+def test_engine_on_torch_programs_never_raises_and_pieces_match(source):
     check_engine(source)
 
 

@@ -5,9 +5,10 @@ import string
 from pathlib import Path
 
 import pytest
+from expectations import expected_findings
 
-from flake8_detach.docs import readme_with_table, rules_markdown
-from flake8_detach.rules import RULES, select
+from flake8_detach.docs import PLUGIN_DATA_PATH, plugin_data_module, readme_with_table, rules_markdown
+from flake8_detach.rules import EVENTS, RULES, Rule, select
 
 ROOT = Path(__file__).parent.parent
 
@@ -51,3 +52,32 @@ def test_generated_docs_are_in_sync():
 def test_readme_rule_table_is_in_sync():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert readme_with_table(readme) == readme, "README table is stale: run `python -m flake8_detach.docs`"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_rule_hooks_are_known_events(rule):
+    """A misspelt hook would never be called: every `on_` method is one of the walk's events."""
+    hooks = {name for klass in rule.__mro__ if klass is not Rule for name in vars(klass) if name.startswith("on_")}
+    assert hooks <= set(EVENTS), f"{rule.code}: unknown events {sorted(hooks - set(EVENTS))}"
+    assert set(rule.events()) == hooks
+
+
+def test_every_event_is_fired_by_the_walk():
+    walker = (ROOT / "src" / "flake8_detach" / "walker.py").read_text(encoding="utf-8")
+    fired = set(re.findall(r'self\.fire\("(on_\w+)"', walker))
+    assert fired == set(EVENTS)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_rule_file_and_fixture_are_named_after_the_rule(rule):
+    stem = f"{rule.code.lower()}_{rule.name.replace('-', '_')}"
+    assert rule.__module__ == f"flake8_detach.rules.{stem}"
+    fixture = ROOT / "tests" / "fixtures" / "rules" / f"{stem}.py"
+    assert fixture.exists(), f"{rule.code} has no fixture {fixture.relative_to(ROOT)}"
+    assert rule.code in {code for _, code in expected_findings(fixture.read_text(encoding="utf-8"))}
+
+
+def test_the_plugins_data_is_in_sync():
+    assert PLUGIN_DATA_PATH.read_text(encoding="utf-8") == plugin_data_module(), (
+        "plugin_data.py is stale: run `python -m flake8_detach.docs`"
+    )

@@ -16,7 +16,7 @@ import pytest
 from test_cli import run
 
 from flake8_detach import cli
-from flake8_detach.engine import check_source
+from flake8_detach.pipeline import check_source
 from flake8_detach.fixes import FixResult
 
 DETACH = "import torch\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\n"  # DET101 at 4:1

@@ -1,9 +1,9 @@
 """The engine and the flake8 plugin on pathological but valid input: they never raise, a DET000
 appears only where Python's own `ast` rejects the file too (and then says why in words), and
-the region shortcut finds what the whole-file analysis finds whatever characters the file holds.
+the piece shortcut finds what the whole-file analysis finds whatever characters the file holds.
 
 Found by the robustness sweep and the probes of issue 6; several of these fail until the engine
-handles them (engine.py and regions.py are not touched by the tests' author)."""
+handles them (the pipeline and pieces.py are not touched by the tests' author)."""
 
 import ast
 import io
@@ -73,11 +73,11 @@ def test_deep_nesting_never_raises_and_det000_only_where_ast_rejects(shape, dept
     result = run_isolated(CHECK, shape, str(depth), str(Path(__file__).parent))
     assert result.returncode == 0, f"check_source raised or crashed:\n{result.stderr[-2000:]}"
     outputs = result.stdout.splitlines()
-    assert outputs[0].split(" ", 1)[1] == outputs[1].split(" ", 1)[1], "regions and whole file differ"
+    assert outputs[0].split(" ", 1)[1] == outputs[1].split(" ", 1)[1], "pieces and whole file differ"
     if ast_accepts(source) and libcst_accepts(source):
         assert "DET000" not in result.stdout, f"DET000 although Python's ast accepts the file: {outputs[0]}"
     elif ast_accepts(source):  # libcst's own limit (10,000 implicitly joined strings): say whose
-        assert "DET000', 'libcst cannot parse this file" in outputs[0]
+        assert "DET000', 'libcst cannot parse this code" in outputs[0]
     else:
         assert "DET000" in result.stdout
         # Python's RecursionError or MemoryError is a nesting limit: say so, not just the class name.
@@ -99,7 +99,7 @@ ODD_BREAKS = ["\f", "\v", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
 
 
 @pytest.mark.parametrize("char", ODD_BREAKS, ids=[f"U+{ord(c):04X}" for c in ODD_BREAKS])
-def test_regions_and_whole_file_agree_whatever_line_breaks_a_comment_holds(char):
+def test_pieces_and_whole_file_agree_whatever_line_breaks_a_comment_holds(char):
     source = (
         f"# section{char}break\nimport torch\n\n\ndef f():\n    x = torch.ones(3)  # a{char}b\n"
         "    d = x.detach()\n    d.add_(1)\n"
@@ -121,9 +121,9 @@ def test_the_plugin_gets_the_same_findings_as_the_engine_on_a_form_feed_file():
     assert found == [(5, "DET101")]
 
 
-def test_regions_and_whole_file_agree_after_a_module_level_raise():
+def test_pieces_and_whole_file_agree_after_a_module_level_raise():
     """Found by hypothesmith (program 'raise'): the whole-file walk stops at an unreachable
-    point and never analyses the function defined after it; the region shortcut does."""
+    point and never analyses the function defined after it; the piece shortcut does."""
     source = "raise\nimport torch\ndef f():\n    x = torch.ones(3)\n    d = x.detach()\n    d.add_(1)\n"
     assert [(v.line, v.code) for v in check_source(source)] == [
         (v.line, v.code) for v in check_source(source, whole_file=True)

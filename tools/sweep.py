@@ -16,7 +16,7 @@ Sources (each a list of .py files, sorted by path):
 For each file, in worker processes (a file that kills its worker, or runs past `--timeout`, is
 counted, and the sweep goes on):
   engine   check_source(src) and check_source(src, whole_file=True) raise nothing and give the
-           same findings (the region shortcut must not change what is found);
+           same findings (the piece shortcut must not change what is found);
   DET000   only where Python's own `ast` rejects the file too;
   plugin   the flake8 adapter, called as flake8 calls it (lines read as flake8 reads them, its
            tree), raises nothing, on every file that `ast` accepts (flake8 reports E999 for
@@ -55,7 +55,7 @@ from typing import Optional
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "benchmarks" / ".cache" / "corpus"
 BUILD_CORPUS = ROOT / "benchmarks" / "build_corpus.py"
-PROBLEMS = ("tracebacks", "crashes", "timeouts", "det000_ast_accepts", "region_differences", "fix_problems", "cli_problems")
+PROBLEMS = ("tracebacks", "crashes", "timeouts", "det000_ast_accepts", "piece_differences", "fix_problems", "cli_problems")
 CLI_CHUNK = 400  # files per command line
 CLI_BAD_LINES = ("Traceback", "internal error", "the parser crashed")
 
@@ -135,7 +135,7 @@ def key(violation) -> tuple:
 
 def check_one(path: str) -> dict:
     """Everything the sweep asks of one file; problems as (kind, detail)."""
-    from flake8_detach.engine import check_source
+    from flake8_detach.pipeline import check_source
     from flake8_detach.fixes import fix_source
     from flake8_detach.flake8_plugin import Flake8Checker
 
@@ -163,22 +163,22 @@ def check_one(path: str) -> dict:
             ast.parse(source)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
             result["ast_error"] = f"{type(error).__name__}: {getattr(error, 'msg', None) or error}"
-        regional = guarded("check_source", lambda: check_source(source))
+        by_pieces = guarded("check_source", lambda: check_source(source))
         whole = guarded("check_source(whole_file=True)", lambda: check_source(source, whole_file=True))
-        if regional is not None and whole is not None:
-            a, b = [key(v) for v in regional], [key(v) for v in whole]
+        if by_pieces is not None and whole is not None:
+            a, b = [key(v) for v in by_pieces], [key(v) for v in whole]
             if a != b:
-                only_regional = [k for k in a if k not in b]
+                only_by_pieces = [k for k in a if k not in b]
                 only_whole = [k for k in b if k not in a]
-                problems.append(("region_differences", f"regions only: {only_regional}; whole file only: {only_whole}"))
-        for found in (regional, whole):
+                problems.append(("piece_differences", f"pieces only: {only_by_pieces}; whole file only: {only_whole}"))
+        for found in (by_pieces, whole):
             det000 = [v for v in found or () if v.code == "DET000"]
             if det000:
                 result["det000"] = f"{det000[0].line}:{det000[0].col + 1}: {det000[0].message}"
                 if result["ast_error"] is None:
                     problems.append(("det000_ast_accepts", result["det000"]))
                 break
-        if regional and any(v.fix is not None for v in regional):
+        if by_pieces and any(v.fix is not None for v in by_pieces):
             check_fixes(source, result["ast_error"] is None, problems, guarded, fix_source)
     # The flake8 adapter, as flake8 runs it: only on files whose lines `ast` accepts.
     lines = flake8_lines(raw)

@@ -29,7 +29,7 @@ from typing import Optional, Sequence
 
 from . import __version__, config
 from .docs import PARSE_ERROR_NAME, parse_error_doc, rule_doc
-from .engine import check_source, parses_as_python
+from .pipeline import check_source, parses_as_python
 from .fixes import fix_source
 from .noqa import unsilenced
 from .notebook import Notebook, NotebookError
@@ -138,13 +138,13 @@ def check_command(argv: Sequence[str]) -> int:
     if reading_stdin and args.fix and not args.diff:
         parser.error("--fix cannot rewrite standard input; --diff prints the fixes")
     stdin_name = os.path.normpath(args.stdin_filename) if args.stdin_filename else "stdin"
-    command_line = {option.name: getattr(args, option.name) for option in config.OPTIONS}
+    command_line = {option.dest: getattr(args, option.dest) for option in config.OPTIONS}
     try:
         settings = config.load_settings(command_line, [stdin_name] if args.stdin_filename else args.paths)
     except config.ConfigError as error:
         parser.error(str(error))
     options = RunOptions(
-        rules=select(settings.select, settings.ignore),
+        rules=select(settings.select, settings.ignore, settings.extend_select),
         fix=args.fix and not args.diff,
         diff=args.diff,
         unsafe=args.unsafe_fixes,

@@ -87,9 +87,20 @@ class Option:
     help: str
     short: Optional[str] = None
 
+    @property
+    def dest(self) -> str:
+        return self.name.replace("-", "_")
+
 
 OPTIONS = (
-    Option("select", parse_selection, None, "CODES", "check only codes starting with these prefixes (default: all)"),
+    Option(
+        "select",
+        parse_selection,
+        None,
+        "CODES",
+        "check only codes starting with these prefixes, in either tier (default: the default tier)",
+    ),
+    Option("extend-select", parse_codes, (), "CODES", "also check codes starting with these prefixes (opt-in rules)"),
     Option("ignore", parse_codes, (), "CODES", "skip codes starting with these prefixes"),
     Option(
         "exclude",
@@ -107,6 +118,7 @@ OPTIONS = (
 @dataclass(frozen=True)
 class Settings:
     select: Optional[tuple]
+    extend_select: tuple
     ignore: tuple
     exclude: tuple  # names (no '/') or absolute path globs
     format: str
@@ -118,7 +130,7 @@ def add_arguments(parser) -> None:
     """Declare every option on an argparse parser; an option not given stays None."""
     for option in OPTIONS:
         flags = [f"--{option.name}"] + ([option.short] if option.short else [])
-        parser.add_argument(*flags, dest=option.name, default=None, metavar=option.metavar, help=option.help)
+        parser.add_argument(*flags, dest=option.dest, default=None, metavar=option.metavar, help=option.help)
 
 
 def find_config(start: Path) -> Optional[tuple]:
@@ -154,14 +166,14 @@ def load_settings(command_line: dict, paths: Sequence[str]) -> Settings:
         )
     values = {}
     for option in OPTIONS:
-        if command_line.get(option.name) is not None:
-            values[option.name] = _parse(option, command_line[option.name], f"--{option.name}")
+        if command_line.get(option.dest) is not None:
+            values[option.dest] = _parse(option, command_line[option.dest], f"--{option.name}")
             base = Path.cwd()
         elif option.name in table:
-            values[option.name] = _parse(option, table[option.name], f"{config_path}: {option.name}")
+            values[option.dest] = _parse(option, table[option.name], f"{config_path}: {option.name}")
             base = config_path.parent
         else:
-            values[option.name] = option.default
+            values[option.dest] = option.default
             base = Path.cwd()
         if option.name == "exclude":
             values["exclude"] = tuple(_anchored(pattern, base) for pattern in values["exclude"])

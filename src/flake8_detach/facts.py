@@ -7,9 +7,10 @@ A fact is only ever what local evidence proves; anything else is unknown
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
-import libcst as cst
+if TYPE_CHECKING:
+    import libcst as cst
 
 Tri = Optional[bool]  # True / False / unknown
 
@@ -134,3 +135,8 @@ def join_states(a: Optional[State], b: Optional[State]) -> Optional[State]:
     if a is None:
         return b
     return a.join(b)
+
+
+def may_carry_graph(value: Value) -> bool:
+    """Requires grad, or comes from a computation we cannot see into (a model's output)."""
+    return bool(value.grad) or (value.kind in CARRIES_GRAPH and value.grad is not False)

@@ -14,10 +14,10 @@ from typing import Optional, Sequence
 
 import libcst as cst
 
-from .engine import check_module, parses_as_python
+from .pipeline import check_module, parses_as_python
 from .noqa import unsilenced
 from .rules import RULES
-from .rules._base import SAFE
+from .findings import SAFE
 
 MAX_ROUNDS = 10
 

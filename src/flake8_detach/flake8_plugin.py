@@ -1,11 +1,18 @@
-"""Thin flake8 adapter: flake8 owns select/ignore/noqa; this only turns findings into tuples."""
+"""Thin flake8 adapter: flake8 owns select/ignore/noqa; this only turns findings into tuples.
+
+Importing it costs next to nothing: the rules and libcst are imported only when a file holds
+one of the rules' first needs (plugin_data.py), so flake8 on code without torch autograd
+words runs as fast as without the plugin."""
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from . import __version__
-from .engine import check_source
+from .plugin_data import FIRST_NEEDS, OPT_IN_CODES
+
+GATE = tuple(re.compile(pattern) for pattern in FIRST_NEEDS)
 
 
 class Flake8Checker:
@@ -20,6 +27,17 @@ class Flake8Checker:
         self.lines = lines
         self.filename = filename
 
+    @staticmethod
+    def add_options(option_manager) -> None:
+        # The opt-in tier is off unless selected (`--extend-select DET202`), as flake8-bugbear
+        # does for its opinionated B9 codes.
+        option_manager.extend_default_ignore(OPT_IN_CODES)
+
     def run(self) -> Iterator[tuple]:
-        for violation in check_source("".join(self.lines), tree=self.tree):
+        source = "".join(self.lines)
+        if not any(pattern.search(source) for pattern in GATE):
+            return
+        from .pipeline import check_source  # libcst and the rules: only for files that need them
+
+        for violation in check_source(source, tree=self.tree):
             yield violation.line, violation.col, f"{violation.code} {violation.message}", type(self)

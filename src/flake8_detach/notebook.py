@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .engine import parses_as_python
+from .pipeline import parses_as_python
 
 CELL_END = "# <flake8-detach: end of cell>"
 MAGIC_TAG = "# <flake8-detach: ipython line "

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from ._base import Rule
-from .backward import BackwardWithoutGrad
-from .data_attribute import DataAccess, DataMutation
-from .detach_alias import InplaceOnDetached
-from .grad_access import GradOfNonLeaf, RequiresGradBeforeMove
-from .graph_cut import CloneNotACut, CopyNotACut
-from .graph_lifetime import BackwardTwice, GraphKeptAcrossIterations, HiddenStateNotDetached
-from .inplace_autograd import InplaceOnLeaf, InplaceOnSavedTensor
-from .legacy import VariableWrapper, VolatileFlag
-from .requires_grad_flags import ModuleRequiresGradAttribute, RequiresGradTypo
+from ._base import DEFAULT, EVENTS, OPT_IN, Rule
+from .det101_inplace_on_detached import InplaceOnDetached
+from .det102_inplace_on_saved_tensor import InplaceOnSavedTensor
+from .det103_inplace_on_leaf import InplaceOnLeaf
+from .det201_data_mutation import DataMutation
+from .det202_data_access import DataAccess
+from .det301_clone_not_a_cut import CloneNotACut
+from .det302_copy_not_a_cut import CopyNotACut
+from .det303_graph_kept_across_iterations import GraphKeptAcrossIterations
+from .det304_hidden_state_not_detached import HiddenStateNotDetached
+from .det401_backward_without_grad import BackwardWithoutGrad
+from .det402_grad_of_non_leaf import GradOfNonLeaf
+from .det403_requires_grad_before_move import RequiresGradBeforeMove
+from .det404_requires_grad_typo import RequiresGradTypo
+from .det405_module_requires_grad_attribute import ModuleRequiresGradAttribute
+from .det406_backward_twice import BackwardTwice
+from .det501_variable_wrapper import VariableWrapper
+from .det502_volatile_flag import VolatileFlag
 
 RULES: tuple = (
     InplaceOnDetached,
@@ -36,15 +44,19 @@ RULES: tuple = (
 )
 
 
-def select(select: Optional[Iterable[str]] = None, ignore: Iterable[str] = ()) -> tuple:
-    """Rules whose code starts with a selected prefix and with no ignored one."""
-    chosen = tuple(select) if select is not None else ("DET",)
-    ignored = tuple(ignore)
-    return tuple(
-        rule
-        for rule in RULES
-        if rule.code.startswith(chosen) and not rule.code.startswith(ignored or ("\0",))
-    )
+def select(select: Optional[Iterable[str]] = None, ignore: Iterable[str] = (), extend: Iterable[str] = ()) -> tuple:
+    """The rules to run: those whose code starts with a selected prefix (without `select`, the
+    default tier), and those starting with an `extend` prefix, less those with an ignored one."""
+    selected = None if select is None else tuple(select)
+    extended, ignored = tuple(extend), tuple(ignore)
+
+    def wanted(rule) -> bool:
+        chosen = rule.tier == DEFAULT if selected is None else rule.code.startswith(selected)
+        if not chosen and not (extended and rule.code.startswith(extended)):
+            return False
+        return not (ignored and rule.code.startswith(ignored))
+
+    return tuple(rule for rule in RULES if wanted(rule))
 
 
-__all__ = ["RULES", "Rule", "select"]
+__all__ = ["DEFAULT", "EVENTS", "OPT_IN", "RULES", "Rule", "select"]

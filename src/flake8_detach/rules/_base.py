@@ -1,11 +1,17 @@
-"""What a rule is: code, name, message, doc, and the examples that test and document it."""
+"""What a rule is: code, name, message, doc, the examples that test and document it, and the
+events of the walk it can handle (the rule protocol)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import ClassVar, Optional, Union
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, ClassVar, Optional, Union
 
-import libcst as cst
+from ..findings import Fix, Violation
+
+if TYPE_CHECKING:
+    import libcst as cst
+
+    from ..context import RuleContext
 
 
 # `needs` patterns several rules share.
@@ -58,36 +64,26 @@ class Example:
         return self.fixed if self.fixed is not None else self.good
 
 
-SAFE = "safe"  # keeps what the code does, apart from the bug the rule describes
-UNSAFE = "unsafe"  # may change what the code does: review it (applied with --unsafe-fixes)
-
-
-@dataclass(frozen=True)
-class Fix:
-    """An edit that resolves a finding: each old node, found by identity in the analysed
-    module, is swapped for its new node, so comments and formatting elsewhere survive."""
-
-    safety: str  # SAFE or UNSAFE
-    title: str
-    replacements: tuple  # ((old_node, new_node), ...)
-
-
-@dataclass(frozen=True)
-class Violation:
-    code: str
-    message: str
-    node: cst.CSTNode = field(repr=False)
-    line: int = 0  # 1-based, filled in once positions are computed
-    col: int = 0  # 0-based
-    fix: Optional[Fix] = field(default=None, repr=False)
+DEFAULT = "default"  # every finding misbehaves at runtime: on unless deselected
+OPT_IN = "opt-in"  # deprecated or risky idioms that work: off unless selected by code
 
 
 class Rule:
+    """One rule. Subclasses set the class attributes and override the event hooks they need;
+    the walk calls only overridden hooks (`events()`), each at the point of the code it names,
+    with `self.ctx` (context.RuleContext) describing that point."""
+
     code: ClassVar[str]  # DET + 3 digits
     name: ClassVar[str]  # kebab-case
     message: ClassVar[str]  # str.format template; lower-case start, no trailing period
     needs: ClassVar[tuple]  # regexes that all occur in the code of a scope where the rule fires,
     # the most telling first (the first needs of all rules make a one-search prefilter)
+    # Optional precheck on Python's `ast`, before libcst parses a scope: `possible_in(nodes,
+    # imports)` is False only where the rule cannot fire in the scope made of `nodes` (every
+    # ast node of it; `imports` an ImportTable). None: any scope its `needs` occur in.
+    possible_in: ClassVar[Optional[Callable[[list, object], bool]]] = None
+    tier: ClassVar[str] = DEFAULT  # DEFAULT or OPT_IN
+    tier_reason: ClassVar[str] = ""  # doc, for an opt-in rule: why its findings are not all bugs
     what: ClassVar[str]  # doc: what it does
     why: ClassVar[str]  # doc: why is this bad?
     references: ClassVar[tuple] = ()
@@ -95,8 +91,15 @@ class Rule:
     fix_safety: ClassVar[Optional[str]] = None  # SAFE or UNSAFE for a rule that offers a fix
     fix_title: ClassVar[Optional[str]] = None  # what the fix does, e.g. "replace `.data` with `.detach()`"
 
-    def __init__(self, ctx) -> None:
+    def __init__(self, ctx: RuleContext) -> None:
         self.ctx = ctx
+
+    @classmethod
+    def events(cls) -> tuple:
+        """The event hooks this rule overrides."""
+        return tuple(event for event in EVENTS if getattr(cls, event) is not getattr(Rule, event))
+
+    # ---- reporting --------------------------------------------------------------------
 
     def report(self, node: cst.CSTNode, fix: Optional[Fix] = None, **fields: str) -> None:
         self.ctx.report(self.code, self.message.format(**fields), node, fix)
@@ -111,45 +114,42 @@ class Rule:
         """Report at `node` once the value of `carrier` flows into a backward() call."""
         self.ctx.pend(carrier, Violation(self.code, self.message.format(**fields), node, fix=fix))
 
+    # ---- events: the walk calls each overridden hook where the code does what it names ----
 
-def first_arg(call: cst.Call, keyword: Optional[str] = None) -> Optional[cst.BaseExpression]:
-    """The first positional argument, or the one passed as `keyword=`."""
-    for arg in call.args:
-        if arg.keyword is None and not arg.star:
-            return arg.value
-        if keyword is not None and arg.keyword is not None and arg.keyword.value == keyword:
-            return arg.value
-    return None
+    def on_scope_start(self, scope: cst.CSTNode) -> None:
+        """A module or function body begins (`scope`: the Module or FunctionDef)."""
+
+    def on_scope_end(self, scope: cst.CSTNode) -> None:
+        """That body ends."""
+
+    def on_call(self, call: cst.Call) -> None:
+        """A call is about to run (fired before the calls in its arguments)."""
+
+    def on_attribute(self, attribute: cst.Attribute) -> None:
+        """An attribute is read (`x.data`, `y.grad`)."""
+
+    def on_inplace(
+        self, target: cst.BaseExpression, site: cst.CSTNode, op: str, source: Optional[cst.BaseExpression]
+    ) -> None:
+        """`target` is written in place at `site`: a method like `add_()` (op "add_()"), item
+        assignment ("item assignment"), an augmented assignment ("+="), `out=` ("out="), or a
+        torch function's in-place form ("relu_()"); `source` is the value written, if one."""
+
+    def on_backward(self, call: cst.Call, tensor: cst.BaseExpression) -> None:
+        """`call` runs backward through `tensor`: `tensor.backward()`,
+        `torch.autograd.backward(tensor)` or `torch.autograd.grad(tensor, ...)`."""
+
+    def on_assign(self, target: cst.BaseExpression, value: cst.BaseExpression, statement: cst.CSTNode) -> None:
+        """A name or tuple `target` is bound to `value` by `statement`; fired before the binding."""
+
+    def on_attr_assign(self, target: cst.Attribute, value: cst.BaseExpression, statement: cst.CSTNode) -> None:
+        """`obj.attr = value`, before the binding."""
+
+    def on_augassign(self, statement: cst.AugAssign) -> None:
+        """`x += y` and the like, before its effects."""
+
+    def on_loop(self, loop: cst.CSTNode) -> None:
+        """A For or While loop's body begins (it is already in `ctx.loops`)."""
 
 
-def keyword_arg(call: cst.Call, keyword: str) -> Optional[cst.BaseExpression]:
-    for arg in call.args:
-        if arg.keyword is not None and arg.keyword.value == keyword:
-            return arg.value
-    return None
-
-
-def method_name(call: cst.Call) -> Optional[str]:
-    """`m` for a call `recv.m(...)`."""
-    return call.func.attr.value if isinstance(call.func, cst.Attribute) else None
-
-
-def parenthesized(expr: cst.BaseExpression) -> cst.BaseExpression:
-    """`expr`, in parentheses unless it is an atom, so that it can stand anywhere (`(a + b)`)."""
-    if isinstance(expr, (cst.Name, cst.Attribute, cst.Call, cst.Subscript)) or expr.lpar:
-        return expr
-    return expr.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
-
-
-def call_method(expr: cst.BaseExpression, method: str) -> cst.Call:
-    """`expr.method()`, parenthesising `expr` when it is not an atom (`(a + b).item()`)."""
-    return cst.Call(func=cst.Attribute(value=parenthesized(expr), attr=cst.Name(method)))
-
-
-def retains_graph(call: cst.Call) -> bool:
-    """Whether a backward() call may keep its graph: `retain_graph=` anything but a literal
-    False, or, without it, `create_graph=` anything but a literal False (its default)."""
-    flag = keyword_arg(call, "retain_graph")
-    if flag is None:
-        flag = keyword_arg(call, "create_graph")
-    return flag is not None and not (isinstance(flag, cst.Name) and flag.value == "False")
+EVENTS = tuple(name for name in vars(Rule) if name.startswith("on_"))

@@ -1,10 +1,12 @@
-"""DET501/DET502: the pre-0.4 autograd API."""
+"""DET501: the pre-0.4 `Variable` wrapper."""
 
 from __future__ import annotations
 
 import libcst as cst
 
-from ._base import SAFE, UNSAFE, Breaks, Example, Fix, Rule, Warns, call_method, parenthesized
+from ..cst_syntax import call_method, parenthesized
+from ..findings import SAFE, UNSAFE, Fix
+from ._base import OPT_IN, Breaks, Example, Rule
 
 
 class VariableWrapper(Rule):
@@ -12,6 +14,12 @@ class VariableWrapper(Rule):
     name = "variable-wrapper"
     message = "legacy Variable() returns a plain Tensor cut from the graph (deprecated since 0.4)"
     needs = ("Variable",)
+    tier = OPT_IN
+    tier_reason = (
+        "`Variable(t)` of data that does not require grad (inputs, labels, noise) is the tensor "
+        "itself: old code that works. Where `t` requires grad the result is cut from the graph, "
+        "which is sometimes the intent."
+    )
     what = "Flags calls of `torch.autograd.Variable` (`Variable(t)`, `Variable(t, requires_grad=True)`)."
     why = (
         "Since PyTorch 0.4, tensors are variables. `Variable(t)` only returns a plain Tensor "
@@ -67,43 +75,3 @@ v = y
 
 def _is_true(expr: cst.BaseExpression) -> bool:
     return isinstance(expr, cst.Name) and expr.value == "True"
-
-
-class VolatileFlag(Rule):
-    code = "DET502"
-    name = "volatile-flag"
-    message = "volatile= was removed in PyTorch 0.4 and does nothing: gradients are still recorded"
-    needs = ("volatile",)
-    what = "Flags the `volatile=` keyword in torch calls (`Variable(x, volatile=True)`)."
-    why = (
-        "`volatile` was removed in PyTorch 0.4. The flag is ignored with a warning, so code meant "
-        "to run without building a graph (inference, evaluation) records one and holds its memory. "
-        "Use `with torch.no_grad():`."
-    )
-    references = ("https://pytorch.org/blog/pytorch-0_4_0-migration-guide/",)
-    examples = (
-        Example(
-            bad="""\
-import torch
-from torch.autograd import Variable
-
-x = torch.ones(3)
-v = Variable(x, volatile=True)  # expect: DET501, DET502
-""",
-            good="""\
-import torch
-
-x = torch.ones(3)
-with torch.no_grad():
-    v = x * 2
-""",
-            proof=Warns("volatile was removed and now has no effect"),
-        ),
-    )
-
-    def on_call(self, call) -> None:
-        if self.ctx.qualname(call.func) is None:
-            return
-        for arg in call.args:
-            if arg.keyword is not None and arg.keyword.value == "volatile":
-                self.report(arg)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ._base import INPLACE, UNSAFE, Breaks, Example, Raises, Rule
+from ..findings import UNSAFE
+from ._base import INPLACE, Breaks, Example, Raises, Rule
 
 
 class InplaceOnDetached(Rule):

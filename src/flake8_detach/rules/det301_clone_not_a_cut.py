@@ -1,26 +1,20 @@
-"""DET301/DET302: clone() and copy_() used as if they cut the autograd graph."""
+"""DET301: clone() used as if it cut the autograd graph."""
 
 from __future__ import annotations
 
-import ast
 import re
 from typing import Optional
 
 import libcst as cst
 
-from .. import torchapi
-from ..facts import CARRIES_GRAPH, FACTORY, Value
-from ..regions import callee_name, scope_nodes
+from ..cst_syntax import call_method, keyword_arg, method_name
+from ..facts import may_carry_graph
+from ..findings import UNSAFE
 from ..torchapi import is_loss_function
-from ._base import UNSAFE, Breaks, Example, Raises, Rule, call_method, keyword_arg, method_name
+from ._base import Breaks, Example, Raises, Rule
 
 # Names that say the value is meant to be fixed: a target, a teacher's output, an old value.
 FIXED_VALUE_NAME = re.compile(r"^(target|\w+_target|teacher\w*|old_\w+|prev\w*|baseline)$", re.I)
-
-
-def may_carry_graph(value: Value) -> bool:
-    """Requires grad, or comes from a computation we cannot see into (a model's output)."""
-    return bool(value.grad) or (value.kind in CARRIES_GRAPH and value.grad is not False)
 
 
 def detached_clone(clone: cst.Call) -> cst.Call:
@@ -136,86 +130,3 @@ array = (w * 2).detach().clone().numpy()
             if clone is not None and may_carry_graph(self.ctx.value(clone.func.value)):
                 fix = self.fix((clone, detached_clone(clone)))
                 self.report_at_backward(clone, clone, fix=fix, effect="gradient flows back through the loss target")
-
-
-class CopyNotACut(Rule):
-    code = "DET302"
-    name = "copy-not-a-cut"
-    message = "copy_() into {buffer} is differentiable: {buffer} joins the graph of {source}"
-    needs = ("copy_", r"zeros|ones|empty|full|rand|range|arange|linspace|logspace|eye|tensor|Tensor|from_numpy")
-    what = (
-        "Flags `buf.copy_(src)` outside `torch.no_grad()` where `buf` is a fresh tensor from a "
-        "torch factory (`zeros`, `empty`, `zeros_like`, ...) and `src` requires grad or is a "
-        "model's output."
-    )
-    why = (
-        "`copy_()` is differentiable: after it, `buf` requires grad and has "
-        "`grad_fn=CopyBackwards`, so the buffer is part of the graph it was meant to be "
-        "separate from, and keeps that graph alive. `src.detach().clone()` makes an independent "
-        "copy; `copy_()` under `torch.no_grad()` fills an existing buffer without the graph."
-    )
-    references = ("https://pytorch.org/docs/stable/generated/torch.Tensor.copy_.html",)
-    fix_safety = UNSAFE  # `buf` then takes the source's dtype, device and shape
-    fix_title = "copy outside the graph: `buf.copy_(src)` -> `buf = src.detach().clone()`"
-    examples = (
-        Example(
-            bad="""\
-import torch
-
-w = torch.ones(3, requires_grad=True)
-buf = torch.zeros(3)
-buf.copy_(w * 2)  # expect: DET302
-""",
-            good="""\
-import torch
-
-w = torch.ones(3, requires_grad=True)
-buf = (w * 2).detach().clone()
-""",
-            fixed="""\
-import torch
-
-w = torch.ones(3, requires_grad=True)
-buf = torch.zeros(3)
-buf = (w * 2).detach().clone()
-""",
-            proof=Breaks("buf.grad_fn is None"),
-        ),
-    )
-
-    @staticmethod
-    def possible_in(nodes: list, imports) -> bool:
-        """A fresh factory tensor is bound to a local name, or copied into directly."""
-        for node in nodes:
-            if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
-                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                if any(isinstance(t, ast.Name) for t in targets) and _has_factory(node.value, imports):
-                    return True
-            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "copy_":
-                if _has_factory(node.func.value, imports):
-                    return True
-        return False
-
-    def on_inplace(self, target, site, op, source) -> None:
-        if op != "copy_()" or source is None or self.ctx.grad_mode is not True:
-            return
-        if self.ctx.value(target).kind == FACTORY and may_carry_graph(self.ctx.value(source)):
-            self.report(site, fix=self._fix(target, site), buffer=self.ctx.text(target), source=self.ctx.text(source))
-
-    def _fix(self, buffer: cst.BaseExpression, call: cst.Call):
-        """Rebind the buffer to a detached copy, where the copy_() call is a statement of its own."""
-        statement = self.ctx.statement
-        if not (isinstance(buffer, cst.Name) and isinstance(statement, cst.Expr) and statement.value is call):
-            return None
-        if len(call.args) != 1 or call.args[0].keyword is not None:
-            return None
-        copy = call_method(call_method(call.args[0].value, "detach"), "clone")
-        assignment = cst.Assign(targets=[cst.AssignTarget(buffer)], value=copy, semicolon=statement.semicolon)
-        return self.fix((statement, assignment))
-
-
-def _has_factory(expr: ast.AST, imports) -> bool:
-    return any(
-        isinstance(node, ast.Call) and callee_name(node, imports) in torchapi.FACTORIES
-        for node in scope_nodes([expr])
-    )

@@ -1,5 +1,5 @@
-"""Which parts of a file can produce a finding, found with Python's `ast` (about ten times
-faster to parse than libcst, and free under flake8), so that libcst parses only those.
+"""The pieces of a file that can produce a finding, found with Python's `ast` (about ten
+times faster to parse than libcst, and free under flake8), so that libcst parses only those.
 
 A rule fires only where every one of its `needs` patterns occurs in the code of the scope it
 reasons about. Scopes are independent (a function starts knowing nothing but the file's
@@ -18,9 +18,9 @@ from itertools import accumulate
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from .ast_syntax import FUNCTIONS, dotted, first_line, module_level, scope_nodes
 from .imports import ImportTable
 
-FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 WRAPPER = "if True:\n"  # lets an indented method parse on its own, one line above its code
 
 
@@ -42,7 +42,7 @@ class FileIndex:
 def index_file(tree: ast.Module) -> FileIndex:
     imports = ImportTable()
     classes = []
-    for node in _module_level(tree.body):
+    for node in module_level(tree.body):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             imports.add_ast(node)
         elif isinstance(node, ast.ClassDef):
@@ -53,74 +53,12 @@ def index_file(tree: ast.Module) -> FileIndex:
         changed = False
         for node in classes:
             if node.name not in module_classes and any(
-                imports.qualname_of_dotted(_dotted(base)) == "torch.nn.Module" or _dotted(base) in module_classes
+                imports.qualname_of_dotted(dotted(base)) == "torch.nn.Module" or dotted(base) in module_classes
                 for base in node.bases
             ):
                 module_classes.add(node.name)
                 changed = True
     return FileIndex(imports, frozenset(module_classes))
-
-
-def _module_level(body: Sequence[ast.stmt]):
-    """Statements that run at module level, into if/try/with blocks but not into definitions."""
-    for node in body:
-        yield node
-        if isinstance(node, (ast.If, ast.Try, ast.With)) or type(node).__name__ == "TryStar":
-            for block in ("body", "orelse", "finalbody"):
-                yield from _module_level(getattr(node, block, []))
-            for handler in getattr(node, "handlers", []):
-                yield from _module_level(handler.body)
-
-
-def scope_nodes(nodes: list, skip_definitions: bool = False):
-    """Every `ast` node in `nodes`, or, with `skip_definitions`, those not inside a nested
-    function or class (which the walk analyses as scopes of their own; lambdas it does not)."""
-    stack = list(nodes)
-    while stack:
-        node = stack.pop()
-        yield node
-        if skip_definitions and isinstance(node, (*FUNCTIONS, ast.ClassDef)):
-            continue
-        for name in _child_fields(type(node)):
-            value = getattr(node, name, None)
-            if type(value) is list:
-                stack.extend(item for item in value if isinstance(item, ast.AST))
-            elif isinstance(value, ast.AST):
-                stack.append(value)
-
-
-_fields: dict = {}
-
-
-def _child_fields(node_type: type) -> tuple:
-    """The fields of an `ast` node type that hold nodes, without `ctx` (Load/Store markers,
-    one for every name: half the nodes ast.iter_child_nodes yields) or plain values."""
-    fields = _fields.get(node_type)
-    if fields is None:
-        plain = {"ctx", "id", "attr", "name", "arg", "module", "level", "kind", "type_comment"}
-        fields = _fields[node_type] = tuple(f for f in node_type._fields if f not in plain)
-    return fields
-
-
-def callee_name(call: ast.Call, imports: ImportTable) -> str:
-    """The last name of what `call` calls, as torch names it where it is a torch name
-    (`zeros` for `z(3)` after `from torch import zeros as z`)."""
-    dotted = _dotted(call.func)
-    qualname = imports.qualname_of_dotted(dotted)
-    if qualname or dotted:
-        return (qualname or dotted).rpartition(".")[2]
-    return call.func.attr if isinstance(call.func, ast.Attribute) else ""
-
-
-def _dotted(expr: ast.expr) -> Optional[str]:
-    parts = []
-    while isinstance(expr, ast.Attribute):
-        parts.append(expr.attr)
-        expr = expr.value
-    if not isinstance(expr, ast.Name):
-        return None
-    parts.append(expr.id)
-    return ".".join(reversed(parts))
 
 
 class Needs:
@@ -172,7 +110,7 @@ class Needs:
         return [rule for rule, patterns in zip(self.rules, self.per_rule) if all(p.search(code) for p in patterns)]
 
 
-def candidate_pieces(
+def pieces_to_parse(
     source: str, tree: ast.Module, needs: Needs, telling_offsets: list, imports: ImportTable
 ) -> list:
     """The pieces of `source` that can produce a finding: module-level code with the top-level
@@ -183,39 +121,39 @@ def candidate_pieces(
     starts = list(accumulate((len(line) for line in lines), initial=0))
     telling = sorted({bisect_right(starts, offset) for offset in telling_offsets})
 
-    def candidate(nodes: list) -> bool:
+    def may_fire(nodes: list) -> bool:
         """Whether some rule can fire in the code of `nodes` (one scope's): its needs all occur
         there, and the shapes its `possible_in(every ast node there, imports)` looks for."""
-        spans = [(_first_line(node), node.end_lineno) for node in nodes]
+        spans = [(first_line(node), node.end_lineno) for node in nodes]
         if not any(bisect_left(telling, first) < bisect_right(telling, last) for first, last in spans):
             return False
         rules = needs.rules_met_in("".join("".join(lines[first - 1 : last]) for first, last in spans))
-        if any(not hasattr(rule, "possible_in") for rule in rules):
+        if any(rule.possible_in is None for rule in rules):
             return True
         every_node = list(scope_nodes(nodes))  # walked once for all the rules that look
         return any(rule.possible_in(every_node, imports) for rule in rules)
 
     def code_of(node: ast.stmt) -> str:
-        return "".join(lines[_first_line(node) - 1 : node.end_lineno])
+        return "".join(lines[first_line(node) - 1 : node.end_lineno])
 
     pieces = []
     definitions = [node for node in tree.body if isinstance(node, (*FUNCTIONS, ast.ClassDef))]
-    module_level = [node for node in tree.body if not isinstance(node, (*FUNCTIONS, ast.ClassDef))]
-    if candidate(module_level):
+    module_code = [node for node in tree.body if not isinstance(node, (*FUNCTIONS, ast.ClassDef))]
+    if may_fire(module_code):
         pieces.append(Piece(_stubbed(lines, definitions), 0))
     for node in definitions:
-        if not candidate([node]):
+        if not may_fire([node]):
             continue
         if isinstance(node, FUNCTIONS):
-            pieces.append(Piece(code_of(node), _first_line(node) - 1))
+            pieces.append(Piece(code_of(node), first_line(node) - 1))
             continue
         methods = [child for child in node.body if isinstance(child, FUNCTIONS)]
-        if candidate([child for child in node.body if not isinstance(child, FUNCTIONS)]):
-            first = _first_line(node)
+        if may_fire([child for child in node.body if not isinstance(child, FUNCTIONS)]):
+            first = first_line(node)
             pieces.append(Piece(_stubbed(lines[first - 1 : node.end_lineno], methods, first - 1), first - 1))
         for method in methods:
-            if candidate([method]):
-                pieces.append(Piece(WRAPPER + code_of(method), _first_line(method) - 2))
+            if may_fire([method]):
+                pieces.append(Piece(WRAPPER + code_of(method), first_line(method) - 2))
     return pieces
 
 
@@ -238,15 +176,10 @@ def _stubbed(lines: list, definitions: list, line_offset: int = 0) -> str:
     on its first line, and blank lines for the rest: the surrounding scope's code, at its lines."""
     lines = list(lines)
     for node in definitions:
-        first, last = _first_line(node) - line_offset, node.end_lineno - line_offset
+        first, last = first_line(node) - line_offset, node.end_lineno - line_offset
         indent = lines[first - 1][: len(lines[first - 1]) - len(lines[first - 1].lstrip())]
         keyword = "class" if isinstance(node, ast.ClassDef) else "def"
         lines[first - 1] = f"{indent}{keyword} {node.name}{'' if keyword == 'class' else '()'}: pass\n"
         for number in range(first, last):
             lines[number] = "\n"
     return "".join(lines)
-
-
-def _first_line(node: ast.stmt) -> int:
-    """Where a statement starts, decorators included."""
-    return min([node.lineno] + [decorator.lineno for decorator in getattr(node, "decorator_list", [])])

@@ -1,4 +1,4 @@
-"""Fast structural helpers over libcst nodes.
+"""Helpers over libcst nodes: structure, names, call arguments, small node builders.
 
 `CSTNode.children` rebuilds every node it visits; reading the dataclass fields that can
 hold code is several times cheaper and is all the analysis needs.
@@ -182,3 +182,130 @@ def viewed_name(expr: cst.BaseExpression) -> Optional[str]:
     """`x` for `x`, `x[0]`, `x.view(-1)`: the local name whose tensor a write lands in."""
     base = viewed_base(expr)
     return base.value if isinstance(base, cst.Name) else None
+
+
+def dotted_name(expr: cst.BaseExpression) -> Optional[str]:
+    """`a.b.c` for a chain of plain names, else None."""
+    parts = []
+    while isinstance(expr, cst.Attribute):
+        parts.append(expr.attr.value)
+        expr = expr.value
+    if not isinstance(expr, cst.Name):
+        return None
+    parts.append(expr.value)
+    return ".".join(reversed(parts))
+
+
+def first_arg(call: cst.Call, keyword: Optional[str] = None) -> Optional[cst.BaseExpression]:
+    """The first positional argument, or the one passed as `keyword=`."""
+    for arg in call.args:
+        if arg.keyword is None and not arg.star:
+            return arg.value
+        if keyword is not None and arg.keyword is not None and arg.keyword.value == keyword:
+            return arg.value
+    return None
+
+
+def keyword_arg(call: cst.Call, keyword: str) -> Optional[cst.BaseExpression]:
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == keyword:
+            return arg.value
+    return None
+
+
+def method_name(call: cst.Call) -> Optional[str]:
+    """`m` for a call `recv.m(...)`."""
+    return call.func.attr.value if isinstance(call.func, cst.Attribute) else None
+
+
+def literal_bool(expr: Optional[cst.BaseExpression]) -> Optional[bool]:
+    """True or False for the literals `True` and `False`, else None (unknown)."""
+    if isinstance(expr, cst.Name) and expr.value in ("True", "False"):
+        return expr.value == "True"
+    return None
+
+
+def retains_graph(call: cst.Call) -> bool:
+    """Whether a backward() call may keep its graph: `retain_graph=` anything but a literal
+    False, or, without it, `create_graph=` anything but a literal False (its default)."""
+    flag = keyword_arg(call, "retain_graph")
+    if flag is None:
+        flag = keyword_arg(call, "create_graph")
+    return flag is not None and not (isinstance(flag, cst.Name) and flag.value == "False")
+
+
+def all_params(params: cst.Parameters) -> list:
+    found = [*params.posonly_params, *params.params, *params.kwonly_params]
+    for star in (params.star_arg, params.star_kwarg):
+        if isinstance(star, cst.Param):
+            found.append(star)
+    return found
+
+
+def calls_in(expr: cst.BaseExpression) -> list:
+    """Calls in `expr` in pre-order, not descending into lambdas or comprehensions."""
+    found = []
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        kind = type(node)
+        if kind in INNER_SCOPES:
+            continue
+        if kind is cst.Call:
+            found.append(node)
+        stack.extend(reversed(list(children(node))))
+    return found
+
+
+def operand_names(expr: cst.BaseExpression) -> list:
+    """Names whose values `expr` computes with: not callees, not attribute names."""
+    names = []
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Name):
+            names.append(node.value)
+        elif isinstance(node, cst.Attribute):
+            stack.append(node.value)
+        elif isinstance(node, cst.Call):
+            stack.extend(arg.value for arg in node.args)
+            if isinstance(node.func, cst.Attribute):
+                stack.append(node.func.value)  # the receiver of a method
+        elif type(node) not in INNER_SCOPES:
+            stack.extend(children(node))
+    return names
+
+
+def spread(expr: cst.BaseExpression) -> list:
+    """The elements of a list or tuple display (`torch.cat([a, b])`), else the expression."""
+    if isinstance(expr, (cst.List, cst.Tuple)) and not any(isinstance(e, cst.StarredElement) for e in expr.elements):
+        return [e.value for e in expr.elements]
+    return [expr]
+
+
+def basic_index(expr: cst.Subscript) -> bool:
+    """Indexing with ints, slices, `...` and `None` gives a view; anything else copies."""
+    for element in expr.slice:
+        inner = element.slice
+        if isinstance(inner, cst.Slice):
+            continue
+        value = inner.value
+        if isinstance(value, cst.UnaryOperation):
+            value = value.expression
+        if not isinstance(value, (cst.Integer, cst.Ellipsis)) and not (
+            isinstance(value, cst.Name) and value.value == "None"
+        ):
+            return False
+    return True
+
+
+def parenthesized(expr: cst.BaseExpression) -> cst.BaseExpression:
+    """`expr`, in parentheses unless it is an atom, so that it can stand anywhere (`(a + b)`)."""
+    if isinstance(expr, (cst.Name, cst.Attribute, cst.Call, cst.Subscript)) or expr.lpar:
+        return expr
+    return expr.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+
+
+def call_method(expr: cst.BaseExpression, method: str) -> cst.Call:
+    """`expr.method()`, parenthesising `expr` when it is not an atom (`(a + b).item()`)."""
+    return cst.Call(func=cst.Attribute(value=parenthesized(expr), attr=cst.Name(method)))

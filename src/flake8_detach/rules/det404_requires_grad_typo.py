@@ -1,13 +1,13 @@
-"""DET404/DET405: `requires_grad` spelt wrong, or set on a module where it does nothing."""
+"""DET404: `requires_grad` spelt wrong."""
 
 from __future__ import annotations
 
 import libcst as cst
 
-from .. import torchapi
+from ..cst_syntax import method_name
 from ..facts import MODULE
-from ..syntax import last_name
-from ._base import SAFE, UNSAFE, Breaks, Example, Raises, Rule, method_name
+from ..findings import SAFE
+from ._base import Breaks, Example, Raises, Rule
 
 # Misspellings seen in the wild, compared lower-case without underscores.
 TYPOS = frozenset(
@@ -88,60 +88,3 @@ w = torch.zeros(3, requires_grad=True)
             if arg.keyword is not None and is_typo(arg.keyword.value):
                 fix = self.fix((arg.keyword, cst.Name("requires_grad")))
                 self.report(arg, fix=fix, typo=arg.keyword.value, effect="raises TypeError")
-
-
-class ModuleRequiresGradAttribute(Rule):
-    code = "DET405"
-    name = "module-requires-grad-attribute"
-    message = "{module}.requires_grad = ... sets a plain attribute on a module: it freezes nothing"
-    needs = (r"requires_grad\s*=(?!=)",)
-    what = (
-        "Flags `model.requires_grad = False` where `model` is an `nn.Module`: built from a "
-        "`torch.nn` class or a local `nn.Module` subclass in the same scope, or named like a model "
-        "(`model`, `net`, `encoder`, `self.backbone`, ...) and not a tensor."
-    )
-    why = (
-        "`requires_grad` is a tensor attribute. On a module it is an ordinary new attribute: the "
-        "parameters keep `requires_grad=True` and keep training. `model.requires_grad_(False)` "
-        "sets the flag on every parameter."
-    )
-    references = ("https://pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.requires_grad_",)
-    fix_safety = UNSAFE  # later code may read the attribute back
-    fix_title = "call `model.requires_grad_(...)`"
-    examples = (
-        Example(
-            bad="""\
-import torch
-
-model = torch.nn.Linear(2, 2)
-model.requires_grad = False  # expect: DET405
-""",
-            good="""\
-import torch
-
-model = torch.nn.Linear(2, 2)
-model.requires_grad_(False)
-""",
-            proof=Breaks("not model.weight.requires_grad"),
-        ),
-    )
-
-    def on_attr_assign(self, target, value, statement) -> None:
-        if target.attr.value != "requires_grad" or not self._is_module(target.value):
-            return
-        fix = None
-        if isinstance(statement, cst.Assign) and len(statement.targets) == 1:
-            call = cst.Call(
-                func=cst.Attribute(value=target.value, attr=cst.Name("requires_grad_")), args=[cst.Arg(value)]
-            )
-            fix = self.fix((statement, cst.Expr(value=call, semicolon=statement.semicolon)))
-        self.report(target, fix=fix, module=self.ctx.text(target.value))
-
-    def _is_module(self, expr: cst.BaseExpression) -> bool:
-        value = self.ctx.value(expr)
-        if value.kind == MODULE:
-            return True
-        if value.tensor or value.grad is not None:
-            return False
-        name = last_name(expr)
-        return name != "self" and torchapi.MODEL_NAME.search(name) is not None

@@ -1,0 +1,78 @@
+"""Helpers over Python's own `ast` nodes, for the work done before libcst parses anything
+(which pieces to parse, the rules' cheap `possible_in` prechecks)."""
+
+from __future__ import annotations
+
+import ast
+from typing import Optional, Sequence
+
+FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+LOOPS = (ast.For, ast.AsyncFor, ast.While)
+
+
+def module_level(body: Sequence[ast.stmt]):
+    """Statements that run at module level, into if/try/with blocks but not into definitions."""
+    for node in body:
+        yield node
+        if isinstance(node, (ast.If, ast.Try, ast.With)) or type(node).__name__ == "TryStar":
+            for block in ("body", "orelse", "finalbody"):
+                yield from module_level(getattr(node, block, []))
+            for handler in getattr(node, "handlers", []):
+                yield from module_level(handler.body)
+
+
+def scope_nodes(nodes: list, skip_definitions: bool = False):
+    """Every `ast` node in `nodes`, or, with `skip_definitions`, those not inside a nested
+    function or class (which the walk analyses as scopes of their own; lambdas it does not)."""
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        yield node
+        if skip_definitions and isinstance(node, (*FUNCTIONS, ast.ClassDef)):
+            continue
+        for name in _child_fields(type(node)):
+            value = getattr(node, name, None)
+            if type(value) is list:
+                stack.extend(item for item in value if isinstance(item, ast.AST))
+            elif isinstance(value, ast.AST):
+                stack.append(value)
+
+
+_fields: dict = {}
+
+
+def _child_fields(node_type: type) -> tuple:
+    """The fields of an `ast` node type that hold nodes, without `ctx` (Load/Store markers,
+    one for every name: half the nodes ast.iter_child_nodes yields) or plain values."""
+    fields = _fields.get(node_type)
+    if fields is None:
+        plain = {"ctx", "id", "attr", "name", "arg", "module", "level", "kind", "type_comment"}
+        fields = _fields[node_type] = tuple(f for f in node_type._fields if f not in plain)
+    return fields
+
+
+def dotted(expr: ast.expr) -> Optional[str]:
+    """`a.b.c` for a chain of plain names, else None."""
+    parts = []
+    while isinstance(expr, ast.Attribute):
+        parts.append(expr.attr)
+        expr = expr.value
+    if not isinstance(expr, ast.Name):
+        return None
+    parts.append(expr.id)
+    return ".".join(reversed(parts))
+
+
+def callee_name(call: ast.Call, imports) -> str:
+    """The last name of what `call` calls, as torch names it where it is a torch name
+    (`zeros` for `z(3)` after `from torch import zeros as z`); `imports` is an ImportTable."""
+    name = dotted(call.func)
+    qualname = imports.qualname_of_dotted(name)
+    if qualname or name:
+        return (qualname or name).rpartition(".")[2]
+    return call.func.attr if isinstance(call.func, ast.Attribute) else ""
+
+
+def first_line(node: ast.stmt) -> int:
+    """Where a statement starts, decorators included."""
+    return min([node.lineno] + [decorator.lineno for decorator in getattr(node, "decorator_list", [])])

@@ -1,0 +1,178 @@
+"""What running code does to the facts: bindings, in-place writes, backward() freeing a
+graph, `requires_grad` switches, and calls that may change what they are given."""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+import libcst as cst
+
+from . import torchapi
+from .cst_syntax import (
+    calls_in,
+    first_arg,
+    keyword_arg,
+    literal_bool,
+    operand_names,
+    retains_graph,
+    target_names,
+    viewed_name,
+)
+from .evaluator import PURE_BUILTINS, Evaluator
+from .facts import CONSTANT, LOSS, NAMED_PARAMETERS, PARAMETER, PARAMETERS, Value, any_grad
+
+
+class Effects:
+    """Applies the effects of code to the state of `evaluator`."""
+
+    def __init__(self, evaluator: Evaluator) -> None:
+        self.evaluator = evaluator
+
+    @property
+    def state(self):
+        return self.evaluator.state
+
+    def apply(self, expr: cst.CSTNode) -> None:
+        """Update facts for what the calls in `expr` do to local names."""
+        if not isinstance(expr, cst.BaseExpression):
+            return
+        calls = calls_in(expr)
+        for call in reversed(calls):  # inner calls run first
+            self._call_effect(call)
+        if calls:
+            self.evaluator.forget_values()
+
+    def _call_effect(self, call: cst.Call) -> None:
+        value = self.evaluator.value
+        func = call.func
+        name = self.evaluator.qualname(func)
+        if name is not None:
+            if name == "torch.set_grad_enabled":  # a plain call switches the mode until switched back
+                self.state.grad_mode = literal_bool(first_arg(call, "mode"))
+            out = keyword_arg(call, "out")
+            if out is not None:
+                self.write_inplace(out, [value(a.value) for a in call.args if a.keyword is None])
+            target = torch_inplace_target(name, call)
+            if target is not None:
+                self.write_inplace(target, [value(a.value) for a in call.args[1:] if a.keyword is None])
+            if name in ("torch.autograd.backward", "torch.autograd.grad") and not retains_graph(call):
+                self.free_graph(first_arg(call, "tensors" if name.endswith("backward") else "outputs"))
+            return
+        if isinstance(func, cst.Attribute):
+            method = func.attr.value
+            receiver = func.value
+            if method == "requires_grad_" and isinstance(receiver, cst.Name):
+                flag = literal_bool(first_arg(call, "requires_grad")) if call.args else True
+                self.set_requires_grad(receiver.value, flag)
+            elif method == "retain_grad" and isinstance(receiver, cst.Name):
+                self.state.names[receiver.value] = self.state.get(receiver.value).but(retained=True)
+            elif method == "backward":
+                if not retains_graph(call):
+                    self.free_graph(receiver)
+                return
+            elif torchapi.is_inplace_method(method):
+                self.write_inplace(receiver, [value(a.value) for a in call.args if a.keyword is None])
+            elif value(receiver).tensor or method in torchapi.TENSOR_METHODS:
+                return
+        elif isinstance(func, cst.Name) and func.value in PURE_BUILTINS:
+            return
+        # A callable we cannot see into may change what it is given.
+        for arg in call.args:
+            if isinstance(arg.value, cst.Name):
+                old = self.state.get(arg.value.value)
+                if old.grad is not None or old.leaf is not None:
+                    self.state.names[arg.value.value] = old.but(grad=None, leaf=None)
+
+    def free_graph(self, tensors: Optional[cst.BaseExpression]) -> None:
+        """backward() without retain_graph freed the tensors saved in the graphs it ran through."""
+        for name in operand_names(tensors) if tensors is not None else ():
+            value = self.state.names.get(name)
+            if value is not None and value.saves and value.grad is not False:
+                self.state.names[name] = value.but(freed=True, kind=LOSS)
+
+    def write_inplace(self, target: cst.BaseExpression, sources: Iterable[Value]) -> None:
+        """`target` (or a view of it) was written in place with values from `sources`."""
+        name = viewed_name(target)
+        if name is None:
+            return
+        old = self.state.get(name)
+        new = old.but(pending=old.pending | self.evaluator.pending.get(id(target), frozenset()))
+        grad = any_grad([old, *sources])
+        if self.state.grad_mode is not False and grad != old.grad:
+            if self.state.grad_mode is None and grad:
+                grad = None
+            new = new.but(grad=grad, leaf=False if grad and not old.grad else old.leaf)
+        self.state.names[name] = new
+
+    def set_requires_grad(self, name: str, flag: Optional[bool]) -> None:
+        old = self.state.get(name)
+        leaf = True if old.grad is False else old.leaf
+        self.state.names[name] = old.but(grad=flag, leaf=leaf if flag else None)
+
+    def bind(self, target: cst.BaseExpression, value: Value, value_expr: Optional[cst.BaseExpression]) -> None:
+        if isinstance(target, cst.Name):
+            self.rebind(target.value, value)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            elements = [e.value for e in target.elements]
+            if (
+                isinstance(value_expr, (cst.Tuple, cst.List))
+                and len(value_expr.elements) == len(elements)
+                and not any(isinstance(e, cst.StarredElement) for e in value_expr.elements)
+                and not any(isinstance(e, cst.StarredElement) for e in target.elements)
+            ):
+                for element, source in zip(elements, value_expr.elements):
+                    self.bind(element, self.evaluator.value(source.value), source.value)
+            else:
+                self.state.forget(target_names(target))
+        elif isinstance(target, cst.Subscript):
+            self.write_inplace(target.value, (value,))
+        elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
+            if target.attr.value == "requires_grad":
+                self.set_requires_grad(target.value.value, literal_bool(value_expr))
+        elif isinstance(target, cst.StarredElement):
+            self.state.forget(target_names(target))
+
+    def rebind(self, name: str, value: Value) -> None:
+        """Bind `name` to a new tensor: graphs that saved the old one did not save this one."""
+        names = self.state.names
+        for other in self.names_whose_graph_saved(name):
+            names[other] = names[other].but(saved_names=names[other].saved_names - {name})
+        if value.saved_itself:
+            value = value.but(saved_itself=False, saved_names=value.saved_names | {name})
+        names[name] = value
+
+    def names_whose_graph_saved(self, name: str) -> list:
+        """Local names whose graph saved the tensor now bound to `name`."""
+        return [other for other, value in self.state.names.items() if name in value.saved_names]
+
+    def bind_iteration(self, target: cst.BaseExpression, iterable: cst.BaseExpression) -> None:
+        """Bind a for-loop target from what is known of the iterated values."""
+        if isinstance(iterable, cst.Call) and isinstance(iterable.func, cst.Name) and isinstance(
+            target, (cst.Tuple, cst.List)
+        ):
+            args = [a.value for a in iterable.args if a.keyword is None and not a.star]
+            elements = [e.value for e in target.elements]
+            if iterable.func.value == "zip" and len(args) == len(elements):
+                for element, arg in zip(elements, args):
+                    self.bind_iteration(element, arg)
+                return
+            if iterable.func.value == "enumerate" and args and len(elements) == 2:
+                self.bind(elements[0], CONSTANT, None)
+                self.bind_iteration(elements[1], args[0])
+                return
+        kind = self.evaluator.value(iterable).kind
+        if kind == PARAMETERS:
+            self.bind(target, PARAMETER, None)
+        elif kind == NAMED_PARAMETERS and isinstance(target, (cst.Tuple, cst.List)) and len(target.elements) == 2:
+            self.bind(target.elements[1].value, PARAMETER, None)
+
+
+def torch_inplace_target(name: str, call: cst.Call) -> Optional[cst.BaseExpression]:
+    """The first argument of `torch.relu_(x)` or `F.relu(x, inplace=True)`."""
+    last = name.rpartition(".")[2]
+    if name.startswith("torch.nn.init."):
+        return None  # nn.init writes under no_grad on purpose
+    inplace = keyword_arg(call, "inplace")
+    if torchapi.is_inplace_method(last) or (inplace is not None and literal_bool(inplace)):
+        return first_arg(call, "input")
+    return None

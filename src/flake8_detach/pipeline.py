@@ -1,0 +1,162 @@
+"""source -> findings: a text prefilter, an `ast` index, a libcst parse of the pieces that
+can produce a finding (pieces.py), one walk per piece shared by all rules (walker.py), and
+positions, computed only for pieces with findings."""
+
+from __future__ import annotations
+
+import ast
+import sys
+import warnings
+from contextlib import contextmanager
+from dataclasses import replace
+from functools import lru_cache
+from typing import Optional, Sequence
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from .context import RuleContext
+from .findings import Violation
+from .pieces import FileIndex, Needs, Piece, index_file, physical_lines, pieces_to_parse
+from .rules import EVENTS, RULES
+from .walker import Walker
+
+MAX_PIECE_LINES = 50_000
+DEEP_RECURSION = 30_000
+
+
+@lru_cache(maxsize=None)
+def needs_of(rules: tuple) -> Needs:
+    """The needs of a selection of rules: built once per selection (the CLI's --select)."""
+    return Needs(rules)
+
+
+def check_source(
+    source: str, rules: Sequence[type] = RULES, tree: Optional[ast.Module] = None, whole_file: bool = False
+) -> list:
+    """All violations in `source`, sorted by position.
+
+    `tree` is the file's `ast` tree, where the caller has it (flake8 does). libcst parses only
+    the pieces of the file that can produce a finding; `whole_file=True` analyses the whole file
+    in one piece instead, the reference that the shortcut is tested against.
+    """
+    if tree is None:  # not from flake8: parse first, so any file Python rejects is reported
+        try:
+            tree = parse_python(source)
+        except SyntaxError as error:
+            return [parse_failure(f"cannot parse this file: {error.msg}", error.lineno or 1, (error.offset or 1) - 1)]
+        except ValueError as error:  # source code with NUL bytes, on older Pythons
+            return [parse_failure(f"cannot parse this file: {error}", 1, 0)]
+        except (RecursionError, MemoryError):
+            return [parse_failure("cannot parse this file: too deeply nested for Python's own parser", 1, 0)]
+    selected = pieces_of(source, tree, rules, whole_file)
+    if selected is None:
+        return []
+    index, pieces = selected
+    violations = []
+    for piece in pieces:
+        size = sum(1 for line in physical_lines(piece.code) if line.strip())
+        if size > MAX_PIECE_LINES:  # libcst needs gigabytes for a scope this long
+            message = f"a scope of {size} lines of code is too long to analyse (the limit is {MAX_PIECE_LINES})"
+            violations.append(parse_failure(message, piece.line_offset + 1, 0))
+            continue
+        try:
+            module = cst.parse_module(piece.code)
+        except cst.ParserSyntaxError as error:  # the other pieces are still analysed
+            line = error.raw_line + piece.line_offset
+            violations.append(parse_failure(f"libcst cannot parse this code: {error.message}", line, error.raw_column))
+            continue
+        except (RecursionError, MemoryError):
+            violations.append(parse_failure("libcst cannot parse this code: too deeply nested", piece.line_offset + 1, 0))
+            continue
+        violations += analyse(module, rules, index, piece.line_offset)
+    return sorted(violations, key=lambda v: (v.line, v.col, v.code))
+
+
+def pieces_of(source: str, tree: ast.Module, rules: Sequence[type], whole_file: bool = False):
+    """(the file's index, the pieces for libcst to parse), or None where no rule's words occur."""
+    needs = needs_of(tuple(rules))
+    telling = needs.telling_offsets(source)
+    if not telling:
+        return None
+    index = index_file(tree)
+    if whole_file:
+        return index, [Piece(source, 0)]
+    widened = needs.for_file(index.imports)
+    if widened is not needs:  # torch names imported under other names: look again
+        telling = widened.telling_offsets(source)
+    return index, pieces_to_parse(source, tree, widened, telling, index.imports)
+
+
+def parse_python(source: str) -> ast.Module:
+    """Python's own parse of `source`. Its warnings (an invalid escape, say) are about the
+    checked code, which is not this linter's to judge, so they are not printed."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ast.parse(source)
+
+
+def parses_as_python(source: str) -> bool:
+    try:
+        parse_python(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return True
+
+
+def check_module(module: cst.Module, rules: Sequence[type] = RULES) -> list:
+    """All violations in a whole parsed module (its nodes are `module`'s own: fixes swap them)."""
+    return analyse(module, rules, index_file(parse_python(module.code)), 0)
+
+
+def analyse(module: cst.Module, rules: Sequence[type], index: FileIndex, line_offset: int) -> list:
+    """Walk one parsed piece with `rules`; its violations, placed in the file."""
+    walker = Walker(module, index.imports, index.module_classes)
+    context = RuleContext(walker)
+    walker.hooks = hooks_of([rule(context) for rule in rules])
+    try:
+        with recursion_limit(DEEP_RECURSION):
+            walker.run_module()
+            violations = placed(module, walker.found.values())
+    except RecursionError:
+        return [parse_failure("too deeply nested to analyse", 1 + line_offset, 0)]
+    return [replace(v, line=v.line + line_offset) for v in violations]
+
+
+def hooks_of(rules: list) -> dict:
+    """Event name -> the handlers of the rules that override it, in registry order."""
+    hooks: dict = {event: [] for event in EVENTS}
+    for rule in rules:
+        for event in rule.events():
+            hooks[event].append(getattr(rule, event))
+    return hooks
+
+
+def placed(module: cst.Module, found) -> list:
+    """The violations with their positions, sorted."""
+    found = list(found)
+    if not found:
+        return []
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    result = []
+    for violation in found:
+        start = positions[violation.node].start
+        result.append(replace(violation, line=start.line, col=start.column))
+    result.sort(key=lambda v: (v.line, v.col, v.code))
+    return result
+
+
+@contextmanager
+def recursion_limit(limit: int):
+    """Expressions are evaluated, and positions found, recursively: nesting that Python's own
+    parser accepts (up to about 3,000 levels) needs several frames a level."""
+    before = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(before, limit))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(before)
+
+
+def parse_failure(message: str, line: int, col: int) -> Violation:
+    return Violation("DET000", message, None, max(line, 1), max(col, 0))

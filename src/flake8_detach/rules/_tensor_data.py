@@ -1,0 +1,66 @@
+"""When `x.data` is Tensor.data of a tensor that can be in a graph (DET201, DET202)."""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Optional
+
+import libcst as cst
+
+from .. import torchapi
+from ..cst_syntax import viewed_base
+
+# Attributes that hold parameters on modules.
+TENSOR_ATTRIBUTES = frozenset(("weight", "bias"))
+
+
+# Methods only a tensor has: called on `.data`, they show that `.data` is Tensor.data.
+TENSOR_ONLY_METHODS = frozenset(("cpu", "cuda", "numpy", "detach", "item", "clone"))
+
+
+# Objects named like data containers often have a `.data` field of their own (datasets, batches).
+CONTAINER_NAME = re.compile(r"data|set|batch|loader|sample|frame|df|mnist|cifar|record|table", re.I)
+
+
+def data_attribute(expr: cst.BaseExpression) -> Optional[cst.Attribute]:
+    """The `x.data` that `expr` writes through: `x.data`, `x.data[0]`, `x.data.view(-1)`."""
+    base = viewed_base(expr)
+    return base if isinstance(base, cst.Attribute) and base.attr.value == "data" else None
+
+
+def is_graph_tensor_data(ctx, data: cst.Attribute, method: Optional[str] = None) -> bool:
+    """Whether `x.data` is evidently Tensor.data of a tensor that can be in a graph, rather than
+    some object's own `data` field or a gradient;
+    `method` is the name of a method called on `x.data`, if any."""
+    base = data.value
+    if isinstance(base, cst.Attribute) and base.attr.value == "grad":
+        return False  # gradient buffers belong to no graph: `.grad.data` corrupts nothing
+    if ctx.value(base).tensor:
+        return True
+    if isinstance(base, cst.Attribute) and base.attr.value in TENSOR_ATTRIBUTES:
+        return True
+    if names_a_container(base) or method is None:
+        return False
+    return method in TENSOR_ONLY_METHODS or torchapi.is_inplace_method(method)
+
+
+def called_method(ctx, expr: cst.BaseExpression) -> Optional[str]:
+    """`m` when `expr` is the receiver in `expr.m(...)`."""
+    attribute = ctx.parent(expr)
+    if isinstance(attribute, cst.Attribute) and isinstance(ctx.parent(attribute), cst.Call):
+        return attribute.attr.value
+    return None
+
+
+def names_a_container(expr: cst.BaseExpression) -> bool:
+    if isinstance(expr, cst.Name):
+        return expr.value in ("self", "cls") or bool(CONTAINER_NAME.search(expr.value))
+    if isinstance(expr, cst.Attribute):
+        return bool(CONTAINER_NAME.search(expr.attr.value))
+    return True  # a call or subscript: no name to go by
+
+
+def reads_data_attribute(nodes: list, imports) -> bool:
+    """Some `.data` attribute is in the code: not only `torch.utils.data` in an import."""
+    return any(isinstance(node, ast.Attribute) and node.attr == "data" for node in nodes)

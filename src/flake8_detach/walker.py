@@ -1,0 +1,436 @@
+"""The walk of one parsed piece: its statements in order, with the facts of each point
+(branches joined, loops, with-blocks, definitions as scopes of their own), firing the rules'
+events as it goes. Values come from the evaluator; changes to the facts from effects."""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+import libcst as cst
+
+from . import torchapi
+from .cst_syntax import (
+    INNER_SCOPES,
+    all_params,
+    children,
+    dotted_name,
+    first_arg,
+    keyword_arg,
+    literal_bool,
+    possibly_changed_names,
+    target_names,
+    view_chain,
+)
+from .effects import Effects, torch_inplace_target
+from .evaluator import Evaluator
+from .facts import State, Tri, join_states, op_result
+from .imports import ImportTable
+
+
+class Walker:
+    def __init__(self, module: cst.Module, imports: ImportTable, module_classes: frozenset) -> None:
+        self.module = module
+        self.evaluator = Evaluator(imports.copy(), module_classes)  # a function's own imports are its own
+        self.effects = Effects(self.evaluator)
+        self.hooks: dict = {}  # event name -> the rules' handlers, in registry order
+        self.loops: list = []  # enclosing loop nodes, innermost last
+        self.found: dict = {}  # (code, id(node)) -> Violation
+        self.parents: dict = {}  # id(node) -> parent, for the statement being scanned
+        self.written: set = set()  # ids of expressions written in place by that statement
+        self.statement: Optional[cst.CSTNode] = None  # the statement (or compound header) being run
+
+    @property
+    def state(self) -> Optional[State]:
+        return self.evaluator.state
+
+    @state.setter
+    def state(self, state: Optional[State]) -> None:
+        self.evaluator.state = state
+
+    def value(self, expr: cst.CSTNode):
+        return self.evaluator.value(expr)
+
+    # ---- statements -------------------------------------------------------------------
+
+    def run_module(self) -> None:
+        self.fire("on_scope_start", self.module)
+        self.run_block(self.module.body)
+        self.fire("on_scope_end", self.module)
+
+    def run_block(self, body: Iterable[cst.CSTNode]) -> None:
+        for stmt in body:
+            if self.state is not None:
+                self.run_statement(stmt)
+            elif isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+                # Unreachable here, but a definition's own code is still checked (as the
+                # piece shortcut, which checks each top-level definition alone, does).
+                self.state = State()
+                self.run_definition(stmt)
+                self.state = None
+
+    def run_suite(self, suite: cst.BaseSuite) -> None:
+        self.run_block(suite.body)
+
+    def run_statement(self, stmt: cst.CSTNode) -> None:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if self.state is None:
+                    return
+                self.run_small(small)
+                self.evaluator.forget_values()
+            return
+        self.statement = stmt
+        if isinstance(stmt, cst.If):
+            self.run_if(stmt)
+        elif isinstance(stmt, cst.For):
+            self.scan(stmt.iter)
+            self.run_loop(stmt, stmt.target, stmt.iter)
+        elif isinstance(stmt, cst.While):
+            self.scan(stmt.test)
+            self.run_loop(stmt, None, None)
+        elif isinstance(stmt, cst.With):
+            self.run_with(stmt)
+        elif isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            self.run_definition(stmt)
+        elif isinstance(stmt, (cst.Try, cst.TryStar)):
+            self.run_try(stmt)
+        elif isinstance(stmt, cst.Match):
+            self.run_match(stmt)
+
+    def run_small(self, small: cst.BaseSmallStatement) -> None:
+        self.statement = small
+        if isinstance(small, cst.Expr):
+            self.scan(small.value)
+            self.effects.apply(small.value)
+        elif isinstance(small, cst.Assign):
+            self.run_assign([t.target for t in small.targets], small.value, small)
+        elif isinstance(small, cst.AnnAssign):
+            if small.value is not None:
+                self.run_assign([small.target], small.value, small)
+        elif isinstance(small, cst.AugAssign):
+            self.run_augassign(small)
+        elif isinstance(small, (cst.Return, cst.Raise)):
+            for part in (getattr(small, "value", None), getattr(small, "exc", None)):
+                if part is not None:
+                    self.scan(part)
+                    self.effects.apply(part)
+            self.state = None
+        elif isinstance(small, (cst.Break, cst.Continue)):
+            self.state = None
+        elif isinstance(small, (cst.Import, cst.ImportFrom)):
+            record_import(self.evaluator.imports, small)
+            self.state.forget(possibly_changed_names(small))
+        elif isinstance(small, (cst.Del, cst.Global, cst.Nonlocal)):
+            self.state.forget(possibly_changed_names(small))
+        elif isinstance(small, cst.Assert):
+            self.scan(small.test)
+
+    def run_assign(self, targets: list, value: cst.BaseExpression, stmt: cst.CSTNode) -> None:
+        self.parents.clear()
+        self.written.clear()
+        for target in targets:
+            if isinstance(target, cst.Subscript):
+                self._mark_written(target.value)
+        self.scan(value, reset=False)
+        for target in targets:
+            self.scan_target(target)
+        for target in targets:
+            if isinstance(target, cst.Attribute):
+                self.fire("on_attr_assign", target, value, stmt)
+            elif isinstance(target, cst.Subscript):
+                self.fire("on_inplace", target.value, target, "item assignment", value)
+            else:
+                self.fire("on_assign", target, value, stmt)
+        bound = self.value(value)
+        self.effects.apply(value)
+        for target in targets:
+            self.effects.bind(target, bound, value)
+
+    def run_augassign(self, stmt: cst.AugAssign) -> None:
+        self.parents.clear()
+        self.written.clear()
+        target = stmt.target
+        inplace_target = target.value if isinstance(target, cst.Subscript) else target
+        self._mark_written(inplace_target)
+        self.scan(stmt.value, reset=False)
+        self.scan_target(target)
+        op = self.module.code_for_node(stmt.operator).strip()
+        self.fire("on_augassign", stmt)
+        self.fire("on_inplace", inplace_target, target, op, stmt.value)
+        source = self.value(stmt.value)
+        self.effects.apply(stmt.value)
+        old = self.state.get(target.value) if isinstance(target, cst.Name) else None
+        if old is None or old.tensor:  # a tensor is updated in place and stays the same tensor
+            self.effects.write_inplace(inplace_target, (source,))
+        else:  # a number or unknown: `x += y` rebinds x to x + y
+            new = op_result((old, source), self.state.grad_mode)
+            self.effects.rebind(target.value, new.but(tensor=source.tensor))
+
+    def run_if(self, stmt: cst.If) -> None:
+        self.statement = stmt
+        self.scan(stmt.test)
+        self.effects.apply(stmt.test)
+        before = self.state
+        self.state = before.copy()
+        self.run_suite(stmt.body)
+        after_body = self.state
+        self.state = before.copy()
+        if isinstance(stmt.orelse, cst.If):
+            self.run_if(stmt.orelse)
+        elif isinstance(stmt.orelse, cst.Else):
+            self.run_suite(stmt.orelse.body)
+        self.state = join_states(after_body, self.state)
+
+    def run_loop(self, loop: cst.CSTNode, target: Optional[cst.BaseExpression], iterable) -> None:
+        # A fact that the body may change cannot hold at the loop head: forget it there.
+        head = self.state.copy()
+        head.forget(possibly_changed_names(loop.body))
+        if target is not None:
+            head.forget(target_names(target))
+        self.state = head.copy()
+        if target is not None:
+            self.effects.bind_iteration(target, iterable)
+        self.loops.append(loop)
+        self.fire("on_loop", loop)
+        self.run_suite(loop.body)
+        self.loops.pop()
+        if self.state is not None and self.state.grad_mode != head.grad_mode:
+            head.grad_mode = None
+        self.state = head
+        if loop.orelse is not None:
+            self.run_suite(loop.orelse.body)
+            self.state = join_states(self.state, head)
+
+    def run_with(self, stmt: cst.With) -> None:
+        outer_mode = self.state.grad_mode
+        for item in stmt.items:
+            self.scan(item.item)
+            self.effects.apply(item.item)
+            if not isinstance(item.item, cst.Call) and self.evaluator.qualname(item.item) in torchapi.GRAD_MODE_SETTERS:
+                self.state = None  # `with torch.no_grad:` (the class, not an instance) raises TypeError
+                return
+            self.state.grad_mode = self.grad_mode_inside(item.item, self.state.grad_mode)
+            if item.asname is not None:
+                self.state.forget(target_names(item.asname.name))
+        self.run_suite(stmt.body)
+        if self.state is not None:
+            self.state.grad_mode = outer_mode
+
+    def grad_mode_inside(self, manager: cst.BaseExpression, current: Tri) -> Tri:
+        """The grad mode inside `with manager:`; unknown for managers that might change it."""
+        callee = manager.func if isinstance(manager, cst.Call) else manager
+        name = self.evaluator.qualname(callee)
+        if name in torchapi.GRAD_MODE_SETTERS:
+            return grad_mode_set_by(name, manager, current)
+        last = callee.attr.value if isinstance(callee, cst.Attribute) else getattr(callee, "value", None)
+        return current if last in torchapi.GRAD_NEUTRAL_CONTEXTS else None
+
+    def run_definition(self, stmt) -> None:
+        self.statement = stmt
+        mode: Tri = True
+        for decorator in stmt.decorators:
+            self.scan(decorator.decorator)
+            callee = decorator.decorator
+            name = self.evaluator.qualname(callee.func if isinstance(callee, cst.Call) else callee)
+            if name in torchapi.GRAD_MODE_SETTERS:
+                mode = grad_mode_set_by(name, callee, True)
+        outer = (self.state, self.loops, self.evaluator.imports)
+        if isinstance(stmt, cst.FunctionDef):
+            for param in all_params(stmt.params):
+                if param.default is not None:
+                    self.scan(param.default)
+            self.evaluator.imports = self.evaluator.imports.copy()
+        else:
+            for arg in stmt.bases:
+                self.scan(arg.value)
+        self.state, self.loops = State(mode), []
+        is_function = isinstance(stmt, cst.FunctionDef)
+        if is_function:
+            self.fire("on_scope_start", stmt)
+        self.run_suite(stmt.body)
+        if is_function:
+            self.fire("on_scope_end", stmt)
+        self.state, self.loops, self.evaluator.imports = outer
+        self.state.forget([stmt.name.value])
+
+    def run_try(self, stmt) -> None:
+        before = self.state
+        self.state = before.copy()
+        self.run_suite(stmt.body)
+        if stmt.orelse is not None and self.state is not None:
+            self.run_suite(stmt.orelse.body)
+        result = self.state
+        handler_start = before.copy()
+        handler_start.forget(possibly_changed_names(stmt.body))
+        for handler in stmt.handlers:
+            self.state = handler_start.copy()
+            if handler.type is not None:
+                self.statement = handler
+                self.scan(handler.type)
+            if handler.name is not None:
+                self.state.forget(target_names(handler.name.name))
+            self.run_suite(handler.body)
+            result = join_states(result, self.state)
+        if stmt.finalbody is not None:
+            self.state = result if result is not None else handler_start.copy()
+            self.run_suite(stmt.finalbody.body)
+            if result is None:
+                self.state = None
+        else:
+            self.state = result
+
+    def run_match(self, stmt: cst.Match) -> None:
+        self.scan(stmt.subject)
+        before = self.state
+        result = before.copy()  # no case matched
+        for case in stmt.cases:
+            self.state = before.copy()
+            self.state.forget(possibly_changed_names(case.pattern))
+            self.run_suite(case.body)
+            result = join_states(result, self.state)
+        self.state = result
+
+    # ---- expressions: events ----------------------------------------------------------
+
+    def fire(self, event: str, *args) -> None:
+        for hook in self.hooks[event]:
+            hook(*args)
+
+    def scan(self, expr: cst.CSTNode, reset: bool = True) -> None:
+        """Fire the expression events of `expr` and everything below it."""
+        if reset:
+            self.parents.clear()
+            self.written.clear()
+        stack = [expr]
+        while stack:
+            node = stack.pop()
+            kind = type(node)  # `is` tests: isinstance on libcst's ABC node classes is slow
+            if kind is cst.Call:
+                self.scan_call(node)
+            elif kind is cst.Attribute:
+                self.fire("on_attribute", node)
+            elif kind in INNER_SCOPES:
+                self.scan_inner_scope(node)
+                continue
+            kids = list(children(node))
+            for kid in kids:
+                self.parents[id(kid)] = node
+            stack.extend(reversed(kids))
+
+    def scan_target(self, target: cst.BaseExpression) -> None:
+        """Scan the expressions inside an assignment target that are read, not bound."""
+        if isinstance(target, cst.Attribute):
+            self.scan(target.value, reset=False)
+        elif isinstance(target, cst.Subscript):
+            self.scan(target.value, reset=False)
+            for element in target.slice:
+                self.scan(element, reset=False)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self.scan_target(element.value)
+        elif isinstance(target, cst.StarredElement):
+            self.scan_target(target.value)
+
+    def scan_inner_scope(self, node: cst.CSTNode) -> None:
+        """Lambdas and comprehensions: their own names shadow the scope's while they run."""
+        saved = self.state.copy()
+        if isinstance(node, cst.Lambda):
+            self.state.forget(p.name.value for p in all_params(node.params))
+            self.scan(node.body, reset=False)
+        else:
+            self._scan_comprehension(node.for_in)
+            for part in (getattr(node, "elt", None), getattr(node, "key", None), getattr(node, "value", None)):
+                if part is not None:
+                    self.scan(part, reset=False)
+        self.state = saved
+        self.evaluator.forget_values()
+
+    def _scan_comprehension(self, comp_for: cst.CompFor) -> None:
+        self.scan(comp_for.iter, reset=False)
+        self.state.forget(target_names(comp_for.target))
+        self.effects.bind_iteration(comp_for.target, comp_for.iter)
+        self.evaluator.forget_values()
+        for condition in comp_for.ifs:
+            self.scan(condition.test, reset=False)
+        if comp_for.inner_for_in is not None:
+            self._scan_comprehension(comp_for.inner_for_in)
+
+    def scan_call(self, call: cst.Call) -> None:
+        self.fire("on_call", call)
+        func = call.func
+        name = self.evaluator.qualname(func)
+        if name is None:
+            if isinstance(func, cst.Attribute):
+                method = func.attr.value
+                if torchapi.is_inplace_method(method):
+                    self._mark_written(func.value)
+                    self.fire("on_inplace", func.value, call, method + "()", first_arg(call))
+                elif method == "backward":
+                    self._backward(call, func.value)
+                    for arg in call.args:  # accelerator.backward(loss), scaler-style wrappers
+                        self.resolve_pending(arg.value)
+            return
+        out = keyword_arg(call, "out")
+        if out is not None:
+            self._mark_written(out)
+            self.fire("on_inplace", out, out, "out=", call)
+        inplace_first = torch_inplace_target(name, call)
+        if inplace_first is not None:
+            self._mark_written(inplace_first)
+            self.fire("on_inplace", inplace_first, call, name.rpartition(".")[2] + "()", None)
+        if name in ("torch.autograd.backward", "torch.autograd.grad"):
+            tensors = first_arg(call, "tensors" if name.endswith("backward") else "outputs")
+            if tensors is not None:
+                elements = (
+                    [e.value for e in tensors.elements] if isinstance(tensors, (cst.List, cst.Tuple)) else [tensors]
+                )
+                for tensor in elements:
+                    self._backward(call, tensor)
+
+    def _backward(self, call: cst.Call, tensor: cst.BaseExpression) -> None:
+        self.fire("on_backward", call, tensor)
+        self.resolve_pending(tensor)
+
+    def resolve_pending(self, expr: cst.BaseExpression) -> None:
+        """A value reached backward(): the findings it carried become real."""
+        for violation in self.value(expr).pending:
+            self.found.setdefault((violation.code, id(violation.node)), violation)
+
+    def _mark_written(self, expr: cst.BaseExpression) -> None:
+        """Mark `expr` and the views it is taken from as written in place."""
+        self.written.update(id(view) for view in view_chain(expr))
+
+
+def grad_mode_set_by(name: str, expr: cst.BaseExpression, current: Tri) -> Tri:
+    """Grad mode set by `torch.no_grad()`, `set_grad_enabled(False)`, `inference_mode()`..."""
+    mode = torchapi.GRAD_MODE_SETTERS[name]
+    arg = first_arg(expr, "mode") if isinstance(expr, cst.Call) else None
+    if name == "torch.set_grad_enabled":
+        return literal_bool(arg)
+    if arg is None:
+        return mode
+    flag = literal_bool(arg)
+    if flag is True:
+        return mode
+    return current if flag is False and name == "torch.enable_grad" else None
+
+
+def record_import(imports: ImportTable, stmt) -> None:
+    """What an `import` statement (in libcst) binds."""
+    if isinstance(stmt, cst.Import):
+        for alias in stmt.names:
+            module = dotted_name(alias.name)
+            if module is not None:
+                imports.bind_import(module, _asname(alias))
+    elif not stmt.relative and stmt.module is not None and not isinstance(stmt.names, cst.ImportStar):
+        module = dotted_name(stmt.module)
+        for alias in stmt.names:
+            name = dotted_name(alias.name)
+            if module is not None and name is not None:
+                imports.bind_from_import(module, name, _asname(alias))
+
+
+def _asname(alias: cst.ImportAlias) -> Optional[str]:
+    if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+        return alias.asname.name.value
+    return None
