@@ -136,7 +136,7 @@ def test_an_empty_select_in_pyproject_is_an_error_not_silence(tmp_path, setting)
     write(tmp_path, {"a.py": DETACH, "pyproject.toml": f"[tool.flake8-detach]\n{setting}\n"})
     status, out, err = run(["a.py"], tmp_path)
     assert (status, out) == (2, "")
-    assert "select: an empty selection checks nothing; leave select out to check every rule" in err
+    assert "select: an empty selection checks nothing; leave select out to check the default rules" in err
 
 
 def test_an_empty_select_on_the_command_line_is_an_error(tmp_path):

@@ -54,7 +54,7 @@ def parse_selection(value) -> tuple:
     without a word. (A selection of other tools' codes, `E501`, is accepted, as flake8 does.)"""
     codes = parse_codes(value)
     if not codes:
-        raise ConfigError("an empty selection checks nothing; leave select out to check every rule")
+        raise ConfigError("an empty selection checks nothing; leave select out to check the default rules")
     return codes
 
 
