@@ -1,6 +1,5 @@
 """The standalone command line: paths, exit codes, select/ignore, pyproject settings, rule docs."""
 
-import faulthandler
 import io
 import json
 import os
@@ -218,7 +217,6 @@ def test_console_script_and_module_entry_points(tmp_path):
 def check_or_crash(path, options):
     """Stands in for a parser crash: kills the worker process on `crash*.py`."""
     if Path(path).name.startswith("crash"):
-        faulthandler.disable()  # pytest's, inherited by the worker: its thread dump is noise here
         os.kill(os.getpid(), signal.SIGSEGV)
     return real_check_file(path, options)
 
