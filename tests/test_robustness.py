@@ -220,8 +220,8 @@ def test_deep_nesting_never_stops_the_run(tmp_path):
 
 @pytest.mark.xfail(
     sys.version_info < (3, 10), run=False,
-    reason="Python 3.9's ast accepts a 100,000-term sum (3.11's rejects it) and checking it then "
-    "takes more than ten minutes: the pipeline has no bound on nesting there yet",
+    reason="Python 3.9's ast accepts a 100,000-term sum (3.11's rejects it); checking it then takes "
+    "minutes until libcst's parser crashes the worker: the pipeline has no bound on nesting there yet",
 )
 def test_a_100000_term_sum_does_not_stop_the_run(tmp_path):
     status, out, err = check_dir(tmp_path, {"sum_100000.py": nested("sum", 100000)})
