@@ -1,7 +1,14 @@
+import faulthandler
+import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+
+# The command's worker processes are forked from the test process and inherit pytest's
+# faulthandler, so a worker that crashes (on purpose, or in libcst's parser on deep nesting,
+# which the command reports as one error line) would print a thread dump: noise, not a failure.
+os.register_at_fork(after_in_child=faulthandler.disable)
 
 
 def pytest_terminal_summary(terminalreporter):

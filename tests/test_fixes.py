@@ -98,7 +98,7 @@ def test_diff_shows_the_fix_without_writing(tmp_path):
     status, diff, _ = run(["--diff", "--unsafe-fixes", "article.py"], tmp_path)
     assert status == 1 and copy.read_text() == original
     run(["--fix", "--unsafe-fixes", "article.py"], tmp_path)
-    assert diff == unified_diff(original, copy.read_text(), "article.py", "article.py")
+    assert diff == unified_diff(original, copy.read_text(), "article.py")
     assert run(["--diff", "--unsafe-fixes", "article.py"], tmp_path) == (0, "", "")
 
 

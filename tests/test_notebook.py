@@ -84,7 +84,7 @@ def test_diff_shows_changed_cells_without_writing(notebook_path):
     status, out, _ = run(["--diff", "article.ipynb"], notebook_path.parent)
     assert status == 1 and notebook_path.read_bytes() == before
     assert out == (
-        "--- article.ipynb:cell_3\n+++ article.ipynb:cell_3\n@@ -1,4 +1,4 @@\n"
+        "--- a/article.ipynb:cell_3\n+++ b/article.ipynb:cell_3\n@@ -1,4 +1,4 @@\n"
         " w = torch.ones(3, requires_grad=True)\n !nvidia-smi\n-print(w.data.cpu())\n+print(w.detach().cpu())\n"
         " torch.ones?\n\\ No newline at end of file\n"
     )

@@ -48,6 +48,8 @@ def test_json_lists_findings_with_1_based_lines_0_based_columns_and_fixes(projec
             "file_line": None,
             "fix_safety": "unsafe",
             "fix_title": next(rule.fix_title for rule in RULES if rule.code == "DET101"),
+            "end_line": 5,
+            "end_col": 9,
         },
         {
             "path": "pkg/a b.py",
@@ -59,6 +61,8 @@ def test_json_lists_findings_with_1_based_lines_0_based_columns_and_fixes(projec
             "file_line": None,
             "fix_safety": "safe",
             "fix_title": "replace `.data` with `.detach()`",
+            "end_line": 7,
+            "end_col": 10,
         },
     ]
     assert run(["--format", "json", "--select", "DET4", "pkg"], project)[:2] == (0, "[]\n")
@@ -85,8 +89,10 @@ def test_sarif_is_valid_sarif_2_1_0_with_rules_and_relative_locations(project):
         ("DET202", "DET202"),
     ]
     location = results[1]["locations"][0]["physicalLocation"]
-    assert location == {"artifactLocation": {"uri": "pkg/a%20b.py"}, "region": {"startLine": 5, "startColumn": 1}}
-    assert results[2]["locations"][0]["physicalLocation"]["region"] == {"startLine": 7, "startColumn": 5}
+    region = {"startLine": 5, "startColumn": 1, "endLine": 5, "endColumn": 10}  # `d.add_(1)`
+    assert location == {"artifactLocation": {"uri": "pkg/a%20b.py"}, "region": region}
+    region = {"startLine": 7, "startColumn": 5, "endLine": 7, "endColumn": 11}  # `w.data`
+    assert results[2]["locations"][0]["physicalLocation"]["region"] == region
     assert results[1]["level"] == "error" and results[1]["message"]["text"].startswith("add_() on d")
 
 

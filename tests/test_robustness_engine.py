@@ -30,7 +30,19 @@ SHAPES = {
     "lambdas": lambda n: "lambda: " * n + "d",
     "conditionals": lambda n: "d if d else " * n + "d",
 }
-CASES = [(shape, depth) for shape in SHAPES for depth in (100, 199, 1000, 10000)]
+# Python 3.9's ast accepts these (3.11's rejects them: DET000), and libcst's parser then
+# overflows the C stack: the pipeline needs a nesting bound of its own there. Strict, so that
+# the fix shows as XPASS and the mark goes.
+CRASH_ON_39 = pytest.mark.xfail(
+    sys.version_info < (3, 10), strict=True,
+    reason="Python 3.9: libcst.parse_module segfaults on 10,000-deep nesting that ast accepts",
+)
+CASES = [
+    pytest.param(shape, depth, id=f"{shape}-{depth}",
+                 marks=CRASH_ON_39 if depth == 10000 and shape in ("sum", "attributes", "calls") else ())
+    for shape in SHAPES
+    for depth in (100, 199, 1000, 10000)
+]
 
 
 def deep(shape: str, depth: int) -> str:
@@ -67,7 +79,7 @@ for whole_file in (False, True):
 """
 
 
-@pytest.mark.parametrize("shape, depth", CASES, ids=[f"{s}-{d}" for s, d in CASES])
+@pytest.mark.parametrize("shape, depth", CASES)
 def test_deep_nesting_never_raises_and_det000_only_where_ast_rejects(shape, depth):
     source = deep(shape, depth)
     result = run_isolated(CHECK, shape, str(depth), str(Path(__file__).parent))

@@ -14,15 +14,16 @@ import difflib
 import io
 import json
 import os
+import re
 import sys
 import tokenize
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from typing import Optional, Sequence
 
 from . import __version__, config, workers, writing
-from .docs import rule_doc
+from .docs import PARSE_ERROR_NAME, parse_error_doc, rule_doc
 from .pipeline import check_source, parses_as_python
 from .fixes import fix_source
 from .noqa import unsilenced
@@ -48,6 +49,7 @@ class RunOptions:
     diff: bool = False  # show fixes without writing
     unsafe: bool = False
     file_lines: bool = False  # notebooks: also find each finding's line in the .ipynb file
+    stdin: Optional[bytes] = None  # the code read from standard input, checked as the only file
 
 
 @dataclass
@@ -73,19 +75,49 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 # ---- checking files -----------------------------------------------------------------------
 
 
+STDIN = "-"
+
+
 def check_parser() -> argparse.ArgumentParser:
+    keys = ", ".join(option.name for option in config.OPTIONS)
     parser = argparse.ArgumentParser(
         prog="flake8-detach",
         description="Find PyTorch autograd mistakes in Python files and Jupyter notebooks. "
         "`flake8-detach rule CODE` explains a rule.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=f"""\
+configuration:
+  The [tool.{config.TABLE}] table of the nearest pyproject.toml at or above the checked
+  paths sets the options {keys} (for example `ignore = ["DET202"]`);
+  an option given on the command line replaces the file's.
+
+exit status:
+  0  no findings (with --diff: nothing to fix)
+  1  findings (with --fix: findings left after fixing; with --diff: a diff was printed)
+  2  a usage error, a bad setting, or a file that could not be checked""",
     )
     parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="files and directories to check (default: the current directory)"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files and directories to check (default: the current directory); "
+        "'-' reads the code from standard input",
     )
     config.add_arguments(parser)
+    parser.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="with '-': the path of the code read from standard input, used in messages, to find "
+        "pyproject.toml and match --exclude, and to tell a notebook (.ipynb) from Python",
+    )
     parser.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
-    parser.add_argument("--diff", action="store_true", help="print the fixes as a diff instead of writing them")
+    parser.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the fixes as a unified diff (a/ and b/ paths, for `git apply`) instead of writing them; "
+        "takes no --format",
+    )
     parser.add_argument("--version", action="version", version=f"flake8-detach {__version__}")
     return parser
 
@@ -97,9 +129,19 @@ def check_command(argv: Sequence[str]) -> int:
         parser.error("--unsafe-fixes needs --fix or --diff")
     if "" in args.paths:
         parser.error("an empty path was given")
+    if args.diff and args.format not in (None, "text"):
+        parser.error("--diff prints a unified diff: it takes no --format")
+    reading_stdin = STDIN in args.paths
+    if reading_stdin and len(args.paths) > 1:
+        parser.error("'-' (standard input) must be the only PATH")
+    if args.stdin_filename is not None and not reading_stdin:
+        parser.error("--stdin-filename needs '-' as the PATH")
+    if reading_stdin and args.fix and not args.diff:
+        parser.error("--fix cannot rewrite standard input; --diff prints the fixes")
+    stdin_name = os.path.normpath(args.stdin_filename) if args.stdin_filename else "stdin"
     command_line = {option.dest: getattr(args, option.dest) for option in config.OPTIONS}
     try:
-        settings = config.load_settings(command_line, args.paths)
+        settings = config.load_settings(command_line, [stdin_name] if args.stdin_filename else args.paths)
     except config.ConfigError as error:
         parser.error(str(error))
     options = RunOptions(
@@ -109,7 +151,14 @@ def check_command(argv: Sequence[str]) -> int:
         unsafe=args.unsafe_fixes,
         file_lines=settings.format in ("sarif", "github"),
     )
-    files, errors = discover(args.paths or ["."], settings.exclude)
+    if reading_stdin:
+        files, errors = ([] if is_excluded(stdin_name, settings.exclude) else [stdin_name]), []
+        try:
+            options = replace(options, stdin=sys.stdin.buffer.read())  # read even when excluded: the writer is not cut off
+        except (AttributeError, OSError, ValueError) as error:  # no standard input at all
+            files, errors = [], [FileError(stdin_name, f"cannot read standard input: {error}")]
+    else:
+        files, errors = discover(args.paths or ["."], settings.exclude)
     try:
         reports, stopped = run(files, options, settings.jobs), None
     except workers.Interrupted as interruption:  # report what was done
@@ -199,10 +248,22 @@ def is_skipped_directory(path: str) -> bool:
 
 
 def is_excluded(path: str, patterns: Sequence[str]) -> bool:
-    """flake8's matching: a pattern with a '/' matches the absolute path, others the name."""
-    name = os.path.basename(os.path.normpath(path))
-    absolute = os.path.abspath(path).replace(os.sep, "/")
-    return any(fnmatch(absolute if "/" in pattern else name, pattern) for pattern in patterns)
+    """flake8's matching, applied to the directories a path is in too, so that an excluded
+    directory also covers the files named inside it (pre-commit names every file): a pattern
+    without '/' matches the name of the file or of a directory it is in, below the current
+    directory (or below the `..` steps out of it); one with '/' matches the absolute path of
+    the file or of a directory it is in."""
+    if not patterns:
+        return False
+    absolute = os.path.abspath(path)
+    names = [part for part in os.path.relpath(absolute).split(os.sep) if part not in (os.curdir, os.pardir)]
+    paths = [absolute.replace(os.sep, "/")]
+    while os.path.dirname(absolute) != absolute:
+        absolute = os.path.dirname(absolute)
+        paths.append(absolute.replace(os.sep, "/"))
+    return any(
+        any(fnmatch(candidate, pattern) for candidate in (paths if "/" in pattern else names)) for pattern in patterns
+    )
 
 
 def run(files: list, options: RunOptions, jobs: int) -> list:
@@ -245,7 +306,7 @@ CRASH = "the parser crashed on this file (nesting too deep, or out of memory?); 
 
 def check_file(path: str, options: RunOptions) -> FileReport:
     try:
-        raw = writing.read_bytes(path)
+        raw = writing.read_bytes(path) if options.stdin is None else options.stdin
     except writing.NotChecked as error:  # a named pipe or a device: reading it could never end
         return FileReport(errors=[FileError(path, str(error))])
     except OSError as error:
@@ -314,6 +375,7 @@ def check_python(path: str, raw: bytes, options: RunOptions) -> FileReport:
     except ValueError as error:
         return FileReport(errors=[FileError(path, f"cannot decode: {error}")])
     violations = lint(source, options)
+    checked = source  # the code the violations are in
     report = FileReport()
     if (options.fix or options.diff) and any(v.fix for v in violations):
         result = fix_source(source, options.rules, options.unsafe)
@@ -322,12 +384,13 @@ def check_python(path: str, raw: bytes, options: RunOptions) -> FileReport:
         if result.source != source and not unparsable(path, result.source, report):
             fixed_violations = lint(result.source, options)
             if options.diff:
-                report.diff = unified_diff(source, result.source, path, path)
+                report.diff = unified_diff(source, result.source, path)
                 report.fixed = count_fixed(violations, fixed_violations)
             elif write(path, result.source, encoding, source, raw, report):
                 report.fixed = count_fixed(violations, fixed_violations)
-                violations = fixed_violations
-    report.findings = [finding_at(path, v, v.line) for v in violations]
+                violations, checked = fixed_violations, result.source
+    lines = source_lines(checked) if violations else []
+    report.findings = [finding_at(path, v, v.line, end=end_of(v, lines)) for v in violations]
     return report
 
 
@@ -395,17 +458,22 @@ def check_notebook(path: str, raw: bytes, options: RunOptions) -> FileReport:
                 if options.diff:
                     report.fixed = count_fixed(violations, fixed_violations)
                     report.diff = "".join(
-                        unified_diff(cell.text, code, f"{path}:cell_{cell.number}", f"{path}:cell_{cell.number}")
+                        unified_diff(cell.text, code, f"{path}:cell_{cell.number}")
                         for cell, code in changed
                     )
                 elif write(path, text, "utf-8", notebook.text, raw, report):
                     report.fixed = count_fixed(violations, fixed_violations)
                     notebook = Notebook(text)
                     violations = fixed_violations
+    lines = source_lines(notebook.source) if violations else []
     for violation in violations:
         cell, line = notebook.locate(violation.line)
         file_line = notebook.file_line(cell, line) if options.file_lines else None
-        report.findings.append(finding_at(path, violation, line, cell, file_line))
+        end = end_of(violation, lines)
+        if end is not None:
+            end_cell, end_line = notebook.locate(end[0])
+            end = (end_line, end[1]) if end_cell == cell else None
+        report.findings.append(finding_at(path, violation, line, cell, file_line, end))
     return report
 
 
@@ -416,12 +484,16 @@ def count_fixed(before: list, after: list) -> int:
     return sum(gone.values())
 
 
-def finding_at(path: str, violation, line: int, cell: Optional[int] = None, file_line: Optional[int] = None):
+def finding_at(
+    path: str, violation, line: int, cell: Optional[int] = None, file_line: Optional[int] = None, end=None
+):
     fix = violation.fix
     return Finding(
         path=path,
         line=line,
         col=violation.col,
+        end_line=end[0] if end else None,
+        end_col=end[1] if end else None,
         code=violation.code,
         message=violation.message,
         cell=cell,
@@ -431,8 +503,70 @@ def finding_at(path: str, violation, line: int, cell: Optional[int] = None, file
     )
 
 
-def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
-    lines = difflib.unified_diff(lf_lines(old), lf_lines(new), old_name, new_name)
+LINE_BREAK = re.compile(r"\r\n?|\n")  # the line breaks that libcst and the engine count
+
+
+def source_lines(source: str) -> list:
+    """The source's lines without their line breaks."""
+    return LINE_BREAK.split(source)
+
+
+def end_of(violation, lines: Sequence[str]) -> Optional[tuple]:
+    """(line, col) just past the code a violation is about, col 0-based like its start; None
+    for DET000 and for a node that is not an expression, argument or simple statement.
+
+    The engine places a violation where its node starts; rendering the node alone tells how
+    far it reaches. Its first line's columns shift by where it starts; a later line keeps its
+    own, except that code continued inside brackets is rendered without the indentation of
+    the enclosing block, which the file's line gives back. Both ends are checked against the
+    file's lines (`lines`): where they do not match, None."""
+    module = _module_of(violation.node)
+    if module is None:
+        return None
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    span = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)[violation.node]
+    rendered = LINE_BREAK.split(module.code)
+    start_line, start_col = violation.line, violation.col
+    end_line = start_line + span.end.line - span.start.line
+    if end_line > len(lines):
+        return None
+    head = rendered[span.start.line - 1][span.start.column :]
+    if span.start.line == span.end.line:
+        head = head[: span.end.column - span.start.column]
+        end_col = start_col + len(head)
+    else:
+        tail = rendered[span.end.line - 1][: span.end.column]
+        line = lines[end_line - 1]
+        if line.startswith(tail):
+            end_col = len(tail)
+        else:  # the block's indentation, then the rendered line without its leading blanks
+            end_col = len(line) - len(line.lstrip(" \t\f")) + len(tail.lstrip(" \t\f"))
+        if not line[:end_col].endswith(tail.lstrip(" \t\f")):
+            return None
+    if not lines[start_line - 1][start_col:].startswith(head):
+        return None
+    return end_line, end_col
+
+
+def _module_of(node):
+    """A module holding only `node` (a libcst node), from its first character; None for a
+    node that does not stand alone like this."""
+    import libcst as cst
+
+    if isinstance(node, cst.Arg):
+        node = cst.Call(func=cst.Name("f"), args=[node])
+    if isinstance(node, cst.BaseExpression):
+        node = cst.Expr(value=node)
+    if isinstance(node, cst.BaseSmallStatement):
+        node = cst.SimpleStatementLine(body=[node])
+    return cst.Module(body=[node]) if isinstance(node, cst.SimpleStatementLine) else None
+
+
+def unified_diff(old: str, new: str, name: str) -> str:
+    """git's layout: `--- a/NAME` and `+++ b/NAME`, so that `git apply` and `patch -p1` take it;
+    lines end at LF only, as patch and git read them."""
+    lines = difflib.unified_diff(lf_lines(old), lf_lines(new), f"a/{name}", f"b/{name}")
     # A last line without a newline gets git's marker, so the diff stays line-oriented.
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
@@ -480,6 +614,8 @@ def rule_command(argv: Sequence[str]) -> int:
                 print(f"{rule.code}  {rule.name:<{width}}  {rule.message}")
         return 0
     wanted = args.rule.strip()
+    if wanted.upper() == PARSE_ERROR_CODE or wanted.lower() == PARSE_ERROR_NAME:
+        return parse_error_command(args.format)
     matches = [rule for rule in RULES if wanted.upper() == rule.code or wanted.lower() == rule.name]
     if not matches:
         print(f"flake8-detach rule: error: no rule {wanted!r}; `flake8-detach rule --all` lists them", file=sys.stderr)
@@ -489,6 +625,17 @@ def rule_command(argv: Sequence[str]) -> int:
         print(json.dumps({**rule_summary(rule), "doc": rule_doc(rule)}, indent=2))
     else:
         sys.stdout.write(rule_doc(rule))
+    return 0
+
+
+def parse_error_command(format: str) -> int:
+    """`flake8-detach rule DET000`: the code is no rule, but it is explained like one."""
+    if format == "json":
+        summary = {"code": PARSE_ERROR_CODE, "name": PARSE_ERROR_NAME, "message": "cannot parse this file: {reason}",
+                   "fix_safety": None, "fix_title": None}
+        print(json.dumps({**summary, "doc": parse_error_doc()}, indent=2))
+    else:
+        sys.stdout.write(parse_error_doc())
     return 0
 
 

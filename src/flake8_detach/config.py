@@ -49,6 +49,15 @@ def parse_codes(value) -> tuple:
     return codes
 
 
+def parse_selection(value) -> tuple:
+    """Codes to select: at least one, since an empty selection would turn every rule off
+    without a word. (A selection of other tools' codes, `E501`, is accepted, as flake8 does.)"""
+    codes = parse_codes(value)
+    if not codes:
+        raise ConfigError("an empty selection checks nothing; leave select out to check the default rules")
+    return codes
+
+
 def parse_globs(value) -> tuple:
     return _strings(value, "glob patterns")
 
@@ -86,7 +95,7 @@ class Option:
 OPTIONS = (
     Option(
         "select",
-        parse_codes,
+        parse_selection,
         None,
         "CODES",
         "check only codes starting with these prefixes, in either tier (default: the default tier)",

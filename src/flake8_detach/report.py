@@ -13,12 +13,11 @@ from typing import Optional, Sequence
 from urllib.parse import quote
 
 from . import __version__
-from .docs import rule_doc
+from .docs import PARSE_ERROR_CODE, PARSE_ERROR_NAME, PARSE_ERROR_WHAT, PARSE_ERROR_WHY, parse_error_doc, rule_doc
 from .rules import RULES
 
 FORMATS = ("text", "json", "sarif", "github")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-PARSE_ERROR_CODE = "DET000"
 
 
 @dataclass(frozen=True)
@@ -32,6 +31,8 @@ class Finding:
     file_line: Optional[int] = None  # notebooks: the line of the .ipynb file holding that code line
     fix_safety: Optional[str] = None  # "safe" or "unsafe" when a fix is available
     fix_title: Optional[str] = None
+    end_line: Optional[int] = None  # where the code the finding is about ends (same numbering as line),
+    end_col: Optional[int] = None  # the column just past it (0-based); None when not known
 
     @property
     def where(self) -> str:
@@ -161,6 +162,8 @@ def sarif(findings: Sequence[Finding], errors: Sequence[FileError]) -> dict:
 def _physical_location(finding: Finding) -> dict:
     if finding.cell is None:
         region = {"startLine": finding.line, "startColumn": finding.col + 1}
+        if finding.end_line is not None:
+            region.update(endLine=finding.end_line, endColumn=finding.end_col + 1)
     else:
         region = {"startLine": finding.file_line or 1}
     return {"artifactLocation": {"uri": artifact_uri(finding.path)}, "region": region}
@@ -190,14 +193,18 @@ def _rule_descriptor(rule) -> dict:
 
 
 def _parse_error_descriptor() -> dict:
-    text = "The file could not be parsed, so it was not checked."
-    return {
+    descriptor = {
         "id": PARSE_ERROR_CODE,
-        "name": "parse-error",
-        "shortDescription": {"text": text},
-        "fullDescription": {"text": text},
+        "name": PARSE_ERROR_NAME,
+        "shortDescription": {"text": "The file could not be parsed, so it was not checked."},
+        "fullDescription": {"text": PARSE_ERROR_WHY},
+        "help": {"text": f"{PARSE_ERROR_WHAT}\n\n{PARSE_ERROR_WHY}", "markdown": parse_error_doc()},
         "defaultConfiguration": {"level": "error"},
     }
+    page = _project_url("Rules")
+    if page is not None:
+        descriptor["helpUri"] = f"{page}#{PARSE_ERROR_CODE.lower()}-{PARSE_ERROR_NAME}"
+    return descriptor
 
 
 def help_uri(rule, rules_page: Optional[str] = None) -> Optional[str]:
@@ -230,4 +237,4 @@ def _rule_name(code: str) -> str:
     for rule in RULES:
         if rule.code == code:
             return rule.name
-    return "parse-error" if code == PARSE_ERROR_CODE else ""
+    return PARSE_ERROR_NAME if code == PARSE_ERROR_CODE else ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import libcst as cst
 
 from ..cst_syntax import viewed_base, viewed_name
 from ._base import INPLACE, OPT_IN, Breaks, Example, Rule

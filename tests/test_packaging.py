@@ -1,0 +1,272 @@
+"""Packaging, and every install snippet of the README run as written: the wheel and sdist that
+`python -m build` makes pass `twine check`; `pip install .` from a clone, the git URL at the
+release tag and (for the day it is on PyPI) the bare name each give a working install without
+torch; the pre-commit configurations install and run, and honour a pyproject exclude.
+
+Nothing here reaches the project's real host: the git URL is pointed at a local clone tagged as
+the release will be (the project must push that tag, see RELEASING.md), the bare name finds
+the wheel just built through PIP_FIND_LINKS, and flake8's hook repository is rebuilt from
+flake8's sdist on PyPI with the hook definition flake8 publishes."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from flake8_detach import __version__
+
+PROJECT = Path(__file__).resolve().parent.parent
+README = (PROJECT / "README.md").read_text(encoding="utf-8")
+SOURCE_URL = "https://github.com/flake8-detach/flake8-detach"
+FLAKE8_URL = "https://github.com/PyCQA/flake8"
+TAG = f"v{__version__}"
+FINDING = "import torch\n\nw = torch.ones(3, requires_grad=True)\nprint(w.data.cpu())\n"  # DET202 at 4:7
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "test",
+    "GIT_AUTHOR_EMAIL": "test@example.invalid",
+    "GIT_COMMITTER_NAME": "test",
+    "GIT_COMMITTER_EMAIL": "test@example.invalid",
+}
+
+
+def git(*args, cwd: Path) -> str:
+    result = subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True,
+                            env={**os.environ, **GIT_IDENTITY})
+    return result.stdout
+
+
+def section(title: str) -> str:
+    """The README text under a `## title` heading, up to the next one."""
+    start = README.index(f"\n## {title}\n")
+    end = README.find("\n## ", start + 1)
+    return README[start : end if end >= 0 else None]
+
+
+def blocks(text: str, language: str) -> list:
+    return re.findall(rf"```{language}\n(.*?)```", text, re.S)
+
+
+def file_url(repo: Path) -> str:
+    """A URL of a local repository for pip and git. (`file:///...` has no host, which pip
+    before 24 rejects in a `name @ git+URL` requirement.)"""
+    return f"file://localhost{repo}"
+
+
+def make_repo(root: Path, tag: str) -> Path:
+    git("init", "-q", cwd=root)
+    git("add", ".", cwd=root)
+    git("commit", "-q", "-m", "snapshot", cwd=root)
+    git("tag", tag, cwd=root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory) -> Path:
+    """This project's files as they stand (tracked, and new ones not ignored), committed in a
+    fresh repository and tagged as the release will be."""
+    root = tmp_path_factory.mktemp("clone") / "flake8-detach"
+    listed = git("ls-files", "--cached", "--others", "--exclude-standard", "-z", cwd=PROJECT).split("\0")
+    for name in filter(None, listed):
+        source = PROJECT / name
+        if source.is_file():
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, root / name)
+    return make_repo(root, TAG)
+
+
+@pytest.fixture(scope="module")
+def dist(clone, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run([sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(out), str(clone)],
+                   check=True, capture_output=True, timeout=900)
+    return out
+
+
+def fresh_venv(where: Path) -> Path:
+    subprocess.run([sys.executable, "-m", "venv", str(where)], check=True, capture_output=True, timeout=300)
+    return where / "bin"
+
+
+def shell(command: str, cwd: Path, bin_dir: Path = None, env: dict = None) -> subprocess.CompletedProcess:
+    """`command` run by bash as a user would type it, with `bin_dir` (an activated venv) first on PATH."""
+    environment = {**os.environ, **(env or {})}
+    environment.pop("VIRTUAL_ENV", None)
+    if bin_dir is not None:
+        environment["PATH"] = f"{bin_dir}{os.pathsep}{environment['PATH']}"
+    return subprocess.run(["bash", "-c", command], cwd=cwd, capture_output=True, text=True, env=environment,
+                          timeout=900)
+
+
+def assert_works_without_torch(bin_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "train.py").write_text(FINDING)
+    detach = subprocess.run([str(bin_dir / "flake8-detach"), "train.py"], cwd=tmp_path, capture_output=True, text=True)
+    assert (detach.returncode, detach.stdout[:20]) == (1, "train.py:4:7: DET202"), detach.stderr
+    flake8 = subprocess.run([str(bin_dir / "flake8"), "--select", "DET,E999", "train.py"], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert (flake8.returncode, flake8.stdout[:20]) == (1, "train.py:4:7: DET202"), flake8.stderr
+    version = subprocess.run([str(bin_dir / "flake8"), "--version"], capture_output=True, text=True).stdout
+    assert f"flake8-detach: {__version__}" in version
+    python = bin_dir / "python"
+    probe = "import importlib.util as u; print(u.find_spec('torch') is None)"
+    assert subprocess.run([str(python), "-c", probe], capture_output=True, text=True).stdout == "True\n"
+
+
+# ---- the version, the tag and the changelog agree ----------------------------------------
+
+
+def test_readme_snippets_name_the_release_tag_and_the_project_url():
+    pyproject = (PROJECT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'Source = "{SOURCE_URL}"' in pyproject
+    assert set(re.findall(r"git\+https://[^\s\"@]+@(\S+?)\"", README)) == {TAG}
+    assert set(re.findall(r"git\+(https://[^\s\"@]+)@", README)) == {SOURCE_URL}
+    assert re.findall(r"- repo: (\S+)\n\s+rev: (\S+)", README)[0] == (SOURCE_URL, TAG)
+    changelog = (PROJECT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert re.search(rf"^## {re.escape(__version__)} ", changelog, re.M)
+    assert "git tag -a vX.Y.Z" in (PROJECT / "RELEASING.md").read_text(encoding="utf-8")
+
+
+def test_every_pip_install_in_the_readme_is_one_this_module_or_ci_runs():
+    installs = {line.strip() for line in README.splitlines() if "pip install" in line}
+    install_block = blocks(section("Install"), "sh")[0]
+    tested = {line.strip() for line in install_block.splitlines()}
+    try_it = {line.strip() for line in blocks(section("Try it"), "sh")[0].splitlines() if "pip install" in line}
+    workflow = f'- run: pip install "flake8-detach @ git+{SOURCE_URL}@{TAG}"'
+    benchmarks = {line.strip() for line in section("Performance").splitlines() if "pip install" in line}
+    # the benchmark venv gets `pip install .` from the clone, the snippet tested below
+    assert all(line.endswith("/bin/pip install .") for line in benchmarks)
+    assert installs == tested | try_it | {workflow} | benchmarks
+
+
+# ---- build ---------------------------------------------------------------------------------
+
+
+def test_wheel_and_sdist_pass_twine_check_and_hold_the_package(dist):
+    wheels, sdists = sorted(dist.glob("*.whl")), sorted(dist.glob("*.tar.gz"))
+    assert [w.name for w in wheels] == [f"flake8_detach-{__version__}-py3-none-any.whl"]
+    assert [s.name for s in sdists] == [f"flake8_detach-{__version__}.tar.gz"]
+    check = subprocess.run([sys.executable, "-m", "twine", "check", "--strict", *map(str, wheels + sdists)],
+                           capture_output=True, text=True, timeout=300)
+    assert check.returncode == 0 and check.stdout.count("PASSED") == 2, check.stdout + check.stderr
+    with zipfile.ZipFile(wheels[0]) as wheel:
+        names = wheel.namelist()
+        info = f"flake8_detach-{__version__}.dist-info"
+        entry_points = wheel.read(f"{info}/entry_points.txt").decode()
+        metadata = wheel.read(f"{info}/METADATA").decode()
+    assert "flake8_detach/cli.py" in names and "flake8_detach/rules/__init__.py" in names
+    assert not any(name.startswith("tests/") for name in names)
+    assert "DET = flake8_detach.flake8_plugin:Flake8Checker" in entry_points
+    assert "flake8-detach = flake8_detach.cli:main" in entry_points
+    assert "Requires-Python: >=3.9" in metadata and "Description-Content-Type: text/markdown" in metadata
+    torch_requirements = [line for line in metadata.splitlines() if re.match(r"Requires-Dist: torch\b", line)]
+    assert torch_requirements and all("torch==2.13.0" in line and 'extra == "test"' in line
+                                      for line in torch_requirements), torch_requirements
+    with tarfile.open(sdists[0]) as sdist:
+        members = {member.name.split("/", 1)[1] for member in sdist.getmembers() if "/" in member.name}
+    assert {"pyproject.toml", "README.md", "src/flake8_detach/cli.py"} <= members
+
+
+# ---- the README's install snippets, as written ---------------------------------------------
+
+
+def test_try_it_lints_the_example_from_a_clone(clone):
+    command = next(line for line in blocks(section("Try it"), "sh")[0].splitlines() if "examples/" in line)
+    result = shell(command, clone)
+    assert result.returncode == 1, result.stderr[-3000:]
+    lines = result.stdout.splitlines()
+    assert lines and all(re.match(r"examples/article_patterns\.py:\d+:\d+: DET\d{3} ", line) for line in lines)
+
+
+@pytest.mark.parametrize("where", ["clone", "git tag", "PyPI"])
+def test_install_snippet_works_as_written(where, clone, dist, tmp_path):
+    lines = blocks(section("Install"), "sh")[0].splitlines()
+    command = lines[["clone", "git tag", "PyPI"].index(where)]
+    bin_dir = fresh_venv(tmp_path / "venv")
+    env = {}
+    if where == "git tag":
+        assert f"git+{SOURCE_URL}@{TAG}" in command
+        command = command.replace(SOURCE_URL, file_url(clone))
+    if where == "PyPI":  # the name resolves to the wheel just built, as it will on the index
+        env["PIP_FIND_LINKS"] = " ".join(filter(None, [str(dist), os.environ.get("PIP_FIND_LINKS")]))
+    result = shell(command, clone if where == "clone" else tmp_path, bin_dir, env)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    assert_works_without_torch(bin_dir, tmp_path)
+
+
+# ---- the README's pre-commit configurations, as written --------------------------------------
+
+
+@pytest.fixture(scope="module")
+def flake8_hooks_repo(tmp_path_factory) -> Path:
+    """flake8's hook repository at the README's `rev:`: its sdist from PyPI with the hook
+    definition flake8 publishes, tagged like flake8's repository."""
+    rev = re.search(rf"- repo: {re.escape(FLAKE8_URL)}\n\s+rev: (\S+)", README).group(1)
+    download = tmp_path_factory.mktemp("flake8_sdist")
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
+                    f"flake8=={rev}", "-d", str(download)], check=True, capture_output=True, timeout=600)
+    with tarfile.open(next(download.glob("flake8-*.tar.gz"))) as sdist:
+        sdist.extractall(download, filter="data")  # files owned by us, or git calls the repository unsafe
+    repo = next(path for path in download.iterdir() if path.is_dir())
+    (repo / ".pre-commit-hooks.yaml").write_text(
+        "- id: flake8\n  name: flake8\n  entry: flake8\n  language: python\n  types: [python]\n"
+        "  require_serial: true\n"
+    )
+    return make_repo(repo, rev)
+
+
+@pytest.fixture
+def target(tmp_path) -> Path:
+    """A user's repository: a finding in train.py, one in legacy/, which its pyproject excludes."""
+    root = tmp_path / "target"
+    (root / "legacy").mkdir(parents=True)
+    (root / "train.py").write_text(FINDING)
+    (root / "legacy" / "old.py").write_text(FINDING)
+    (root / "pyproject.toml").write_text('[tool.flake8-detach]\nexclude = ["legacy"]\n')
+    git("init", "-q", cwd=root)
+    return root
+
+
+def pre_commit(config: str, root: Path, home: Path) -> subprocess.CompletedProcess:
+    (root / ".pre-commit-config.yaml").write_text(config)
+    git("add", ".", cwd=root)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files", "--color", "never"],
+        cwd=root, capture_output=True, text=True, timeout=900,
+        env={**os.environ, **GIT_IDENTITY, "PRE_COMMIT_HOME": str(home)},
+    )
+
+
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("pre_commit_home")
+
+
+def test_pre_commit_hook_config_works_as_written_and_honours_the_pyproject_exclude(clone, target, pre_commit_home):
+    config = blocks(section("pre-commit"), "yaml")[0]
+    assert f"repo: {SOURCE_URL}\n    rev: {TAG}\n" in config
+    config = config.replace(SOURCE_URL, str(clone))
+    result = pre_commit(config, target, pre_commit_home)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "train.py:4:7: DET202" in result.stdout
+    assert "legacy" not in result.stdout  # pre-commit named legacy/old.py; the exclude covers it
+
+    (target / "train.py").write_text(FINDING.replace("w.data", "w.detach()"))
+    result = pre_commit(config, target, pre_commit_home)
+    assert result.returncode == 0 and "Passed" in result.stdout, result.stdout + result.stderr
+
+
+def test_flake8_pre_commit_config_installs_the_plugin_and_keeps_e999(clone, flake8_hooks_repo, target,
+                                                                     pre_commit_home):
+    config = blocks(section("pre-commit"), "yaml")[1]
+    assert f"flake8-detach @ git+{SOURCE_URL}@{TAG}" in config and "--select" not in config
+    config = config.replace(FLAKE8_URL, str(flake8_hooks_repo)).replace(SOURCE_URL, file_url(clone))
+    (target / "broken.py").write_text("import torch\nprint 'x'\n")
+    result = pre_commit(config, target, pre_commit_home)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "train.py:4:7: DET202" in result.stdout
+    assert "broken.py:2:" in result.stdout and "E999" in result.stdout
