@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+import libcst as cst
+
+from .cst_syntax import method_name, walk
 from .facts import Tri, Value
 from .findings import Fix, Violation
 
 if TYPE_CHECKING:
-    import libcst as cst
-
     from .walker import Walker
 
 
@@ -18,6 +19,7 @@ class RuleContext:
     def __init__(self, walker: Walker) -> None:
         self._walker = walker
         self._evaluator = walker.evaluator
+        self._training_scopes: dict = {}  # id(function) -> whether it runs backward() or step()
 
     # ---- where the walk is ------------------------------------------------------------
 
@@ -36,6 +38,21 @@ class RuleContext:
     def grad_mode(self) -> Tri:
         """Whether autograd records ops here: True, False (no_grad...) or None (unknown)."""
         return self._evaluator.state.grad_mode
+
+    def grad_mode_is_evident(self) -> bool:
+        """Whether grad mode is on when this code runs as surely as the walk assumes it is: in
+        module-level code, a module's `__init__` or `forward`, or a function that itself runs
+        backward() or an optimizer step. Another function may be called under `no_grad()`
+        (weight copying and conversion helpers are)."""
+        scope = self._walker.scope
+        if not isinstance(scope, cst.FunctionDef) or scope.name.value in ("__init__", "forward"):
+            return True
+        known = self._training_scopes.get(id(scope))
+        if known is None:
+            known = self._training_scopes[id(scope)] = any(
+                isinstance(node, cst.Call) and method_name(node) in ("backward", "step") for node in walk(scope.body)
+            )
+        return known
 
     def catches(self, error: str) -> bool:
         """Whether a `try` around this point (in this scope) handles the exception `error`

@@ -93,9 +93,11 @@ class Effects:
                 old = self.state.get(arg.value.value)
                 if old.grad is not None or old.leaf is not None:
                     self.state.set(arg.value.value, old.but(grad=None, leaf=None))
-        gives_self = any(isinstance(a.value, cst.Name) and a.value.value == "self" for a in call.args)
-        if gives_self or isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self":
-            self.state.forget([name for name in self.state.names if name.startswith("self.")])
+        holders = [a.value.value for a in call.args if isinstance(a.value, cst.Name)]
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+            holders.append(func.value.value)  # `self.reset()`, `layer.to(device)`
+        for holder in holders:
+            self.forget_attributes(holder)
 
     def step(self, modules: frozenset, optimizer: str) -> None:
         """An optimizer wrote new values into the parameters of `modules`, in place: a graph
@@ -156,16 +158,25 @@ class Effects:
                 self.state.forget(target_names(target))
         elif isinstance(target, cst.Subscript):
             self.write_inplace(target.value, (value,))
-        elif isinstance(target, cst.Attribute) and isinstance(target.value, cst.Name):
-            if target.attr.value == "requires_grad":
-                self.set_requires_grad(target.value.value, literal_bool(value_expr))
-            elif target.value.value == "self":  # `self.w = nn.Parameter(...)`: known in this function
-                self.state.set(f"self.{target.attr.value}", value)
+        elif isinstance(target, cst.Attribute) and target.attr.value == "requires_grad":
+            holder = attribute_key(target.value) or (target.value.value if isinstance(target.value, cst.Name) else None)
+            if holder is not None:  # `w.requires_grad = False`, `layer.weight.requires_grad = False`
+                if holder not in self.state.names and "." in holder:
+                    self.state.set(holder, self.evaluator.value(target.value))
+                self.set_requires_grad(holder, literal_bool(value_expr))
+        elif isinstance(target, cst.Attribute) and attribute_key(target) is not None:
+            self.state.set(attribute_key(target), value)  # `self.w = nn.Parameter(...)`: known here
         elif isinstance(target, cst.StarredElement):
             self.state.forget(target_names(target))
 
+    def forget_attributes(self, holder: str) -> None:
+        """What was known of `holder.<attribute>` (it may have changed)."""
+        prefix = holder + "."
+        self.state.forget([name for name in self.state.names if name.startswith(prefix)])
+
     def rebind(self, name: str, value: Value) -> None:
         """Bind `name` to a new tensor: graphs that saved the old one did not save this one."""
+        self.forget_attributes(name)
         names = self.state.names
         for other in self.names_whose_graph_saved(name):
             names[other] = names[other].but(saved_names=names[other].saved_names - {name})
@@ -239,4 +250,11 @@ def torch_inplace_target(name: str, call: cst.Call) -> Optional[cst.BaseExpressi
     inplace = keyword_arg(call, "inplace")
     if torchapi.is_inplace_method(last) or (inplace is not None and literal_bool(inplace)):
         return first_arg(call, "input")
+    return None
+
+
+def attribute_key(expr: cst.BaseExpression) -> Optional[str]:
+    """`layer.weight` for the attribute `layer.weight` of a local name: facts are kept for it."""
+    if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name):
+        return f"{expr.value.value}.{expr.attr.value}"
     return None

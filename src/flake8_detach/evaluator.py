@@ -176,13 +176,13 @@ class Evaluator:
         attr = expr.attr.value
         if self.qualname(expr) is not None:
             return UNKNOWN
-        if isinstance(expr.value, cst.Name) and expr.value.value == "self":
-            optimized = self.optimizers.get(self.owner, {}).get(attr)
+        if isinstance(expr.value, cst.Name):
+            known = self.state.names.get(f"{expr.value.value}.{attr}")
+            if known is not None:  # bound or switched earlier in this function
+                return known
+            optimized = self.optimizers.get(self.owner, {}).get(attr) if expr.value.value == "self" else None
             if optimized:  # built in a method of this class (summaries.class_optimizers)
                 return Value(kind=OPTIMIZER, modules=optimized)
-            known = self.state.names.get(f"self.{attr}")
-            if known is not None:  # bound earlier in this function
-                return known
         if attr in torchapi.NON_TENSOR_ATTRIBUTES:
             return CONSTANT
         base = self.value(expr.value)

@@ -44,6 +44,7 @@ class Walker:
         self.exits: list = []  # per enclosing loop: the states at its breaks and at its continues
         self.silent = False  # finding a loop's fixpoint: no events, nothing reported
         self.caught: list = []  # per enclosing `try` body of this scope: the exceptions its handlers take
+        self.scope: cst.CSTNode = module  # the module or function being walked
 
     @property
     def state(self) -> Optional[State]:
@@ -267,7 +268,7 @@ class Walker:
             name = self.evaluator.qualname(callee.func if isinstance(callee, cst.Call) else callee)
             if name in torchapi.GRAD_MODE_SETTERS:
                 mode = grad_mode_set_by(name, callee, True)
-        outer = (self.state, self.loops, self.exits, self.caught, self.evaluator.imports, self.evaluator.owner)
+        outer = (self.state, self.loops, self.exits, self.caught, self.evaluator.imports, self.evaluator.owner, self.scope)
         if isinstance(stmt, cst.ClassDef):
             self.evaluator.owner = stmt.name.value  # its methods' `self` is one of these
         if isinstance(stmt, cst.FunctionDef):
@@ -284,13 +285,15 @@ class Walker:
             for arg in stmt.bases:
                 self.scan(arg.value)
         self.state, self.loops, self.exits, self.caught = State(mode, unbound=local_names), [], [], []
+        if isinstance(stmt, cst.FunctionDef):
+            self.scope = stmt
         is_function = isinstance(stmt, cst.FunctionDef)
         if is_function:
             self.fire("on_scope_start", stmt)
         self.run_suite(stmt.body)
         if is_function:
             self.fire("on_scope_end", stmt)
-        self.state, self.loops, self.exits, self.caught, self.evaluator.imports, self.evaluator.owner = outer
+        self.state, self.loops, self.exits, self.caught, self.evaluator.imports, self.evaluator.owner, self.scope = outer
         self.state.forget([stmt.name.value])
 
     def run_try(self, stmt) -> None:

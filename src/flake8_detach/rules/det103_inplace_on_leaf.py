@@ -98,7 +98,9 @@ with torch.no_grad():
         name = viewed_name(target)
         if not (value.grad and value.leaf) and name is not None and not isinstance(target, cst.Name):
             value = self.ctx.value_of_name(name)  # a view of the leaf
-        if value.grad and value.leaf:
+        # A module's parameters are often copied into by helpers that their callers run under
+        # no_grad(): there, only where grad mode is evidently on (training code, __init__).
+        if value.grad and value.leaf and (not value.modules or self.ctx.grad_mode_is_evident()):
             self.report(site, op=op, target=self.ctx.text(target))
 
 
