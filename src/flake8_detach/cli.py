@@ -24,7 +24,7 @@ from typing import Optional, Sequence
 
 from . import __version__, config, workers, writing
 from .docs import PARSE_ERROR_NAME, parse_error_doc, rule_doc
-from .pipeline import check_source, parses_as_python
+from .pipeline import check_source, parse_failure, parses_as_python
 from .fixes import fix_source
 from .noqa import unsilenced
 from .notebook import Notebook, NotebookError, lf_lines
@@ -440,21 +440,25 @@ def check_notebook(path: str, raw: bytes, options: RunOptions) -> FileReport:
     except NotebookError as error:
         return FileReport(errors=[FileError(path, str(error))])
     source = notebook.source
-    violations = lint(source, options)
+    violations = lint_notebook(notebook, options)
     report = FileReport()
     if (options.fix or options.diff) and any(v.fix for v in violations):
-        result = fix_source(source, options.rules, options.unsafe)
-        if result.rejected:
-            report.errors.append(FileError(path, result.rejected))
-        if result.source != source and not unparsable(path, result.source, report):
+        fixed_segments = []
+        for segment in notebook.segments():  # each run of cells that parse, fixed on its own
+            result = fix_source(segment, options.rules, options.unsafe)
+            if result.rejected:
+                report.errors.append(FileError(path, result.rejected))
+            fixed_segments.append(result.source)
+        fixed = notebook.merged(fixed_segments)
+        if fixed != source and not any(unparsable(path, segment, report) for segment in fixed_segments):
             try:
-                changed = notebook.changed_cells(result.source)
-                text = notebook.with_source(result.source)
+                changed = notebook.changed_cells(fixed)
+                text = notebook.with_source(fixed)
             except NotebookError as error:
                 report.errors.append(FileError(path, str(error)))
                 changed = []
             if changed:
-                fixed_violations = lint(result.source, options)
+                fixed_violations = lint_notebook(Notebook(text), options)
                 if options.diff:
                     report.fixed = count_fixed(violations, fixed_violations)
                     report.diff = "".join(
@@ -472,9 +476,19 @@ def check_notebook(path: str, raw: bytes, options: RunOptions) -> FileReport:
         end = end_of(violation, lines)
         if end is not None:
             end_cell, end_line = notebook.locate(end[0])
-            end = (end_line, end[1]) if end_cell == cell else None
+            end = (end_line, notebook.column(cell, end_line, end[1])) if end_cell == cell else None
+        violation = replace(violation, col=notebook.column(cell, line, violation.col))
         report.findings.append(finding_at(path, violation, line, cell, file_line, end))
     return report
+
+
+def lint_notebook(notebook: Notebook, options: RunOptions) -> list:
+    """The findings in each run of cells that parse, and a DET000 at each cell that does not."""
+    violations = [v for segment in notebook.segments() for v in lint(segment, options)]
+    violations += [
+        parse_failure(f"cannot parse this cell: {cell.broken}", cell.first_line, 0) for cell in notebook.broken_cells()
+    ]
+    return sorted(violations, key=lambda v: (v.line, v.col, v.code))
 
 
 def count_fixed(before: list, after: list) -> int:

@@ -10,6 +10,7 @@ the changed lines are rewritten in the notebook's text: every other byte stays a
 
 from __future__ import annotations
 
+import ast
 import io
 import json
 import json.decoder
@@ -17,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .pipeline import parses_as_python
+from .pipeline import parse_python, parses_as_python
 
 CELL_END = "# <flake8-detach: end of cell>"
 MAGIC_TAG = "# <flake8-detach: ipython line "
@@ -38,6 +39,8 @@ class CodeCell:
     python: str  # the code as linted, IPython lines replaced; ends with a newline
     ipython_lines: list  # the replaced lines, by placeholder number
     first_line: int  # where the cell starts in the joined source (1-based)
+    indent: str = ""  # the indentation IPython strips from every line (the first line's)
+    broken: Optional[str] = None  # why the cell's code does not parse; it is left out then
 
 
 class Notebook:
@@ -65,9 +68,11 @@ class Notebook:
             text = texts[index]
             if text.lstrip().startswith("%%"):
                 continue  # a cell magic: the cell is not Python
-            python, ipython_lines = python_code(text, self.tag)
-            self.cells.append(CodeCell(index, number, text, python, ipython_lines, line))
-            parts.append(python + self.cell_end + "\n")
+            indent, code = _dedented(text)
+            python, ipython_lines = python_code(code, self.tag)
+            cell = CodeCell(index, number, text, python, ipython_lines, line, indent, parse_problem(python))
+            self.cells.append(cell)
+            parts.append(self._as_analysed(cell))
             line += _count_lines(python) + 1
         self.source = "".join(parts)
         self._file_lines: Optional[dict] = None
@@ -97,6 +102,47 @@ class Notebook:
             if not isinstance(source, (str, list)) or not all(isinstance(s, str) for s in _as_list(source)):
                 raise NotebookError("malformed notebook: a cell's source is not text")
 
+    def _as_analysed(self, cell: CodeCell, included: bool = True, imports: bool = False) -> str:
+        """The cell's part of a joined source: its code, or blank lines where it is broken or
+        not `included` (so that the other cells keep their lines), but for its top-level
+        imports where `imports` (a broken cell cannot undo an earlier cell's import)."""
+        if included and cell.broken is None:
+            return cell.python + self.cell_end + "\n"
+        lines = io.StringIO(cell.python, newline="").readlines()
+        kept = _import_lines(cell.python) if imports and cell.broken is None else set()
+        return "".join(line if number in kept else "\n" for number, line in enumerate(lines, 1)) + self.cell_end + "\n"
+
+    def segments(self) -> list:
+        """The joined sources to analyse, one for each run of cells between broken ones (each
+        with the other cells' lines blank): what was known before a broken cell is forgotten
+        at it, as a kernel that stopped there would have no more of it."""
+        runs, run = [], []
+        for cell in self.cells:
+            if cell.broken is None:
+                run.append(cell)
+            elif run:
+                runs.append(run)
+                run = []
+        if run:
+            runs.append(run)
+        segments = []
+        for run in runs:
+            first = run[0].number
+            segments.append("".join(self._as_analysed(c, c in run, c.number < first) for c in self.cells))
+        return segments or [self.source]
+
+    def merged(self, fixed_segments: list) -> str:
+        """The joined source with each cell's code taken from the fixed segment it is in."""
+        taken = [cell.python for cell in self.cells]
+        for segment in fixed_segments:
+            for position, (cell, python) in enumerate(zip(self.cells, _split_cells(segment, len(self.cells), self.cell_end))):
+                if python.strip() and cell.broken is None:
+                    taken[position] = python
+        return "".join(python + self.cell_end + "\n" for python in taken)
+
+    def broken_cells(self) -> list:
+        return [cell for cell in self.cells if cell.broken is not None]
+
     def locate(self, line: int) -> tuple:
         """(cell number, line in the cell) for a line of the joined source."""
         cell = self.cells[0]
@@ -105,6 +151,15 @@ class Notebook:
                 break
             cell = candidate
         return cell.number, line - cell.first_line + 1
+
+    def column(self, cell_number: int, line: int, col: int) -> int:
+        """A column of the analysed code as a column of the cell (a dedented cell's lines
+        have their indentation back)."""
+        cell = next(cell for cell in self.cells if cell.number == cell_number)
+        if not cell.indent:
+            return col
+        lines = cell.text.splitlines()
+        return col + len(cell.indent) if line <= len(lines) and lines[line - 1].startswith(cell.indent) else col
 
     def file_line(self, cell_number: int, line: int) -> Optional[int]:
         """The line of the .ipynb file that holds line `line` of code cell `cell_number`."""
@@ -139,7 +194,9 @@ class Notebook:
         """(cell, new code) for each cell whose code differs in a fixed joined source."""
         changed = []
         for cell, python in zip(self.cells, _split_cells(fixed, len(self.cells), self.cell_end)):
-            code = restore_ipython_lines(python, cell.ipython_lines, self.tag)
+            if cell.broken is not None or python == cell.python:
+                continue  # never analysed, or unchanged
+            code = _indented(restore_ipython_lines(python, cell.ipython_lines, self.tag), cell.indent)
             if not cell.text.endswith(("\n", "\r")) and code.endswith("\n"):
                 code = code[:-1]
             if code != cell.text:
@@ -159,6 +216,45 @@ class Notebook:
             pieces += [self.text[done:start], replacement]
             done = end
         return "".join(pieces) + self.text[done:]
+
+
+def parse_problem(code: str) -> Optional[str]:
+    """Why Python rejects `code` (its message and line), or None."""
+    try:
+        parse_python(code)
+    except SyntaxError as error:
+        return f"{error.msg} (line {error.lineno or 1})"
+    except (ValueError, RecursionError, MemoryError) as error:
+        return str(error) or type(error).__name__
+    return None
+
+
+def _import_lines(code: str) -> set:
+    """The line numbers of the top-level import statements of `code` (which parses)."""
+    return {
+        number
+        for node in parse_python(code).body
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+        for number in range(node.lineno, node.end_lineno + 1)
+    }
+
+
+def _dedented(text: str) -> tuple:
+    """(indentation, code): IPython runs a cell whose first line is indented with that
+    indentation taken off every line that has it."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    indent = first[: len(first) - len(first.lstrip(" \t"))]
+    lines = io.StringIO(text, newline="").readlines()
+    if not indent or not all(line.startswith(indent) or not line.strip() for line in lines):
+        return "", text
+    return indent, "".join(line[len(indent) :] if line.strip() else line for line in lines)
+
+
+def _indented(code: str, indent: str) -> str:
+    """`code` with a dedented cell's indentation given back."""
+    if not indent:
+        return code
+    return "".join(indent + line if line.strip() else line for line in io.StringIO(code, newline="").readlines())
 
 
 def python_code(text: str, tag: str = MAGIC_TAG) -> tuple:

@@ -1,0 +1,69 @@
+"""Notebooks cell by cell: a code cell that does not parse is one DET000 naming the cell, and the
+other cells are still checked (what was known before it is forgotten at it); a cell IPython
+runs after taking its first line's indentation off is analysed that way, and reported and fixed
+in its own columns."""
+
+import json
+import subprocess
+import sys
+
+import nbformat
+
+ALIAS = "x = torch.ones(3)\nd = x.detach()\nd.add_(1)\nprint(x, d)"  # DET101 at line 3
+
+
+def notebook(tmp_path, *cells: str):
+    book = nbformat.v4.new_notebook()
+    book.metadata = {"kernelspec": {"language": "python", "name": "python3"}}
+    book.cells = [nbformat.v4.new_code_cell(code) for code in cells]
+    path = tmp_path / "book.ipynb"
+    path.write_text(nbformat.writes(book))
+    return path
+
+
+def run(path, *args):
+    result = subprocess.run([sys.executable, "-m", "flake8_detach", *args, path.name],
+                            cwd=path.parent, capture_output=True, text=True)
+    return result.returncode, result.stdout.splitlines()
+
+
+def test_a_broken_cell_is_one_det000_and_the_other_cells_are_checked(tmp_path):
+    path = notebook(tmp_path, "import torch", ALIAS, "model = ", ALIAS, "print 'python 2'", ALIAS)
+    status, lines = run(path)
+    assert status == 2
+    assert [line.split(": ", 1)[0] + ": " + line.split(": ")[1][:6] for line in lines] == [
+        "book.ipynb:cell_2:3:1: DET101",
+        "book.ipynb:cell_3:1:1: DET000",
+        "book.ipynb:cell_4:3:1: DET101",
+        "book.ipynb:cell_5:1:1: DET000",
+        "book.ipynb:cell_6:3:1: DET101",
+    ]
+    assert "cannot parse this cell: invalid syntax" in lines[1]
+
+
+def test_facts_from_before_a_broken_cell_are_forgotten_at_it(tmp_path):
+    # cell 4 writes through an alias made in cell 2: across the broken cell 3 it is not known
+    # (imports are: the broken cell never ran, so it cannot have undone them).
+    path = notebook(tmp_path, "import torch", "x = torch.ones(3)\nd = x.detach()", "model = ", "d.add_(1)\nprint(x, d)")
+    status, lines = run(path)
+    assert [line.split(" ")[1] for line in lines] == ["DET000"]
+
+
+def test_an_indented_cell_is_dedented_for_the_analysis_and_fixed_in_its_own_columns(tmp_path):
+    indented = "\n".join("    " + line for line in ALIAS.splitlines())
+    path = notebook(tmp_path, "import torch", indented)
+    status, lines = run(path)
+    assert status == 1 and len(lines) == 1 and lines[0].startswith("book.ipynb:cell_2:3:5: DET101")
+    status, _ = run(path, "--fix", "--unsafe-fixes")
+    cell = json.loads(path.read_text())["cells"][1]["source"]
+    assert "".join(cell) == indented.replace("x.detach()", "x.detach().clone()")
+    assert run(path) == (0, [])
+
+
+def test_fixes_in_a_notebook_with_a_broken_cell_leave_that_cell_as_it_was(tmp_path):
+    path = notebook(tmp_path, "import torch", ALIAS, "print 'python 2'", "loss = torch.nn.MSELoss()(torch.ones(2), torch.zeros(2))\nprint(loss.data[0])")
+    status, lines = run(path, "--fix")
+    cells = ["".join(c["source"]) for c in json.loads(path.read_text())["cells"]]
+    assert cells[2] == "print 'python 2'"
+    assert cells[3].endswith("print(loss.item())")
+    assert cells[1] == ALIAS  # DET101's fix is unsafe: not applied by --fix
