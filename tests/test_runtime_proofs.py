@@ -47,3 +47,19 @@ def test_good_example_runs_clean(rule, n, example):
     assert user_warnings == []
     if isinstance(example.proof, Breaks):
         assert eval(example.proof.invariant, namespace) is True
+
+
+FIXED = [(rule, n, example) for rule, n, example in CASES if rule.fix_safety is not None]
+
+
+@pytest.mark.parametrize("rule, n, example", FIXED, ids=[f"{rule.code}-{n}" for rule, n, _ in FIXED])
+def test_fixed_example_behaves_like_the_good_one(rule, n, example):
+    """What --fix --unsafe-fixes makes of the bad example shows none of the documented effect."""
+    namespace, caught = execute(example.after_fix)
+    proof = example.proof
+    if isinstance(proof, Warns):
+        assert not any(re.search(proof.match, str(w.message)) for w in caught)
+    elif isinstance(proof, Breaks):
+        assert eval(proof.invariant, namespace) is True
+    user_warnings = [str(w.message) for w in caught if issubclass(w.category, UserWarning)]
+    assert user_warnings == []

@@ -243,8 +243,9 @@ def all_params(params: cst.Parameters) -> list:
     return found
 
 
-def calls_in(expr: cst.BaseExpression) -> list:
-    """Calls in `expr` in pre-order, not descending into lambdas or comprehensions."""
+def calls_and_walruses_in(expr: cst.BaseExpression) -> list:
+    """Calls (and walrus bindings) in `expr` in pre-order, not descending into lambdas or
+    comprehensions."""
     found = []
     stack = [expr]
     while stack:
@@ -252,7 +253,7 @@ def calls_in(expr: cst.BaseExpression) -> list:
         kind = type(node)
         if kind in INNER_SCOPES:
             continue
-        if kind is cst.Call:
+        if kind is cst.Call or kind is cst.NamedExpr:
             found.append(node)
         stack.extend(reversed(list(children(node))))
     return found

@@ -9,7 +9,7 @@ import libcst as cst
 
 from . import torchapi
 from .cst_syntax import (
-    calls_in,
+    calls_and_walruses_in,
     dotted_name,
     first_arg,
     keyword_arg,
@@ -37,9 +37,12 @@ class Effects:
         """Update facts for what the calls in `expr` do to local names."""
         if not isinstance(expr, cst.BaseExpression):
             return
-        calls = calls_in(expr)
+        calls = calls_and_walruses_in(expr)
         for call in reversed(calls):  # inner calls run first
-            self._call_effect(call)
+            if isinstance(call, cst.NamedExpr):
+                self.bind(call.target, self.evaluator.value(call.value), call.value)
+            else:
+                self._call_effect(call)
         if calls:
             self.evaluator.forget_values()
 
@@ -155,7 +158,7 @@ class Effects:
                 for name in target_names(target):
                     self.rebind(name, element_value)
             else:
-                self.state.forget(target_names(target))
+                self.unknown(target_names(target))
         elif isinstance(target, cst.Subscript):
             self.write_inplace(target.value, (value,))
         elif isinstance(target, cst.Attribute) and target.attr.value == "requires_grad":
@@ -167,7 +170,14 @@ class Effects:
         elif isinstance(target, cst.Attribute) and attribute_key(target) is not None:
             self.state.set(attribute_key(target), value)  # `self.w = nn.Parameter(...)`: known here
         elif isinstance(target, cst.StarredElement):
-            self.state.forget(target_names(target))
+            self.unknown(target_names(target))
+
+    def unknown(self, names) -> None:
+        """`names` are bound to values not known: forget their facts (and an import they shadow)."""
+        names = list(names)
+        self.state.forget(names)
+        for name in names:
+            self.evaluator.imports.rebind(name)
 
     def forget_attributes(self, holder: str) -> None:
         """What was known of `holder.<attribute>` (it may have changed)."""
@@ -177,6 +187,7 @@ class Effects:
     def rebind(self, name: str, value: Value) -> None:
         """Bind `name` to a new tensor: graphs that saved the old one did not save this one."""
         self.forget_attributes(name)
+        self.evaluator.imports.rebind(name)  # `torch = None`: the name is no torch's any more
         names = self.state.names
         for other in self.names_whose_graph_saved(name):
             names[other] = names[other].but(saved_names=names[other].saved_names - {name})

@@ -226,7 +226,7 @@ class Walker:
         self.state = head.copy()
         self.evaluator.forget_values()
         if target is not None:
-            self.state.forget(target_names(target))
+            self.effects.unknown(target_names(target))
             self.effects.bind_iteration(target, iterable)
         self.exits.append(([], []))
         if events:
@@ -245,7 +245,7 @@ class Walker:
                 return
             self.state.grad_mode = self.grad_mode_inside(item.item, self.state.grad_mode)
             if item.asname is not None:
-                self.state.forget(target_names(item.asname.name))
+                self.effects.unknown(target_names(item.asname.name))
         self.run_suite(stmt.body)
         if self.state is not None:
             self.state.grad_mode = outer_mode
@@ -294,7 +294,7 @@ class Walker:
         if is_function:
             self.fire("on_scope_end", stmt)
         self.state, self.loops, self.exits, self.caught, self.evaluator.imports, self.evaluator.owner, self.scope = outer
-        self.state.forget([stmt.name.value])
+        self.effects.unknown([stmt.name.value])
 
     def run_try(self, stmt) -> None:
         before = self.state
@@ -313,7 +313,7 @@ class Walker:
                 self.statement = handler
                 self.scan(handler.type)
             if handler.name is not None:
-                self.state.forget(target_names(handler.name.name))
+                self.effects.unknown(target_names(handler.name.name))
             self.run_suite(handler.body)
             result = join_states(result, self.state)
         if stmt.finalbody is not None:

@@ -6,7 +6,7 @@ import libcst as cst
 
 from ..cst_syntax import method_name
 from ..facts import MODULE
-from ..findings import SAFE
+from ..findings import SAFE, UNSAFE, Fix
 from ._base import Breaks, Example, Raises, Rule
 
 # Misspellings seen in the wild, compared lower-case without underscores.
@@ -39,7 +39,7 @@ class RequiresGradTypo(Rule):
         "torch rejects the misspelling with a TypeError."
     )
     references = ("https://pytorch.org/docs/stable/generated/torch.Tensor.requires_grad.html",)
-    fix_safety = SAFE
+    fix_safety = SAFE  # for keywords and proven leaves; unsafe on another tensor, none on a module
     fix_title = "correct the spelling to `requires_grad`"
     examples = (
         Example(
@@ -75,7 +75,12 @@ w = torch.zeros(3, requires_grad=True)
     def on_attr_assign(self, target, value, statement) -> None:
         base = self.ctx.value(target.value)
         if is_typo(target.attr.value) and (base.tensor or base.kind == MODULE):
-            fix = self.fix((target.attr, cst.Name("requires_grad")))
+            # The right spelling raises on a non-leaf ("only change requires_grad flags of leaf
+            # variables") and is a plain attribute on a module: safe only on a proven leaf.
+            fix = None
+            if base.kind != MODULE:
+                safety = SAFE if base.leaf else UNSAFE
+                fix = Fix(safety, self.fix_title, ((target.attr, cst.Name("requires_grad")),))
             self.report(target, fix=fix, typo=target.attr.value, effect="the assignment changes nothing")
 
     def on_call(self, call) -> None:
