@@ -44,7 +44,7 @@ def test_a_scope_too_long_for_libcst_is_one_det000_and_other_pieces_go_on(monkey
     source = f"import torch\nd = torch.ones(3).detach()\n{module_level}d.add_(1)\n\ndef f(x):\n    e = x.detach()\n    e.add_(1)\n    return e\n"
     found = [(v.line, v.code, v.message) for v in check_source(source)]
     assert found == [
-        (1, "DET000", "a scope of 24 lines of code is too long to analyse (the limit is 10)"),
+        (1, "DET000", "not analysed: this scope has 24 lines of code, over the limit of 10 (the file's other scopes were checked)"),
         (27, "DET101", "add_() on e also writes into x: detach() shares its storage"),
     ]
 
@@ -104,3 +104,12 @@ def test_libcst_parses_only_a_small_share_of_the_benchmark_subset():
             parsed += sum(1 for line in physical_lines(piece.code) if line.strip())
     assert total > 80_000
     assert parsed / total <= MAX_PARSED_SHARE, f"libcst parses {parsed} of {total} lines"
+
+
+def test_a_long_data_table_is_not_parsed_and_the_code_around_it_is_checked():
+    table = "TABLE = [\n" + "".join(f"    ({i}, {i}.5, 'row {i}'),\n" for i in range(60_000)) + "]\n"
+    source = f"import torch\n{table}w = torch.ones(3, requires_grad=True)\nw.add_(1)\n"
+    tree = ast.parse(source)
+    (piece,) = pieces_of(source, tree, RULES)[1]
+    assert sum(1 for line in physical_lines(piece.code) if line.strip()) == 4  # the table is one stub line
+    assert [(v.line, v.code) for v in check_source(source, tree=tree)] == [(60_005, "DET103")]

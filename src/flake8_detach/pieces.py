@@ -153,6 +153,7 @@ def pieces_to_parse(
     rejected without a search of its own."""
     lines = physical_lines(source)
     starts = list(accumulate((len(line) for line in lines), initial=0))
+    lines = _without_large_literals(lines, tree)
     telling = sorted({bisect_right(starts, offset) for offset in telling_offsets})
 
     def may_fire(nodes: list) -> bool:
@@ -203,6 +204,35 @@ def physical_lines(source: str) -> list:
 
 
 _PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+LARGE_LITERAL = 50  # lines: a statement binding a literal this long is a data table, not code
+
+
+def _without_large_literals(lines: list, tree: ast.Module) -> list:
+    """`lines` with each long statement that only binds (or is) a literal of constants (a data
+    table, a long string) replaced by `name = ...` and blank lines: it cannot produce a finding,
+    and libcst would spend gigabytes on a long one."""
+    lines = list(lines)
+    for node in scope_nodes(tree.body):
+        if not isinstance(node, (ast.Assign, ast.Expr)) or node.end_lineno - node.lineno < LARGE_LITERAL:
+            continue
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if not all(isinstance(t, (ast.Name, ast.Attribute)) for t in targets) or not _is_literal(node.value):
+            continue
+        first = lines[node.lineno - 1]
+        indent = first[: len(first) - len(first.lstrip())]
+        lines[node.lineno - 1] = indent + "".join(f"{ast.unparse(t)} = " for t in targets) + "...\n"
+        for number in range(node.lineno, node.end_lineno):
+            lines[number] = "\n"
+    return lines
+
+
+def _is_literal(expr: ast.AST) -> bool:
+    """Constants, and lists, tuples, sets and dicts of literals."""
+    return all(isinstance(node, (ast.Constant, ast.List, ast.Tuple, ast.Set, ast.Dict, ast.UnaryOp, ast.unaryop,
+                                 ast.expr_context))
+               for node in ast.walk(expr))
 
 
 def _stubbed(lines: list, definitions: list, line_offset: int = 0) -> str:
