@@ -70,6 +70,7 @@ class Evaluator:
         self.summaries = index.summaries
         self.optimizers = index.optimizers
         self.classes = index.classes
+        self.module_names = index.module_names
         self.owner: Optional[str] = None  # the class whose method is being walked
         self.memo: dict = {}  # id(expr) -> Value, valid until the state changes
         self.pending: dict = {}  # id(expr) -> frozenset of Violations to report if it reaches backward()
@@ -118,7 +119,7 @@ class Evaluator:
             base = self.value(expr.value)
             if base.kind == MODULE:  # a layer of an nn.Sequential or nn.ModuleList
                 return Value(kind=MODULE)
-            if not base.tensor and base.grad is None:
+            if not base.tensor and base.grad is None and not base.modules:
                 return UNKNOWN
             result = op_result((base,), self.state.grad_mode).but(tensor=base.tensor, integral=base.integral)
             return result.but(alias=base.alias, data_of=base.data_of) if basic_index(expr) else result
@@ -195,6 +196,8 @@ class Evaluator:
             )
         if attr == "grad":
             return Value(tensor=base.tensor)
+        if attr in ("values", "indices") and base.modules:  # `x.max(dim=1).values`
+            return op_result((base,), self.state.grad_mode).but(integral=attr == "indices")
         if attr in torchapi.VIEW_ATTRIBUTES and base.tensor:
             return op_result((base,), self.state.grad_mode).but(tensor=True, alias=base.alias, data_of=base.data_of)
         return UNKNOWN
@@ -249,8 +252,12 @@ class Evaluator:
             return Value(pending=pending, zero_dim=zero_dim, grad=False if frozen else None)
         # The graph may run through the callable (a module: `D(x)`, `self.q1.forward(s)`) and
         # through what it was given.
-        callee = dotted_name(func.value if isinstance(func, cst.Attribute) and func.attr.value == "forward" else func)
-        modules = frozenset().union(*(v.modules for v in values)) | ({callee} if callee else set())
+        forward = isinstance(func, cst.Attribute) and func.attr.value == "forward"
+        callee = dotted_name(func.value if forward else func)
+        evidently_a_module = forward or callee_kind == MODULE or callee in self.module_names or bool(
+            torchapi.MODEL_NAME.search(last_name(func))
+        )
+        modules = frozenset().union(*(v.modules for v in values)) | ({callee} if callee and evidently_a_module else set())
         stale_by = next((v.stale_by for v in values if v.stale_by), None)
         if kind is None:
             return Value(pending=pending, zero_dim=zero_dim, modules=modules, stale_by=stale_by)

@@ -22,7 +22,9 @@ from .ast_syntax import FUNCTIONS, bound_names, dotted, first_line, module_level
 from .imports import ImportTable
 from .summaries import class_optimizers, summarise
 
-WRAPPER = "if True:\n"  # lets an indented method parse on its own, one line above its code
+WRAPPER = "if True:\n"
+# Methods only a module has: their receiver is a module.
+MODULE_METHODS = frozenset("parameters named_parameters zero_grad train eval state_dict load_state_dict modules children".split())  # lets an indented method parse on its own, one line above its code
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class FileIndex:
     summaries: dict  # what the file's functions return (summaries.py)
     optimizers: dict  # class -> {attribute -> the modules whose parameters `self.<attribute>` updates}
     classes: dict  # class name -> ClassFacts
+    module_names: frozenset  # dotted names the file treats as modules: `D.parameters()`, `net.eval()`
 
 
 def index_file(tree: ast.Module) -> FileIndex:
@@ -85,7 +88,14 @@ def index_file(tree: ast.Module) -> FileIndex:
         )
         for node in classes
     }
-    return FileIndex(imports, frozenset(module_classes), plain, summarise(tree, imports), optimizers, facts)
+    module_names = frozenset(
+        name
+        for node in scope_nodes(tree.body)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MODULE_METHODS
+        for name in [dotted(node.func.value)]
+        if name
+    )
+    return FileIndex(imports, frozenset(module_classes), plain, summarise(tree, imports), optimizers, facts, module_names)
 
 
 class Needs:

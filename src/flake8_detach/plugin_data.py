@@ -12,6 +12,7 @@ FIRST_NEEDS = (
     'copy_',
     'loss|Loss|criterion|cross_entropy|kl_div|backward\\s*\\(',
     'detach\\s*\\(\\s*\\)',
+    'log_?pro?b|log_?pi|logp',
     '\\.\\s*grad\\b',
     'equire(?!s_grad_?\\b)\\w*[Gg]rad',
     'requires_grad\\s*=(?!=)',

@@ -354,8 +354,13 @@ class Walker:
         while stack:
             node = stack.pop()
             kind = type(node)  # `is` tests: isinstance on libcst's ABC node classes is slow
+            if kind is tuple:  # what a call does once its arguments and receiver are scanned
+                node[0](*node[1:])
+                continue
             if kind is cst.Call:
-                self.scan_call(node)
+                after = self.scan_call(node)
+                if after is not None:
+                    stack.append(after)
             elif kind is cst.Attribute:
                 self.fire("on_attribute", node)
             elif kind is cst.Subscript:
@@ -406,7 +411,9 @@ class Walker:
         if comp_for.inner_for_in is not None:
             self._scan_comprehension(comp_for.inner_for_in)
 
-    def scan_call(self, call: cst.Call) -> None:
+    def scan_call(self, call: cst.Call) -> Optional[tuple]:
+        """Fire the call's events; return what runs after its parts are scanned (a backward()
+        reaches what the calls inside it reported), as (function, *arguments)."""
         self.fire("on_call", call)
         func = call.func
         name = self.evaluator.qualname(func)
@@ -417,10 +424,9 @@ class Walker:
                     self._mark_written(func.value)
                     self.fire("on_inplace", func.value, call, method + "()", first_arg(call))
                 elif method == "backward":
-                    self._backward(call, func.value)
-                    for arg in call.args:  # accelerator.backward(loss), scaler-style wrappers
-                        self.resolve_pending(arg.value)
-            return
+                    # accelerator.backward(loss), scaler-style wrappers: the argument is the loss
+                    return (self._backward, call, func.value, [arg.value for arg in call.args])
+            return None
         out = keyword_arg(call, "out")
         if out is not None:
             self._mark_written(out)
@@ -435,12 +441,17 @@ class Walker:
                 elements = (
                     [e.value for e in tensors.elements] if isinstance(tensors, (cst.List, cst.Tuple)) else [tensors]
                 )
-                for tensor in elements:
-                    self._backward(call, tensor)
+                return (self._backwards, call, elements)
+        return None
 
-    def _backward(self, call: cst.Call, tensor: cst.BaseExpression) -> None:
+    def _backwards(self, call: cst.Call, tensors: list) -> None:
+        for tensor in tensors:
+            self._backward(call, tensor)
+
+    def _backward(self, call: cst.Call, tensor: cst.BaseExpression, wrapped: Iterable = ()) -> None:
         self.fire("on_backward", call, tensor)
-        self.resolve_pending(tensor)
+        for expr in (tensor, *wrapped):
+            self.resolve_pending(expr)
 
     def resolve_pending(self, expr: cst.BaseExpression) -> None:
         """A value reached backward(): the findings it carried become real."""

@@ -17,6 +17,8 @@ from .det302_copy_not_a_cut import CopyNotACut
 from .det303_graph_kept_across_iterations import GraphKeptAcrossIterations
 from .det304_hidden_state_not_detached import HiddenStateNotDetached
 from .det305_detach_result_discarded import DetachResultDiscarded
+from .det306_target_keeps_graph import TargetKeepsGraph
+from .det307_advantage_keeps_graph import AdvantageKeepsGraph
 from .det401_backward_without_grad import BackwardWithoutGrad
 from .det402_grad_of_non_leaf import GradOfNonLeaf
 from .det403_requires_grad_before_move import RequiresGradBeforeMove
@@ -44,6 +46,8 @@ RULES: tuple = (
     GraphKeptAcrossIterations,
     HiddenStateNotDetached,
     DetachResultDiscarded,
+    TargetKeepsGraph,
+    AdvantageKeepsGraph,
     BackwardWithoutGrad,
     GradOfNonLeaf,
     RequiresGradBeforeMove,

@@ -1,0 +1,146 @@
+"""DET306: a loss target computed by the very network the loss trains, not detached."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+import libcst as cst
+
+from .. import torchapi
+from ..ast_syntax import callee_name
+from ..cst_syntax import last_name, viewed_name
+from ..facts import LOSS_FUNCTION
+from ..findings import UNSAFE
+from ._base import LOSS_WORDS, Breaks, Example, Rule
+
+# Names that say the value is what the prediction is pulled towards.
+TARGET_NAME = re.compile(r"^(\w+_)?targets?(_\w+)?$", re.I)
+
+
+class TargetKeepsGraph(Rule):
+    code = "DET306"
+    name = "target-keeps-graph"
+    message = "{target} carries the graph of {module}: the loss trains it through its target too"
+    needs = (LOSS_WORDS, r"target")
+    what = (
+        "Flags a loss (a torch loss function, an `nn.*Loss` instance, or a callable named like a "
+        "loss: `loss`, `criterion`, `*_loss`) called with an argument named like a target "
+        "(`q_target`, `target`, `targets_next`) whose value carries the graph of a module that "
+        "the other argument, the prediction, also ran through, when the loss reaches "
+        "`backward()`: the bootstrap target of a DQN computed with the online network, without "
+        "`.detach()` or `torch.no_grad()`. The finding is where the target is computed."
+    )
+    why = (
+        "A target is meant to be a constant the prediction moves towards. Computed by the same "
+        "network and not detached, it is differentiated too: the gradient also pushes the "
+        "target towards the prediction (a residual gradient instead of the semi-gradient that "
+        "DQN and TD learning use), and training goes wrong silently. Compute it under "
+        "`torch.no_grad()` or detach it."
+    )
+    references = ("https://pytorch.org/tutorials/intermediate/reinforcement_q_learning.html",)
+    fix_safety = UNSAFE  # gradients that flowed through the target stop flowing
+    fix_title = "cut the target: `q_target` -> `q_target.detach()` in the loss call"
+    examples = (
+        Example(
+            bad="""\
+import torch
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+q_net = torch.nn.Linear(2, 2)
+state, next_state, reward = torch.randn(4, 2), torch.randn(4, 2), torch.randn(4)
+q_eval = q_net(state).max(dim=1).values
+q_target = reward + 0.9 * q_net(next_state).max(dim=1).values  # expect: DET306
+loss = F.mse_loss(q_eval, q_target)
+loss.backward()
+""",
+            good="""\
+import torch
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+q_net = torch.nn.Linear(2, 2)
+state, next_state, reward = torch.randn(4, 2), torch.randn(4, 2), torch.randn(4)
+q_eval = q_net(state).max(dim=1).values
+with torch.no_grad():
+    q_target = reward + 0.9 * q_net(next_state).max(dim=1).values
+loss = F.mse_loss(q_eval, q_target)
+loss.backward()
+""",
+            fixed="""\
+import torch
+import torch.nn.functional as F
+
+torch.manual_seed(0)
+q_net = torch.nn.Linear(2, 2)
+state, next_state, reward = torch.randn(4, 2), torch.randn(4, 2), torch.randn(4)
+q_eval = q_net(state).max(dim=1).values
+q_target = reward + 0.9 * q_net(next_state).max(dim=1).values
+loss = F.mse_loss(q_eval, q_target.detach())
+loss.backward()
+""",
+            proof=Breaks(
+                "torch.allclose(q_net.weight.grad, torch.autograd.grad("
+                "F.mse_loss(q_net(state).max(dim=1).values, "
+                "(reward + 0.9 * q_net(next_state).max(dim=1).values).detach()), q_net.weight)[0])"
+            ),
+        ),
+    )
+
+    @staticmethod
+    def possible_in(nodes: list, imports) -> bool:
+        """A call of something named like a loss with a target-named argument."""
+        for node in nodes:
+            if isinstance(node, ast.Call) and len(node.args) >= 2:
+                name = callee_name(node, imports).lower()
+                if ("loss" in name or "criterion" in name) and any(
+                    TARGET_NAME.match(arg.attr if isinstance(arg, ast.Attribute) else getattr(arg, "id", ""))
+                    for arg in node.args
+                ):
+                    return True
+        return False
+
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self.scopes: list = []  # per open scope: target name -> the statement that last wrote it
+
+    def on_scope_start(self, scope) -> None:
+        self.scopes.append({})
+
+    def on_scope_end(self, scope) -> None:
+        self.scopes.pop()
+
+    def on_assign(self, target, value, statement) -> None:
+        if isinstance(target, cst.Name) and TARGET_NAME.match(target.value):
+            self.scopes[-1][target.value] = statement
+
+    def on_inplace(self, target, site, op, source) -> None:
+        name = viewed_name(target)
+        if name is not None and TARGET_NAME.match(name) and op == "item assignment":
+            self.scopes[-1][name] = self.ctx.statement  # `q_target[i, a] = r + gamma * q_next.max(1)[0]`
+
+    def on_call(self, call) -> None:
+        arguments = [a.value for a in call.args if a.keyword is None and not a.star]
+        if len(arguments) != 2 or not self._is_loss(call):
+            return
+        for target, prediction in (arguments, arguments[::-1]):
+            if not (isinstance(target, (cst.Name, cst.Attribute)) and TARGET_NAME.match(last_name(target))):
+                continue
+            value, predicted = self.ctx.value(target), self.ctx.value(prediction)
+            shared = value.modules & predicted.modules
+            if shared and value.grad is not False and predicted.grad is not False:
+                site = self.scopes[-1].get(target.value) if isinstance(target, cst.Name) else None
+                fix = self.fix((target, cst.Call(func=cst.Attribute(value=target, attr=cst.Name("detach")))))
+                self.report_at_backward(
+                    call, site or target, fix=fix, target=self.ctx.text(target), module=sorted(shared)[0]
+                )
+
+    def _is_loss(self, call: cst.Call) -> bool:
+        name = self.ctx.qualname(call.func)
+        if name is not None:
+            return torchapi.is_loss_function(name)
+        if self.ctx.value(call.func).kind == LOSS_FUNCTION:
+            return True
+        spelling = last_name(call.func)
+        return spelling == "loss" or torchapi.LOSS_NAME.search(spelling) is not None
