@@ -113,7 +113,7 @@ LOSS_FUNCTIONS = frozenset(
 )
 
 # Callables conventionally named like a loss: their result carries the graph of the loss.
-LOSS_NAME = re.compile(r"^(criterion|loss_fn|loss_func|\w+_loss|\w+_criterion)$", re.IGNORECASE)
+LOSS_NAME = re.compile(r"^(criterion|loss|loss_fn|loss_func|\w+_loss|\w+_criterion)$", re.IGNORECASE)
 
 
 def is_loss_function(qualname: str) -> bool:
