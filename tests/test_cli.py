@@ -17,9 +17,13 @@ from flake8_detach.cli import main
 from flake8_detach.docs import rule_doc
 from flake8_detach.rules import RULES
 
-DETACH = "import torch\n\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\n"  # DET101 at 5:1
-DATA = "import torch\n\nw = torch.ones(3, requires_grad=True)\nw.data.add_(1)\ny = w.data.cpu()\n"
-CLEAN = "import torch\n\nx = torch.ones(3)\nd = x.detach().clone()\nd.add_(1)\n"
+DETACH = "import torch\n\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\nprint(x, d)\n"  # DET101 at 5:1
+# DET201 at 5:1 and DET503 at 7:15 (default tier), DET202 at 6:5 (opt-in)
+DATA = (
+    "import torch\n\nw = torch.ones(3, requires_grad=True)\nloss = (w ** 2).sum()\nw.data.mul_(0.5)\n"
+    "y = loss.data.cpu()\nloss.backward(retain_variables=True)\n"
+)
+CLEAN = "import torch\n\nx = torch.ones(3)\nd = x.detach().clone()\nd.add_(1)\nprint(x, d)\n"
 UNPARSABLE = "import torch\nx.detach(\n"
 RULE = {rule.code: rule for rule in RULES}
 real_check_file = cli.check_file
@@ -65,7 +69,7 @@ def test_no_paths_means_the_current_directory_and_output_is_sorted(tmp_path):
     status, out, _ = run([], tmp_path)
     assert status == 1
     assert [line.split(":")[0] for line in out.splitlines()] == ["m.py", "pkg/a.py", "pkg/b.py", "pkg/b.py", "z.py"]
-    assert [line.split(":")[1] for line in out.splitlines() if line.startswith("pkg/b.py")] == ["4", "5"]
+    assert [line.split(":")[1] for line in out.splitlines() if line.startswith("pkg/b.py")] == ["5", "7"]
 
 
 def test_parallel_jobs_give_the_same_output_in_the_same_order(tmp_path):
@@ -127,10 +131,10 @@ def test_exclude_matches_names_and_anchored_paths(tmp_path):
 def test_select_and_ignore_take_code_prefixes(tmp_path):
     write(tmp_path, {"a.py": DETACH, "b.py": DATA})
     codes = lambda *args: [line.split()[1] for line in run(list(args), tmp_path)[1].splitlines()]  # noqa: E731
-    assert codes() == ["DET101", "DET201", "DET202"]
+    assert codes() == ["DET101", "DET201", "DET503"]
     assert codes("--select", "DET2") == ["DET201", "DET202"]
     assert codes("--select", "DET101,DET202") == ["DET101", "DET202"]
-    assert codes("--ignore", "DET20") == ["DET101"]
+    assert codes("--ignore", "DET20") == ["DET101", "DET503"]
     assert codes("--select", "DET2", "--ignore", "DET202") == ["DET201"]
     assert run(["--select", "E501"], tmp_path) == (0, "", "")
 
@@ -160,7 +164,7 @@ def test_pyproject_without_the_table_is_passed_over_for_one_further_up(tmp_path)
     write(tmp_path, {"pyproject.toml": "[tool.flake8-detach]\nignore = 'DET101'\nformat = 'json'\n"})
     write(tmp_path, {"sub/pyproject.toml": "[project]\nname = 'x'\n", "sub/a.py": DETACH + DATA})
     status, out, _ = run([], tmp_path / "sub")
-    assert [item["code"] for item in json.loads(out)] == ["DET201", "DET202"]
+    assert [item["code"] for item in json.loads(out)] == ["DET201", "DET503"]
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import nbformat
 import pytest
 
 PROJECT = Path(__file__).parent.parent
-FINDING = "import torch\n\nw = torch.ones(3, requires_grad=True)\nprint(w.data.cpu())\n"
+FINDING = "import torch\n\nloss = torch.ones(3, requires_grad=True).sum()\nprint(loss.data[0])\n"  # DET504 at 4:7, safe fix
 GIT_IDENTITY = {
     "GIT_AUTHOR_NAME": "test",
     "GIT_AUTHOR_EMAIL": "test@example.invalid",
@@ -66,14 +66,14 @@ def test_lint_and_fix_hooks_run_under_pre_commit(tmp_path, hooks_repo, pre_commi
 
     lint = try_repo(hooks_repo, "flake8-detach", target, pre_commit_home)
     assert lint.returncode == 1, lint.stdout + lint.stderr
-    assert "explore.ipynb:cell_1:4:7: DET202" in lint.stdout
-    assert "train.py:4:7: DET202" in lint.stdout
+    assert "explore.ipynb:cell_1:4:7: DET504" in lint.stdout
+    assert "train.py:4:7: DET504" in lint.stdout
     assert "notes.txt" not in lint.stdout
 
     fix = try_repo(hooks_repo, "flake8-detach-fix", target, pre_commit_home)
     assert fix.returncode == 1 and "files were modified by this hook" in fix.stdout, fix.stdout + fix.stderr
-    assert (target / "train.py").read_text() == FINDING.replace("w.data", "w.detach()")
-    assert "w.detach().cpu()" in nbformat.read(target / "explore.ipynb", as_version=4).cells[0].source
+    assert (target / "train.py").read_text() == FINDING.replace("loss.data[0]", "loss.item()")
+    assert "print(loss.item())" in nbformat.read(target / "explore.ipynb", as_version=4).cells[0].source
 
     git("add", ".", cwd=target)
     assert try_repo(hooks_repo, "flake8-detach", target, pre_commit_home).returncode == 0

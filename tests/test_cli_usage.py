@@ -67,7 +67,7 @@ def test_stdin_filename_finds_the_config_and_matches_excludes(tmp_path):
     write(tmp_path, {"pkg/pyproject.toml": '[tool.flake8-detach]\nignore = ["DET101"]\nexclude = ["gen"]\n'})
     source = (DETACH + DATA.replace("import torch\n", "")).encode()
     result = run_with_input(["--stdin-filename", "pkg/a.py", "-"], tmp_path, source)
-    assert [line.split()[1] for line in result.stdout.decode().splitlines()] == ["DET201", "DET202"]
+    assert [line.split()[1] for line in result.stdout.decode().splitlines()] == ["DET201", "DET503"]
     result = run_with_input(["--stdin-filename", "pkg/gen/a.py", "-"], tmp_path, source)  # not saved yet: fine
     assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
 
@@ -182,10 +182,12 @@ def f():
         1,
     )
     w = torch.ones(3, requires_grad=True)
+    loss = (w ** 2).sum()
     y = w.data.add_(torch.ones(
    3))
+    loss.backward()
     return torch.cat([w.data,
-        w.data], 0)
+        w.data], 0), x
 """
 
 
@@ -195,12 +197,12 @@ def spans(findings) -> list:
 
 def test_findings_carry_the_end_of_their_code_across_lines_and_indentation(tmp_path):
     write(tmp_path, {"m.py": MULTILINE})
-    findings = json.loads(run(["--format", "json", "m.py"], tmp_path)[1])
+    findings = json.loads(run(["--format", "json", "--extend-select", "DET202", "m.py"], tmp_path)[1])
     assert spans(findings) == [
         ("DET101", 7, 4, 9, 5),  # `d.add_(` ... `)`
-        ("DET201", 11, 8, 12, 6),  # `w.data.add_(torch.ones(` ... `3))`, a continuation indented less
-        ("DET202", 13, 22, 13, 28),
-        ("DET202", 14, 8, 14, 14),
+        ("DET201", 12, 8, 13, 6),  # `w.data.add_(torch.ones(` ... `3))`, a continuation indented less
+        ("DET202", 15, 22, 15, 28),
+        ("DET202", 16, 8, 16, 14),
     ]
     lines = MULTILINE.splitlines()
     for _, line, col, end_line, end_col in spans(findings):
@@ -217,7 +219,7 @@ def test_notebook_findings_carry_end_positions_in_their_cell(tmp_path):
     notebook.cells = [nbformat.v4.new_code_cell("import torch\nw = torch.ones(3, requires_grad=True)"),
                       nbformat.v4.new_code_cell("y = (w.data\n  ).cpu()")]
     nbformat.write(notebook, tmp_path / "n.ipynb")
-    findings = json.loads(run(["--format", "json", "n.ipynb"], tmp_path)[1])
+    findings = json.loads(run(["--format", "json", "--extend-select", "DET202", "n.ipynb"], tmp_path)[1])
     assert [(f["cell"], f["line"], f["col"], f["end_line"], f["end_col"]) for f in findings] == [(2, 1, 5, 1, 11)]
 
 

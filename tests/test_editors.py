@@ -12,8 +12,8 @@ import threading
 from pathlib import Path
 
 BIN = Path(sys.executable).parent  # where flake8 with this plugin is installed
-BUGGY = "import torch\n\nw = torch.ones(3, requires_grad=True)\nprint(w.data.cpu())\n"  # DET202 at 4:7
-FIXED = BUGGY.replace("w.data", "w.detach()")
+BUGGY = "import torch\n\nloss = torch.ones(3, requires_grad=True).sum()\nprint(loss.data[0])\n"  # DET504 at 4:7
+FIXED = BUGGY.replace("loss.data[0]", "loss.item()")
 PLUGINS_OFF = ("pycodestyle", "pyflakes", "mccabe", "pydocstyle", "pylint", "autopep8", "yapf", "rope_autoimport")
 
 
@@ -103,8 +103,8 @@ def test_python_lsp_server_shows_a_det_diagnostic_and_drops_it_once_fixed(tmp_pa
 
         diagnostics = server.diagnostics(uri, det_codes)
         [finding] = [d for d in diagnostics if det_codes([d])]
-        assert finding["code"] == "DET202" and finding["source"] == "flake8"
-        assert finding["message"].startswith("DET202 w.data skips autograd's checks")
+        assert finding["code"] == "DET504" and finding["source"] == "flake8"
+        assert finding["message"].startswith("DET504 loss.data[0] indexes a 0-dim tensor")
         line = BUGGY.splitlines(keepends=True)[3]
         assert finding["range"] == {"start": {"line": 3, "character": 6},  # 0-based: line 4, column 7
                                     "end": {"line": 3, "character": len(line)}}  # pylsp: to the end of the line
@@ -126,4 +126,4 @@ def test_the_vs_code_flake8_extension_command_line_reports_det_findings(tmp_path
     assert result.returncode == 1, result.stderr
     parsed = [re.fullmatch(r"(\d+),(-?\d+),(\w+),(\w+\d+):(.*)", line).groups() for line in result.stdout.splitlines()]
     det = [row for row in parsed if row[3].startswith("DET")]
-    assert det == [("4", "7", "D", "DET202", "w.data skips autograd's checks: edits through it corrupt gradients silently")]
+    assert det == [("4", "7", "D", "DET504", "loss.data[0] indexes a 0-dim tensor: IndexError (use .item()) since PyTorch 0.4")]

@@ -14,8 +14,8 @@ from test_cli import run
 
 from flake8_detach import cli
 
-FIXABLE = "import torch\nw = torch.ones(3, requires_grad=True)\ny = w.data.cpu()\n"  # DET202, safe fix
-FIXED = FIXABLE.replace("w.data", "w.detach()")
+FIXABLE = "import torch\nw = torch.ones(3, requires_grad=True)\ny = w.sum().data[0]\n"  # DET504, safe fix
+FIXED = FIXABLE.replace("w.sum().data[0]", "w.sum().item()")
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
@@ -47,7 +47,7 @@ def test_a_file_saved_while_fix_works_is_left_as_saved_and_reported(tmp_path, mo
     status, out, err = run(["--fix", "a.py"], tmp_path)
     assert path.read_bytes() == saved
     assert os.listdir(tmp_path) == ["a.py"]
-    assert status == 2 and out.split()[1] == "DET202"  # the finding of what was read is still reported
+    assert status == 2 and out.split()[1] == "DET504"  # the finding of what was read is still reported
     assert lines(err) == [
         "a.py: error: cannot write the fixes: the file changed since it was read (saved meanwhile?); run again to fix it",
         "fixed 0 findings in 0 files, 1 remaining",
@@ -203,7 +203,7 @@ def test_a_file_whose_encoding_does_not_give_back_its_bytes_is_not_written(tmp_p
     (tmp_path / "a.py").write_bytes(raw)
     status, out, err = run(["--fix", "a.py"], tmp_path)
     assert (tmp_path / "a.py").read_bytes() == raw
-    assert status == 2 and "DET202" in out and "internal error" not in err
+    assert status == 2 and "DET504" in out and "internal error" not in err
     encoding = raw.split(b"\n")[0].split(b": ")[1].decode()
     assert lines(err)[0] == (
         f"a.py: error: cannot write the fixes: its encoding ({encoding}) does not give back the bytes "
@@ -250,11 +250,11 @@ ODD_NOTEBOOK = r"""{
    "source": [
     "import torch\n",
     "w = torch.ones(3, requires_grad=True)  # caf\u00e9\n",
-    "y = w.data.cpu()  # café \/ x\n",
+    "y = w.sum().data[0]  # café \/ x\n",
     "z = 1"
    ]
   },
-  {"cell_type": "code", "metadata": {}, "outputs": [], "source": "q = w.data.cpu()\n# d\u00e9j\u00e0 vu, d\u00e9j\u00e0\n",
+  {"cell_type": "code", "metadata": {}, "outputs": [], "source": "q = w.sum().data[0]\n# d\u00e9j\u00e0 vu, d\u00e9j\u00e0\n",
    "execution_count": null}
  ],
  "metadata": {"language_info": {"name": "python"}, "note": "\/\/ \u00e9"},
@@ -270,25 +270,27 @@ def test_notebook_fix_changes_nothing_outside_the_fixed_source_strings(tmp_path)
     path.write_bytes(ODD_NOTEBOOK.encode())
     status, out, err = run(["--fix", "odd.ipynb"], tmp_path)
     assert (status, out, err) == (0, "", "fixed 2 findings in 1 file, 0 remaining\n")
-    expected = ODD_NOTEBOOK.replace('"y = w.data.cpu()  # café \\/ x\\n"', '"y = w.detach().cpu()  # café \\/ x\\n"')
-    expected = expected.replace('"q = w.data.cpu()\\n# d\\u00e9j', '"q = w.detach().cpu()\\n# d\\u00e9j')
-    assert expected.count("w.detach()") == 2
+    expected = ODD_NOTEBOOK.replace('"y = w.sum().data[0]  # café \\/ x\\n"', '"y = w.sum().item()  # café \\/ x\\n"')
+    expected = expected.replace('"q = w.sum().data[0]\\n# d\\u00e9j', '"q = w.sum().item()\\n# d\\u00e9j')
+    assert expected.count("w.sum().item()") == 2
     assert path.read_bytes() == expected.encode()
 
 
 def test_a_fixed_list_source_whose_items_are_not_one_line_each_is_written_one_line_per_item(tmp_path):
     """nbformat writes one line per item; a list written otherwise is rewritten in that form,
     with the separator it had between items."""
-    text = notebook_json([["import torch\nx = torch.ones(3)\n", "d = x.detach()\nd.add_(1)"]])
+    text = notebook_json([["import torch\nx = torch.ones(3)\n", "d = x.detach()\nd.add_(1)\nprint(x, d)"]])
     path = tmp_path / "n.ipynb"
     path.write_text(text)
     status, _, err = run(["--fix", "--unsafe-fixes", "n.ipynb"], tmp_path)
     assert (status, err) == (0, "fixed 1 finding in 1 file, 0 remaining\n")
     cell = json.loads(path.read_text())["cells"][0]
-    assert cell["source"] == ["import torch\n", "x = torch.ones(3)\n", "d = x.detach().clone()\n", "d.add_(1)"]
+    assert cell["source"] == ["import torch\n", "x = torch.ones(3)\n", "d = x.detach().clone()\n", "d.add_(1)\n",
+                              "print(x, d)"]
     assert path.read_text() == text.replace(
-        '"import torch\\nx = torch.ones(3)\\n",\n    "d = x.detach()\\nd.add_(1)"',
-        '"import torch\\n",\n    "x = torch.ones(3)\\n",\n    "d = x.detach().clone()\\n",\n    "d.add_(1)"',
+        '"import torch\\nx = torch.ones(3)\\n",\n    "d = x.detach()\\nd.add_(1)\\nprint(x, d)"',
+        '"import torch\\n",\n    "x = torch.ones(3)\\n",\n    "d = x.detach().clone()\\n",\n    "d.add_(1)\\n",\n'
+        '    "print(x, d)"',
     )
 
 

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 BROKEN = "import torch\nprint 'x'\n"
-FINDING = "import torch\n\nw = torch.ones(3, requires_grad=True)\nprint(w.data.cpu())\n"
+FINDING = "import torch\n\nloss = torch.ones(3, requires_grad=True).sum()\nprint(loss.data[0])\n"  # DET504 at 4:7
 
 
 def flake8(args, cwd) -> tuple:
@@ -27,13 +27,13 @@ def project(tmp_path):
 
 @pytest.mark.parametrize("args", [[], ["--select", "DET,E999"]])
 def test_recommended_selections_report_syntax_errors_and_det_codes(project, args):
-    assert flake8([*args, "."], project) == (1, ["DET202", "E999"])
+    assert flake8([*args, "."], project) == (1, ["DET504", "E999"])
 
 
 def test_extend_select_adds_det_to_a_configured_selection(project):
     (project / "setup.cfg").write_text("[flake8]\nselect = E,W,F\n")
     assert flake8(["."], project) == (1, ["E999"])
-    assert flake8(["--extend-select", "DET", "."], project) == (1, ["DET202", "E999"])
+    assert flake8(["--extend-select", "DET", "."], project) == (1, ["DET504", "E999"])
 
 
 def test_a_bare_select_det_passes_a_broken_file(project):

@@ -33,14 +33,15 @@ def article_notebook() -> nbformat.NotebookNode:
         nbformat.v4.new_code_cell("import torch\n%matplotlib inline\nimport torch.nn as nn"),  # cell_1
         nbformat.v4.new_code_cell(snippet("r01_detach_alias_inplace")),  # cell_2
         nbformat.v4.new_code_cell(
-            "w = torch.ones(3, requires_grad=True)\n!nvidia-smi\nprint(w.data.cpu())\ntorch.ones?",
+            "w = torch.ones(3, requires_grad=True)\n!nvidia-smi\nprint(w.sum().data[0])\ntorch.ones?",
             execution_count=3,
             outputs=[stream],
         ),  # cell_3
         nbformat.v4.new_markdown_cell("More."),
-        nbformat.v4.new_code_cell("%%time\nx = torch.ones(3)\nx.detach().zero_()"),  # cell_4: cell magic
+        nbformat.v4.new_code_cell("%%time\nx = torch.ones(3)\nx.detach()"),  # cell_4: cell magic (DET305 if linted)
         nbformat.v4.new_code_cell("x = torch.zeros(3)\nd = x.detach()"),  # cell_5
-        nbformat.v4.new_code_cell("d[0] = 1.0  # the alias from cell_5\n" + snippet("r04_data_inplace")),  # cell_6
+        nbformat.v4.new_code_cell("d[0] = 1.0  # the alias from cell_5\n" + snippet("r14_leaf_inplace")),  # cell_6
+        nbformat.v4.new_code_cell("print(x, d)"),  # cell_7: x and d are still used
     ]
     return notebook
 
@@ -57,9 +58,9 @@ def test_findings_name_the_code_cell_and_the_line_in_it(notebook_path):
     assert (status, err) == (1, "")
     assert out.splitlines() == [
         "article.ipynb:cell_2:3:5: DET101 add_() on d also writes into x: detach() shares its storage",
-        "article.ipynb:cell_3:3:7: DET202 w.data skips autograd's checks: edits through it corrupt gradients silently",
+        "article.ipynb:cell_3:3:7: DET504 w.sum().data[0] indexes a 0-dim tensor: IndexError (use .item()) since PyTorch 0.4",
         "article.ipynb:cell_6:1:1: DET101 item assignment on d also writes into x: detach() shares its storage",
-        "article.ipynb:cell_6:3:5: DET201 add_() through w.data is hidden from autograd: gradients use changed values",
+        "article.ipynb:cell_6:4:5: DET103 add_() on w, a leaf that requires grad, raises RuntimeError outside no_grad",
     ]
 
 
@@ -67,11 +68,11 @@ def test_fix_writes_back_a_valid_notebook_with_outputs_metadata_and_layout_kept(
     expected = nbformat.read(notebook_path, as_version=4)
     status, out, err = run(["--fix", "--unsafe-fixes", "article.ipynb"], notebook_path.parent)
     assert err == "fixed 3 findings in 1 file, 1 remaining\n"
-    assert (status, out.split()[1]) == (1, "DET201")
+    assert (status, out.split()[1]) == (1, "DET103")
     written = nbformat.read(notebook_path, as_version=4)
     nbformat.validate(written)
     expected.cells[2].source = expected.cells[2].source.replace("x.detach()", "x.detach().clone()")
-    expected.cells[3].source = expected.cells[3].source.replace("w.data.cpu()", "w.detach().cpu()")
+    expected.cells[3].source = expected.cells[3].source.replace("w.sum().data[0]", "w.sum().item()")
     expected.cells[6].source = expected.cells[6].source.replace("x.detach()", "x.detach().clone()")
     # Byte for byte what nbformat itself writes: same indentation, key order, escaping, newline.
     assert notebook_path.read_text(encoding="utf-8") == nbformat.writes(expected) + "\n"
@@ -85,7 +86,7 @@ def test_diff_shows_changed_cells_without_writing(notebook_path):
     assert status == 1 and notebook_path.read_bytes() == before
     assert out == (
         "--- a/article.ipynb:cell_3\n+++ b/article.ipynb:cell_3\n@@ -1,4 +1,4 @@\n"
-        " w = torch.ones(3, requires_grad=True)\n !nvidia-smi\n-print(w.data.cpu())\n+print(w.detach().cpu())\n"
+        " w = torch.ones(3, requires_grad=True)\n !nvidia-smi\n-print(w.sum().data[0])\n+print(w.sum().item())\n"
         " torch.ones?\n\\ No newline at end of file\n"
     )
 
@@ -95,7 +96,7 @@ def test_a_hand_written_layout_is_kept(tmp_path):
         "nbformat_minor": 5,
         "nbformat": 4,
         "cells": [
-            {"source": "import torch\nw = torch.ones(3, requires_grad=True)\ny = w.data\n", "cell_type": "code",
+            {"source": "import torch\nw = torch.ones(3, requires_grad=True)\ny = w.sum().data[0]\n", "cell_type": "code",
              "metadata": {"tags": ["é"]}, "outputs": [], "execution_count": None},
         ],
         "metadata": {},
@@ -103,7 +104,7 @@ def test_a_hand_written_layout_is_kept(tmp_path):
     path = tmp_path / "hand.ipynb"
     path.write_text(json.dumps(data, indent=2, ensure_ascii=True), encoding="utf-8")  # no final newline
     run(["--fix", "hand.ipynb"], tmp_path)
-    data["cells"][0]["source"] = data["cells"][0]["source"].replace("w.data", "w.detach()")
+    data["cells"][0]["source"] = data["cells"][0]["source"].replace("w.sum().data[0]", "w.sum().item()")
     assert path.read_text(encoding="utf-8") == json.dumps(data, indent=2, ensure_ascii=True)
 
 
@@ -115,23 +116,23 @@ def test_noqa_in_a_cell_and_file_lines_for_sarif_and_github(notebook_path):
     annotations = out.splitlines()
     assert len(annotations) == 3
     first = annotations[0]
-    assert first.startswith("::error file=article.ipynb,line=") and "title=DET202 data-access::cell_3:3:7: " in first
+    assert first.startswith("::error file=article.ipynb,line=") and "title=DET504 zero-dim-as-sequence::cell_3:3:7: " in first
     file_line = int(first.split("line=")[1].split(",")[0])
-    assert '"print(w.data.cpu())\\n"' in notebook_path.read_text().splitlines()[file_line - 1]
+    assert '"print(w.sum().data[0])\\n"' in notebook_path.read_text().splitlines()[file_line - 1]
     sarif = json.loads(run(["--format", "sarif", "article.ipynb"], notebook_path.parent)[1])
     region = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
     assert region == {"startLine": file_line}
 
 
 def test_broken_and_non_python_notebooks_are_one_line_errors_and_the_run_goes_on(tmp_path):
-    (tmp_path / "a.py").write_text("import torch\nx = torch.ones(3)\nx.detach().zero_()\n")
+    (tmp_path / "a.py").write_text("import torch\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\nprint(x, d)\n")
     (tmp_path / "broken.ipynb").write_text('{"cells": [')
     r_notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {"display_name": "R", "language": "R", "name": "ir"}})
     nbformat.write(r_notebook, tmp_path / "r.ipynb")
     (tmp_path / "old.ipynb").write_text(json.dumps({"nbformat": 3, "cells": [], "worksheets": []}))
     status, out, err = run([], tmp_path)
     assert status == 2
-    assert out.startswith("a.py:3:1: DET101")
+    assert out.startswith("a.py:4:1: DET101")
     assert err.splitlines() == [
         "broken.ipynb: error: not valid JSON: Expecting value: line 1 column 12 (char 11)",
         "old.ipynb: error: notebook format 3 is not supported; only nbformat 4 is",
@@ -166,7 +167,7 @@ def test_ipython_lines_become_placeholders_only_where_the_cell_is_not_python():
 
 def test_rebinding_by_a_shell_assignment_forgets_the_alias(tmp_path):
     notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_code_cell("import torch\nx = torch.ones(3)\nd = x.detach()\nd = !ls\nd.add_(1)")]
+    notebook.cells = [nbformat.v4.new_code_cell("import torch\nx = torch.ones(3)\nd = x.detach()\nd = !ls\nd.add_(1)\nprint(x, d)")]
     nbformat.write(notebook, tmp_path / "n.ipynb")
     assert run(["n.ipynb"], tmp_path) == (0, "", "")
 
@@ -180,8 +181,8 @@ def test_notebook_rejects_json_that_is_not_a_notebook():
 
 def test_metadata_of_unexpected_shape_does_not_stop_the_check(tmp_path):
     data = {"nbformat": 4, "metadata": {"kernelspec": "python3", "language_info": None},
-            "cells": [{"cell_type": "code", "source": "import torch\nx = torch.ones(3)\nx.detach().zero_()"}]}
+            "cells": [{"cell_type": "code", "source": "import torch\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\nprint(x, d)"}]}
     (tmp_path / "odd.ipynb").write_text(json.dumps(data))
     status, out, err = run(["odd.ipynb"], tmp_path)
     assert (status, err) == (1, "")
-    assert out.startswith("odd.ipynb:cell_1:3:1: DET101")
+    assert out.startswith("odd.ipynb:cell_1:4:1: DET101")

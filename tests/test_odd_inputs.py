@@ -16,9 +16,9 @@ from test_cli import run
 from flake8_detach import cli
 from flake8_detach.notebook import Notebook
 
-DETACH = "import torch\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\n"  # DET101 at 4:1
+DETACH = "import torch\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\nprint(x, d)\n"  # DET101 at 4:1
 DET101_LINE = "ok.py:4:1: DET101 add_() on d also writes into x: detach() shares its storage"
-DATA_READ = "import torch\nw = torch.ones(3, requires_grad=True)\ny = w.data.cpu()\n"  # DET202 at 3:5
+ZERO_DIM_INDEX = "import torch\nw = torch.ones(3, requires_grad=True)\ny = w.sum().data[0]\n"  # DET504 at 3:5, safe fix
 
 
 def lines(text: str) -> list:
@@ -87,19 +87,19 @@ def test_running_out_of_memory_in_the_analysis_is_one_error_not_a_bug(tmp_path, 
 
 
 def test_a_notebook_holding_a_number_too_long_for_int_is_checked_and_fixed(tmp_path):
-    text = notebook([DATA_READ]).replace('"execution_count": null', '"execution_count": 1' + "0" * 5000)
+    text = notebook([ZERO_DIM_INDEX]).replace('"execution_count": null', '"execution_count": 1' + "0" * 5000)
     (tmp_path / "n.ipynb").write_text(text)
     status, out, err = run(["n.ipynb"], tmp_path)
     assert (status, err) == (1, "")
-    assert out.startswith("n.ipynb:cell_1:3:5: DET202 ")
+    assert out.startswith("n.ipynb:cell_1:3:5: DET504 ")
     status, out, err = run(["--fix", "n.ipynb"], tmp_path)
     assert (status, out, err) == (0, "", "fixed 1 finding in 1 file, 0 remaining\n")
-    assert (tmp_path / "n.ipynb").read_text() == text.replace("w.data.cpu()", "w.detach().cpu()")
+    assert (tmp_path / "n.ipynb").read_text() == text.replace("w.sum().data[0]", "w.sum().item()")
 
 
 # ---- 14. control characters and undecodable names --------------------------------------------------
 
-ESCAPE_IN_CODE = "import torch\nx = torch.ones(3, requires_grad=True)\ny = (x  # \x1b[2J\x9b1m\u202e\n).data.cpu()\n"
+ESCAPE_IN_CODE = "import torch\nx = torch.ones(3, requires_grad=True)\ny = (x  # \x1b[2J\x9b1m\u202e\n).sum().data[0]\n"
 
 
 @pytest.mark.parametrize("format", ["text", "json", "sarif", "github"])
@@ -117,12 +117,12 @@ def test_control_characters_from_the_code_are_escaped_in_messages(tmp_path, form
 
 
 def test_control_characters_in_file_names_are_escaped(tmp_path):
-    (tmp_path / "clear\x1b[2J.py").write_text(DATA_READ)
+    (tmp_path / "clear\x1b[2J.py").write_text(ZERO_DIM_INDEX)
     (tmp_path / "two\nlines.py").write_bytes(b"\xff\n")
     status, out, err = run(["."], tmp_path)
     assert status == 2
-    assert lines(out) == ["clear\\x1b[2J.py:3:5: DET202 w.data skips autograd's checks: edits through it "
-                          "corrupt gradients silently"]
+    assert lines(out) == ["clear\\x1b[2J.py:3:5: DET504 w.sum().data[0] indexes a 0-dim tensor: IndexError "
+                          "(use .item()) since PyTorch 0.4"]
     assert len(lines(err)) == 1 and lines(err)[0].startswith("two\\nlines.py: error: cannot decode: ")
     github = run(["--format", "github", "."], tmp_path)[1]
     assert "\x1b" not in github and "file=clear\\x1b[2J.py," in github
@@ -188,9 +188,9 @@ def test_locating_a_finding_in_the_ipynb_file_does_not_decode_the_outputs():
     """sarif and github name the line of the .ipynb file: finding it must cost next to nothing
     beside reading the notebook, however big its outputs."""
     printed = [f"step {n}: loss {n / 7:.5f}\n" for n in range(100_000)]
-    data = json.loads(notebook(["import torch\nfor step in range(100_000):\n    print(step)", DATA_READ]))
+    data = json.loads(notebook(["import torch\nfor step in range(100_000):\n    print(step)", ZERO_DIM_INDEX]))
     data["cells"][0]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": printed}]
-    data["cells"][1]["source"] = DATA_READ.splitlines(keepends=True)
+    data["cells"][1]["source"] = ZERO_DIM_INDEX.splitlines(keepends=True)
     text = json.dumps(data, indent=1)
     checked = Notebook(text)
     tracemalloc.start()
@@ -199,5 +199,5 @@ def test_locating_a_finding_in_the_ipynb_file_does_not_decode_the_outputs():
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert text.splitlines()[file_line - 1].strip() == '"y = w.data.cpu()\\n"'
+    assert text.splitlines()[file_line - 1].strip() == '"y = w.sum().data[0]\\n"'
     assert peak < len(text) / 10, f"{peak:,} bytes allocated to locate a line in {len(text):,} characters"

@@ -26,7 +26,7 @@ README = (PROJECT / "README.md").read_text(encoding="utf-8")
 SOURCE_URL = "https://github.com/flake8-detach/flake8-detach"
 FLAKE8_URL = "https://github.com/PyCQA/flake8"
 TAG = f"v{__version__}"
-FINDING = "import torch\n\nw = torch.ones(3, requires_grad=True)\nprint(w.data.cpu())\n"  # DET202 at 4:7
+FINDING = "import torch\n\nloss = torch.ones(3, requires_grad=True).sum()\nprint(loss.data[0])\n"  # DET504 at 4:7
 GIT_IDENTITY = {
     "GIT_AUTHOR_NAME": "test",
     "GIT_AUTHOR_EMAIL": "test@example.invalid",
@@ -106,10 +106,10 @@ def shell(command: str, cwd: Path, bin_dir: Path = None, env: dict = None) -> su
 def assert_works_without_torch(bin_dir: Path, tmp_path: Path) -> None:
     (tmp_path / "train.py").write_text(FINDING)
     detach = subprocess.run([str(bin_dir / "flake8-detach"), "train.py"], cwd=tmp_path, capture_output=True, text=True)
-    assert (detach.returncode, detach.stdout[:20]) == (1, "train.py:4:7: DET202"), detach.stderr
+    assert (detach.returncode, detach.stdout[:20]) == (1, "train.py:4:7: DET504"), detach.stderr
     flake8 = subprocess.run([str(bin_dir / "flake8"), "--select", "DET,E999", "train.py"], cwd=tmp_path,
                             capture_output=True, text=True)
-    assert (flake8.returncode, flake8.stdout[:20]) == (1, "train.py:4:7: DET202"), flake8.stderr
+    assert (flake8.returncode, flake8.stdout[:20]) == (1, "train.py:4:7: DET504"), flake8.stderr
     version = subprocess.run([str(bin_dir / "flake8"), "--version"], capture_output=True, text=True).stdout
     assert f"flake8-detach: {__version__}" in version
     python = bin_dir / "python"
@@ -252,10 +252,10 @@ def test_pre_commit_hook_config_works_as_written_and_honours_the_pyproject_exclu
     config = config.replace(SOURCE_URL, str(clone))
     result = pre_commit(config, target, pre_commit_home)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "train.py:4:7: DET202" in result.stdout
+    assert "train.py:4:7: DET504" in result.stdout
     assert "legacy" not in result.stdout  # pre-commit named legacy/old.py; the exclude covers it
 
-    (target / "train.py").write_text(FINDING.replace("w.data", "w.detach()"))
+    (target / "train.py").write_text(FINDING.replace("loss.data[0]", "loss.item()"))
     result = pre_commit(config, target, pre_commit_home)
     assert result.returncode == 0 and "Passed" in result.stdout, result.stdout + result.stderr
 
@@ -268,5 +268,5 @@ def test_flake8_pre_commit_config_installs_the_plugin_and_keeps_e999(clone, flak
     (target / "broken.py").write_text("import torch\nprint 'x'\n")
     result = pre_commit(config, target, pre_commit_home)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "train.py:4:7: DET202" in result.stdout
+    assert "train.py:4:7: DET504" in result.stdout
     assert "broken.py:2:" in result.stdout and "E999" in result.stdout

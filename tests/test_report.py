@@ -14,7 +14,7 @@ from flake8_detach.rules import RULES
 
 DETACH_AND_DATA = (
     "import torch\n\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\n"
-    "w = torch.ones(3, requires_grad=True)\ny = w.data.cpu()\n"
+    "w = torch.ones(3, requires_grad=True)\ny = w.sum().data[0]\nprint(x, d)\n"
 )
 
 
@@ -55,14 +55,14 @@ def test_json_lists_findings_with_1_based_lines_0_based_columns_and_fixes(projec
             "path": "pkg/a b.py",
             "line": 7,
             "col": 4,
-            "code": "DET202",
-            "message": "w.data skips autograd's checks: edits through it corrupt gradients silently",
+            "code": "DET504",
+            "message": "w.sum().data[0] indexes a 0-dim tensor: IndexError (use .item()) since PyTorch 0.4",
             "cell": None,
             "file_line": None,
             "fix_safety": "safe",
-            "fix_title": "replace `.data` with `.detach()`",
+            "fix_title": "read the number: `loss.data[0]` -> `loss.item()` (iteration has no fix)",
             "end_line": 7,
-            "end_col": 10,
+            "end_col": 19,
         },
     ]
     assert run(["--format", "json", "--select", "DET4", "pkg"], project)[:2] == (0, "[]\n")
@@ -86,12 +86,12 @@ def test_sarif_is_valid_sarif_2_1_0_with_rules_and_relative_locations(project):
     assert [(r["ruleId"], rules[r["ruleIndex"]]["id"]) for r in results] == [
         ("DET000", "DET000"),
         ("DET101", "DET101"),
-        ("DET202", "DET202"),
+        ("DET504", "DET504"),
     ]
     location = results[1]["locations"][0]["physicalLocation"]
     region = {"startLine": 5, "startColumn": 1, "endLine": 5, "endColumn": 10}  # `d.add_(1)`
     assert location == {"artifactLocation": {"uri": "pkg/a%20b.py"}, "region": region}
-    region = {"startLine": 7, "startColumn": 5, "endLine": 7, "endColumn": 11}  # `w.data`
+    region = {"startLine": 7, "startColumn": 5, "endLine": 7, "endColumn": 20}  # `w.sum().data[0]`
     assert results[2]["locations"][0]["physicalLocation"]["region"] == region
     assert results[1]["level"] == "error" and results[1]["message"]["text"].startswith("add_() on d")
 
@@ -123,8 +123,8 @@ def test_github_annotations_are_errors_with_escaped_properties_and_messages(proj
     assert out.splitlines() == [
         "::error file=pkg/a b.py,line=5,col=1,title=DET101 inplace-on-detached::"
         "add_() on d also writes into x: detach() shares its storage",
-        "::error file=pkg/a b.py,line=7,col=5,title=DET202 data-access::"
-        "w.data skips autograd's checks: edits through it corrupt gradients silently",
+        "::error file=pkg/a b.py,line=7,col=5,title=DET504 zero-dim-as-sequence::"
+        "w.sum().data[0] indexes a 0-dim tensor: IndexError (use .item()) since PyTorch 0.4",
     ]
     odd = Finding("dir,x/a:b.py", 1, 0, "DET101", "50% of\nit")
     assert github_annotation(odd) == (

@@ -19,9 +19,9 @@ from flake8_detach import cli
 from flake8_detach.pipeline import check_source
 from flake8_detach.fixes import FixResult
 
-DETACH = "import torch\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\n"  # DET101 at 4:1
+DETACH = "import torch\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\nprint(x, d)\n"  # DET101 at 4:1
 DET101_LINE = "ok.py:4:1: DET101 add_() on d also writes into x: detach() shares its storage"
-FIXABLE = "import torch\nw = torch.ones(3, requires_grad=True)\ny = w.data.cpu()\n"  # DET202, safe fix
+FIXABLE = "import torch\nw = torch.ones(3, requires_grad=True)\ny = w.sum().data[0]\n"  # DET504, safe fix
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
@@ -73,7 +73,7 @@ def test_coding_lines_that_cannot_be_honoured_are_one_line_errors(tmp_path, cont
 
 
 def test_bom_and_latin_1_files_are_checked_with_columns_in_characters(tmp_path):
-    body = "name = 'é'; d.add_(1)\n"
+    body = "name = 'é'; d.add_(1)\nprint(x, d)\n"
     files = {
         "bom.py": b"\xef\xbb\xbf" + (DETACH + body).encode("utf-8"),
         "bom_cookie.py": b"\xef\xbb\xbf# coding: utf-8\n" + (DETACH + body).encode("utf-8"),
@@ -83,8 +83,8 @@ def test_bom_and_latin_1_files_are_checked_with_columns_in_characters(tmp_path):
     assert (status, err) == (1, "")
     found = [line.split(" DET101")[0] for line in lines(out)]
     # The second add_() sits after `name = 'é'; ` (12 characters, 13 bytes in UTF-8): column 13.
-    assert found == ["bom.py:4:1:", "bom.py:5:13:", "bom_cookie.py:5:1:", "bom_cookie.py:6:13:",
-                     "latin.py:5:1:", "latin.py:6:13:", "ok.py:4:1:"]
+    assert found == ["bom.py:4:1:", "bom.py:6:13:", "bom_cookie.py:5:1:", "bom_cookie.py:7:13:",
+                     "latin.py:5:1:", "latin.py:7:13:", "ok.py:4:1:"]
 
 
 def test_nul_bytes_are_a_det000_saying_so(tmp_path):
@@ -109,7 +109,7 @@ def test_empty_and_degenerate_files_are_quiet(tmp_path):
 
 # ---- newlines and indentation ----------------------------------------------------------------
 
-FUNCTION = "import torch\n\ndef f():\n    x = torch.ones(3)\n    d = x.detach()\n    d.add_(1)  # DET101\n    return d\n"
+FUNCTION = "import torch\n\ndef f():\n    x = torch.ones(3)\n    d = x.detach()\n    d.add_(1)  # DET101\n    return x, d\n"
 
 
 @pytest.mark.parametrize(
@@ -148,14 +148,14 @@ def test_fix_keeps_every_line_end_of_a_mixed_file(tmp_path):
     path.write_bytes(source.encode())
     status, _, err = run(["--fix", "mixed.py"], tmp_path)
     assert (status, err) == (0, "fixed 1 finding in 1 file, 0 remaining\n")
-    assert path.read_bytes() == source.replace("w.data.cpu()", "w.detach().cpu()").encode()
+    assert path.read_bytes() == source.replace("w.sum().data[0]", "w.sum().item()").encode()
 
 
 def test_fix_keeps_tab_indentation(tmp_path):
-    source = "import torch\n\ndef f():\n\tw = torch.ones(3, requires_grad=True)\n\treturn w.data.cpu()\n"
+    source = "import torch\n\ndef f():\n\tw = torch.ones(3, requires_grad=True)\n\treturn w.sum().data[0]\n"
     (tmp_path / "tabs.py").write_text(source)
     run(["--fix", "tabs.py"], tmp_path)
-    assert (tmp_path / "tabs.py").read_text() == source.replace("w.data", "w.detach()")
+    assert (tmp_path / "tabs.py").read_text() == source.replace("w.sum().data[0]", "w.sum().item()")
 
 
 # ---- size and nesting ------------------------------------------------------------------------
@@ -168,7 +168,7 @@ def big_file() -> str:
         f"    return {{'n': {n}, 'total': total, 'text': 'lorem ipsum dolor sit amet' * 2}}\n\n"
         for n in range(100)
     )
-    torch_part = "def step_{n}():\n    x = torch.ones(3)\n    d = x.detach()\n    d.add_(1)\n    return d\n\n"
+    torch_part = "def step_{n}():\n    x = torch.ones(3)\n    d = x.detach()\n    d.add_(1)\n    return x, d\n\n"
     chunks = ["import torch\n\n"]
     n = 0
     while sum(map(len, chunks)) < 10_000_000:
@@ -236,9 +236,9 @@ def test_the_parser_limits_of_python_are_det000(tmp_path):
     status, out, err = check_dir(tmp_path, files)
     assert (status, err) == (2, "")
     assert sorted(lines(out)) == [
-        "brackets_10000.py:5:205: DET000 cannot parse this file: too many nested parentheses",
+        "brackets_10000.py:6:205: DET000 cannot parse this file: too many nested parentheses",
         DET101_LINE,
-        "parens_1000.py:5:205: DET000 cannot parse this file: too many nested parentheses",
+        "parens_1000.py:6:205: DET000 cannot parse this file: too many nested parentheses",
     ]
 
 
@@ -278,13 +278,13 @@ def test_python_s_warnings_about_the_checked_code_are_not_raised():
 
 NEW_SYNTAX = {
     "match.py": (
-        "match d:\n    case [a, b]:\n        pass\n    case _:\n        d.add_(2)\n",
+        "match d:\n    case [a, b]:\n        pass\n    case _:\n        d.add_(2)\nprint(x, d)\n",
         (3, 10),
     ),
-    "except_star.py": ("try:\n    pass\nexcept* ValueError:\n    d.add_(2)\n", (3, 11)),
-    "type_alias.py": ("type Vector = list[float]\nd.add_(2)\n", (3, 12)),
-    "type_params.py": ("def first[T](items: list[T]) -> T:\n    return items[0]\nd.add_(2)\n", (3, 12)),
-    "fstring_quotes.py": ("label = f\"{'a' + \"b\"}\"\nd.add_(2)\n", (3, 12)),
+    "except_star.py": ("try:\n    pass\nexcept* ValueError:\n    d.add_(2)\nprint(x, d)\n", (3, 11)),
+    "type_alias.py": ("type Vector = list[float]\nd.add_(2)\nprint(x, d)\n", (3, 12)),
+    "type_params.py": ("def first[T](items: list[T]) -> T:\n    return items[0]\nd.add_(2)\nprint(x, d)\n", (3, 12)),
+    "fstring_quotes.py": ("label = f\"{'a' + \"b\"}\"\nd.add_(2)\nprint(x, d)\n", (3, 12)),
 }
 
 
@@ -341,7 +341,7 @@ def test_a_cell_holding_the_tool_s_own_marker_lines_is_still_checked_and_fixed(t
     that already holds such text must not shift findings or break --fix."""
     cells = [
         "import torch\n# <flake8-detach: end of cell>\nw = torch.ones(3, requires_grad=True)",
-        "pass  # <flake8-detach: ipython line 7>\n%time y = w.data.cpu()\nz = w.data.cpu()",
+        "pass  # <flake8-detach: ipython line 7>\n%time y = w.sum().data[0]\nz = w.sum().data[0]",
     ]
     path = tmp_path / "markers.ipynb"
     path.write_text(notebook(cells))
@@ -352,7 +352,7 @@ def test_a_cell_holding_the_tool_s_own_marker_lines_is_still_checked_and_fixed(t
     assert (status, out, err) == (0, "", "fixed 1 finding in 1 file, 0 remaining\n")
     sources = ["".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
                for cell in json.loads(path.read_text())["cells"]]
-    assert sources == [cells[0], cells[1].replace("z = w.data", "z = w.detach()")]
+    assert sources == [cells[0], cells[1].replace("z = w.sum().data[0]", "z = w.sum().item()")]
 
 
 # ---- odd configuration files -----------------------------------------------------------------
@@ -462,7 +462,7 @@ def test_fix_replaces_the_file_in_one_step(tmp_path):
     path.write_text(FIXABLE)
     inode = path.stat().st_ino
     run(["--fix", "a.py"], tmp_path)
-    assert path.read_text() == FIXABLE.replace("w.data", "w.detach()")
+    assert path.read_text() == FIXABLE.replace("w.sum().data[0]", "w.sum().item()")
     assert path.stat().st_ino != inode  # a new file renamed over the old one, not rewritten in place
     assert os.listdir(tmp_path) == ["a.py"]
 
@@ -479,7 +479,7 @@ def test_a_failed_write_leaves_the_file_and_no_temporary_file(tmp_path, monkeypa
     assert status == 2
     assert lines(err)[0] == "a.py: error: cannot write the fixes: No space left on device"
     assert path.read_text() == FIXABLE and os.listdir(tmp_path) == ["a.py"]
-    assert out.split()[1] == "DET202"  # the finding is still reported
+    assert out.split()[1] == "DET504"  # the finding is still reported
 
 
 def test_fix_does_not_write_a_read_only_file(tmp_path):
@@ -494,7 +494,7 @@ def test_fix_does_not_write_a_read_only_file(tmp_path):
 
 def test_fix_never_writes_code_that_does_not_parse(tmp_path, monkeypatch):
     """Whatever the fixer returns, the command line writes nothing that Python cannot parse."""
-    monkeypatch.setattr(cli, "fix_source", lambda source, rules, unsafe: FixResult(source.replace("w.data", "w.(")))
+    monkeypatch.setattr(cli, "fix_source", lambda source, rules, unsafe: FixResult(source.replace("w.sum().data[0]", "w.(")))
     (tmp_path / "a.py").write_text(FIXABLE)
     status, out, err = run(["--fix", "a.py"], tmp_path)
     assert (tmp_path / "a.py").read_text() == FIXABLE

@@ -19,9 +19,9 @@ from test_cli import run
 
 from flake8_detach import cli
 
-FIXABLE = "import torch\nw = torch.ones(3, requires_grad=True)\ny = w.data.cpu()\n"  # DET202, safe fix
-ALIAS = "x = torch.ones(3)\nd = x.detach()\nd.add_(1)\n"  # DET101: its fix is unsafe, so it remains
-FIXED = FIXABLE.replace("w.data", "w.detach()")
+FIXABLE = "import torch\nw = torch.ones(3, requires_grad=True)\ny = w.sum().data[0]\n"  # DET504, safe fix
+ALIAS = "x = torch.ones(3)\nd = x.detach()\nd.add_(1)\nprint(x, d)\n"  # DET101: its fix is unsafe, so it remains
+FIXED = FIXABLE.replace("w.sum().data[0]", "w.sum().item()")
 TIMEOUT = 60  # only ever reached when a test fails
 
 # Runs the command; in each worker, the fsync of a fix's new file first writes
