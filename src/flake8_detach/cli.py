@@ -2,7 +2,7 @@
 
 Exit status: 0 no findings, 1 findings (with --diff: fixes to show), 2 a usage error or a file
 that could not be checked (unreadable, not parsable, not a Python notebook); the run goes on
-over the other files either way.
+over the other files either way. 130 or 143: stopped by SIGINT or SIGTERM.
 """
 
 from __future__ import annotations
@@ -15,24 +15,19 @@ import io
 import json
 import os
 import re
-import stat
 import sys
-import tempfile
 import tokenize
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
-from pathlib import Path
 from typing import Optional, Sequence
 
-from . import __version__, config
+from . import __version__, config, workers, writing
 from .docs import PARSE_ERROR_NAME, parse_error_doc, rule_doc
 from .pipeline import check_source, parses_as_python
 from .fixes import fix_source
 from .noqa import unsilenced
-from .notebook import Notebook, NotebookError
+from .notebook import Notebook, NotebookError, lf_lines
 from .report import PARSE_ERROR_CODE, FileError, Finding, render
 from .rules import RULES, select
 
@@ -70,7 +65,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     tolerate_odd_characters()
     if args[:1] == ["rule"]:
         return rule_command(args[1:])
-    return check_command(args)
+    try:
+        return check_command(args)
+    except KeyboardInterrupt:  # before or after the files are checked: nothing to report
+        print("flake8-detach: interrupted", file=sys.stderr)
+        return 130
 
 
 # ---- checking files -----------------------------------------------------------------------
@@ -128,6 +127,8 @@ def check_command(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     if args.unsafe_fixes and not (args.fix or args.diff):
         parser.error("--unsafe-fixes needs --fix or --diff")
+    if "" in args.paths:
+        parser.error("an empty path was given")
     if args.diff and args.format not in (None, "text"):
         parser.error("--diff prints a unified diff: it takes no --format")
     reading_stdin = STDIN in args.paths
@@ -158,7 +159,10 @@ def check_command(argv: Sequence[str]) -> int:
             files, errors = [], [FileError(stdin_name, f"cannot read standard input: {error}")]
     else:
         files, errors = discover(args.paths or ["."], settings.exclude)
-    reports = run(files, options, settings.jobs)
+    try:
+        reports, stopped = run(files, options, settings.jobs), None
+    except workers.Interrupted as interruption:  # report what was done
+        reports, stopped = interruption.reports, interruption
     findings = [finding for report in reports for finding in report.findings]
     errors += [error for report in reports for error in report.errors]
     errors.sort(key=lambda error: error.path)  # by path, as findings are (stable: a file's own order kept)
@@ -170,6 +174,10 @@ def check_command(argv: Sequence[str]) -> int:
         sys.stdout.write(render(settings.format, findings, errors))
     if options.fix:
         print(fix_summary(reports, findings, options.unsafe), file=sys.stderr)
+    if stopped:
+        unchecked = len(files) - len(reports)
+        print(f"flake8-detach: {stopped.reason}: {unchecked} of {len(files)} files not checked", file=sys.stderr)
+        return stopped.status
     if errors or any(finding.code == PARSE_ERROR_CODE for finding in findings):
         return 2
     if options.diff:
@@ -232,12 +240,7 @@ def not_a_regular_file(path: str) -> Optional[str]:
         mode = os.stat(path).st_mode
     except OSError:
         return None
-    if stat.S_ISREG(mode):
-        return None
-    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
-             (stat.S_ISBLK, "a device"), (stat.S_ISDIR, "a directory"))
-    kind = next((name for test, name in kinds if test(mode)), "not a regular file")
-    return f"not checked: {kind}, not a regular file"
+    return writing.not_regular(mode)
 
 
 def is_skipped_directory(path: str) -> bool:
@@ -272,18 +275,25 @@ def run(files: list, options: RunOptions, jobs: int) -> list:
     first one it leaves unchecked is the one that kills it, and the rest go back to `jobs`
     workers. With one job a crashing file is run once; with more, once more in each parallel
     round that another crash cut short (a parallel round that ends in a crash cannot tell which
-    of its unfinished files had started)."""
+    of its unfinished files had started).
+
+    At most one worker per usable CPU: more only cost memory. On SIGINT or SIGTERM,
+    workers.Interrupted holds the reports of the files checked, in order."""
     reports: dict = {}
     pending = list(files)
+    jobs = min(jobs, workers.usable_cpus())
     try:
         while pending:
             if jobs > 1:
-                pending = check_in_workers(pending, options, jobs, reports)
+                pending = workers.check_in_workers(check_file, pending, options, jobs, reports)
             if pending:
-                pending = check_in_workers(pending, options, 1, reports)
+                pending = workers.check_in_workers(check_file, pending, options, 1, reports)
             if pending:
                 culprit, pending = pending[0], pending[1:]
                 reports[culprit] = FileReport(errors=[FileError(culprit, CRASH)])
+    except workers.Interrupted as interruption:
+        interruption.reports = [reports[path] for path in files if path in reports]
+        raise
     except (OSError, NotImplementedError, ImportError):  # no process support here: check in this one
         for path in files:
             if path not in reports:
@@ -294,29 +304,19 @@ def run(files: list, options: RunOptions, jobs: int) -> list:
 CRASH = "the parser crashed on this file (nesting too deep, or out of memory?); not checked"
 
 
-def check_in_workers(files: list, options: RunOptions, jobs: int, reports: dict) -> list:
-    """Check `files` in `jobs` worker processes into `reports`; the files left unchecked
-    because a worker died, in order."""
-    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(files)))) as pool:
-        futures = [(path, pool.submit(check_file, path, options)) for path in files]
-        unchecked = []
-        for path, future in futures:
-            try:
-                reports[path] = future.result()
-            except BrokenProcessPool:
-                unchecked.append(path)
-    return unchecked
-
-
 def check_file(path: str, options: RunOptions) -> FileReport:
     try:
-        raw = Path(path).read_bytes() if options.stdin is None else options.stdin
+        raw = writing.read_bytes(path) if options.stdin is None else options.stdin
+    except writing.NotChecked as error:  # a named pipe or a device: reading it could never end
+        return FileReport(errors=[FileError(path, str(error))])
     except OSError as error:
         return FileReport(errors=[FileError(path, f"cannot read: {error.strerror or error}")])
     try:
         if path.endswith(".ipynb"):
             return check_notebook(path, raw, options)
         return check_python(path, raw, options)
+    except MemoryError:
+        return FileReport(errors=[FileError(path, "not checked: not enough memory to analyse it")])
     except Exception as error:  # one odd file must not end the run
         return FileReport(errors=[FileError(path, f"internal error: {type(error).__name__}: {error} (a bug)")])
 
@@ -333,14 +333,36 @@ def decode(raw: bytes) -> tuple:
         reason = str(error.msg if hasattr(error, "msg") else error)
         if raw.startswith(BOM) and reason.startswith("encoding problem"):
             reason = "the file starts with a UTF-8 byte order mark but its coding line names another encoding"
+        elif reason.startswith("invalid or missing encoding declaration"):
+            reason = undecodable_first_lines(raw) or reason
         raise ValueError(reason) from None
     try:
         return encoding, raw.decode(encoding)
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ValueError(f"{error} (line {line})") from None
-    except LookupError as error:  # a codec that is not a text encoding (`# coding: rot13`)
+    except (LookupError, UnicodeError) as error:  # not a text encoding (`rot13`), or idna's own errors
         raise ValueError(str(error)) from None
+
+
+UTF_16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def undecodable_first_lines(raw: bytes) -> Optional[str]:
+    """What keeps the first two lines, where a coding line would be, from being read."""
+    if raw.startswith(UTF_16_BOMS):
+        return (
+            "it looks like UTF-16 (it starts with a UTF-16 byte order mark), and Python reads "
+            "source code only as UTF-8 or as what a coding line names"
+        )
+    first_lines = b"\n".join(raw.split(b"\n", 2)[:2])
+    try:
+        first_lines.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = first_lines[: error.start].count(b"\n") + 1
+        byte = first_lines[error.start]
+        return f"byte 0x{byte:02x} on line {line} is not UTF-8, and no coding line names another encoding"
+    return None
 
 
 def lint(source: str, options: RunOptions) -> list:
@@ -364,7 +386,7 @@ def check_python(path: str, raw: bytes, options: RunOptions) -> FileReport:
             if options.diff:
                 report.diff = unified_diff(source, result.source, path)
                 report.fixed = count_fixed(violations, fixed_violations)
-            elif write(path, result.source, encoding, report):
+            elif write(path, result.source, encoding, source, raw, report):
                 report.fixed = count_fixed(violations, fixed_violations)
                 violations, checked = fixed_violations, result.source
     lines = source_lines(checked) if violations else []
@@ -380,14 +402,34 @@ def unparsable(path: str, fixed: str, report: FileReport) -> bool:
     return True
 
 
-def write(path: str, text: str, encoding: str, report: FileReport) -> bool:
-    """Write the fixed text; on failure report it, leave the file as it was and return False."""
+def write(path: str, fixed: str, encoding: str, source: str, raw: bytes, report: FileReport) -> bool:
+    """Write the fixed text over the file read as `raw` and decoded as `source`; on failure
+    report it, leave the file as it was and return False. An encoding that does not turn
+    `source` back into `raw` (unicode_escape, utf-7, idna...) would change lines the fixes did
+    not touch, so such a file is not written."""
     try:
-        write_atomically(path, text.encode(encoding))
-    except (OSError, UnicodeEncodeError) as error:
-        report.errors.append(FileError(path, f"cannot write the fixes: {error}"))
+        if workers.stopping():  # Ctrl-C: a write under way finishes, but none begins
+            raise writing.CannotWrite("the run was interrupted before they were written")
+        if not encodes_back(source, encoding, raw):
+            raise writing.CannotWrite(
+                f"its encoding ({encoding}) does not give back the bytes it was read from; the file is left as it was"
+            )
+        writing.write_fixes(path, fixed.encode(encoding), raw)
+    except (writing.CannotWrite, UnicodeError) as error:
+        problem = str(error)
+    except OSError as error:
+        problem = error.strerror or str(error)
+    else:
+        return True
+    report.errors.append(FileError(path, f"cannot write the fixes: {problem}"))
+    return False
+
+
+def encodes_back(text: str, encoding: str, raw: bytes) -> bool:
+    try:
+        return text.encode(encoding) == raw
+    except UnicodeError:  # idna cannot encode every text it decodes
         return False
-    return True
 
 
 def check_notebook(path: str, raw: bytes, options: RunOptions) -> FileReport:
@@ -419,7 +461,7 @@ def check_notebook(path: str, raw: bytes, options: RunOptions) -> FileReport:
                         unified_diff(cell.text, code, f"{path}:cell_{cell.number}")
                         for cell, code in changed
                     )
-                elif write(path, text, "utf-8", report):
+                elif write(path, text, "utf-8", notebook.text, raw, report):
                     report.fixed = count_fixed(violations, fixed_violations)
                     notebook = Notebook(text)
                     violations = fixed_violations
@@ -523,34 +565,9 @@ def _module_of(node):
 
 def unified_diff(old: str, new: str, name: str) -> str:
     """git's layout: `--- a/NAME` and `+++ b/NAME`, so that `git apply` and `patch -p1` take it."""
-    lines = difflib.unified_diff(
-        io.StringIO(old, newline="").readlines(), io.StringIO(new, newline="").readlines(), f"a/{name}", f"b/{name}"
-    )
+    lines = difflib.unified_diff(lf_lines(old), lf_lines(new), f"a/{name}", f"b/{name}")
     # A last line without a newline gets git's marker, so the diff stays line-oriented.
     return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
-
-
-class ReadOnly(OSError):
-    """--fix does not write a file that its permissions keep from being written."""
-
-
-def write_atomically(path: str, data: bytes) -> None:
-    """Replace the file's content in one step, keeping its permissions; a symlink stays a link.
-    A read-only file is left alone."""
-    target = os.path.realpath(path)
-    mode = stat.S_IMODE(os.stat(target).st_mode)
-    if not mode & 0o222 or not os.access(target, os.W_OK):  # root may write anything: ask the mode too
-        raise ReadOnly("the file is read-only")
-    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=f".{os.path.basename(target)}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def tolerate_odd_characters() -> None:

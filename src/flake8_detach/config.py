@@ -111,7 +111,7 @@ OPTIONS = (
         "(.git, virtual environments, site-packages, build, __pycache__, .tox, ...)",
     ),
     Option("format", parse_format, "text", "FORMAT", f"output format: {', '.join(FORMATS)} (default: text)"),
-    Option("jobs", parse_jobs, 1, "N", "check N files in parallel (default: 1)", short="-j"),
+    Option("jobs", parse_jobs, 1, "N", "check N files in parallel, at most one per CPU (default: 1)", short="-j"),
 )
 
 

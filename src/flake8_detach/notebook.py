@@ -4,17 +4,15 @@ The code cells are joined into one Python source, in order, so facts flow from c
 they do when the notebook runs top to bottom; a marker comment line closes each cell. In a cell
 that is not valid Python as it stands, IPython lines (`%magic`, `!shell`, `?help`, `x = !cmd`)
 become placeholders with the same line count; a `%%cell magic` cell is left out. Fixed code is
-split back at the markers, the original IPython lines are put back, and the JSON is written with
-the original's indentation, key order, escaping and trailing newline.
+split back at the markers, the original IPython lines are put back, and only the JSON strings of
+the changed lines are rewritten in the notebook's text: every other byte stays as it was.
 """
 
 from __future__ import annotations
 
-import bisect
 import io
 import json
 import json.decoder
-import json.scanner
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -46,7 +44,7 @@ class Notebook:
     def __init__(self, text: str) -> None:
         self.text = text
         try:
-            self.data = json.loads(text)
+            self.data = json.loads(text, parse_int=_integer)
         except json.JSONDecodeError as error:
             raise NotebookError(f"not valid JSON: {error}") from None
         except RecursionError:
@@ -73,16 +71,18 @@ class Notebook:
             line += _count_lines(python) + 1
         self.source = "".join(parts)
         self._file_lines: Optional[dict] = None
+        self._sources: Optional[dict] = None
 
     def _check_format(self) -> None:
         data = self.data
+        version = data.get("nbformat") if isinstance(data, dict) else None
+        is_number = isinstance(version, int) and not isinstance(version, bool)
+        if is_number and version < 4:  # before nbformat 4, cells were in "worksheets"
+            raise NotebookError(f"notebook format {version!r} is not supported; only nbformat 4 is")
         if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
             raise NotebookError("not a notebook: no list of cells")
-        version = data.get("nbformat")
-        if not isinstance(version, int) or isinstance(version, bool):
+        if not is_number:
             raise NotebookError(f"not a notebook: its nbformat is {version!r}, not a version number")
-        if version < 4:
-            raise NotebookError(f"notebook format {version!r} is not supported; only nbformat 4 is")
         metadata = _table(data.get("metadata"))
         for language in (
             _table(metadata.get("kernelspec")).get("language"),
@@ -115,20 +115,25 @@ class Notebook:
 
     def _source_positions(self) -> dict:
         """Code cell number -> for each of its code lines, the file line it is stored on."""
-        located = _decode_with_offsets(self.text)
-        newline_offsets = [n for n, char in enumerate(self.text) if char == "\n"]
+        sources = self._source_locations()
         positions = {}
-        number = 0
-        for cell in located["cells"]:
-            if cell.get("cell_type") != "code":
+        line, counted = 1, 0  # the file line at offset `counted`; sources come in the text's order
+        for cell in self.cells:
+            if cell.index not in sources:
                 continue
-            number += 1
             lines = []
-            for piece in _as_list(cell.get("source", "")):
-                file_line = bisect.bisect(newline_offsets, piece.offset) + 1
-                lines.extend([file_line] * max(1, _count_lines(piece)))
-            positions[number] = lines
+            stored = _as_list(self.data["cells"][cell.index]["source"])
+            for (start, _), piece in zip(sources[cell.index].strings, stored):
+                line += self.text.count("\n", counted, start)
+                counted = start
+                lines.extend([line] * max(1, _count_lines(piece)))
+            positions[cell.number] = lines
         return positions
+
+    def _source_locations(self) -> dict:
+        if self._sources is None:
+            self._sources = _source_locations(self.text)
+        return self._sources
 
     def changed_cells(self, fixed: str) -> list:
         """(cell, new code) for each cell whose code differs in a fixed joined source."""
@@ -142,11 +147,18 @@ class Notebook:
         return changed
 
     def with_source(self, fixed: str) -> str:
-        """The notebook's JSON text with the cells' code taken from a fixed joined source."""
+        """The notebook's text with the cells' code taken from a fixed joined source: only the
+        JSON strings of changed lines are rewritten, each in its own escaping."""
+        edits = []  # (start, end, new text) in the notebook's text
+        sources = self._source_locations()
         for cell, code in self.changed_cells(fixed):
-            stored = self.data["cells"][cell.index]
-            stored["source"] = code.splitlines(keepends=True) if isinstance(stored.get("source"), list) else code
-        return dump_like(self.data, self.text)
+            stored = self.data["cells"][cell.index]["source"]
+            edits.extend(_source_edits(self.text, sources[cell.index], stored, code))
+        pieces, done = [], 0
+        for start, end, replacement in sorted(edits):
+            pieces += [self.text[done:start], replacement]
+            done = end
+        return "".join(pieces) + self.text[done:]
 
 
 def python_code(text: str, tag: str = MAGIC_TAG) -> tuple:
@@ -217,53 +229,151 @@ def _split_cells(source: str, count: int, cell_end: str = CELL_END) -> list:
     return pieces
 
 
-def dump_like(data, original: str) -> str:
-    """`data` as JSON in the layout of `original`: indentation, separators, escaping of non-ASCII,
-    key order (kept by the dicts) and trailing newline; the first layout that reproduces the
-    original text is used."""
-    ensure_ascii = original.isascii()
-    indent = _indent(original)
-    newline = "\r\n" if "\r\n" in original else "\n"
-    trailing = original.endswith(("\n", "\r"))
-    layouts = [(",", ": "), (", ", ": "), (",", ":"), (", ", ":")]
-    original_data = json.loads(original)
+@dataclass
+class _SourceLocation:
+    """Where a cell's "source" value is in the notebook's text."""
 
-    def dumps(value, separators) -> str:
-        text = json.dumps(value, indent=indent, separators=separators, ensure_ascii=ensure_ascii)
-        return text.replace("\n", newline) + (newline if trailing else "")
-
-    for separators in layouts:
-        if dumps(original_data, separators) == original:
-            return dumps(data, separators)
-    return dumps(data, layouts[0] if indent is not None else layouts[1])
+    strings: list  # (start, end) of each JSON string in it: the value itself, or a list's items
+    is_list: bool
 
 
-def _indent(text: str):
-    """The indentation unit of a JSON document: None when it is on one line."""
-    match = re.match(r"\s*\{\r?\n([ \t]*)", text)
-    if match is None:
-        return None
-    unit = match.group(1)
-    return len(unit) if unit.strip(" ") == "" else unit
+_SPACE = re.compile(r"[ \t\n\r]*")
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_SCALAR = re.compile(r"[^\s,\]}]+")  # a number, true, false, null
+_STRING_OR_BRACKET = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.DOTALL)
 
 
-class _Located(str):
-    """A decoded JSON string that knows where it starts in the document."""
+def _source_locations(text: str) -> dict:
+    """Cell index -> where its "source" is, in a text that json.loads accepted. Values other
+    than the sources are skipped without being decoded (outputs can be megabytes). Where a key
+    repeats, the last one counts, as for json.loads."""
+    found: dict = {}
 
-    offset: int
+    def top_member(key: str, start: int) -> int:
+        if key != "cells":
+            return _skip_value(text, start)
+        found.clear()
+        return _items(text, start, cell) if text[start] == "[" else _skip_value(text, start)
+
+    def cell(index: int, start: int) -> int:
+        if text[start] != "{":
+            return _skip_value(text, start)
+        return _members(text, start, lambda key, value_start: cell_member(index, key, value_start))
+
+    def cell_member(index: int, key: str, start: int) -> int:
+        if key != "source":
+            return _skip_value(text, start)
+        if text[start] == "[":
+            strings: list = []
+            end = _items(text, start, lambda _, item_start: _string_at(text, item_start, strings))
+            found[index] = _SourceLocation(strings, is_list=True)
+            return end
+        strings = []
+        end = _string_at(text, start, strings)
+        found[index] = _SourceLocation(strings, is_list=False)
+        return end
+
+    _members(text, _space(text, 0), top_member)
+    return found
 
 
-def _decode_with_offsets(text: str):
-    def parse_string(document, end, strict):
-        value, after = json.decoder.scanstring(document, end, strict)
-        located = _Located(value)
-        located.offset = end - 1  # `end` is just past the opening quote
-        return located, after
+def _members(text: str, start: int, read) -> int:
+    """Read the JSON object at `start`: `read(key, value start)` returns each value's end.
+    The end of the object."""
+    position = _space(text, start + 1)
+    while text[position] != "}":
+        key, position = json.decoder.scanstring(text, position + 1)
+        position = _space(text, _space(text, position) + 1)  # past the ':'
+        position = _space(text, read(key, position))
+        if text[position] == ",":
+            position = _space(text, position + 1)
+    return position + 1
 
-    decoder = json.JSONDecoder()
-    decoder.parse_string = parse_string
-    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # the C scanner takes no hooks
-    return decoder.decode(text)
+
+def _items(text: str, start: int, read) -> int:
+    """Read the JSON array at `start`: `read(index, item start)` returns each item's end.
+    The end of the array."""
+    position = _space(text, start + 1)
+    index = 0
+    while text[position] != "]":
+        position = _space(text, read(index, position))
+        index += 1
+        if text[position] == ",":
+            position = _space(text, position + 1)
+    return position + 1
+
+
+def _string_at(text: str, start: int, strings: list) -> int:
+    end = _STRING.match(text, start).end()
+    strings.append((start, end))
+    return end
+
+
+def _skip_value(text: str, start: int) -> int:
+    """The end of the JSON value at `start`, found without decoding it."""
+    char = text[start]
+    if char == '"':
+        return _STRING.match(text, start).end()
+    if char not in "[{":
+        return _SCALAR.match(text, start).end()
+    depth = 0
+    for token in _STRING_OR_BRACKET.finditer(text, start):
+        char = text[token.start()]
+        if char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                return token.end()
+    raise NotebookError("not valid JSON: an unclosed bracket")  # json.loads accepted it: never
+
+
+def _space(text: str, position: int) -> int:
+    return _SPACE.match(text, position).end()
+
+
+def _source_edits(text: str, location: _SourceLocation, stored, code: str) -> list:
+    """(start, end, new text) edits that make a cell's "source" value hold `code`."""
+    if not location.is_list:
+        start, end = location.strings[0]
+        return [(start, end, _json_string(code, text[start:end]))]
+    lines = lf_lines(code)
+    if len(lines) == len(stored) and lf_lines("".join(stored)) == stored:  # one line per item, as nbformat writes
+        return [
+            (start, end, _json_string(line, text[start:end]))
+            for (start, end), old, line in zip(location.strings, stored, lines)
+            if line != old
+        ]
+    # Otherwise the items become one line each, as nbformat writes them, in the list's layout.
+    (first_start, first_end), (_, last_end) = location.strings[0], location.strings[-1]
+    if len(location.strings) > 1:
+        separator = text[first_end : location.strings[1][0]]
+    else:
+        separator = "," + (text[text.rindex("[", 0, first_start) + 1 : first_start] or " ")
+    like = "".join(text[start:end] for start, end in location.strings)
+    return [(first_start, last_end, separator.join(_json_string(line, like) for line in lines))]
+
+
+def _json_string(value: str, like: str) -> str:
+    """`value` as a JSON string escaped as `like` is: non-ASCII raw or as \\u escapes, `/` as `\\/`."""
+    encoded = json.dumps(value, ensure_ascii=like.isascii())
+    return encoded.replace("/", "\\/") if "\\/" in like else encoded
+
+
+def lf_lines(text: str) -> list:
+    """`text` cut after each LF (a lone CR is part of a line), as nbformat stores a cell's
+    source and as patch and git read a file."""
+    pieces = text.split("\n")
+    return [piece + "\n" for piece in pieces[:-1]] + ([pieces[-1]] if pieces[-1] else [])
+
+
+def _integer(text: str):
+    """A JSON integer; one too long for int() (an output may hold any number) stays text: it is
+    never used."""
+    try:
+        return int(text)
+    except ValueError:
+        return text
 
 
 def _table(value) -> dict:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass
+import re
+from dataclasses import asdict, dataclass, replace
 from importlib import metadata
 from pathlib import PurePath
 from typing import Optional, Sequence
@@ -48,15 +49,36 @@ class FileError:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: error: {self.message}"
+        return f"{printable(self.path)}: error: {printable(self.message)}"
+
+
+# Characters a terminal acts on instead of showing them: control characters but the tab, and the
+# bidirectional overrides (which reorder what is shown).
+UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with the characters a terminal would act on written as escapes (`\\x1b`)."""
+    return UNPRINTABLE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def unicode_path(path: str) -> str:
+    """A path as valid Unicode: the bytes of a name that is not UTF-8 (kept by Python as lone
+    surrogates, which JSON readers reject) become backslash escapes (`caf\\xe9.py`)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def render(format: str, findings: Sequence[Finding], errors: Sequence[FileError] = ()) -> str:
-    """The report for `findings` (already in output order); "" when there is nothing to say."""
+    """The report for `findings` (already in output order); "" when there is nothing to say.
+    Messages quote the checked code: characters in it that a terminal would act on are escaped,
+    in paths too (JSON gets each path as valid Unicode)."""
+    findings = [replace(f, message=printable(f.message)) for f in findings]
+    if format in ("text", "github"):
+        findings = [replace(f, path=printable(f.path)) for f in findings]
     if format == "text":
         return "".join(f"{f.path}:{f.where}: {f.code} {f.message}\n" for f in findings)
     if format == "json":
-        return json.dumps([asdict(f) for f in findings], indent=2) + "\n"
+        return json.dumps([{**asdict(f), "path": printable(unicode_path(f.path))} for f in findings], indent=2) + "\n"
     if format == "sarif":
         return json.dumps(sarif(findings, errors), indent=2) + "\n"
     if format == "github":
@@ -115,7 +137,7 @@ def sarif(findings: Sequence[Finding], errors: Sequence[FileError]) -> dict:
     notifications = [
         {
             "level": "error",
-            "message": {"text": error.message},
+            "message": {"text": printable(error.message)},
             "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(error.path)}}}],
         }
         for error in errors
