@@ -63,8 +63,9 @@ def test_rule_hooks_are_known_events(rule):
 
 
 def test_every_event_is_fired_by_the_walk():
-    walker = (ROOT / "src" / "flake8_detach" / "walker.py").read_text(encoding="utf-8")
-    fired = set(re.findall(r'self\.fire\("(on_\w+)"', walker))
+    package = ROOT / "src" / "flake8_detach"
+    walk = "".join((package / name).read_text(encoding="utf-8") for name in ("walker.py", "expression_events.py"))
+    fired = set(re.findall(r'self\.fire\("(on_\w+)"', walk))
     assert fired == set(EVENTS)
 
 
