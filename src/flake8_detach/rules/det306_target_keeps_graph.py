@@ -9,7 +9,7 @@ import libcst as cst
 
 from .. import torchapi
 from ..ast_syntax import callee_name
-from ..cst_syntax import last_name, viewed_name
+from ..cst_syntax import call_method, last_name, viewed_name
 from ..facts import LOSS_FUNCTION
 from ..findings import UNSAFE
 from ._base import LOSS_WORDS, Breaks, Example, Rule
@@ -131,7 +131,7 @@ loss.backward()
             shared = value.modules & predicted.modules
             if shared and value.grad is not False and predicted.grad is not False:
                 site = self.scopes[-1].get(target.value) if isinstance(target, cst.Name) else None
-                fix = self.fix((target, cst.Call(func=cst.Attribute(value=target, attr=cst.Name("detach")))))
+                fix = self.fix((target, call_method(target, "detach")))
                 self.report_at_backward(
                     call, site or target, fix=fix, target=self.ctx.text(target), module=sorted(shared)[0]
                 )

@@ -7,7 +7,7 @@ import re
 
 import libcst as cst
 
-from ..cst_syntax import last_name, method_name, walk
+from ..cst_syntax import call_method, last_name, method_name, walk
 from ..findings import UNSAFE
 from ._base import Breaks, Example, Rule
 
@@ -116,7 +116,7 @@ critic_loss = (returns - values).pow(2).mean()
                     continue
                 value = self.ctx.value(advantage)
                 if value.modules and value.grad is not False:
-                    fix = self.fix((advantage, cst.Call(func=cst.Attribute(value=_atom(advantage), attr=cst.Name("detach")))))
+                    fix = self.fix((advantage, call_method(advantage, "detach")))
                     self.report_at_backward(
                         node, node, fix=fix, advantage=self.ctx.text(advantage, 30), module=sorted(value.modules)[0]
                     )
@@ -135,9 +135,3 @@ def _is_log_prob(expr: cst.BaseExpression) -> bool:
     if isinstance(expr, cst.Call) and method_name(expr) == "log_prob":
         return True
     return isinstance(expr, (cst.Name, cst.Attribute)) and LOG_PROB_NAME.match(last_name(expr)) is not None
-
-
-def _atom(expr: cst.BaseExpression) -> cst.BaseExpression:
-    if isinstance(expr, cst.BinaryOperation) and not expr.lpar:
-        return expr.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
-    return expr
