@@ -256,8 +256,8 @@ class Effects:
 def torch_inplace_target(name: str, call: cst.Call) -> Optional[cst.BaseExpression]:
     """The first argument of `torch.relu_(x)` or `F.relu(x, inplace=True)`."""
     last = name.rpartition(".")[2]
-    if name.startswith("torch.nn.init."):
-        return None  # nn.init writes under no_grad on purpose
+    if name.startswith(("torch.nn.init.", "torch.nn.utils.")):
+        return None  # nn.init writes under no_grad on purpose; clip_grad_norm_ writes .grad
     inplace = keyword_arg(call, "inplace")
     if torchapi.is_inplace_method(last) or (inplace is not None and literal_bool(inplace)):
         return first_arg(call, "input")

@@ -16,6 +16,8 @@ FIRST_NEEDS = (
     '\\.\\s*grad\\b',
     'equire(?!s_grad_?\\b)\\w*[Gg]rad',
     'requires_grad\\s*=(?!=)',
+    'clip_grad',
+    'optim',
     'Variable',
     'volatile',
     'retain_variables',

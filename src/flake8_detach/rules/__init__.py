@@ -26,6 +26,8 @@ from .det404_requires_grad_typo import RequiresGradTypo
 from .det405_module_requires_grad_attribute import ModuleRequiresGradAttribute
 from .det406_backward_twice import BackwardTwice
 from .det407_backward_after_step import BackwardAfterStep
+from .det408_clip_grad_of_non_leaf import ClipGradOfNonLeaf
+from .det409_non_leaf_optimized import NonLeafOptimized
 from .det501_variable_wrapper import VariableWrapper
 from .det502_volatile_flag import VolatileFlag
 from .det503_retain_variables import RetainVariables
@@ -55,6 +57,8 @@ RULES: tuple = (
     ModuleRequiresGradAttribute,
     BackwardTwice,
     BackwardAfterStep,
+    ClipGradOfNonLeaf,
+    NonLeafOptimized,
     VariableWrapper,
     VolatileFlag,
     RetainVariables,
