@@ -159,6 +159,7 @@ def test_wheel_and_sdist_pass_twine_check_and_hold_the_package(dist):
         entry_points = wheel.read(f"{info}/entry_points.txt").decode()
         metadata = wheel.read(f"{info}/METADATA").decode()
     assert "flake8_detach/cli.py" in names and "flake8_detach/rules/__init__.py" in names
+    assert any(name.startswith(f"{info}/") and name.endswith("/LICENSE") for name in names), names
     assert not any(name.startswith("tests/") for name in names)
     assert "DET = flake8_detach.flake8_plugin:Flake8Checker" in entry_points
     assert "flake8-detach = flake8_detach.cli:main" in entry_points
@@ -168,7 +169,7 @@ def test_wheel_and_sdist_pass_twine_check_and_hold_the_package(dist):
                                       for line in torch_requirements), torch_requirements
     with tarfile.open(sdists[0]) as sdist:
         members = {member.name.split("/", 1)[1] for member in sdist.getmembers() if "/" in member.name}
-    assert {"pyproject.toml", "README.md", "src/flake8_detach/cli.py"} <= members
+    assert {"pyproject.toml", "README.md", "LICENSE", "src/flake8_detach/cli.py"} <= members
 
 
 # ---- the README's install snippets, as written ---------------------------------------------
