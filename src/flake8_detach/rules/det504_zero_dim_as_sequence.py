@@ -21,6 +21,17 @@ ZERO_DIM_MAKERS = torchapi.FULL_REDUCTIONS | {"numpy", "cpu", "cuda", "detach", 
 ITERATING_BUILTINS = frozenset("sum list tuple iter enumerate zip sorted max min any all".split())
 
 
+def iterated(builtin: str, positional: list) -> list:
+    """The positional arguments that `builtin` iterates over: every one for zip; for min, max
+    and iter only a lone one (`max(a, b)` compares, `iter(f, end)` calls); else the first
+    (`sum(xs, start)`, `enumerate(xs, 1)`)."""
+    if builtin == "zip":
+        return positional
+    if builtin in ("min", "max", "iter"):
+        return positional if len(positional) == 1 else []
+    return positional[:1]
+
+
 class ZeroDimAsSequence(Rule):
     code = "DET504"
     name = "zero-dim-as-sequence"
@@ -100,7 +111,8 @@ running_loss += loss.item()
             if isinstance(node, ast.Subscript) and _is_integer_ast(node.slice) and zero_dim(node.value):
                 return True
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ITERATING_BUILTINS:
-                if any(zero_dim(arg) for arg in node.args):
+                positional = [arg for arg in node.args if not isinstance(arg, ast.Starred)]
+                if len(positional) == len(node.args) and any(zero_dim(arg) for arg in iterated(node.func.id, positional)):
                     return True
         return False
 
@@ -122,7 +134,10 @@ running_loss += loss.item()
             return
         if self.ctx.catches("TypeError"):
             return
-        if any(arg.keyword is None and not arg.star and self.ctx.value(arg.value).zero_dim for arg in call.args):
+        positional = [arg.value for arg in call.args if arg.keyword is None]
+        if any(arg.star for arg in call.args if arg.keyword is None):
+            return  # which argument lands where is not known
+        if any(self.ctx.value(arg).zero_dim for arg in iterated(call.func.value, positional)):
             self.report(call, expr=self.ctx.text(call, 30), use="iterates over", error="TypeError")
 
 
