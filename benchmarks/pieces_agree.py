@@ -1,0 +1,70 @@
+"""The piece shortcut against whole-file analysis, on every file of the benchmark corpora.
+
+    python3 benchmarks/pieces_agree.py [--jobs N] [FOLDER ...]
+
+flake8-detach parses and analyses only the pieces of a file where some rule can fire
+(pipeline.pieces_of); `check_source(..., whole_file=True)` analyses the whole file in one piece.
+This runs both, with every rule, on each .py file and each notebook segment under the folders
+(default: the library corpus of build_corpus.py and the user corpus of ecosystem.py, both in
+benchmarks/.cache/) and lists the files where the findings differ. Exit status 1 when any do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import sys
+from pathlib import Path
+
+from flake8_detach import check_source
+from flake8_detach.notebook import Notebook, NotebookError
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+FOLDERS = (CACHE / "corpus" / "full", CACHE / "ecosystem")
+
+
+def sources_of(path: Path) -> list:
+    """The Python sources flake8-detach analyses for a file: the file, or a notebook's segments."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix != ".ipynb":
+        return [text]
+    try:
+        return Notebook(text).segments()
+    except NotebookError:
+        return []
+
+
+def compare(path: Path) -> tuple:
+    """(path, whether the two analyses agree, the first difference)."""
+    for source in sources_of(path):
+        if "torch" not in source:
+            continue  # no rule's words: both analyses give nothing
+        pieces = [(v.line, v.col, v.code, v.message) for v in check_source(source)]
+        whole = [(v.line, v.col, v.code, v.message) for v in check_source(source, whole_file=True)]
+        if pieces != whole:
+            return path, False, sorted(set(pieces) ^ set(whole))[:1]
+    return path, True, []
+
+
+def main(argv: list | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="*", type=Path, default=list(FOLDERS))
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args(argv)
+    missing = [str(folder) for folder in args.folders if not folder.is_dir()]
+    if missing:
+        sys.exit(f"error: no such folder: {', '.join(missing)} (build_corpus.py and ecosystem.py make them)")
+    files = sorted(p for folder in args.folders for p in folder.rglob("*") if p.suffix in (".py", ".ipynb"))
+    differing = []
+    with multiprocessing.Pool(args.jobs) as pool:
+        for path, agree, difference in pool.imap_unordered(compare, files, chunksize=8):
+            if not agree:
+                differing.append((path, difference))
+    for path, difference in sorted(differing):
+        print(f"differ: {path}: {difference}")
+    print(f"{len(files):,} files: the piece shortcut and whole-file analysis differ on {len(differing)}")
+    return 1 if differing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
