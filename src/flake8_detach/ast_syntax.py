@@ -38,6 +38,24 @@ def scope_nodes(nodes: list, skip_definitions: bool = False):
                 stack.append(value)
 
 
+def statements(body: list, skip_definitions: bool = False):
+    """Every statement in `body` and in the blocks of its compound statements, without the
+    expressions (which hold no statements): a walk several times shorter than scope_nodes'.
+    With `skip_definitions`, not into nested functions and classes."""
+    stack = list(body)
+    while stack:
+        node = stack.pop()
+        yield node
+        if skip_definitions and isinstance(node, (*FUNCTIONS, ast.ClassDef)):
+            continue
+        for block in ("body", "orelse", "finalbody"):
+            value = getattr(node, block, None)
+            if type(value) is list:
+                stack.extend(value)
+        for clause in (*getattr(node, "handlers", ()), *getattr(node, "cases", ())):  # except, match
+            stack.extend(clause.body)
+
+
 _fields: dict = {}
 
 

@@ -70,7 +70,7 @@ class Evaluator:
         self.summaries = index.summaries
         self.optimizers = index.optimizers
         self.classes = index.classes
-        self.module_names = index.module_names
+        self.file_index = index
         self.owner: Optional[str] = None  # the class whose method is being walked
         self.memo: dict = {}  # id(expr) -> Value, valid until the state changes
         self.pending: dict = {}  # id(expr) -> frozenset of Violations to report if it reaches backward()
@@ -254,7 +254,7 @@ class Evaluator:
         # through what it was given.
         forward = isinstance(func, cst.Attribute) and func.attr.value == "forward"
         callee = dotted_name(func.value if forward else func)
-        evidently_a_module = forward or callee_kind == MODULE or callee in self.module_names or bool(
+        evidently_a_module = forward or callee_kind == MODULE or callee in self.file_index.module_names or bool(
             torchapi.MODEL_NAME.search(last_name(func))
         )
         modules = frozenset().union(*(v.modules for v in values)) | ({callee} if callee and evidently_a_module else set())

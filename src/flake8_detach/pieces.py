@@ -14,11 +14,12 @@ from __future__ import annotations
 import ast
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate
 from typing import Optional, Sequence
 
-from .ast_syntax import FUNCTIONS, bound_names, dotted, first_line, module_level, scope_nodes
+from .ast_syntax import FUNCTIONS, bound_names, dotted, first_line, module_level, scope_nodes, statements
 from .imports import ImportTable
 from .summaries import class_optimizers, summarise
 
@@ -53,7 +54,19 @@ class FileIndex:
     summaries: dict  # what the file's functions return (summaries.py)
     optimizers: dict  # class -> {attribute -> the modules whose parameters `self.<attribute>` updates}
     classes: dict  # class name -> ClassFacts
-    module_names: frozenset  # dotted names the file treats as modules: `D.parameters()`, `net.eval()`
+    tree: ast.Module
+
+    @cached_property
+    def module_names(self) -> frozenset:
+        """Dotted names the file treats as modules: `D.parameters()`, `net.eval()`. A walk of
+        every node, so only made for a file with a piece to analyse, when a rule first asks."""
+        return frozenset(
+            name
+            for node in scope_nodes(self.tree.body)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MODULE_METHODS
+            for name in [dotted(node.func.value)]
+            if name
+        )
 
 
 def index_file(tree: ast.Module) -> FileIndex:
@@ -88,14 +101,7 @@ def index_file(tree: ast.Module) -> FileIndex:
         )
         for node in classes
     }
-    module_names = frozenset(
-        name
-        for node in scope_nodes(tree.body)
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MODULE_METHODS
-        for name in [dotted(node.func.value)]
-        if name
-    )
-    return FileIndex(imports, frozenset(module_classes), plain, summarise(tree, imports), optimizers, facts, module_names)
+    return FileIndex(imports, frozenset(module_classes), plain, summarise(tree, imports), optimizers, facts, tree)
 
 
 class Needs:
@@ -224,7 +230,7 @@ def _without_large_literals(lines: list, tree: ast.Module) -> list:
     table, a long string) replaced by `name = ...` and blank lines: it cannot produce a finding,
     and libcst would spend gigabytes on a long one."""
     lines = list(lines)
-    for node in scope_nodes(tree.body):
+    for node in statements(tree.body):
         if not isinstance(node, (ast.Assign, ast.Expr)) or node.end_lineno - node.lineno < LARGE_LITERAL:
             continue
         targets = node.targets if isinstance(node, ast.Assign) else []

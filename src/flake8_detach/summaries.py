@@ -13,7 +13,7 @@ import ast
 from typing import Optional
 
 from . import torchapi
-from .ast_syntax import FUNCTIONS, dotted, scope_nodes
+from .ast_syntax import FUNCTIONS, dotted, scope_nodes, statements
 from .imports import ImportTable
 
 PYTHON_RESULT = "python"  # .item(), .tolist(), float(...), a literal...: not a tensor
@@ -28,7 +28,7 @@ PYTHON_METHODS = frozenset("item tolist numpy".split())
 def summarise(tree: ast.Module, imports: ImportTable) -> dict:
     """name (or `self.<method>`) -> what calling it returns, for the file's functions."""
     found: dict = {}
-    for node in scope_nodes(tree.body):
+    for node in statements(tree.body):
         if isinstance(node, FUNCTIONS):
             methodish = bool(node.args.args) and node.args.args[0].arg == "self"
             key = f"self.{node.name}" if methodish else node.name
@@ -53,7 +53,7 @@ def _returns(function: ast.AST, imports: ImportTable) -> Optional[str]:
     parameters = _parameters(function) if len(body) == 1 and isinstance(body[0], ast.Return) else frozenset()
     kinds = {
         _kind_of(node.value, imports, parameters) if node.value is not None else PYTHON_RESULT
-        for node in scope_nodes(function.body, skip_definitions=True)
+        for node in statements(function.body, skip_definitions=True)
         if isinstance(node, ast.Return)
     }
     return kinds.pop() if len(kinds) == 1 else None
@@ -122,7 +122,7 @@ def class_optimizers(cls: ast.ClassDef, imports: ImportTable) -> dict:
     class's methods build (`self.opt = torch.optim.Adam(self.net.parameters())`): an
     attribute bound to anything else anywhere in the class is left out."""
     found: dict = {}
-    for node in scope_nodes(cls.body):
+    for node in statements(cls.body):
         if not isinstance(node, ast.Assign):
             continue
         for target in node.targets:
