@@ -64,6 +64,21 @@ def test_module_code_that_only_imports_torch_utils_data_is_not_parsed():
     assert findings(source) == findings(source, whole_file=True)
 
 
+def test_rules_that_read_the_whole_file_need_no_piece():
+    """DET308 reads the file's `ast` (Rule.check_file): a file it alone has words for is
+    checked without any libcst parse."""
+    source = (
+        "import torch\nfrom torch import nn\n\n\n"
+        "class Centre(nn.Module):\n"
+        "    def __init__(self, n):\n        super().__init__()\n        self.mean = torch.zeros(n)\n\n"
+        "    def forward(self, x):\n        self.mean = 0.9 * self.mean + 0.1 * x.mean(0)\n        return x\n\n\n"
+        "net = nn.Sequential(nn.Linear(3, 3), Centre(3))\n"
+    )
+    index, pieces = pieces_of(source, ast.parse(source), RULES)
+    assert pieces == []
+    assert [(v.line, v.code) for v in check_source(source)] == [(11, "DET308")]
+
+
 def test_a_piece_libcst_rejects_is_one_det000_and_the_other_pieces_are_still_analysed(monkeypatch):
     import libcst as cst
 

@@ -108,3 +108,24 @@ def bound_names(statements: Sequence[ast.stmt]) -> set:
         elif isinstance(node, ast.ExceptHandler) and node.name:
             bound.add(node.name)
     return bound
+
+
+def short_code(expr: ast.AST, limit: int = 30) -> str:
+    """The code of `expr` on one line, cut to `limit` characters, for messages."""
+    code = " ".join(ast.unparse(expr).split())
+    return code if len(code) <= limit else code[: limit - 3] + "..."
+
+
+def handling_spans(tree: ast.Module, error: str) -> list:
+    """(first, last) lines of the `try` bodies whose handlers take the builtin exception
+    `error`: code that raises it on purpose, to show it."""
+    spans = []
+    for node in scope_nodes(tree.body):
+        if isinstance(node, ast.Try) or type(node).__name__ == "TryStar":
+            for handler in node.handlers:
+                kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+                names = {(dotted(kind) or "").rpartition(".")[2] if kind is not None else "*" for kind in kinds}
+                if names & {error, "*", "Exception", "BaseException"}:
+                    spans.append((node.body[0].lineno, node.body[-1].end_lineno))
+                    break
+    return spans

@@ -15,6 +15,7 @@ from typing import Optional, Sequence
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from .ast_syntax import handling_spans
 from .context import RuleContext
 from .findings import Violation
 from .pieces import FileIndex, Needs, Piece, index_file, physical_lines, pieces_to_parse
@@ -73,14 +74,34 @@ def check_source(
             violations.append(parse_failure("libcst cannot parse this code: too deeply nested", piece.line_offset + 1, 0))
             continue
         violations += analyse(module, rules, index, piece.line_offset, piece.owner)
+    violations += file_findings(rules, index, source)
     return sorted(violations, key=lambda v: (v.line, v.col, v.code))
 
 
+def file_findings(rules: Sequence[type], index: FileIndex, source: str) -> list:
+    """The findings of the rules that read the whole file's `ast` (Rule.check_file), in a file
+    where their needs all occur."""
+    whole_file_rules = tuple(rule for rule in rules if rule.check_file is not None)
+    if not whole_file_rules:
+        return []
+    found = []
+    for rule in needs_of(whole_file_rules).for_file(index.imports).rules_met_in(source):
+        results = rule.check_file(index)
+        handled = handling_spans(index.tree, rule.raises) if results and rule.raises else []
+        found += [
+            Violation(rule.code, rule.message.format(**fields), None, node.lineno, node.col_offset)
+            for node, fields in results
+            if not any(first <= node.lineno <= last for first, last in handled)
+        ]
+    return found
+
+
 def pieces_of(source: str, tree: ast.Module, rules: Sequence[type], whole_file: bool = False):
-    """(the file's index, the pieces for libcst to parse), or None where no rule's words occur."""
-    needs = needs_of(tuple(rules))
+    """(the file's index, the pieces for libcst to parse), or None where no rule's words occur.
+    The rules that read the whole file (Rule.check_file) need no piece."""
+    needs = needs_of(tuple(rule for rule in rules if rule.check_file is None))
     telling = needs.telling_offsets(source)
-    if not telling:
+    if not telling and not needs_of(tuple(rule for rule in rules if rule.check_file)).telling_offsets(source):
         return None
     index = index_file(tree)
     if whole_file:
@@ -109,7 +130,9 @@ def parses_as_python(source: str) -> bool:
 
 def check_module(module: cst.Module, rules: Sequence[type] = RULES) -> list:
     """All violations in a whole parsed module (its nodes are `module`'s own: fixes swap them)."""
-    return analyse(module, rules, index_file(parse_python(module.code)), 0)
+    index = index_file(parse_python(module.code))
+    found = analyse(module, rules, index, 0) + file_findings(rules, index, module.code)
+    return sorted(found, key=lambda v: (v.line, v.col, v.code))
 
 
 def analyse(

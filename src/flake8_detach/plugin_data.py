@@ -13,6 +13,7 @@ FIRST_NEEDS = (
     'loss|Loss|criterion|cross_entropy|kl_div|backward\\s*\\(',
     'detach\\s*\\(\\s*\\)',
     'log_?pro?b|log_?pi|logp',
+    'Sequential',
     '\\.\\s*grad\\b',
     'equire(?!s_grad_?\\b)\\w*[Gg]rad',
     'requires_grad\\s*=(?!=)',
@@ -23,5 +24,6 @@ FIRST_NEEDS = (
     'retain_variables',
     '\\b(eig|symeig|lstsq|solve|matrix_rank|gels|gesv|potr[fsi]|pstrf|trtrs|btrifact|btrisolve)\\s*\\(',
     '\\[\\s*[\'"]step[\'"]\\s*\\]\\s*=',
+    'uint8|ByteTensor|\\.byte\\s*\\(',
 )
 OPT_IN_CODES = ('DET104', 'DET202', 'DET203', 'DET501', 'DET502')

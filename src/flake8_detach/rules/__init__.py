@@ -19,6 +19,7 @@ from .det304_hidden_state_not_detached import HiddenStateNotDetached
 from .det305_detach_result_discarded import DetachResultDiscarded
 from .det306_target_keeps_graph import TargetKeepsGraph
 from .det307_advantage_keeps_graph import AdvantageKeepsGraph
+from .det308_module_state_keeps_graph import ModuleStateKeepsGraph
 from .det401_backward_without_grad import BackwardWithoutGrad
 from .det402_grad_of_non_leaf import GradOfNonLeaf
 from .det403_requires_grad_before_move import RequiresGradBeforeMove
@@ -34,6 +35,7 @@ from .det503_retain_variables import RetainVariables
 from .det504_zero_dim_as_sequence import ZeroDimAsSequence
 from .det505_removed_function import RemovedFunction
 from .det506_optimizer_step_count import OptimizerStepCount
+from .det507_byte_mask import ByteMask
 
 RULES: tuple = (
     InplaceOnDetached,
@@ -50,6 +52,7 @@ RULES: tuple = (
     DetachResultDiscarded,
     TargetKeepsGraph,
     AdvantageKeepsGraph,
+    ModuleStateKeepsGraph,
     BackwardWithoutGrad,
     GradOfNonLeaf,
     RequiresGradBeforeMove,
@@ -65,6 +68,7 @@ RULES: tuple = (
     ZeroDimAsSequence,
     RemovedFunction,
     OptimizerStepCount,
+    ByteMask,
 )
 
 

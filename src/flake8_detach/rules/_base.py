@@ -84,6 +84,11 @@ class Rule:
     # imports)` is False only where the rule cannot fire in the scope made of `nodes` (every
     # ast node of it; `imports` an ImportTable). None: any scope its `needs` occur in.
     possible_in: ClassVar[Optional[Callable[[list, object], bool]]] = None
+    # Optional, for a rule whose evidence lies apart in the file (a class's `__init__` and
+    # `forward`, a helper, an `nn.Sequential`): `check_file(index)` gives (ast statement,
+    # message fields) pairs, found on the whole file's `ast` (pieces.FileIndex) where its
+    # `needs` all occur in the file, instead of in the walk of the pieces.
+    check_file: ClassVar[Optional[Callable[[object], list]]] = None
     tier: ClassVar[str] = DEFAULT  # DEFAULT or OPT_IN
     tier_reason: ClassVar[str] = ""  # doc, for an opt-in rule: why its findings are not all bugs
     what: ClassVar[str]  # doc: what it does
