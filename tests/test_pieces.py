@@ -10,7 +10,7 @@ import pytest
 from expectations import actual_findings, expected_findings
 
 from flake8_detach import check_source
-from flake8_detach.pieces import index_file, physical_lines, pieces_to_parse
+from flake8_detach.pieces import index_file, alternatives_of, physical_lines, pieces_to_parse
 from flake8_detach.pipeline import needs_of, pieces_of
 from flake8_detach.rules import RULES
 
@@ -29,6 +29,25 @@ def findings(source: str, **options) -> list:
 def test_pieces_find_what_the_whole_file_finds(path):
     source = path.read_text(encoding="utf-8")
     assert findings(source) == findings(source, whole_file=True)
+
+
+def test_telling_offsets_are_every_start_of_a_first_need():
+    """Matching first needs only where one of their alternatives matches finds every match."""
+    needs = needs_of(tuple(RULES))
+    assert sum(plain is not None for _, plain in needs.firsts) >= 10
+    for path in FILES:
+        source = path.read_text(encoding="utf-8")
+        every_start = {m.start() for pattern, _ in needs.firsts for m in pattern.finditer(source)}
+        telling = needs.telling_offsets(source)
+        assert every_start <= {offset for offsets in telling.values() for offset in offsets}, path
+
+
+def test_plain_alternatives_of_a_pattern():
+    assert alternatives_of(r"backward\s*\(|autograd") == (r"backward\s*\(", "autograd")
+    assert alternatives_of(r"\b(eig|potr[fsi])\s*\(") == (r"eig\s*\(", r"potr[fsi]\s*\(")
+    assert alternatives_of(r"log_?prob|logp") == ("log_?prob", "logp")
+    assert alternatives_of(r"\.\s*data\b") is None
+    assert alternatives_of(r"\bF\b") is None  # too short to start a fast search
 
 
 def test_piece_shapes_are_cut_right():
@@ -57,7 +76,7 @@ def test_module_code_that_only_imports_torch_utils_data_is_not_parsed():
         "def f():\n    w = torch.ones(3, requires_grad=True)\n    return w.data.cpu()\n"
     )
     tree = ast.parse(source)
-    needs, index = needs_of(tuple(RULES)), index_file(tree)
+    needs, index = needs_of(tuple(RULES)), index_file(tree, source)
     pieces = pieces_to_parse(source, tree, needs, needs.telling_offsets(source), index.imports)
     assert [piece.line_offset for piece in pieces] == [4]
     assert [(v.line, v.code) for v in check_source(source)] == [(7, "DET202")]

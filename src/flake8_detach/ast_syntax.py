@@ -38,13 +38,16 @@ def scope_nodes(nodes: list, skip_definitions: bool = False):
                 stack.append(value)
 
 
-def statements(body: list, skip_definitions: bool = False):
+def statements(body: list, skip_definitions: bool = False, min_lines: int = 0):
     """Every statement in `body` and in the blocks of its compound statements, without the
     expressions (which hold no statements): a walk several times shorter than scope_nodes'.
-    With `skip_definitions`, not into nested functions and classes."""
+    With `skip_definitions`, not into nested functions and classes; with `min_lines`, only
+    the statements spanning more lines than that (and so only into those)."""
     stack = list(body)
     while stack:
         node = stack.pop()
+        if min_lines and node.end_lineno - node.lineno < min_lines:
+            continue
         yield node
         if skip_definitions and isinstance(node, (*FUNCTIONS, ast.ClassDef)):
             continue

@@ -23,9 +23,10 @@ from .ast_syntax import FUNCTIONS, bound_names, dotted, first_line, module_level
 from .imports import ImportTable
 from .summaries import class_optimizers, summarise
 
-WRAPPER = "if True:\n"
+WRAPPER = "if True:\n"  # lets an indented method parse on its own, one line above its code
 # Methods only a module has: their receiver is a module.
-MODULE_METHODS = frozenset("parameters named_parameters zero_grad train eval state_dict load_state_dict modules children".split())  # lets an indented method parse on its own, one line above its code
+MODULE_METHODS = frozenset("parameters named_parameters zero_grad train eval state_dict load_state_dict modules children".split())
+MODULE_CALL = re.compile(r"\.\s*(?:%s)\s*\(" % "|".join(sorted(MODULE_METHODS)))
 
 
 @dataclass(frozen=True)
@@ -51,25 +52,47 @@ class FileIndex:
     imports: ImportTable  # module-level torch imports, wherever they stand
     module_classes: frozenset  # classes of the file that subclass torch.nn.Module
     plain_classes: frozenset  # classes of the file with no base class: their instances are no modules
-    summaries: dict  # what the file's functions return (summaries.py)
-    optimizers: dict  # class -> {attribute -> the modules whose parameters `self.<attribute>` updates}
     classes: dict  # class name -> ClassFacts
+    class_nodes: tuple  # the ast.ClassDef of each
     tree: ast.Module
+    source: str
+
+    # Made when a piece is first analysed (most files indexed have none).
+
+    @cached_property
+    def summaries(self) -> dict:
+        """What the file's functions return (summaries.py)."""
+        return summarise(self.tree, self.imports)
+
+    @cached_property
+    def optimizers(self) -> dict:
+        """class -> {attribute -> the modules whose parameters `self.<attribute>` updates}."""
+        return {node.name: class_optimizers(node, self.imports) for node in self.class_nodes}
 
     @cached_property
     def module_names(self) -> frozenset:
-        """Dotted names the file treats as modules: `D.parameters()`, `net.eval()`. A walk of
-        every node, so only made for a file with a piece to analyse, when a rule first asks."""
-        return frozenset(
-            name
-            for node in scope_nodes(self.tree.body)
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MODULE_METHODS
-            for name in [dotted(node.func.value)]
-            if name
-        )
+        """Dotted names the file treats as modules: `D.parameters()`, `net.eval()`. Made when
+        a rule first asks, by a walk of only the nodes that span a line where such a call is
+        written."""
+        lines = physical_lines(self.source)
+        starts = list(accumulate((len(line) for line in lines), initial=0))
+        written = sorted({bisect_right(starts, match.start()) for match in MODULE_CALL.finditer(self.source)})
+        names = set()
+        stack = list(self.tree.body) if written else []
+        while stack:
+            node = stack.pop()
+            first = getattr(node, "lineno", None)
+            if first is not None and bisect_left(written, first) == bisect_right(written, node.end_lineno):
+                continue  # no such call in it
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MODULE_METHODS:
+                name = dotted(node.func.value)
+                if name:
+                    names.add(name)
+            stack.extend(ast.iter_child_nodes(node))
+        return frozenset(names)
 
 
-def index_file(tree: ast.Module) -> FileIndex:
+def index_file(tree: ast.Module, source: str) -> FileIndex:
     imports = ImportTable()
     classes = []
     for node in module_level(tree.body):
@@ -93,7 +116,6 @@ def index_file(tree: ast.Module) -> FileIndex:
     plain = frozenset(
         node.name for node in classes if all(isinstance(b, ast.Name) and b.id == "object" for b in node.bases)
     )
-    optimizers = {node.name: class_optimizers(node, imports) for node in classes}
     facts = {
         node.name: ClassFacts(
             tuple(imports.qualname_of_dotted(dotted(base)) for base in node.bases),
@@ -101,7 +123,7 @@ def index_file(tree: ast.Module) -> FileIndex:
         )
         for node in classes
     }
-    return FileIndex(imports, frozenset(module_classes), plain, summarise(tree, imports), optimizers, facts, tree)
+    return FileIndex(imports, frozenset(module_classes), plain, facts, tuple(classes), tree, source)
 
 
 class Needs:
@@ -112,6 +134,7 @@ class Needs:
         compiled = {need: re.compile(need) for rule in rules for need in rule.needs}
         self.every_need = tuple(compiled.values())
         per_rule = []
+        firsts: dict = {}
         for rule in rules:
             patterns = []
             for need in rule.needs:
@@ -124,11 +147,16 @@ class Needs:
                 ]
                 alternatives = [need] + [rf"\b{re.escape(local)}\b" for local in aliases]
                 patterns.append(re.compile("|".join(f"(?:{p})" for p in alternatives)))
+                if need == rule.needs[0]:
+                    parts = [alternatives_of(alternative) for alternative in alternatives]
+                    plain = None if None in parts else tuple(re.compile(p) for ps in parts for p in dict.fromkeys(ps))
+                    firsts[patterns[-1].pattern] = (patterns[-1], plain)
             per_rule.append(tuple(patterns))
         self.per_rule = tuple(per_rule)
         # Code where no rule's first (most telling) need occurs cannot meet any rule's needs.
-        # One search per distinct pattern: an alternation of them all is several times slower.
-        self.firsts = tuple({patterns[0].pattern: patterns[0] for patterns in per_rule if patterns}.values())
+        # One search per distinct pattern (an alternation of them all is several times slower):
+        # (pattern, its alternatives_of as patterns, or None).
+        self.firsts = tuple(firsts.values())
         self.widening_imports: dict = {}  # (local, qualname) -> whether it renames something needed
 
     def for_file(self, imports: ImportTable) -> "Needs":
@@ -144,41 +172,64 @@ class Needs:
             self.widening_imports[key] = any(_renames(need, local, qualname) for need in self.every_need)
         return self.widening_imports[key]
 
-    def telling_offsets(self, source: str) -> list:
-        """Where in `source` some rule's first need occurs."""
-        return sorted(match.start() for pattern in self.firsts for match in pattern.finditer(source))
+    def telling_offsets(self, source: str) -> dict:
+        """Where in `source` each rule's first need occurs: its pattern -> the offsets of its
+        matches (for a pattern made of plain alternatives, where one of them matches and the
+        whole pattern matches too), for the patterns that occur."""
+        telling = {}
+        for pattern, alternatives in self.firsts:
+            if alternatives is None:
+                offsets = [match.start() for match in pattern.finditer(source)]
+            else:
+                offsets = [
+                    m.start() for a in alternatives for m in a.finditer(source) if pattern.match(source, m.start())
+                ]
+            if offsets:
+                telling[pattern.pattern] = offsets
+        return telling
 
-    def rules_met_in(self, code: str) -> list:
-        """The rules whose needs all occur in `code` (each distinct pattern searched once)."""
+    def rules_met_in(self, code: str, firsts_present: Optional[set] = None) -> list:
+        """The rules whose needs all occur in `code` (each distinct pattern searched once);
+        `firsts_present`, where known: the first needs that occur there (no other does)."""
         found: dict = {}
+        if firsts_present is not None:
+            found = {pattern.pattern: pattern.pattern in firsts_present for pattern, _ in self.firsts}
 
         def occurs(pattern: re.Pattern) -> bool:
-            if pattern not in found:
-                found[pattern] = pattern.search(code) is not None
-            return found[pattern]
+            if pattern.pattern not in found:
+                found[pattern.pattern] = pattern.search(code) is not None
+            return found[pattern.pattern]
 
         return [rule for rule, patterns in zip(self.rules, self.per_rule) if all(occurs(p) for p in patterns)]
 
 
 def pieces_to_parse(
-    source: str, tree: ast.Module, needs: Needs, telling_offsets: list, imports: ImportTable
+    source: str, tree: ast.Module, needs: Needs, telling_offsets: dict, imports: ImportTable
 ) -> list:
     """The pieces of `source` that can produce a finding: module-level code with the top-level
     definitions stubbed out, each top-level function, class-level code likewise, each method.
-    `telling_offsets` (from `needs`) are where a rule's first need occurs: code without one is
-    rejected without a search of its own."""
+    `telling_offsets` (from `needs`) are where each rule's first need occurs: code without one
+    is rejected without a search of its own, and where they occur they are not searched for."""
     lines = physical_lines(source)
     starts = list(accumulate((len(line) for line in lines), initial=0))
     lines = _without_large_literals(lines, tree)
-    telling = sorted({bisect_right(starts, offset) for offset in telling_offsets})
+    telling_lines = {
+        pattern: sorted({bisect_right(starts, offset) for offset in offsets})
+        for pattern, offsets in telling_offsets.items()
+    }
+    telling = sorted(set().union(*telling_lines.values()))
+
+    def occurs_in(at: list, spans: list) -> bool:
+        return any(bisect_left(at, first) < bisect_right(at, last) for first, last in spans)
 
     def may_fire(nodes: list) -> bool:
         """Whether some rule can fire in the code of `nodes` (one scope's): its needs all occur
         there, and the shapes its `possible_in(every ast node there, imports)` looks for."""
         spans = [(first_line(node), node.end_lineno) for node in nodes]
-        if not any(bisect_left(telling, first) < bisect_right(telling, last) for first, last in spans):
+        if not occurs_in(telling, spans):
             return False
-        rules = needs.rules_met_in("".join("".join(lines[first - 1 : last]) for first, last in spans))
+        present = {pattern for pattern, at in telling_lines.items() if occurs_in(at, spans)}
+        rules = needs.rules_met_in("".join("".join(lines[first - 1 : last]) for first, last in spans), present)
         if any(rule.possible_in is None for rule in rules):
             return True
         every_node = list(scope_nodes(nodes))  # walked once for all the rules that look
@@ -208,6 +259,63 @@ def pieces_to_parse(
     return pieces
 
 
+def alternatives_of(pattern: str) -> Optional[tuple]:
+    """The alternatives of `pattern` as patterns of their own, each starting with a word of
+    three or more characters, where its text shows them plainly: `a|b`, or `\b(a|b)rest` as
+    `a rest` and `b rest` (without the `\b`: their matches are a superset); None for any
+    other shape. Python's `re` finds the start of such a pattern many times faster than the
+    start of an alternation."""
+    if pattern.startswith("\\b"):
+        pattern = pattern[2:]
+    rest = ""
+    if pattern.startswith("(") and not pattern.startswith("(?"):
+        close = _closing(pattern)
+        if close is None:
+            return None
+        pattern, rest = pattern[1:close], pattern[close + 1 :]
+    alternatives = []
+    for alternative in _top_level_alternatives(pattern):
+        if alternative.startswith("\\b"):
+            alternative = alternative[2:]
+        word = re.match(r"\w*", alternative).group()
+        if word != alternative and alternative[len(word)] in "?*{":
+            word = word[:-1]  # its last character is optional
+        if len(word) < 3:
+            return None
+        alternatives.append(alternative + rest)
+    return tuple(alternatives)
+
+
+def _closing(pattern: str) -> Optional[int]:
+    """Where the group that opens `pattern` closes."""
+    depth = 0
+    for index, char in enumerate(pattern):
+        if char == "\\":
+            return None  # escapes inside: not a plain group of words
+        depth += (char == "(") - (char == ")")
+        if depth == 0:
+            return index
+    return None
+
+
+def _top_level_alternatives(pattern: str) -> list:
+    parts, depth, current, index = [], 0, "", 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            current += pattern[index : index + 2]
+            index += 2
+            continue
+        depth += (char in "([") - (char in ")]")
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+        index += 1
+    return parts + [current]
+
+
 def _renames(need: re.Pattern, local: str, qualname: str) -> bool:
     """Whether the import of `qualname` as `local` hides a word that `need` looks for."""
     return bool(need.search(qualname)) and not need.search(local)
@@ -230,8 +338,8 @@ def _without_large_literals(lines: list, tree: ast.Module) -> list:
     table, a long string) replaced by `name = ...` and blank lines: it cannot produce a finding,
     and libcst would spend gigabytes on a long one."""
     lines = list(lines)
-    for node in statements(tree.body):
-        if not isinstance(node, (ast.Assign, ast.Expr)) or node.end_lineno - node.lineno < LARGE_LITERAL:
+    for node in statements(tree.body, min_lines=LARGE_LITERAL):
+        if not isinstance(node, (ast.Assign, ast.Expr)):
             continue
         targets = node.targets if isinstance(node, ast.Assign) else []
         if not all(isinstance(t, (ast.Name, ast.Attribute)) for t in targets) or not _is_literal(node.value):

@@ -84,8 +84,10 @@ def file_findings(rules: Sequence[type], index: FileIndex, source: str) -> list:
     whole_file_rules = tuple(rule for rule in rules if rule.check_file is not None)
     if not whole_file_rules:
         return []
+    needs = needs_of(whole_file_rules).for_file(index.imports)
+    present = set(needs.telling_offsets(source))
     found = []
-    for rule in needs_of(whole_file_rules).for_file(index.imports).rules_met_in(source):
+    for rule in needs.rules_met_in(source, present) if present else []:
         results = rule.check_file(index)
         handled = handling_spans(index.tree, rule.raises) if results and rule.raises else []
         found += [
@@ -103,7 +105,7 @@ def pieces_of(source: str, tree: ast.Module, rules: Sequence[type], whole_file: 
     telling = needs.telling_offsets(source)
     if not telling and not needs_of(tuple(rule for rule in rules if rule.check_file)).telling_offsets(source):
         return None
-    index = index_file(tree)
+    index = index_file(tree, source)
     if whole_file:
         return index, [Piece(source, 0)]
     widened = needs.for_file(index.imports)
@@ -130,7 +132,7 @@ def parses_as_python(source: str) -> bool:
 
 def check_module(module: cst.Module, rules: Sequence[type] = RULES) -> list:
     """All violations in a whole parsed module (its nodes are `module`'s own: fixes swap them)."""
-    index = index_file(parse_python(module.code))
+    index = index_file(parse_python(module.code), module.code)
     found = analyse(module, rules, index, 0) + file_findings(rules, index, module.code)
     return sorted(found, key=lambda v: (v.line, v.col, v.code))
 

@@ -24,6 +24,6 @@ FIRST_NEEDS = (
     'retain_variables',
     '\\b(eig|symeig|lstsq|solve|matrix_rank|gels|gesv|potr[fsi]|pstrf|trtrs|btrifact|btrisolve)\\s*\\(',
     '\\[\\s*[\'"]step[\'"]\\s*\\]\\s*=',
-    'uint8|ByteTensor|\\.byte\\s*\\(',
+    'uint8|ByteTensor|byte\\s*\\(',
 )
 OPT_IN_CODES = ('DET104', 'DET202', 'DET203', 'DET501', 'DET502')

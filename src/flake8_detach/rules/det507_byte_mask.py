@@ -11,7 +11,7 @@ class ByteMask(Rule):
     code = "DET507"
     name = "byte-mask"
     message = "{mask} is {dtype}: {how} raises RuntimeError (make it bool: .bool())"
-    needs = (r"uint8|ByteTensor|\.byte\s*\(", r"\]\s*=(?!=)|masked_")
+    needs = (r"uint8|ByteTensor|byte\s*\(", r"\]\s*=(?!=)|masked_")
     what = (
         "Flags `t[mask] = <number>` on a tensor `t`, and `t.masked_fill(mask, ...)`, "
         "`masked_fill_`, `masked_select` and `masked_scatter(_)`, where `mask` is proven to hold "
