@@ -38,6 +38,7 @@ class MaskUse:
 
 
 def uint8_mask_uses(tree: ast.Module, imports: ImportTable) -> list:
+    """The MaskUses of the file: in each function, method and the module-level code."""
     facts = _FileFacts(tree, imports)
     found: list = []
     for scope, cls in [*facts.functions(), (tree, None)]:
@@ -48,6 +49,8 @@ def uint8_mask_uses(tree: ast.Module, imports: ImportTable) -> list:
 
 
 class _FileFacts:
+    """What the file's names, attributes and methods hold, worked out as they are asked for."""
+
     def __init__(self, tree: ast.Module, imports: ImportTable) -> None:
         self.tree = tree
         self.imports = imports
@@ -74,6 +77,7 @@ class _FileFacts:
     # ---- what values are ------------------------------------------------------------
 
     def fact(self, expr: ast.expr, env: dict, cls: Optional[str]) -> Fact:
+        """What `expr` is, in a scope whose local names hold `env`, in a method of `cls`."""
         if isinstance(expr, ast.Name):
             return env.get(expr.id)
         if isinstance(expr, ast.Attribute):

@@ -134,6 +134,9 @@ def _self_attribute(expr: ast.expr) -> Optional[str]:
 
 
 def _stored_back(cls: str, forward: ast.AST, states: set, functions: dict, imports: ImportTable) -> list:
+    """The recurrences of the `states` attributes that `forward` stores: its own assignments
+    `self.<state> = <the old state and the input>`, or the assignments in a function of the file
+    that computes the value `forward` unpacks into `self.<state>`."""
     inputs = {arg.arg: frozenset((INPUT,)) for arg in forward.args.args[1:]}
     sources = _sources(forward, inputs, imports, module_calls=True)
     found = []
@@ -161,8 +164,8 @@ def _helper_sites(helper: ast.AST, call: ast.Call, position: int, attribute: str
     `call`, from both the argument `self.<attribute>` and an argument computed from the input."""
     if helper.decorator_list or any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
         return []
-    parameters = [arg.arg for arg in (*helper.args.posonlyargs, *helper.args.args, *helper.args.kwonlyargs)]
-    bound = dict(zip(parameters, call.args))
+    positional = [arg.arg for arg in (*helper.args.posonlyargs, *helper.args.args)]
+    bound = dict(zip(positional, call.args))
     bound.update((k.arg, k.value) for k in call.keywords)
     seeds: dict = {}
     for parameter, argument in bound.items():
