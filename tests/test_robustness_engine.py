@@ -139,3 +139,34 @@ def test_pieces_and_whole_file_agree_after_a_module_level_raise():
     source = "raise\nimport torch\ndef f():\n    x = torch.ones(3)\n    d = x.detach()\n    d.add_(1)\n    return x\n"
     assert [(v.line, v.code) for v in check_source(source)] == [(6, "DET101")]
     assert [(v.line, v.code) for v in check_source(source, whole_file=True)] == [(6, "DET101")]
+
+
+FED_BACK = """import torch
+from torch import nn
+
+
+class C(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.m = torch.zeros(3)
+
+    def forward(self, x):
+        self.m = self.m + {terms}
+        return x
+
+
+net = nn.Sequential(nn.Linear(3, 3), C())
+"""
+
+
+def test_a_whole_file_rule_reads_a_deep_expression_that_ast_accepts():
+    """DET308 reads expressions recursively, outside the walk (Rule.check_file)."""
+    source = FED_BACK.format(terms=" + ".join(["x"] * 2000))
+    assert ast_accepts(source)
+    result = run_isolated(
+        "import sys; from flake8_detach import check_source; "
+        "print([(v.line, v.code) for v in check_source(sys.argv[1])])",
+        source,
+    )
+    assert result.returncode == 0, f"check_source raised or crashed:\n{result.stderr[-2000:]}"
+    assert result.stdout.strip() == "[(11, 'DET308')]"

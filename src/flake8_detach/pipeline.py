@@ -88,7 +88,12 @@ def file_findings(rules: Sequence[type], index: FileIndex, source: str) -> list:
     present = set(needs.telling_offsets(source))
     found = []
     for rule in needs.rules_met_in(source, present) if present else []:
-        results = rule.check_file(index)
+        try:
+            with recursion_limit(DEEP_RECURSION):  # their expressions are read recursively too
+                results = rule.check_file(index)
+        except RecursionError:
+            found.append(parse_failure(f"too deeply nested for {rule.code} to analyse", 1, 0))
+            continue
         handled = handling_spans(index.tree, rule.raises) if results and rule.raises else []
         found += [
             Violation(rule.code, rule.message.format(**fields), None, node.lineno, node.col_offset)
