@@ -1,5 +1,6 @@
 """flake8 end to end: the plugin loads through its entry point, columns and noqa are flake8's."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -7,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from flake8_detach.flake8_plugin import Flake8Checker
+from flake8_detach.plugin_data import FIRST_NEEDS
+from flake8_detach.rules import RULES
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -83,6 +86,17 @@ def test_the_plugin_loads_libcst_only_for_files_that_hold_a_rules_words():
 
     assert run("import os\nprint(os.getcwd())\n") == ["False", "False", "0"]
     assert run("import torch\nx = torch.ones(2)\nd = x.detach()\nd.add_(1)\nprint(x, d)\n") == ["False", "True", "1"]
+
+
+def test_the_gate_lets_through_every_file_where_a_first_need_occurs():
+    """The gate's patterns (plain alternatives of the first needs) are a superset of them."""
+    gate = [re.compile(pattern) for pattern in FIRST_NEEDS]
+    for path in sorted(FIXTURES.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for rule in RULES:
+            for match in re.finditer(rule.needs[0], source):
+                line = source[source.rfind("\n", 0, match.start()) + 1 : source.find("\n", match.end())]
+                assert any(pattern.search(line) for pattern in gate), (path.name, rule.code, line)
 
 
 def test_opt_in_codes_are_off_unless_selected(tmp_path):
