@@ -28,8 +28,8 @@ class ByteMask(Rule):
     why = (
         "Indexing with a uint8 tensor was deprecated for bool masks long ago; torch 2.13 still "
         "reads through one with a warning, but writing a number through it (`q_next[dones] = 0.0` "
-        "runs `masked_fill_`) and the masked functions raise `RuntimeError: masked_fill_ only "
-        "supports boolean masks`. Keep the flags as bool (`dtype=np.bool_`) or convert the mask: "
+        "runs `masked_fill_`) and the masked functions raise RuntimeError (`masked_fill_ only "
+        "supports boolean masks`, and likewise for `masked_select` and `masked_scatter`). Keep the flags as bool (`dtype=np.bool_`) or convert the mask: "
         "`q_next[dones.bool()] = 0.0`."
     )
     references = ("https://pytorch.org/docs/stable/generated/torch.Tensor.masked_fill_.html",)
