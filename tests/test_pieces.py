@@ -48,6 +48,8 @@ def test_plain_alternatives_of_a_pattern():
     assert alternatives_of(r"log_?prob|logp") == ("log_?prob", "logp")
     assert alternatives_of(r"\.\s*data\b") is None
     assert alternatives_of(r"\bF\b") is None  # too short to start a fast search
+    assert alternatives_of(r"abc[|(]x|defg") == ("abc[|(]x", "defg")  # `|` and `(` in a class
+    assert alternatives_of(r"abc[]|]x|def[^]]") == ("abc[]|]x", "def[^]]")
 
 
 def test_piece_shapes_are_cut_right():

@@ -299,6 +299,7 @@ def _closing(pattern: str) -> Optional[int]:
 
 
 def _top_level_alternatives(pattern: str) -> list:
+    """`pattern` split at the `|`s outside groups and character classes."""
     parts, depth, current, index = [], 0, "", 0
     while index < len(pattern):
         char = pattern[index]
@@ -306,7 +307,17 @@ def _top_level_alternatives(pattern: str) -> list:
             current += pattern[index : index + 2]
             index += 2
             continue
-        depth += (char in "([") - (char in ")]")
+        if char == "[":  # a class, to its closing `]` (which may come first, or after `^`)
+            end = index + 1 + (pattern[index + 1 : index + 2] == "^")
+            end = pattern.find("]", end + 1)
+            while end != -1 and pattern[end - 1] == "\\":
+                end = pattern.find("]", end + 1)
+            if end == -1:
+                return [pattern]  # not a pattern re would compile
+            current += pattern[index : end + 1]
+            index = end + 1
+            continue
+        depth += (char == "(") - (char == ")")
         if char == "|" and depth == 0:
             parts.append(current)
             current = ""
