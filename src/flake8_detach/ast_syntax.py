@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import ast
-from typing import Optional, Sequence
+from typing import Iterator, Optional, Sequence
+
+from . import torchapi
 
 FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 LOOPS = (ast.For, ast.AsyncFor, ast.While)
@@ -132,3 +134,22 @@ def handling_spans(tree: ast.Module, error: str) -> list:
                     spans.append((node.body[0].lineno, node.body[-1].end_lineno))
                     break
     return spans
+
+
+def grad_mode_statements(body: list, imports) -> Iterator[ast.stmt]:
+    """The statements of `body` outside `with` blocks that set the grad mode (`no_grad()` and
+    the like), not into definitions; `imports` is the file's ImportTable."""
+    for node in body:
+        if isinstance(node, (*FUNCTIONS, ast.ClassDef)):
+            continue
+        if isinstance(node, (ast.With, ast.AsyncWith)) and any(
+            imports.qualname_of_dotted(dotted(item.context_expr.func if isinstance(item.context_expr, ast.Call)
+                                              else item.context_expr)) in torchapi.GRAD_MODE_SETTERS
+            for item in node.items
+        ):
+            continue
+        yield node
+        for block in ("body", "orelse", "finalbody"):
+            yield from grad_mode_statements(getattr(node, block, None) or [], imports)
+        for handler in getattr(node, "handlers", ()):
+            yield from grad_mode_statements(handler.body, imports)

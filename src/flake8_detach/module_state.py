@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Optional
 
 from . import torchapi
-from .ast_syntax import FUNCTIONS, dotted, module_level, scope_nodes, statements
+from .ast_syntax import FUNCTIONS, dotted, grad_mode_statements, module_level, scope_nodes, statements
 from .imports import ImportTable
 
 STATE, INPUT = "state", "input"  # what a value is computed from
@@ -140,7 +140,7 @@ def _stored_back(cls: str, forward: ast.AST, states: set, functions: dict, impor
     inputs = {arg.arg: frozenset((INPUT,)) for arg in forward.args.args[1:]}
     sources = _sources(forward, inputs, imports, module_calls=True)
     found = []
-    for node in _grad_mode_statements(forward.body, imports):
+    for node in grad_mode_statements(forward.body, imports):
         if not isinstance(node, ast.Assign) or len(node.targets) != 1:
             continue
         target, value = node.targets[0], node.value
@@ -184,7 +184,7 @@ def _helper_sites(helper: ast.AST, call: ast.Call, position: int, attribute: str
             returned.add(value.elts[position].id)
     sources = _sources(helper, seeds, imports)
     sites = []
-    grad_mode = set(map(id, _grad_mode_statements(helper.body, imports)))
+    grad_mode = set(map(id, grad_mode_statements(helper.body, imports)))
     for node in statements(helper.body, skip_definitions=True):
         names = _assigned_names(node)
         if not names & returned:
@@ -194,24 +194,6 @@ def _helper_sites(helper: ast.AST, call: ast.Call, position: int, attribute: str
         if {STATE, INPUT} <= _computed_from(node.value, sources, imports):
             sites.append(node)
     return sites
-
-
-def _grad_mode_statements(body: list, imports: ImportTable) -> Iterator[ast.stmt]:
-    """The statements of `body` outside `with` blocks that set the grad mode, not into definitions."""
-    for node in body:
-        if isinstance(node, (*FUNCTIONS, ast.ClassDef)):
-            continue
-        if isinstance(node, (ast.With, ast.AsyncWith)) and any(
-            imports.qualname_of_dotted(dotted(item.context_expr.func if isinstance(item.context_expr, ast.Call)
-                                              else item.context_expr)) in torchapi.GRAD_MODE_SETTERS
-            for item in node.items
-        ):
-            continue
-        yield node
-        for block in ("body", "orelse", "finalbody"):
-            yield from _grad_mode_statements(getattr(node, block, None) or [], imports)
-        for handler in getattr(node, "handlers", ()):
-            yield from _grad_mode_statements(handler.body, imports)
 
 
 def _assigned_names(node: ast.stmt) -> set:

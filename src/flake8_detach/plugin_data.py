@@ -11,6 +11,7 @@ FIRST_NEEDS = (
     'requires_grad',
     'Parameter',
     'Variable',
+    '\\.weight\\b',
     '\\.\\s*data\\b',
     'clone',
     'copy_',

@@ -9,6 +9,7 @@ from .det101_inplace_on_detached import InplaceOnDetached
 from .det102_inplace_on_saved_tensor import InplaceOnSavedTensor
 from .det103_inplace_on_leaf import InplaceOnLeaf
 from .det104_inplace_on_unnamed_detach import InplaceOnUnnamedDetach
+from .det105_inplace_on_leaf_argument import InplaceOnLeafArgument
 from .det201_data_mutation import DataMutation
 from .det202_data_access import DataAccess
 from .det203_data_write import DataWrite
@@ -42,6 +43,7 @@ RULES: tuple = (
     InplaceOnSavedTensor,
     InplaceOnLeaf,
     InplaceOnUnnamedDetach,
+    InplaceOnLeafArgument,
     DataMutation,
     DataAccess,
     DataWrite,
