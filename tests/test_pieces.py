@@ -85,6 +85,16 @@ def test_module_code_that_only_imports_torch_utils_data_is_not_parsed():
     assert findings(source) == findings(source, whole_file=True)
 
 
+def test_module_code_reads_nothing_inside_the_functions_it_defines():
+    """Found by the property test: `y` is `train`'s own parameter, not the module's `y`, and in
+    the module's piece `train` is a stub."""
+    source = (
+        "import torch\nw = torch.ones(3, requires_grad=True)\ny = w * 2\nalias = y.detach()\n"
+        "alias.zero_()\nx = torch.ones(3)\ndef train(x, y):\n    x, y = y, x\n"
+    )
+    assert findings(source) == findings(source, whole_file=True) == []
+
+
 def test_rules_that_read_the_whole_file_need_no_piece():
     """DET308 reads the file's `ast` (Rule.check_file): a file it alone has words for is
     checked without any libcst parse."""

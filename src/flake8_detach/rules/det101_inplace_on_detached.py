@@ -33,17 +33,39 @@ class Scope:
             self.parents = {id(node): parent for node, parent in self._order}
             self.index = {id(node): position for position, (node, _) in enumerate(self._order)}
             self.held_beyond = _held_beyond(self.node)
+            # In module code a function or class is only the name it binds, as in the module's
+            # piece, where it is a stub: where each one's code lies in the order.
+            self.definitions: dict = {}
+            if isinstance(self.node, cst.Module):
+                for position, (node, _) in enumerate(self._order):
+                    if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+                        self.definitions[position] = position + sum(1 for _ in walk(node))
 
     def reads_after(self, statement: cst.CSTNode, loop: Optional[cst.CSTNode]) -> set:
         """The dotted names read for their values by the code that runs after `statement`: the
-        code after it, and, in a loop (the outermost of its scope), the rest of the loop."""
+        code after it (in module code, not inside the functions and classes it defines), and,
+        in a loop (the outermost of its scope), the rest of the loop."""
         self.load()
         start = self.index[id(statement)]
-        reads = set(value_reads(self._order[start + sum(1 for _ in walk(statement)) :], self.parents))
+        reads = set(value_reads(self._code_after(start + sum(1 for _ in walk(statement))), self.parents))
         if loop is not None:  # the next iteration, less the names it binds afresh
             assigned, elsewhere = bindings(loop)
             reads |= set(value_reads(self._order[self.index[id(loop)] : start], self.parents)) - assigned - elsewhere
         return reads
+
+    def _code_after(self, position: int) -> list:
+        if not self.definitions:
+            return self._order[position:]
+        code = []
+        while position < len(self._order):
+            end = self.definitions.get(position)
+            if end is not None:
+                code.append(self._order[position])  # the definition's own node, not its code
+                position = end
+                continue
+            code.append(self._order[position])
+            position += 1
+        return code
 
 
 class InplaceOnDetached(Rule):
