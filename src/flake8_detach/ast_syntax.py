@@ -153,3 +153,15 @@ def grad_mode_statements(body: list, imports) -> Iterator[ast.stmt]:
             yield from grad_mode_statements(getattr(node, block, None) or [], imports)
         for handler in getattr(node, "handlers", ()):
             yield from grad_mode_statements(handler.body, imports)
+
+
+def call_arguments(function: ast.AST, call: ast.Call) -> list:
+    """(parameter, argument) pairs of `call` to the function definition `function`; none
+    where a `*args` or `**kwargs` argument hides which is which."""
+    if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+        return []
+    positional = [arg.arg for arg in (*function.args.posonlyargs, *function.args.args)]
+    keywords = {arg.arg for arg in (*function.args.args, *function.args.kwonlyargs)}
+    pairs = list(zip(positional, call.args))
+    pairs += [(k.arg, k.value) for k in call.keywords if k.arg in keywords]
+    return pairs

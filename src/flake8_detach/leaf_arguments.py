@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from . import torchapi
-from .ast_syntax import FUNCTIONS, dotted, grad_mode_statements, module_level, statements
+from .ast_syntax import FUNCTIONS, call_arguments, dotted, grad_mode_statements, module_level, statements
 from .imports import ImportTable
 from .module_state import LAYERS_WITH_PARAMETERS
 
@@ -46,7 +46,7 @@ def leaf_argument_writes(tree: ast.Module, imports: ImportTable) -> list:
             function = functions.get(call.func.id)
             if function is None or function.decorator_list:
                 continue
-            for parameter, argument in _bound(function, call):
+            for parameter, argument in call_arguments(function, call):
                 if not _leaf_weight(argument, layers):
                     continue
                 switched = _requires_grad_switched(caller) if switched is None else switched
@@ -116,17 +116,6 @@ def _calls_in(scope: ast.AST, imports: ImportTable) -> Iterator[ast.Call]:
             yield node.value
         elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
             yield node.value
-
-
-def _bound(function: ast.AST, call: ast.Call) -> list:
-    """(parameter, argument) pairs of `call` to `function`, where they are evident."""
-    if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
-        return []
-    positional = [arg.arg for arg in (*function.args.posonlyargs, *function.args.args)]
-    keywords = {arg.arg for arg in (*function.args.args, *function.args.kwonlyargs)}
-    pairs = list(zip(positional, call.args))
-    pairs += [(k.arg, k.value) for k in call.keywords if k.arg in keywords]
-    return pairs
 
 
 def _leaf_weight(argument: ast.expr, layers: dict) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from . import torchapi
-from .ast_syntax import FUNCTIONS, dotted, grad_mode_statements, module_level, scope_nodes, statements
+from .ast_syntax import FUNCTIONS, call_arguments, dotted, grad_mode_statements, module_level, scope_nodes, statements
 from .imports import ImportTable
 
 STATE, INPUT = "state", "input"  # what a value is computed from
@@ -162,13 +162,10 @@ def _stored_back(cls: str, forward: ast.AST, states: set, functions: dict, impor
 def _helper_sites(helper: ast.AST, call: ast.Call, position: int, attribute: str, caller: dict, imports) -> list:
     """The assignments in `helper` that compute the `position`-th value it returns, called as
     `call`, from both the argument `self.<attribute>` and an argument computed from the input."""
-    if helper.decorator_list or any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+    if helper.decorator_list:
         return []
-    positional = [arg.arg for arg in (*helper.args.posonlyargs, *helper.args.args)]
-    bound = dict(zip(positional, call.args))
-    bound.update((k.arg, k.value) for k in call.keywords)
     seeds: dict = {}
-    for parameter, argument in bound.items():
+    for parameter, argument in call_arguments(helper, call):
         if _self_attribute(argument) == attribute:
             seeds[parameter] = frozenset((STATE,))
         elif INPUT in _computed_from(argument, caller, imports, module_calls=True):
