@@ -9,6 +9,7 @@ from typing import Iterator, Optional, Sequence
 from . import torchapi
 
 FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+BROAD_EXCEPTIONS = frozenset(("Exception", "BaseException"))  # handlers that take any error
 LOOPS = (ast.For, ast.AsyncFor, ast.While)
 
 
@@ -96,6 +97,22 @@ def callee_name(call: ast.Call, imports) -> str:
     return call.func.attr if isinstance(call.func, ast.Attribute) else ""
 
 
+def self_attribute(expr: ast.expr) -> Optional[str]:
+    """`a` for `self.a`, else None."""
+    if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id == "self":
+        return expr.attr
+    return None
+
+
+def binding_targets(node: ast.stmt) -> list:
+    """The targets an assignment or a `for` binds (`a`, `a, b`, `self.a`, `a[i]`)."""
+    if isinstance(node, ast.Assign):
+        return node.targets
+    if isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor)):
+        return [node.target]
+    return []
+
+
 def first_line(node: ast.stmt) -> int:
     """Where a statement starts, decorators included."""
     return min([node.lineno] + [decorator.lineno for decorator in getattr(node, "decorator_list", [])])
@@ -130,7 +147,7 @@ def handling_spans(tree: ast.Module, error: str) -> list:
             for handler in node.handlers:
                 kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
                 names = {(dotted(kind) or "").rpartition(".")[2] if kind is not None else "*" for kind in kinds}
-                if names & {error, "*", "Exception", "BaseException"}:
+                if names & {error, "*", *BROAD_EXCEPTIONS}:
                     spans.append((node.body[0].lineno, node.body[-1].end_lineno))
                     break
     return spans

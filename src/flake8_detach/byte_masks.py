@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Iterator, Optional, Union
 
 from . import torchapi
-from .ast_syntax import FUNCTIONS, dotted, module_level, scope_nodes, statements
+from .ast_syntax import FUNCTIONS, dotted, module_level, scope_nodes, self_attribute, statements
 from .imports import ImportTable
 
 ARRAY, TENSOR = "a uint8 array", "a uint8 tensor"
@@ -81,8 +81,9 @@ class _FileFacts:
         if isinstance(expr, ast.Name):
             return env.get(expr.id)
         if isinstance(expr, ast.Attribute):
-            if isinstance(expr.value, ast.Name) and expr.value.id == "self" and cls is not None:
-                return self.attributes(cls).get(expr.attr)
+            attribute = self_attribute(expr)
+            if attribute is not None and cls is not None:
+                return self.attributes(cls).get(attribute)
             return None
         if isinstance(expr, ast.Subscript):
             base = self.fact(expr.value, env, cls)
@@ -281,8 +282,9 @@ def _unpacked(target: ast.expr, value: Fact) -> list:
 
 
 def _unpacked_attributes(target: ast.expr, value: Fact) -> list:
-    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
-        return [(target.attr, value if not (isinstance(value, tuple) and value[0] == "tuple") else None)]
+    attribute = self_attribute(target)
+    if attribute is not None:
+        return [(attribute, value if not (isinstance(value, tuple) and value[0] == "tuple") else None)]
     if isinstance(target, (ast.Tuple, ast.List)):
         return [pair for element in target.elts for pair in _unpacked_attributes(element, None)]
     return []

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Iterator, Optional
 
 from . import torchapi
-from .ast_syntax import FUNCTIONS, call_arguments, dotted, grad_mode_statements, module_level, statements
+from .ast_syntax import FUNCTIONS, binding_targets, call_arguments, dotted, grad_mode_statements, module_level, statements
 from .imports import ImportTable
 from .module_state import LAYERS_WITH_PARAMETERS
 
@@ -80,9 +80,7 @@ def _layers_built(body: list, imports: ImportTable) -> dict:
     only to a new torch.nn layer that has a weight (`self.emb = nn.Embedding(n, d)`)."""
     bound: dict = {}
     for node in statements(body, skip_definitions=True):
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(
-            node, (ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor)) else []
-        for target in targets:
+        for target in binding_targets(node):
             name = dotted(target)
             if name:
                 bound.setdefault(name, []).append(_layer(node.value if isinstance(node, ast.Assign) else None, imports))

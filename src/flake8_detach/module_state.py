@@ -20,7 +20,17 @@ from dataclasses import dataclass
 from typing import Optional
 
 from . import torchapi
-from .ast_syntax import FUNCTIONS, call_arguments, dotted, grad_mode_statements, module_level, scope_nodes, statements
+from .ast_syntax import (
+    FUNCTIONS,
+    binding_targets,
+    call_arguments,
+    dotted,
+    grad_mode_statements,
+    module_level,
+    scope_nodes,
+    self_attribute,
+    statements,
+)
 from .imports import ImportTable
 
 STATE, INPUT = "state", "input"  # what a value is computed from
@@ -106,7 +116,7 @@ def _fresh_tensors(init: ast.AST, imports: ImportTable) -> set:
     for node in statements(init.body, skip_definitions=True):
         if isinstance(node, ast.Assign):
             for target in node.targets:
-                attribute = _self_attribute(target)
+                attribute = self_attribute(target)
                 if attribute:
                     bound.setdefault(attribute, []).append(node.value)
         elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
@@ -127,12 +137,6 @@ def _fresh(expr: ast.expr, imports: ImportTable) -> bool:
     return namespace == "torch" and last in torchapi.FACTORIES and no_grad
 
 
-def _self_attribute(expr: ast.expr) -> Optional[str]:
-    if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id == "self":
-        return expr.attr
-    return None
-
-
 def _stored_back(cls: str, forward: ast.AST, states: set, functions: dict, imports: ImportTable) -> list:
     """The recurrences of the `states` attributes that `forward` stores: its own assignments
     `self.<state> = <the old state and the input>`, or the assignments in a function of the file
@@ -144,15 +148,15 @@ def _stored_back(cls: str, forward: ast.AST, states: set, functions: dict, impor
         if not isinstance(node, ast.Assign) or len(node.targets) != 1:
             continue
         target, value = node.targets[0], node.value
-        attribute = _self_attribute(target)
+        attribute = self_attribute(target)
         if attribute in states:
-            reads_old = any(_self_attribute(n) == attribute for n in ast.walk(value))
+            reads_old = any(self_attribute(n) == attribute for n in ast.walk(value))
             if reads_old and INPUT in _computed_from(value, sources, imports, module_calls=True):
                 found.append(Recurrence(node, cls, attribute))
         elif isinstance(target, ast.Tuple) and isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
             helper = functions.get(value.func.id)
             for position, element in enumerate(target.elts):
-                attribute = _self_attribute(element)
+                attribute = self_attribute(element)
                 if helper is not None and attribute in states:
                     for site in _helper_sites(helper, value, position, attribute, sources, imports):
                         found.append(Recurrence(site, cls, attribute))
@@ -166,7 +170,7 @@ def _helper_sites(helper: ast.AST, call: ast.Call, position: int, attribute: str
         return []
     seeds: dict = {}
     for parameter, argument in call_arguments(helper, call):
-        if _self_attribute(argument) == attribute:
+        if self_attribute(argument) == attribute:
             seeds[parameter] = frozenset((STATE,))
         elif INPUT in _computed_from(argument, caller, imports, module_calls=True):
             seeds[parameter] = frozenset((INPUT,))
@@ -194,8 +198,7 @@ def _helper_sites(helper: ast.AST, call: ast.Call, position: int, attribute: str
 
 
 def _assigned_names(node: ast.stmt) -> set:
-    targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(
-        node, (ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor)) else []
+    targets = binding_targets(node)
     if isinstance(node, (ast.With, ast.AsyncWith)):
         targets = [item.optional_vars for item in node.items if item.optional_vars is not None]
     return {n.id for target in targets for n in ast.walk(target) if isinstance(n, ast.Name)}
@@ -236,7 +239,7 @@ def _computed_from(expr: ast.expr, sources: dict, imports: ImportTable, module_c
         namespace, _, last = name.rpartition(".")
         torch_op = f"{namespace}." in torchapi.OP_NAMESPACES and last not in torchapi.FACTORIES
         method = isinstance(func, ast.Attribute) and func.attr in GRAPH_METHODS and not name
-        module = module_calls and isinstance(func, ast.Attribute) and _self_attribute(func) is not None
+        module = module_calls and isinstance(func, ast.Attribute) and self_attribute(func) is not None
         if not (torch_op or method or module):
             return NOTHING
         parts = [*expr.args, *(k.value for k in expr.keywords)] + ([func.value] if method else [])

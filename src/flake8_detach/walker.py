@@ -9,6 +9,7 @@ from typing import Iterable, Optional
 import libcst as cst
 
 from . import torchapi
+from .ast_syntax import BROAD_EXCEPTIONS
 from .cst_syntax import (
     all_params,
     dotted_name,
@@ -331,9 +332,6 @@ class Walker(ExpressionEvents):
             self.run_suite(case.body)
             result = join_states(result, self.state)
         self.state = result
-
-
-BROAD_EXCEPTIONS = frozenset(("Exception", "BaseException"))
 
 
 def handled_exceptions(stmt) -> frozenset:
