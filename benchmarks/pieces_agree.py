@@ -29,7 +29,7 @@ def sources_of(path: Path) -> list:
     if path.suffix != ".ipynb":
         return [text]
     try:
-        return Notebook(text).segments()
+        return [segment.source for segment in Notebook(text).segments()]
     except NotebookError:
         return []
 

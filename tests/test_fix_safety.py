@@ -276,22 +276,33 @@ def test_notebook_fix_changes_nothing_outside_the_fixed_source_strings(tmp_path)
     assert path.read_bytes() == expected.encode()
 
 
-def test_a_fixed_list_source_whose_items_are_not_one_line_each_is_written_one_line_per_item(tmp_path):
-    """nbformat writes one line per item; a list written otherwise is rewritten in that form,
-    with the separator it had between items."""
+def test_a_fixed_list_source_whose_items_are_not_one_line_each_keeps_its_items(tmp_path):
+    """A list whose items hold several lines each: only the item holding the changed line is
+    rewritten, still as one item; every other item keeps its bytes."""
     text = notebook_json([["import torch\nx = torch.ones(3)\n", "d = x.detach()\nd.add_(1)\nprint(x, d)"]])
     path = tmp_path / "n.ipynb"
     path.write_text(text)
     status, _, err = run(["--fix", "--unsafe-fixes", "n.ipynb"], tmp_path)
     assert (status, err) == (0, "fixed 1 finding in 1 file, 0 remaining\n")
     cell = json.loads(path.read_text())["cells"][0]
-    assert cell["source"] == ["import torch\n", "x = torch.ones(3)\n", "d = x.detach().clone()\n", "d.add_(1)\n",
-                              "print(x, d)"]
-    assert path.read_text() == text.replace(
-        '"import torch\\nx = torch.ones(3)\\n",\n    "d = x.detach()\\nd.add_(1)\\nprint(x, d)"',
-        '"import torch\\n",\n    "x = torch.ones(3)\\n",\n    "d = x.detach().clone()\\n",\n    "d.add_(1)\\n",\n'
-        '    "print(x, d)"',
-    )
+    assert cell["source"] == ["import torch\nx = torch.ones(3)\n", "d = x.detach().clone()\nd.add_(1)\nprint(x, d)"]
+    assert path.read_text() == text.replace('"d = x.detach()\\n', '"d = x.detach().clone()\\n')
+
+
+def test_a_change_spanning_items_rewrites_only_those_items_one_line_each():
+    from flake8_detach.notebook import _source_edits, _source_locations
+
+    stored = ["a = 1\n", "b = (2,\n     3)\nc = 4\n", "d = 5"]
+    text = json.dumps({"cells": [{"source": stored}]})
+    location = _source_locations(text)[0]
+    edits = _source_edits(text, location, stored, "a = 1\nb = (2, 3)\nc = 4\nd = 5")
+    assert [text[start:end] for start, end, _ in edits] == ['"b = (2,\\n     3)\\nc = 4\\n"']
+    assert [new for _, _, new in edits] == ['"b = (2, 3)\\nc = 4\\n"']
+    edits = _source_edits(text, location, stored, "a = 0\nb = (2,\n     3)\nc = 4\nd = 6")
+    assert [new for _, _, new in edits] == ['"a = 0\\n"', '"d = 6"']
+    edits = _source_edits(text, location, stored, "a = 1\nb = (2,\n     3)\nc = 40\nd = 50")
+    assert [text[start:end] for start, end, _ in edits] == ['"b = (2,\\n     3)\\nc = 4\\n", "d = 5"']
+    assert [new for _, _, new in edits] == ['"b = (2,\\n", "     3)\\n", "c = 40\\n", "d = 50"']
 
 
 # ---- 13. --diff applies with patch whatever the line ends -----------------------------------------

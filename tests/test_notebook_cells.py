@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import nbformat
+import pytest
 
 ALIAS = "x = torch.ones(3)\nd = x.detach()\nd.add_(1)\nprint(x, d)"  # DET101 at line 3
 
@@ -67,3 +68,51 @@ def test_fixes_in_a_notebook_with_a_broken_cell_leave_that_cell_as_it_was(tmp_pa
     assert cells[2] == "print 'python 2'"
     assert cells[3].endswith("print(loss.item())")
     assert cells[1] == ALIAS  # DET101's fix is unsafe: not applied by --fix
+
+
+def cell_sources(path):
+    return [cell["source"] for cell in json.loads(path.read_text())["cells"]]
+
+
+def test_a_fix_after_a_broken_cell_leaves_every_cell_before_it_byte_identical(tmp_path):
+    # The data-loss bug: each run of cells carries the earlier cells as their imports only,
+    # and the merge took the earlier cells from the last run, erasing all but their imports.
+    setup = "import torch\nimport torch.nn as nn\nmodel = nn.Linear(2, 1)\nx = torch.randn(4, 2)"
+    fixable = "out = model(x)\nloss = out.sum()\nloss.backward(retain_variables=True)"
+    path = notebook(tmp_path, setup, "# exercise\nw = model.weight", "loss = ", fixable, "print 1", fixable)
+    before = cell_sources(path)
+    status, lines = run(path, "--diff")
+    assert status == 2
+    assert [line for line in lines if line.startswith("---")] == ["--- a/book.ipynb:cell_4", "--- a/book.ipynb:cell_6"]
+    status, lines = run(path, "--fix")
+    after = cell_sources(path)
+    assert [n for n, (old, new) in enumerate(zip(before, after), 1) if old != new] == [4, 6]
+    assert "".join(after[3]).endswith("loss.backward(retain_graph=True)")
+    assert after[:3] == before[:3] and after[4] == before[4]
+
+
+def test_a_merge_that_would_change_a_cell_outside_its_run_is_refused():
+    from flake8_detach.notebook import Notebook, NotebookError
+
+    book = nbformat.v4.new_notebook()
+    book.cells = [nbformat.v4.new_code_cell(code) for code in ("import torch\nx = 1", "y = ", "z = 2")]
+    notebook = Notebook(nbformat.writes(book))
+    segments = notebook.segments()
+    assert [sorted(segment.cells) for segment in segments] == [[1], [3]]
+    assert notebook.changed_cells(notebook.merged(segments, [s.source for s in segments])) == []
+    tampered = segments[1].source.replace("import torch", "import numpy")  # cell 1, carried as its import
+    with pytest.raises(NotebookError, match="changed cell 1 outside"):
+        notebook.merged(segments, [segments[0].source, tampered])
+
+
+def test_a_rewrite_that_changes_an_unfixed_cell_is_detected():
+    from flake8_detach.notebook import Notebook
+
+    book = nbformat.v4.new_notebook()
+    book.cells = [nbformat.v4.new_code_cell(code) for code in ("a = 1", "b = 2")]
+    text = nbformat.writes(book)
+    notebook = Notebook(text)
+    changed = text.replace('"b = 2"', '"b = 3"')
+    assert notebook.unchanged_but(changed, {2}) is None
+    assert notebook.unchanged_but(changed, {1}) == "cell 2 of the notebook changed though no fix was made in it"
+    assert "metadata" in notebook.unchanged_but(text.replace('"nbformat": 4', '"nbformat": 4, "x": 1'), set())

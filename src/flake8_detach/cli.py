@@ -443,32 +443,19 @@ def check_notebook(path: str, raw: bytes, options: RunOptions) -> FileReport:
     violations = lint_notebook(notebook, options)
     report = FileReport()
     if (options.fix or options.diff) and any(v.fix for v in violations):
-        fixed_segments = []
-        for segment in notebook.segments():  # each run of cells that parse, fixed on its own
-            result = fix_source(segment, options.rules, options.unsafe)
-            if result.rejected:
-                report.errors.append(FileError(path, result.rejected))
-            fixed_segments.append(result.source)
-        fixed = notebook.merged(fixed_segments)
-        if fixed != source and not any(unparsable(path, segment, report) for segment in fixed_segments):
-            try:
-                changed = notebook.changed_cells(fixed)
-                text = notebook.with_source(fixed)
-            except NotebookError as error:
-                report.errors.append(FileError(path, str(error)))
-                changed = []
-            if changed:
-                fixed_violations = lint_notebook(Notebook(text), options)
-                if options.diff:
-                    report.fixed = count_fixed(violations, fixed_violations)
-                    report.diff = "".join(
-                        unified_diff(cell.text, code, f"{path}:cell_{cell.number}")
-                        for cell, code in changed
-                    )
-                elif write(path, text, "utf-8", notebook.text, raw, report):
-                    report.fixed = count_fixed(violations, fixed_violations)
-                    notebook = Notebook(text)
-                    violations = fixed_violations
+        fixed_notebook = fix_notebook(path, notebook, options, report)
+        if fixed_notebook is not None:
+            text, changed = fixed_notebook
+            fixed_violations = lint_notebook(Notebook(text), options)
+            if options.diff:
+                report.fixed = count_fixed(violations, fixed_violations)
+                report.diff = "".join(
+                    unified_diff(cell.text, code, f"{path}:cell_{cell.number}") for cell, code in changed
+                )
+            elif write(path, text, "utf-8", notebook.text, raw, report):
+                report.fixed = count_fixed(violations, fixed_violations)
+                notebook = Notebook(text)
+                violations = fixed_violations
     lines = source_lines(notebook.source) if violations else []
     for violation in violations:
         cell, line = notebook.locate(violation.line)
@@ -482,9 +469,44 @@ def check_notebook(path: str, raw: bytes, options: RunOptions) -> FileReport:
     return report
 
 
+def fix_notebook(path: str, notebook: Notebook, options: RunOptions, report: FileReport):
+    """(the notebook's fixed text, [(cell, its new code)]), or None when nothing is to be
+    written. Each run of cells that parse is fixed on its own, and the result is checked
+    against the original cell by cell: only cells holding a node that a fix replaced may
+    change, and every other cell, with its outputs and metadata, stays as it was read.
+    Anything else is an error, and nothing is written."""
+    segments = notebook.segments()
+    fixed_sources, touched = [], set()
+    for segment in segments:
+        result = fix_source(segment.source, options.rules, options.unsafe)
+        if result.rejected:
+            report.errors.append(FileError(path, result.rejected))
+        if unparsable(path, result.source, report):
+            return None
+        fixed_sources.append(result.source)
+        touched |= notebook.cells_touched(result.touched)
+    try:
+        merged = notebook.merged(segments, fixed_sources)
+        changed = notebook.changed_cells(merged)
+        text = notebook.with_source(merged)
+    except NotebookError as error:
+        report.errors.append(FileError(path, str(error)))
+        return None
+    if not changed:
+        return None
+    numbers = {cell.number for cell, _ in changed}
+    problem = notebook.unchanged_but(text, numbers)
+    if problem is None and not numbers <= touched:
+        problem = f"cell {min(numbers - touched)} changed, though no fix was made in it"
+    if problem is not None:
+        report.errors.append(FileError(path, f"{problem}; nothing written (a bug)"))
+        return None
+    return text, changed
+
+
 def lint_notebook(notebook: Notebook, options: RunOptions) -> list:
     """The findings in each run of cells that parse, and a DET000 at each cell that does not."""
-    violations = [v for segment in notebook.segments() for v in lint(segment, options)]
+    violations = [v for segment in notebook.segments() for v in lint(segment.source, options)]
     violations += [
         parse_failure(f"cannot parse this cell: {cell.broken}", cell.first_line, 0) for cell in notebook.broken_cells()
     ]

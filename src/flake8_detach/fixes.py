@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import difflib
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Optional, Sequence
 
 import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
 
 from .pipeline import check_module, parses_as_python
 from .noqa import unsilenced
@@ -32,12 +33,16 @@ MAX_ROUNDS = 10
 class FixResult:
     source: str
     rejected: Optional[str] = None  # why the last round was thrown away: a bug in a fix
+    # What each kept round replaced: (the round's source, [(first line, last line) of each
+    # node it swapped]), so that a caller can check that nothing else changed.
+    touched: tuple = ()
 
 
 @dataclass
 class _Progress:
     accepted: str  # the last source that was accepted
     round_trip: Optional[str] = None  # libcst's code for the original source, unchanged
+    touched: list = field(default_factory=list)  # FixResult.touched of the rounds kept
 
 
 def fix_source(source: str, rules: Sequence[type] = RULES, unsafe: bool = False) -> FixResult:
@@ -49,6 +54,7 @@ def fix_source(source: str, rules: Sequence[type] = RULES, unsafe: bool = False)
     except (RecursionError, MemoryError) as error:
         why = f"not fixed: the file is too deeply nested to rewrite ({type(error).__name__})"
         result = FixResult(progress.accepted, why)
+    result = replace(result, touched=tuple(progress.touched))
     if result.source == source or progress.round_trip == source:
         return result
     return _onto_original(source, progress.round_trip, result)
@@ -81,6 +87,7 @@ def _fix_rounds(progress: _Progress, rules: Sequence[type], unsafe: bool) -> Fix
         if problem is not None:
             titles = ", ".join(sorted({fix.title for fix in fixes}))
             return FixResult(source, f"a fix ({titles}) produced code that {problem}; not applied")
+        progress.touched.append((source, _line_spans(module, swaps)))
         source = progress.accepted = fixed
     return FixResult(source)
 
@@ -92,7 +99,7 @@ def _onto_original(original: str, round_trip: str, result: FixResult) -> FixResu
     patched = _patched(original, round_trip, result.source)
     if patched is None or cst.parse_module(patched).code != result.source:
         return FixResult(original, "not fixed: libcst does not give back this file's bytes on the lines to fix")
-    return FixResult(patched, result.rejected)
+    return replace(result, source=patched)
 
 
 def _patched(original: str, round_trip: str, fixed: str) -> Optional[str]:
@@ -171,6 +178,12 @@ class NodeSwapper(cst.CSTTransformer):
 
     def on_leave(self, original_node, updated_node):
         return self.swaps.get(id(original_node), updated_node)
+
+
+def _line_spans(module: cst.Module, swaps: dict) -> list:
+    """(first line, last line) of each node of `module` that `swaps` replaces."""
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    return [(span.start.line, span.end.line) for node, span in positions.items() if id(node) in swaps]
 
 
 def _subtree_ids(node: cst.CSTNode) -> set:

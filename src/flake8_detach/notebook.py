@@ -11,6 +11,8 @@ the changed lines are rewritten in the notebook's text: every other byte stays a
 from __future__ import annotations
 
 import ast
+import bisect
+import difflib
 import io
 import json
 import json.decoder
@@ -41,6 +43,15 @@ class CodeCell:
     first_line: int  # where the cell starts in the joined source (1-based)
     indent: str = ""  # the indentation IPython strips from every line (the first line's)
     broken: Optional[str] = None  # why the cell's code does not parse; it is left out then
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A joined source to analyse, and the numbers of the cells whose code it holds (the other
+    cells are blank in it, or only their imports)."""
+
+    source: str
+    cells: frozenset
 
 
 class Notebook:
@@ -128,17 +139,62 @@ class Notebook:
         segments = []
         for run in runs:
             first = run[0].number
-            segments.append("".join(self._as_analysed(c, c in run, c.number < first) for c in self.cells))
-        return segments or [self.source]
+            source = "".join(self._as_analysed(c, c in run, c.number < first) for c in self.cells)
+            segments.append(Segment(source, frozenset(c.number for c in run)))
+        return segments or [Segment(self.source, frozenset())]
 
-    def merged(self, fixed_segments: list) -> str:
-        """The joined source with each cell's code taken from the fixed segment it is in."""
-        taken = [cell.python for cell in self.cells]
-        for segment in fixed_segments:
-            for position, (cell, python) in enumerate(zip(self.cells, _split_cells(segment, len(self.cells), self.cell_end))):
-                if python.strip() and cell.broken is None:
-                    taken[position] = python
-        return "".join(python + self.cell_end + "\n" for python in taken)
+    def merged(self, segments: list, fixed_sources: list) -> str:
+        """The joined source with each cell's code taken from the fixed source of the segment
+        whose run holds it. A segment carries the cells before its run as their imports only
+        and the rest blank: a fix that changed those lines is refused (NotebookError), never
+        taken as the cells' code."""
+        taken = {cell.number: cell.python for cell in self.cells}
+        for segment, fixed in zip(segments, fixed_sources):
+            before = _split_cells(segment.source, len(self.cells), self.cell_end)
+            after = _split_cells(fixed, len(self.cells), self.cell_end)
+            for cell, old, new in zip(self.cells, before, after):
+                if cell.number in segment.cells:
+                    if new != old and parse_problem(new) is not None:
+                        raise NotebookError(f"the fixed code of cell {cell.number} does not parse; notebook left unchanged (a bug)")
+                    taken[cell.number] = new
+                elif new != old:
+                    raise NotebookError(
+                        f"a fix changed cell {cell.number} outside the cells it was fixing; notebook left unchanged (a bug)"
+                    )
+        return "".join(taken[cell.number] + self.cell_end + "\n" for cell in self.cells)
+
+    def cells_touched(self, touched: tuple) -> set:
+        """The numbers of the cells that hold the nodes a fix replaced (fixes.FixResult.touched,
+        of a joined source of this notebook)."""
+        numbers = set()
+        for source, spans in touched:
+            ends = [n for n, line in enumerate(io.StringIO(source, newline="").readlines(), 1)
+                    if line.rstrip("\r\n") == self.cell_end]
+            for first, last in spans:
+                start = bisect.bisect_left(ends, first)
+                numbers.update(self.cells[k].number for k in range(start, min(bisect.bisect_left(ends, last) + 1, len(self.cells))))
+        return numbers
+
+    def unchanged_but(self, text: str, changed: set) -> Optional[str]:
+        """Why the notebook `text` (this one rewritten) does not equal this one but for the
+        code of the cells numbered in `changed`, or None when it does: every other cell, code
+        cell or not, and everything outside the cells is the same as it was read."""
+        try:
+            data = json.loads(text, parse_int=_integer)
+        except (json.JSONDecodeError, RecursionError) as error:
+            return f"the rewritten notebook is not valid JSON ({error})"
+        old_cells, new_cells = self.data["cells"], data.get("cells") if isinstance(data, dict) else None
+        if not isinstance(new_cells, list) or len(new_cells) != len(old_cells):
+            return "the rewritten notebook does not hold the same cells"
+        if {k: v for k, v in data.items() if k != "cells"} != {k: v for k, v in self.data.items() if k != "cells"}:
+            return "the rewritten notebook's metadata changed"
+        numbers = {cell.index: cell.number for cell in self.cells}
+        for index, (old, new) in enumerate(zip(old_cells, new_cells)):
+            if numbers.get(index) in changed:
+                old, new = _without_source(old), _without_source(new)
+            if old != new:
+                return f"cell {index + 1} of the notebook changed though no fix was made in it"
+        return None
 
     def broken_cells(self) -> list:
         return [cell for cell in self.cells if cell.broken is not None]
@@ -429,25 +485,74 @@ def _space(text: str, position: int) -> int:
 
 
 def _source_edits(text: str, location: _SourceLocation, stored, code: str) -> list:
-    """(start, end, new text) edits that make a cell's "source" value hold `code`."""
+    """(start, end, new text) edits that make a cell's "source" value hold `code`. In a list,
+    only the items that hold changed lines are rewritten: one item stays one item, several
+    become one line each, as nbformat writes them; every other item keeps its bytes."""
     if not location.is_list:
         start, end = location.strings[0]
         return [(start, end, _json_string(code, text[start:end]))]
-    lines = lf_lines(code)
-    if len(lines) == len(stored) and lf_lines("".join(stored)) == stored:  # one line per item, as nbformat writes
-        return [
-            (start, end, _json_string(line, text[start:end]))
-            for (start, end), old, line in zip(location.strings, stored, lines)
-            if line != old
-        ]
-    # Otherwise the items become one line each, as nbformat writes them, in the list's layout.
-    (first_start, first_end), (_, last_end) = location.strings[0], location.strings[-1]
-    if len(location.strings) > 1:
-        separator = text[first_end : location.strings[1][0]]
-    else:
-        separator = "," + (text[text.rindex("[", 0, first_start) + 1 : first_start] or " ")
+    old = "".join(stored)
+    bounds = [0]  # where each item starts in `old`, and where the last ends
+    for item in stored:
+        bounds.append(bounds[-1] + len(item))
+    shift = _OffsetMap(old, code)
     like = "".join(text[start:end] for start, end in location.strings)
-    return [(first_start, last_end, separator.join(_json_string(line, like) for line in lines))]
+    separator = ", "
+    if len(location.strings) > 1:
+        separator = text[location.strings[0][1] : location.strings[1][0]]
+    edits = []
+    for first, last in _items_to_rewrite(bounds, shift.changed_spans()):
+        new_text = code[shift.new_offset(bounds[first]) : shift.new_offset(bounds[last + 1])]
+        items = [new_text] if first == last else (lf_lines(new_text) or [""])
+        replacement = separator.join(_json_string(item, like) for item in items)
+        edits.append((location.strings[first][0], location.strings[last][1], replacement))
+    return edits
+
+
+def _items_to_rewrite(bounds: list, spans: list) -> list:
+    """The runs (first, last) of list items that hold the changed spans of the old text, with
+    runs that share an item joined."""
+    count = len(bounds) - 1
+    runs: list = []
+    for start, end in spans:
+        first = max(0, min(next((k for k in range(count) if bounds[k + 1] > start), count - 1), count - 1))
+        last = max(first, next((k for k in range(count) if bounds[k + 1] >= end), count - 1))
+        if runs and first <= runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], last))
+        else:
+            runs.append((first, last))
+    return runs
+
+
+class _OffsetMap:
+    """The line-level changes from `old` to `new`: the spans of `old` that changed, and where an
+    offset of `old` outside them (or at their edges) lies in `new`."""
+
+    def __init__(self, old: str, new: str) -> None:
+        old_lines, new_lines = lf_lines(old), lf_lines(new)
+        self.old_starts = _starts(old_lines)
+        self.new_starts = _starts(new_lines)
+        self.blocks = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes()
+
+    def changed_spans(self) -> list:
+        return [(self.old_starts[i1], self.old_starts[i2]) for tag, i1, i2, _, _ in self.blocks if tag != "equal"]
+
+    def new_offset(self, offset: int) -> int:
+        for tag, i1, i2, j1, j2 in self.blocks:
+            if offset == self.old_starts[i1]:
+                return self.new_starts[j1]
+            if tag == "equal" and offset < self.old_starts[i2]:  # inside an unchanged line
+                line = bisect.bisect_right(self.old_starts, offset) - 1
+                return self.new_starts[j1 + line - i1] + offset - self.old_starts[line]
+        return self.new_starts[-1]
+
+
+def _starts(lines: list) -> list:
+    """Where each line starts, and where the last ends."""
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    return starts
 
 
 def _json_string(value: str, like: str) -> str:
@@ -479,6 +584,10 @@ def _table(value) -> dict:
 
 def _joined(source) -> str:
     return "".join(source) if isinstance(source, list) else source
+
+
+def _without_source(cell) -> dict:
+    return {key: value for key, value in cell.items() if key != "source"} if isinstance(cell, dict) else cell
 
 
 def _as_list(source) -> list:
