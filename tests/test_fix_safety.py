@@ -352,3 +352,33 @@ def test_a_directory_that_cannot_be_written_is_named_in_the_error(tmp_path):
     reason = "Operation not permitted" if IS_ROOT else "Permission denied"
     assert lines(err)[0] == f"locked/a.py: error: cannot write the fixes: cannot create a file in its directory: {reason}"
     assert (directory / "a.py").read_text() == FIXABLE and os.listdir(directory) == ["a.py"]
+
+
+# ---- a fix never deletes a comment --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "code, fixed",
+    [
+        ("import torch\nfrom torch.autograd import Variable\nx = torch.ones(3)\nv = Variable(  # wrap it\n    x  # the input\n)\n",
+         None),
+        ("import torch\nx = torch.ones(2)\nloss = torch.nn.MSELoss()(x, x)\nprint(loss.data[0], loss.data[  # the first\n    0])\n",
+         "print(loss.item(), loss.data[  # the first\n    0])\n"),
+    ],
+    ids=["DET501-multi-line-call", "DET504-comment-in-subscript"],
+)
+def test_a_fix_that_would_delete_a_comment_is_not_offered(tmp_path, code, fixed):
+    path = tmp_path / "a.py"
+    path.write_text(code)
+    status, out, err = run(["--select", "DET501,DET504", "--format", "json", "a.py"], tmp_path)
+    with_comment = [finding for finding in json.loads(out) if finding["end_line"] > finding["line"]]
+    assert [(f["fix_safety"], f["fix_title"]) for f in with_comment] == [(None, None)]
+    run(["--select", "DET501,DET504", "--fix", "--unsafe-fixes", "a.py"], tmp_path)
+    assert path.read_text() == (code if fixed is None else code[: code.index("print(")] + fixed)
+
+
+def test_a_fix_keeps_a_comment_outside_what_it_replaces(tmp_path):
+    path = tmp_path / "a.py"
+    path.write_text("import torch\nx = torch.ones(2, requires_grad=True)\nprint(x.sum().data[0],  # the first\n      1)\n")
+    run(["--fix", "a.py"], tmp_path)
+    assert path.read_text() == "import torch\nx = torch.ones(2, requires_grad=True)\nprint(x.sum().item(),  # the first\n      1)\n"

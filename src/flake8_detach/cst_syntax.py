@@ -7,6 +7,7 @@ hold code is several times cheaper and is all the analysis needs.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from typing import Iterator, Optional
 
 import libcst as cst
@@ -70,6 +71,21 @@ def walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
         current = stack.pop()
         yield current
         stack.extend(reversed(list(children(current))))
+
+
+def keeps_comments(replacements: tuple) -> bool:
+    """Whether each new node holds every comment of the old node it replaces: a fix that would
+    delete a comment is not offered."""
+    def comments(node: cst.CSTNode) -> Counter:
+        found, stack = Counter(), [node]
+        while stack:  # every child, whitespace too (`walk` skips it): comments live there
+            current = stack.pop()
+            if isinstance(current, cst.Comment):
+                found[current.value] += 1
+            stack.extend(current.children)
+        return found
+
+    return all(not comments(old) - comments(new) for old, new in replacements)
 
 
 def last_name(expr: cst.BaseExpression) -> str:

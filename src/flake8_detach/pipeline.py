@@ -16,6 +16,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from .ast_syntax import handling_spans
+from .cst_syntax import keeps_comments
 from .context import RuleContext
 from .findings import Violation
 from .pieces import FileIndex, Needs, Piece, index_file, physical_lines, pieces_to_parse
@@ -169,7 +170,8 @@ def hooks_of(rules: list) -> dict:
 
 
 def placed(module: cst.Module, found) -> list:
-    """The violations with their positions, sorted."""
+    """The violations with their positions, sorted; a fix that would delete a comment is
+    dropped (the finding stays)."""
     found = list(found)
     if not found:
         return []
@@ -177,7 +179,8 @@ def placed(module: cst.Module, found) -> list:
     result = []
     for violation in found:
         start = positions[violation.node].start
-        result.append(replace(violation, line=start.line, col=start.column))
+        fix = violation.fix if violation.fix is None or keeps_comments(violation.fix.replacements) else None
+        result.append(replace(violation, line=start.line, col=start.column, fix=fix))
     result.sort(key=lambda v: (v.line, v.col, v.code))
     return result
 
