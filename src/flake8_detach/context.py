@@ -35,6 +35,12 @@ class RuleContext:
         return tuple(self._walker.loops)
 
     @property
+    def result_is_displayed(self) -> bool:
+        """Whether the expression statement being run ends a notebook cell, so that IPython
+        displays its value: the value is used, not discarded."""
+        return id(self._walker.statement) in self._walker.displayed
+
+    @property
     def grad_mode(self) -> Tri:
         """Whether autograd records ops here: True, False (no_grad...) or None (unknown)."""
         return self._evaluator.state.grad_mode

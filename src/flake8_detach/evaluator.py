@@ -236,8 +236,8 @@ class Evaluator:
         # `self.model`), not for a function or class imported from elsewhere, nor for a
         # method of an instance of a plain class of the file.
         spelling = last_name(func)
-        if isinstance(func, cst.Name) and func.value in self.imports.foreign:
-            spelling = ""
+        if isinstance(func, cst.Name) and func.value in self.imports.foreign or _is_class_name(spelling):
+            spelling = ""  # imported from elsewhere, or a class built (`Content_Loss(target)`)
         if isinstance(func, cst.Attribute) and self.value(func.value).kind == INSTANCE or callee_kind == INSTANCE:
             spelling = ""
         kind = None
@@ -340,7 +340,11 @@ class Evaluator:
             return receiver  # `nn.MSELoss().cuda()`, `net.to(device)`: the module itself
         if method == "detach":
             alias = receiver.alias or (call if _held_elsewhere(func.value) else None)
-            return Value(tensor=True, grad=False, leaf=True, alias=alias, zero_dim=receiver.zero_dim)
+            return Value(tensor=True, grad=False, leaf=True, alias=alias, zero_dim=receiver.zero_dim, placed=receiver.placed)
+        if method in torchapi.MOVES:
+            placed = _place_of_move(call, method)
+            if placed is not None and receiver.placed == placed:
+                return receiver  # already there: `.to()` gives back the tensor itself (a leaf stays one)
         if method == "numpy":
             return CONSTANT.but(zero_dim=receiver.zero_dim)  # a 0-dim tensor gives a 0-d array
         if method in torchapi.NON_TENSOR_METHODS:
@@ -370,6 +374,10 @@ class Evaluator:
             )
             if method in torchapi.VIEW_METHODS:
                 result = result.but(alias=receiver.alias, data_of=receiver.data_of)
+            if method in torchapi.MOVES:
+                result = result.but(placed=_place_of_move(call, method))
+            elif method in torchapi.SAME_PLACE_METHODS:
+                result = result.but(placed=receiver.placed)
             if method in torchapi.FULL_REDUCTIONS and _without_dim(call, positional=0):
                 if receiver.tensor or receiver.kind in CARRIES_GRAPH:
                     result = result.but(zero_dim=True)
@@ -377,6 +385,19 @@ class Evaluator:
                 result = result.but(zero_dim=True)
             return result
         return self._opaque_call(call, (receiver,))
+
+
+def _place_of_move(call: cst.Call, method: str) -> Optional[str]:
+    """How a move names its place: `device` for `x.to(device)` and `x.to(device=device)`,
+    `cuda` for `x.cuda()`; None where it says nothing plainly (`x.to(other)`, `x.to(dev, dtype)`)."""
+    if method in ("cuda", "cpu"):
+        return method if not call.args else None
+    if len(call.args) != 1 or call.args[0].star or (call.args[0].keyword and call.args[0].keyword.value != "device"):
+        return None
+    where = call.args[0].value
+    if isinstance(where, cst.SimpleString):
+        return where.value
+    return dotted_name(where)
 
 
 def _held_elsewhere(expr: cst.BaseExpression) -> bool:
@@ -443,3 +464,9 @@ def _parameters_of(values) -> Value:
 
 def _is_string(expr: Optional[cst.BaseExpression], text: str) -> bool:
     return isinstance(expr, cst.SimpleString) and expr.evaluated_value == text
+
+
+def _is_class_name(name: str) -> bool:
+    """A capitalised name with lower-case letters (`ContentLoss`, `Content_Loss`): by Python's
+    convention a class, whose call builds an instance; `G`, `D` and `QN` are often instances."""
+    return name[:1].isupper() and any(char.islower() for char in name)

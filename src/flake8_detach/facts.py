@@ -52,6 +52,9 @@ class Value:
     # since), and which of `weight`/`bias` it has.
     trainable: Tri = None
     param_attrs: frozenset = field(default_factory=frozenset)
+    # How the last move named where the tensor is (`device` in `x.to(device)`, "cuda" for
+    # `.cuda()`): a move to the same place again gives back the tensor itself.
+    placed: Optional[str] = None
 
     def join(self, other: "Value") -> "Value":
         """What is known after two control-flow paths meet: only what both agree on."""
@@ -76,6 +79,7 @@ class Value:
             stale_by=self.stale_by if self.stale_by == other.stale_by else None,
             trainable=self.trainable if self.trainable == other.trainable else None,
             param_attrs=self.param_attrs & other.param_attrs,
+            placed=self.placed if self.placed == other.placed else None,
         )
 
     def but(self, **changes) -> "Value":

@@ -11,6 +11,9 @@ from __future__ import annotations
 import ast
 from typing import Optional, Union
 
+# Deep-learning frameworks other than torch, by their top-level module.
+OTHER_FRAMEWORKS = frozenset("mxnet tensorflow keras jax flax paddle mindspore chainer oneflow megengine".split())
+
 # Public re-exports that name the same object; findings key on the canonical name.
 CANONICAL = {
     "torch.autograd.Variable": "torch.autograd.Variable",
@@ -42,12 +45,19 @@ class ImportTable:
     """Local name -> qualified torch name, from `import` statements of the file; and the names
     imported from other modules, whose spelling says nothing (`from losses import focal_loss`)."""
 
-    def __init__(self, names: Optional[dict] = None, foreign: frozenset = frozenset()) -> None:
+    def __init__(self, names: Optional[dict] = None, foreign: frozenset = frozenset(), frameworks=frozenset()) -> None:
         self.names: dict[str, str] = dict(names) if names else {}
         self.foreign: set = set(foreign)
+        self.frameworks: set = set(frameworks)  # other deep-learning frameworks imported (mxnet, jax...)
 
     def copy(self) -> "ImportTable":
-        return ImportTable(self.names, frozenset(self.foreign))
+        return ImportTable(self.names, frozenset(self.foreign), frozenset(self.frameworks))
+
+    @property
+    def other_framework_only(self) -> bool:
+        """Whether the code imports another deep-learning framework and no torch: its `loss`,
+        `backward()` and `detach()` are that framework's (d2l's MXNet chapters)."""
+        return bool(self.frameworks) and not self.names
 
     def rebind(self, local: str) -> None:
         """`local` is bound to something else (`import numpy as torch`, `torch = None`)."""
@@ -73,6 +83,7 @@ class ImportTable:
                 self.names["torch"] = "torch"
         else:
             self._foreign(asname or module.partition(".")[0])
+            self._note_framework(module)
 
     def bind_from_import(self, module: str, name: str, asname: Optional[str]) -> None:
         """`from module import name [as asname]`."""
@@ -80,6 +91,10 @@ class ImportTable:
             self.names[asname or name] = f"{module}.{name}"
         else:
             self._foreign(asname or name)
+            self._note_framework(module, name)  # `from d2l import mxnet as d2l` too
+
+    def _note_framework(self, *modules: str) -> None:
+        self.frameworks.update(m.partition(".")[0] for m in modules if m.partition(".")[0] in OTHER_FRAMEWORKS)
 
     def _foreign(self, local: str) -> None:
         self.rebind(local)

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .pipeline import parse_python, parses_as_python
+from .walker import CELL_END
 
-CELL_END = "# <flake8-detach: end of cell>"
 MAGIC_TAG = "# <flake8-detach: ipython line "
 PLACEHOLDER = re.compile(re.escape(MAGIC_TAG) + r"(\d+)>$")
 HELP = re.compile(r"[\w.*]+\?\??$")  # `obj?`, `obj.attr??`, `np.*load*?`

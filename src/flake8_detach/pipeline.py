@@ -112,6 +112,8 @@ def pieces_of(source: str, tree: ast.Module, rules: Sequence[type], whole_file: 
     if not telling and not needs_of(tuple(rule for rule in rules if rule.check_file)).telling_offsets(source):
         return None
     index = index_file(tree, source)
+    if index.imports.other_framework_only:
+        return None
     if whole_file:
         return index, [Piece(source, 0)]
     widened = needs.for_file(index.imports)

@@ -122,6 +122,11 @@ def is_loss_function(qualname: str) -> bool:
     return namespace == "torch.nn.functional" and (last.endswith("_loss") or last in LOSS_FUNCTIONS)
 
 
+# Methods that move or cast a tensor: the tensor itself when it is already there and of that type.
+MOVES = frozenset("to cuda cpu".split())
+# Methods whose result is on the receiver's device, as the receiver was placed.
+SAME_PLACE_METHODS = frozenset("clone contiguous float double half bfloat16 requires_grad_".split())
+
 # Reductions that give a 0-dim tensor when called without a dim: `x.sum()`, `torch.mean(x)`.
 FULL_REDUCTIONS = frozenset("sum mean prod std var norm max min amax amin median logsumexp all any".split())
 # Methods whose result has the receiver's shape (elementwise math, copies, moves, casts).

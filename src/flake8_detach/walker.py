@@ -27,6 +27,11 @@ from .facts import State, Tri, join_states, op_result
 from .imports import ImportTable
 
 
+# The comment line that closes each cell of a notebook in the joined source (notebook.py); a
+# variant may end in a number instead of `>` where a cell itself holds this text.
+CELL_END = "# <flake8-detach: end of cell>"
+
+
 class Walker(ExpressionEvents):
     def __init__(self, module: cst.Module, index, owner: Optional[str] = None) -> None:
         self.module = module
@@ -43,6 +48,7 @@ class Walker(ExpressionEvents):
         self.silent = False  # finding a loop's fixpoint: no events, nothing reported
         self.caught: list = []  # per enclosing `try` body of this scope: the exceptions its handlers take
         self.scope: cst.CSTNode = module  # the module or function being walked
+        self.displayed: set = set()  # ids of expression statements whose value IPython displays
 
     @property
     def state(self) -> Optional[State]:
@@ -58,6 +64,7 @@ class Walker(ExpressionEvents):
     # ---- statements -------------------------------------------------------------------
 
     def run_module(self) -> None:
+        self.displayed = cell_results(self.module)
         self.state = State(unbound=scope_locals(self.module))
         self.fire("on_scope_start", self.module)
         self.run_block(self.module.body)
@@ -393,3 +400,21 @@ def _asname(alias: cst.ImportAlias) -> Optional[str]:
     if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
         return alias.asname.name.value
     return None
+
+
+def cell_results(module: cst.Module) -> set:
+    """The ids of the expression statements that end a notebook cell: IPython displays their
+    value, unless a semicolon follows."""
+    body = module.body
+    found = set()
+    for position, statement in enumerate(body):
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        last = statement.body[-1]
+        if not isinstance(last, cst.Expr) or isinstance(last.semicolon, cst.Semicolon):
+            continue
+        after = body[position + 1].leading_lines if position + 1 < len(body) else module.footer
+        first_comment = next((line.comment.value for line in after if line.comment is not None), "")
+        if first_comment.startswith(CELL_END[:-1]):
+            found.add(id(last))
+    return found

@@ -29,7 +29,8 @@ class GraphKeptAcrossIterations(Rule):
         "The loop must be one of training or evaluation steps: it calls `backward()` or a callable "
         "named like a model. A loop over the parts of one loss (heads, codebooks, layers) builds "
         "that loss and is left alone, and so are accumulators that later reach `backward()` in the "
-        "same function and sums returned to the caller from a loop without `backward()`."
+        "same function and sums or lists returned to the caller from a loop without `backward()` "
+        "(but for a list of `clone()`s, copies made to keep)."
     )
     why = (
         "A loss tensor holds on to the whole graph that produced it. Adding it to a running total "
@@ -123,8 +124,9 @@ for step in range(3):
         for accumulator, node, fix, fields, step in candidates:
             if accumulator in reached:
                 continue  # a loss built to backpropagate through once
-            if step == "forward" and fields["keep"] == "item" and accumulator in returned:
-                continue  # a summed loss handed to the caller to backpropagate through
+            if step == "forward" and accumulator in returned and not _is_clone(node):
+                continue  # losses (summed or listed) handed to the caller to backpropagate through;
+                # a clone() stored is a copy meant to keep, taken for a graph cut
             self.report(node, fix=fix, **fields)
 
     def on_backward(self, call, tensor) -> None:
@@ -163,6 +165,11 @@ for step in range(3):
         fields = {"how": self.ctx.text(node, 30), "keep": keep}
         fix = self.fix((loss, call_method(loss, keep)))
         self.scopes[-1][0].append((accumulator, node, fix, fields, step))
+
+
+def _is_clone(node: cst.CSTNode) -> bool:
+    """`xs.append(loss.clone())`."""
+    return isinstance(node, cst.Call) and isinstance(node.args[0].value, cst.Call) and method_name(node.args[0].value) == "clone"
 
 
 def _names_in_tree(node: cst.CSTNode) -> set:

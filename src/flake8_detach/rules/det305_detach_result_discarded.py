@@ -73,8 +73,8 @@ loss.backward()
         if not (isinstance(statement, cst.Expr) and statement.value is call and method_name(call) == "detach"):
             return
         receiver = call.func.value
-        if call.args or not self.ctx.imports_torch or last_name(receiver) in STREAM_NAMES:
-            return
+        if call.args or not self.ctx.imports_torch or last_name(receiver) in STREAM_NAMES or self.ctx.result_is_displayed:
+            return  # (a notebook cell's last expression is displayed: its value is used)
         fix = None
         # Rebinding a loop's own variable (`for s in state: s = s.detach()`) changes nothing either.
         loop_variables = {name for loop in self.ctx.loops if isinstance(loop, cst.For) for name in target_names(loop.target)}

@@ -92,8 +92,8 @@ w = torch.randn(3, requires_grad=True, dtype=torch.float64)
     def _check(self, move: cst.Call) -> None:
         receiver = move.func.value
         value = self.ctx.value(receiver)
-        if not (value.grad and value.leaf):
-            return
+        if not (value.grad and value.leaf) or self.ctx.value(move).leaf:
+            return  # no leaf to copy, or a move to where the tensor already is (the tensor itself)
         factory = receiver if isinstance(receiver, cst.Call) and self._is_factory(receiver) else None
         as_keyword = self._as_factory_keyword(move, factory)
         if as_keyword is NO_OP or (as_keyword is None and method_name(move) in ("float", "cpu")):
