@@ -137,3 +137,22 @@ def test_text_is_flake8s_format_and_errors_print_on_one_line():
     assert render("text", [finding]) == "a.py:3:5: DET202 msg\n"
     assert render("text", [Finding("n.ipynb", 2, 0, "DET202", "msg", cell=4)]) == "n.ipynb:cell_4:2:1: DET202 msg\n"
     assert str(FileError("a.py", "cannot read: denied")) == "a.py: error: cannot read: denied"
+
+
+def test_github_format_escapes_every_line_a_path_could_turn_into_a_workflow_command(tmp_path):
+    # GitHub reads workflow commands (`::stop-commands::`, `::warning file=...`) on stdout and
+    # stderr: a file named like one, that cannot be checked, must print only escaped annotations.
+    import subprocess
+    import sys
+
+    bad = tmp_path / "::stop-commands::token"
+    bad.mkdir()
+    (bad / "a.py").write_bytes(b"x = '\xff'\n")  # not UTF-8: cannot be checked
+    (bad / "b.py").write_text("import torch\nw = torch.ones(3, requires_grad=True)\nw.add_(1)\n")
+    result = subprocess.run([sys.executable, "-m", "flake8_detach", "--format", "github", "."],
+                            cwd=tmp_path, capture_output=True, text=True)
+    lines = result.stdout.splitlines() + result.stderr.splitlines()
+    assert len(lines) == 2
+    # GitHub reads a command only at the start of a line: each is an error annotation, its
+    # properties escaped (the path's `::` within its message is plain data).
+    assert all(line.startswith("::error file=%3A%3Astop-commands%3A%3Atoken/") for line in lines), lines

@@ -28,7 +28,7 @@ from .pipeline import check_source, parse_failure, parses_as_python
 from .fixes import fix_source
 from .noqa import unsilenced
 from .notebook import Notebook, NotebookError, lf_lines
-from .report import PARSE_ERROR_CODE, FileError, Finding, render
+from .report import PARSE_ERROR_CODE, FileError, Finding, error_line, render
 from .rules import RULES, select
 
 # Directories never entered while walking a directory (a path named on the command line is
@@ -167,7 +167,7 @@ def check_command(argv: Sequence[str]) -> int:
     errors += [error for report in reports for error in report.errors]
     errors.sort(key=lambda error: error.path)  # by path, as findings are (stable: a file's own order kept)
     for error in errors:
-        print(error, file=sys.stderr)
+        print(error_line(settings.format, error), file=sys.stderr)
     if options.diff:
         sys.stdout.write("".join(report.diff for report in reports))
     else:

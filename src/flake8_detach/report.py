@@ -86,6 +86,16 @@ def render(format: str, findings: Sequence[Finding], errors: Sequence[FileError]
     raise ValueError(f"unknown format {format!r}")
 
 
+def error_line(format: str, error: FileError) -> str:
+    """How a file that could not be checked is reported on standard error. On GitHub, whose
+    runner reads standard error too, it is an annotation like the findings, every part escaped:
+    a path starting with `::` must not be read as a workflow command."""
+    if format != "github":
+        return str(error)
+    path = printable(error.path)
+    return f"::error file={_escape_property(path)},title=not checked::{_escape_data(path + ': ' + printable(error.message))}"
+
+
 # ---- GitHub workflow commands ----------------------------------------------------------
 
 
