@@ -11,6 +11,8 @@ the recall table.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 import sys
 import warnings
@@ -130,7 +132,7 @@ def run_report(report: Report) -> None:
     namespace = {"__name__": "__main__", "__file__": str(report.path)}
     _reset_torch(torch)
     try:
-        with warnings.catch_warnings(record=True) as caught:
+        with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(io.StringIO()):
             warnings.simplefilter("always")
             error = None
             try:

@@ -1,0 +1,29 @@
+# report: https://github.com/pytorch/pytorch/issues/1760
+# family: grad-missing
+# expect: 28
+# runtime: warns The .grad attribute of a Tensor that is not a leaf Tensor is being accessed
+# twin: grad-missing-stored-activation-ok.py
+import torch
+import torch.nn as nn
+
+torch.manual_seed(0)
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc0 = nn.Linear(3, 5)
+        self.fc1 = nn.Linear(5, 2)
+
+    def forward(self, parts):
+        x = torch.cat(parts)
+        self.y = x
+        return self.fc1(torch.relu(self.fc0(self.y)))
+
+
+model = Net()
+parts = [torch.randn(2, 3, requires_grad=True) for _ in range(3)]
+output = model(parts)
+output[0, 0].backward()
+input_importance = model.y.grad
+assert input_importance is None

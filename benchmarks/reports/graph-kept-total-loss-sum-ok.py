@@ -1,0 +1,24 @@
+# report: https://github.com/google/brax/pull/152
+# family: graph-kept
+# expect: none
+# runtime: runs: the running total is a Python float
+# twin: graph-kept-total-loss-sum.py
+import torch
+import torch.nn as nn
+
+torch.manual_seed(0)
+model = nn.Sequential(nn.Linear(6, 32), nn.Tanh(), nn.Linear(32, 1))
+optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+criterion = nn.MSELoss()
+inputs, targets = torch.randn(64, 6), torch.randn(64, 1)
+
+total_loss = 0
+for i in range(8):
+    optimizer.zero_grad()
+    output = model(inputs[i * 8:(i + 1) * 8])
+    loss = criterion(output, targets[i * 8:(i + 1) * 8])
+    loss.backward()
+    optimizer.step()
+    total_loss += float(loss)
+print(f"mean loss {total_loss / 8:.4f}")
+assert isinstance(total_loss, float)

@@ -1,0 +1,25 @@
+# report: https://github.com/Naver-AI-Hackathon/AI-Speech/issues/43
+# family: numpy-conversion
+# expect: 24
+# runtime: raises RuntimeError: a Tensor with 6 elements cannot be converted to Scalar
+# twin: numpy-conversion-item-per-sample-loss-ok.py
+import torch
+import torch.nn as nn
+
+torch.manual_seed(0)
+vocab, hidden = 7, 5
+decoder = nn.GRU(hidden, hidden, batch_first=True)
+proj = nn.Linear(hidden, vocab)
+criterion = nn.CrossEntropyLoss(reduction="none")
+optimizer = torch.optim.Adam(list(decoder.parameters()) + list(proj.parameters()), lr=1e-3)
+
+feats = torch.randn(2, 3, hidden)
+script = torch.randint(0, vocab, (2, 3))
+out, _ = decoder(feats)
+loss = criterion(proj(out).reshape(-1, vocab), script.reshape(-1))
+total_loss = loss.sum()
+optimizer.zero_grad()
+total_loss.backward()
+optimizer.step()
+per_char = loss.item()
+print("loss per char", per_char)
