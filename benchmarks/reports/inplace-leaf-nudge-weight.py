@@ -29,4 +29,4 @@ before = mnist_loss(linear1(train_x), train_y)
 # how sensitive is the loss to one weight? nudge it and look again
 weights[0] *= 1.0001
 after = mnist_loss(linear1(train_x), train_y)
-print(before.item(), after.item())
+sensitivity = (after - before).item() / 1e-4

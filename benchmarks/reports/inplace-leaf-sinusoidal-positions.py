@@ -31,7 +31,8 @@ class Embeddings(nn.Module):
 
     def forward(self, input_ids):
         positions = torch.arange(input_ids.size(1)).unsqueeze(0)
-        return self.layer_norm(self.word_embeddings(input_ids) + self.position_embeddings(positions))
+        embeddings = self.word_embeddings(input_ids) + self.position_embeddings(positions)
+        return self.layer_norm(embeddings)
 
 
 embeddings = Embeddings(d_model=8, vocab_size=50, max_position_embeddings=16)

@@ -1,6 +1,6 @@
 # report: https://github.com/pytorch/pytorch/pull/26607
 # family: inplace-view
-# expect: 14 27
+# expect: 15 29
 # runtime: raises RuntimeError: A view was created in no_grad mode and is being modified inplace with grad mode enabled
 # twin: inplace-view-no-grad-helper-slice-ok.py
 import torch

@@ -1,7 +1,8 @@
 # report: https://github.com/OpenNMT/OpenNMT-py/issues/2303
 # family: inplace-view
-# expect: 22
+# expect: 23
 # runtime: raises RuntimeError: is a view and is being modified inplace
+# twin: inplace-view-split-logvar-ok.py
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
