@@ -143,7 +143,7 @@ class BreaksTheCode(Rule):
     code = "DET999"
     name = "breaks-the-code"
     message = "test rule"
-    triggers = ("data",)
+    needs = ("data",)
     what = why = "test"
     examples = (Example(bad="", good="", proof=None),)
     fix_safety = SAFE

@@ -6,6 +6,7 @@ hold code is several times cheaper and is all the analysis needs.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections import Counter
 from typing import Iterator, Optional
@@ -365,32 +366,66 @@ def preorder_with_parents(root: cst.CSTNode) -> list:
     return found
 
 
-def value_reads(nodes: list, parents: dict) -> list:
-    """The dotted names (`x`, `self.w`) that the code of `nodes` ((node, parent) pairs, in
-    source order) reads for their values: not where they are bound, not attribute or keyword
-    names, not where only their metadata is read (`x.grad`, `x.shape`, `x.size()` read
-    `x.grad`... but not `x`), and not after the statement that binds them anew."""
-    read = []
-    position = {id(node): index for index, (node, _) in enumerate(nodes)}
-    rebound_from: dict = {}  # dotted name -> the position from which it names another value
-    for index, (node, parent) in enumerate(nodes):
-        if not isinstance(node, (cst.Name, cst.Attribute)):
-            continue
-        if isinstance(parent, cst.Attribute) and parent.value is node and parent.attr.value in NO_VALUE_READ:
-            continue
-        if any(getattr(parent, name, None) is node for name in _NAMING_FIELDS.get(type(parent), ())):
-            continue
-        dotted = dotted_name(node)
-        if dotted is None:
-            continue
-        if _is_bound(node, parent, parents):
-            # The new value is bound once its statement has run (`d = d + 1` reads the old d).
-            statement = _statement_of(node, parents)
-            start = position.get(id(statement), index)
-            rebound_from.setdefault(dotted, start + sum(1 for _ in walk(statement)) if statement else index)
-        elif index < rebound_from.get(dotted, len(nodes)):
-            read.append(dotted)
-    return read
+class ReadIndex:
+    """Where the code of `nodes` ((node, parent) pairs, in source order) reads each dotted name
+    (`x`, `self.w`) for its value, and where its bindings take effect: not where a name is
+    bound, not attribute or keyword names, not where only its metadata is read (`x.grad`,
+    `x.shape`, `x.size()` read `x.grad`... but not `x`). Positions are indexes into `nodes`;
+    from a position in `skipped`, the code up to the position it maps to is left out (a
+    definition's code, in module code). Built once, it answers each question in log time."""
+
+    def __init__(self, nodes: list, parents: dict, skipped: Optional[dict] = None) -> None:
+        self.reads: dict = {}  # dotted name -> the positions reading it, ascending
+        self.bindings: dict = {}  # dotted name -> ascending positions binding it, and from where
+        self.cuts: dict = {}  # dotted name -> for each binding, the position its new value holds from
+        position = {id(node): index for index, (node, _) in enumerate(nodes)}
+        skipped = skipped or {}
+        index = 0
+        while index < len(nodes):
+            if index in skipped:
+                index = skipped[index]
+                continue
+            node, parent = nodes[index]
+            dotted = _read_or_bound(node, parent)
+            if dotted is not None:
+                if _is_bound(node, parent, parents):
+                    # The new value holds once its statement has run (`d = d + 1` reads the old d).
+                    statement = _statement_of(node, parents)
+                    start = position.get(id(statement), index)
+                    self.bindings.setdefault(dotted, []).append(index)
+                    self.cuts.setdefault(dotted, []).append(start + sum(1 for _ in walk(statement)) if statement else index)
+                else:
+                    self.reads.setdefault(dotted, []).append(index)
+            index += 1
+
+    def read_after(self, name: str, start: int) -> bool:
+        """Whether the code from `start` on reads `name`'s value before a binding there
+        replaces it."""
+        reads = self.reads.get(name, ())
+        first_read = bisect.bisect_left(reads, start)
+        if first_read == len(reads):
+            return False
+        bindings = self.bindings.get(name, ())
+        first_binding = bisect.bisect_left(bindings, start)
+        return first_binding == len(bindings) or reads[first_read] < self.cuts[name][first_binding]
+
+    def read_between(self, name: str, start: int, end: int) -> bool:
+        """Whether the code from `start` up to `end` reads `name` (bindings there aside)."""
+        reads = self.reads.get(name, ())
+        at = bisect.bisect_left(reads, start)
+        return at < len(reads) and reads[at] < end
+
+
+def _read_or_bound(node: cst.CSTNode, parent: Optional[cst.CSTNode]) -> Optional[str]:
+    """The dotted name `node` reads or binds, or None where it does neither (a name that is
+    not read: an attribute's or keyword's, or one whose metadata only is read)."""
+    if not isinstance(node, (cst.Name, cst.Attribute)):
+        return None
+    if isinstance(parent, cst.Attribute) and parent.value is node and parent.attr.value in NO_VALUE_READ:
+        return None
+    if any(getattr(parent, name, None) is node for name in _NAMING_FIELDS.get(type(parent), ())):
+        return None
+    return dotted_name(node)
 
 
 def _statement_of(node: cst.CSTNode, parents: dict) -> Optional[cst.CSTNode]:

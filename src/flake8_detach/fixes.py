@@ -1,14 +1,16 @@
-"""Apply the rules' fixes: node swaps on the parsed module, in rounds until none applies.
+"""Apply the rules' fixes: node swaps in the pieces that hold them, in rounds until none applies.
 
-Each round parses the source, checks it, swaps the nodes of every fix that is allowed (safe,
-or unsafe too with --unsafe-fixes), not silenced by `# noqa`, and not overlapping another fix
-of the round; the next round re-checks the result, so fixes that interfered are retried.
-A result that libcst or Python's own parser rejects is never kept; code that Python's parser
-rejects is not fixed at all (the analysis needs its tree).
+Each round checks the source as `check_source` does, piece by piece (only the scopes where a rule
+can fire are parsed with libcst, so the cost stays that of checking). In each piece with fixes that
+are allowed (safe, or unsafe too with --unsafe-fixes), not silenced by `# noqa` and not
+overlapping another fix of the round, the nodes are swapped and the piece's changed lines are
+written back into the file's text; every other line keeps its bytes. The next round re-checks the
+result, so fixes that interfered are retried. A result that libcst or Python's own parser rejects
+is never kept; code that Python's parser rejects is not fixed at all (the analysis needs its tree).
 
-libcst gives back almost every file byte for byte, but not all (a form feed at the start of a
-line, a final lone CR): for such a file the changed lines are patched into the original text,
-so the bytes outside the fixes stay as they were.
+libcst gives back almost every piece byte for byte, but not all (a form feed at the start of a
+line, a final lone CR): for such a piece the changed lines are patched into its original text, so
+the bytes outside the fixes stay as they were.
 """
 
 from __future__ import annotations
@@ -21,10 +23,11 @@ from typing import Optional, Sequence
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from .pipeline import check_module, parses_as_python
-from .noqa import unsilenced
-from .rules import RULES
 from .findings import SAFE
+from .noqa import Noqa
+from .pieces import Piece, physical_lines
+from .pipeline import analysed_pieces, parse_python, parses_as_python
+from .rules import RULES
 
 MAX_ROUNDS = 10
 
@@ -41,7 +44,6 @@ class FixResult:
 @dataclass
 class _Progress:
     accepted: str  # the last source that was accepted
-    round_trip: Optional[str] = None  # libcst's code for the original source, unchanged
     touched: list = field(default_factory=list)  # FixResult.touched of the rounds kept
 
 
@@ -54,52 +56,99 @@ def fix_source(source: str, rules: Sequence[type] = RULES, unsafe: bool = False)
     except (RecursionError, MemoryError) as error:
         why = f"not fixed: the file is too deeply nested to rewrite ({type(error).__name__})"
         result = FixResult(progress.accepted, why)
-    result = replace(result, touched=tuple(progress.touched))
-    if result.source == source or progress.round_trip == source:
-        return result
-    return _onto_original(source, progress.round_trip, result)
+    return replace(result, touched=tuple(progress.touched))
 
 
 def _fix_rounds(progress: _Progress, rules: Sequence[type], unsafe: bool) -> FixResult:
     """The rounds of fix_source, keeping `progress` up to date."""
     source = progress.accepted
-    if not parses_as_python(source):  # the analysis needs Python's own parse: nothing is fixed
-        return FixResult(source)
     for _ in range(MAX_ROUNDS):
         try:
-            module = cst.parse_module(source)
-        except Exception:  # the input itself does not parse: nothing to fix
+            tree = parse_python(source)
+        except (SyntaxError, ValueError):  # the analysis needs Python's own parse: nothing is fixed
             return FixResult(source)
-        if progress.round_trip is None:
-            progress.round_trip = module.code
-        fixes = [
-            violation.fix
-            for violation in unsilenced(check_module(module, rules), source)
-            if violation.fix is not None and (unsafe or violation.fix.safety == SAFE)
-        ]
-        swaps = non_overlapping(fixes)
-        if not swaps:
+        lines = physical_lines(source)
+        edits, touched, titles = [], [], set()
+        noqa = Noqa(source)
+        for piece, module, violations in analysed_pieces(source, tree, rules):
+            fixes = [
+                violation.fix
+                for violation in violations
+                if violation.fix is not None and (unsafe or violation.fix.safety == SAFE) and noqa.keeps(violation)
+            ]
+            swaps = non_overlapping(fixes)
+            if module is None or not swaps:
+                continue
+            titles |= {fix.title for fix in fixes}
+            fixed = module.visit(NodeSwapper(swaps)).code
+            if _parse_problem(fixed) is not None:
+                return FixResult(source, f"a fix ({', '.join(sorted(titles))}) produced code that libcst cannot parse; not applied")
+            spans = _line_spans(module, swaps)
+            piece_edits = _edits_of(piece, module.code, fixed, spans, lines)
+            if piece_edits is None:
+                return FixResult(source, "not fixed: libcst does not give back this file's bytes on the lines to fix")
+            edits += piece_edits
+            touched += [(first + piece.line_offset, last + piece.line_offset) for first, last in spans]
+        if not edits:
             return FixResult(source)
-        fixed = module.visit(NodeSwapper(swaps)).code
-        if fixed == source:
-            return FixResult(source)
-        problem = _parse_problem(fixed)
-        if problem is not None:
-            titles = ", ".join(sorted({fix.title for fix in fixes}))
-            return FixResult(source, f"a fix ({titles}) produced code that {problem}; not applied")
-        progress.touched.append((source, _line_spans(module, swaps)))
-        source = progress.accepted = fixed
+        fixed_source = _applied(lines, edits)
+        if not parses_as_python(fixed_source):
+            return FixResult(source, f"a fix ({', '.join(sorted(titles))}) produced code that Python cannot compile; not applied")
+        progress.touched.append((source, touched))
+        source = progress.accepted = fixed_source
     return FixResult(source)
 
 
-def _onto_original(original: str, round_trip: str, result: FixResult) -> FixResult:
-    """`result`, whose source libcst wrote from a parse of `original` that did not give back
-    all of its bytes, as the original text with the changed lines patched in; the original,
-    and why, when that cannot be done exactly."""
-    patched = _patched(original, round_trip, result.source)
-    if patched is None or cst.parse_module(patched).code != result.source:
-        return FixResult(original, "not fixed: libcst does not give back this file's bytes on the lines to fix")
-    return replace(result, source=patched)
+def _edits_of(piece: Piece, round_trip: str, fixed: str, spans: list, file_lines: list) -> Optional[list]:
+    """(first index, end index, new lines) of the file's lines that the fixed piece changes, one
+    edit for each run of the piece's lines holding a swapped node (`spans`, 1-based, in the
+    piece); None when the changes do not line up with the file's own lines (a line libcst did
+    not give back, or one the piece holds in place of the file's: a stub, a wrapper, a table)."""
+    patched = fixed if round_trip == piece.code else _patched(piece.code, round_trip, fixed)
+    if patched is None:
+        return None
+    old, new = _lines(piece.code), _lines(patched)
+    edits = []
+    old_at = new_at = 0  # old[old_at:] and new[new_at:] line up, but for the runs still to come
+    runs = _runs(spans)
+    for number, (first, last) in enumerate(runs):
+        start = first - 1
+        new_at += start - old_at  # the lines before the run are the same lines
+        following = old[last : runs[number + 1][0] - 1 if number + 1 < len(runs) else len(old)]
+        end = _find(new, following, new_at) if following else len(new) if number + 1 == len(runs) else new_at
+        if end is None or file_lines[start + piece.line_offset : last + piece.line_offset] != old[start:last]:
+            return None
+        edits.append((start + piece.line_offset, last + piece.line_offset, new[new_at:end]))
+        old_at, new_at = last, end
+    return edits if old[old_at:] == new[new_at:] else None
+
+
+def _runs(spans: list) -> list:
+    """(first, last) line spans, sorted, with those that overlap or touch joined."""
+    runs: list = []
+    for first, last in sorted(spans):
+        if runs and first <= runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], last))
+        else:
+            runs.append((first, last))
+    return runs
+
+
+def _find(lines: list, block: list, start: int) -> Optional[int]:
+    """Where `block` (not empty) first occurs in `lines` at or after `start`."""
+    for at in range(start, len(lines) - len(block) + 1):
+        if lines[at] == block[0] and lines[at : at + len(block)] == block:
+            return at
+    return None
+
+
+def _applied(lines: list, edits: list) -> str:
+    """The file's lines with each (first, end, new lines) edit made; edits do not overlap."""
+    out, done = [], 0
+    for first, end, new in sorted(edits, key=lambda edit: edit[:2]):
+        out += lines[done:first] + new
+        done = end
+    return "".join(out + lines[done:])
 
 
 def _patched(original: str, round_trip: str, fixed: str) -> Optional[str]:
@@ -196,11 +245,9 @@ def _subtree_ids(node: cst.CSTNode) -> set:
     return ids
 
 
-def _parse_problem(source: str) -> Optional[str]:
+def _parse_problem(code: str) -> Optional[str]:
     try:
-        cst.parse_module(source)
+        cst.parse_module(code)
     except Exception:
         return "libcst cannot parse"
-    if not parses_as_python(source):
-        return "Python cannot compile"
     return None

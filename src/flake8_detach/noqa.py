@@ -56,6 +56,12 @@ class Noqa:
         listed = tuple(c for c in CODE_SEPARATORS.split(codes) if c)
         return code.startswith(listed)
 
+    def keeps(self, violation) -> bool:
+        """Whether no `# noqa` silences `violation` (see `unsilenced`)."""
+        if self.whole_file:
+            return False
+        return violation.code == "DET000" or not self.silences(violation.code, violation.line)
+
     def _token_runs(self) -> dict:
         """Line -> the text of all lines its tokens span up to the next line break token."""
         runs: dict = {}
@@ -81,6 +87,4 @@ def unsilenced(violations: list, source: str) -> list:
     if not violations:
         return violations
     noqa = Noqa(source)
-    if noqa.whole_file:
-        return []
-    return [v for v in violations if v.code == "DET000" or not noqa.silences(v.code, v.line)]
+    return [v for v in violations if noqa.keeps(v)]

@@ -342,14 +342,23 @@ _PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 
 
 LARGE_LITERAL = 50  # lines: a statement binding a literal this long is a data table, not code
+LONG_LINE = 10_000  # characters: a line this long in such a statement makes it one too
 
 
 def _without_large_literals(lines: list, tree: ast.Module) -> list:
-    """`lines` with each long statement that only binds (or is) a literal of constants (a data
-    table, a long string) replaced by `name = ...` and blank lines: it cannot produce a finding,
-    and libcst would spend gigabytes on a long one."""
+    """`lines` with each long statement (many lines, or a very long line) that only binds (or is)
+    a literal of constants (a data table, a long string) replaced by `name = ...` and blank
+    lines: it cannot produce a finding, and libcst would spend gigabytes on a long one."""
     lines = list(lines)
-    for node in statements(tree.body, min_lines=LARGE_LITERAL):
+    long_lines = [number for number, line in enumerate(lines, 1) if len(line) > LONG_LINE]
+    large = list(statements(tree.body, min_lines=LARGE_LITERAL))
+    if long_lines:  # a table written on few lines: the statements that hold one of them
+        large += [
+            node for node in statements(tree.body)
+            if node.end_lineno - node.lineno < LARGE_LITERAL
+            and bisect_left(long_lines, node.lineno) < bisect_right(long_lines, node.end_lineno)
+        ]
+    for node in large:
         if not isinstance(node, (ast.Assign, ast.Expr)):
             continue
         targets = node.targets if isinstance(node, ast.Assign) else []

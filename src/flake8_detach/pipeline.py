@@ -51,11 +51,18 @@ def check_source(
             return [parse_failure(f"cannot parse this file: {error}", 1, 0)]
         except (RecursionError, MemoryError):
             return [parse_failure("cannot parse this file: too deeply nested for Python's own parser", 1, 0)]
+    violations = [v for _, _, found in analysed_pieces(source, tree, rules, whole_file) for v in found]
+    return sorted(violations, key=lambda v: (v.line, v.col, v.code))
+
+
+def analysed_pieces(source: str, tree: ast.Module, rules: Sequence[type], whole_file: bool = False):
+    """(piece, its libcst module, its violations placed in the file) for each piece analysed,
+    then (None, None, the whole-file rules' findings); a piece libcst cannot take gives
+    (piece, None, [its DET000])."""
     selected = pieces_of(source, tree, rules, whole_file)
     if selected is None:
-        return []
+        return
     index, pieces = selected
-    violations = []
     for piece in pieces:
         size = sum(1 for line in physical_lines(piece.code) if line.strip())
         if size > MAX_PIECE_LINES:  # libcst needs about 25 kB a line: over a gigabyte here
@@ -63,20 +70,19 @@ def check_source(
                 f"not analysed: this scope has {size:,} lines of code, over the limit of {MAX_PIECE_LINES:,} "
                 "(the file's other scopes were checked)"
             )
-            violations.append(parse_failure(message, piece.line_offset + 1, 0))
+            yield piece, None, [parse_failure(message, piece.line_offset + 1, 0)]
             continue
         try:
             module = cst.parse_module(piece.code)
         except cst.ParserSyntaxError as error:  # the other pieces are still analysed
             line = error.raw_line + piece.line_offset
-            violations.append(parse_failure(f"libcst cannot parse this code: {error.message}", line, error.raw_column))
+            yield piece, None, [parse_failure(f"libcst cannot parse this code: {error.message}", line, error.raw_column)]
             continue
         except (RecursionError, MemoryError):
-            violations.append(parse_failure("libcst cannot parse this code: too deeply nested", piece.line_offset + 1, 0))
+            yield piece, None, [parse_failure("libcst cannot parse this code: too deeply nested", piece.line_offset + 1, 0)]
             continue
-        violations += analyse(module, rules, index, piece.line_offset, piece.owner)
-    violations += file_findings(rules, index, source)
-    return sorted(violations, key=lambda v: (v.line, v.col, v.code))
+        yield piece, module, analyse(module, rules, index, piece.line_offset, piece.owner)
+    yield None, None, file_findings(rules, index, source)
 
 
 def file_findings(rules: Sequence[type], index: FileIndex, source: str) -> list:
@@ -136,13 +142,6 @@ def parses_as_python(source: str) -> bool:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
     return True
-
-
-def check_module(module: cst.Module, rules: Sequence[type] = RULES) -> list:
-    """All violations in a whole parsed module (its nodes are `module`'s own: fixes swap them)."""
-    index = index_file(parse_python(module.code), module.code)
-    found = analyse(module, rules, index, 0) + file_findings(rules, index, module.code)
-    return sorted(found, key=lambda v: (v.line, v.col, v.code))
 
 
 def analyse(

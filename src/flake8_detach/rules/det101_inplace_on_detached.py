@@ -10,8 +10,8 @@ from ..cst_syntax import (
     all_params,
     bindings,
     dotted_name,
+    ReadIndex,
     preorder_with_parents,
-    value_reads,
     viewed_base,
     viewed_name,
     walk,
@@ -26,6 +26,7 @@ class Scope:
     def __init__(self, node: cst.CSTNode) -> None:
         self.node = node
         self._order: Optional[list] = None
+        self._loop_bindings: dict = {}  # id(loop) -> the names its code binds
 
     def load(self) -> None:
         if self._order is None:
@@ -34,38 +35,39 @@ class Scope:
             self.index = {id(node): position for position, (node, _) in enumerate(self._order)}
             self.held_beyond = _held_beyond(self.node)
             # In module code a function or class is only the name it binds, as in the module's
-            # piece, where it is a stub: where each one's code lies in the order.
-            self.definitions: dict = {}
+            # piece, where it is a stub: its code is skipped.
+            skipped: dict = {}
             if isinstance(self.node, cst.Module):
                 for position, (node, _) in enumerate(self._order):
                     if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
-                        self.definitions[position] = position + sum(1 for _ in walk(node))
+                        skipped[position + 1] = position + sum(1 for _ in walk(node))
+            self.reads = ReadIndex(self._order, self.parents, skipped)
 
-    def reads_after(self, statement: cst.CSTNode, loop: Optional[cst.CSTNode]) -> set:
+    def reads_after(self, statement: cst.CSTNode, loop: Optional[cst.CSTNode]) -> "ReadsAfter":
         """The dotted names read for their values by the code that runs after `statement`: the
         code after it (in module code, not inside the functions and classes it defines), and,
         in a loop (the outermost of its scope), the rest of the loop."""
         self.load()
         start = self.index[id(statement)]
-        reads = set(value_reads(self._code_after(start + sum(1 for _ in walk(statement))), self.parents))
-        if loop is not None:  # the next iteration, less the names it binds afresh
+        if loop is None:
+            return ReadsAfter(self.reads, start + sum(1 for _ in walk(statement)))
+        bound = self._loop_bindings.get(id(loop))
+        if bound is None:  # the next iteration reads what the loop has not bound afresh
             assigned, elsewhere = bindings(loop)
-            reads |= set(value_reads(self._order[self.index[id(loop)] : start], self.parents)) - assigned - elsewhere
-        return reads
+            bound = self._loop_bindings[id(loop)] = assigned | elsewhere
+        return ReadsAfter(self.reads, start + sum(1 for _ in walk(statement)), (self.index[id(loop)], start), bound)
 
-    def _code_after(self, position: int) -> list:
-        if not self.definitions:
-            return self._order[position:]
-        code = []
-        while position < len(self._order):
-            end = self.definitions.get(position)
-            if end is not None:
-                code.append(self._order[position])  # the definition's own node, not its code
-                position = end
-                continue
-            code.append(self._order[position])
-            position += 1
-        return code
+
+class ReadsAfter:
+    """`name in reads`: whether the code after a statement reads `name` (Scope.reads_after)."""
+
+    def __init__(self, reads: ReadIndex, start: int, loop: Optional[tuple] = None, bound: frozenset = frozenset()):
+        self.reads, self.start, self.loop, self.bound = reads, start, loop, bound
+
+    def __contains__(self, name: str) -> bool:
+        if self.reads.read_after(name, self.start):
+            return True
+        return self.loop is not None and name not in self.bound and self.reads.read_between(name, *self.loop)
 
 
 class InplaceOnDetached(Rule):

@@ -12,7 +12,7 @@ from ..cst_syntax import call_method, method_name, root_name, walk
 from ..facts import LOSS
 from ..findings import UNSAFE
 from ._base import LOOP, LOSS_WORDS, Breaks, Example, Rule
-from ._loops import bindings, body_nodes, calls_backward, runs_model
+from ._loops import body_nodes, loop_body
 
 
 class GraphKeptAcrossIterations(Rule):
@@ -155,11 +155,12 @@ for step in range(3):
         loops = self.ctx.loops
         if not loops or self.ctx.grad_mode is not True or self.ctx.value(loss).kind != LOSS:
             return
-        if any(not _accumulates(binding, accumulator) for binding in bindings(loops[-1], accumulator)):
+        body = loop_body(loops[-1])
+        if any(not _accumulates(binding, accumulator) for binding in body.bindings(accumulator)):
             return  # bound afresh in each iteration: nothing outlives it
         # Only a loop over training or evaluation steps keeps graphs that are done with;
         # a loop over the parts of one loss (heads, codebooks, layers) builds that loss.
-        step = "backward" if calls_backward(loops[-1]) else "forward" if runs_model(loops[-1]) else None
+        step = "backward" if body.calls_backward else "forward" if body.runs_model else None
         if step is None:
             return
         fields = {"how": self.ctx.text(node, 30), "keep": keep}

@@ -8,7 +8,7 @@ from ..cst_syntax import call_method, target_names
 from ..facts import CARRIES_GRAPH
 from ..findings import UNSAFE
 from ._base import BACKWARD, LOOP, Example, Raises, Rule
-from ._loops import bindings, calls_backward
+from ._loops import loop_body
 
 
 class HiddenStateNotDetached(Rule):
@@ -77,9 +77,9 @@ for step in range(2):
             node
             for arg in value.args
             for node in _names_in(arg.value)
-            if node.value in bound and _only_binding(bindings(loops[-1], node.value), statement)
+            if node.value in bound and _only_binding(loop_body(loops[-1]).bindings(node.value), statement)
         ]
-        if fed_back and calls_backward(loops[-1]):
+        if fed_back and loop_body(loops[-1]).calls_backward:
             replacements = [(node, call_method(node, "detach")) for node in fed_back]
             hidden = ", ".join(sorted({node.value for node in fed_back}))
             self.report(statement, fix=self.fix(*replacements), hidden=hidden)

@@ -6,7 +6,7 @@ import libcst as cst
 
 from ..cst_syntax import retains_graph
 from ._base import BACKWARD, Example, Raises, Rule
-from ._loops import bindings, body_nodes
+from ._loops import loop_body
 
 
 class BackwardTwice(Rule):
@@ -81,7 +81,5 @@ for step in range(2):
         loops = self.ctx.loops
         if not loops or not isinstance(tensor, cst.Name) or retains_graph(call):
             return False
-        loop = loops[-1]
-        if bindings(loop, tensor.value):
-            return False
-        return not any(isinstance(node, (cst.Break, cst.Return, cst.Raise)) for node in body_nodes(loop))
+        body = loop_body(loops[-1])
+        return not body.bindings(tensor.value) and not body.exits
