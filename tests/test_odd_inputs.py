@@ -201,3 +201,30 @@ def test_locating_a_finding_in_the_ipynb_file_does_not_decode_the_outputs():
         tracemalloc.stop()
     assert text.splitlines()[file_line - 1].strip() == '"y = w.sum().data[0]\\n"'
     assert peak < len(text) / 10, f"{peak:,} bytes allocated to locate a line in {len(text):,} characters"
+
+
+# A tab then a space, and two tabs then a space: CPython accepts this consistent mix (a tab
+# reaches the next multiple of 8 columns), libcst's tokenizer rejects it.
+MIXED_INDENTATION = (
+    "import torch\n\n\ndef f(x):\n"
+    "\t w = torch.ones(3, requires_grad=True)\n"
+    "\t loss = torch.nn.MSELoss()(x, x)\n"
+    "\t if True:\n"
+    "\t\t w.add_(1)\n"
+    "\t\t print(loss.data[0])\n"
+    "\t return w\n"
+)
+
+
+def test_code_that_python_compiles_with_mixed_tabs_and_spaces_is_analysed_in_its_own_columns(tmp_path):
+    import libcst
+
+    compile(MIXED_INDENTATION, "mixed.py", "exec")
+    with pytest.raises(libcst.ParserSyntaxError):
+        libcst.parse_module(MIXED_INDENTATION)
+    (tmp_path / "mixed.py").write_text(MIXED_INDENTATION)
+    status, out, err = run(["--format", "json", "mixed.py"], tmp_path)
+    found = [(f["code"], f["line"], f["col"], f["end_col"]) for f in json.loads(out)]
+    assert found == [("DET103", 8, 3, 12), ("DET504", 9, 9, 21)]
+    status, out, err = run(["--fix", "mixed.py"], tmp_path)
+    assert (tmp_path / "mixed.py").read_text() == MIXED_INDENTATION.replace("loss.data[0]", "loss.item()")

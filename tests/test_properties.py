@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from libcst.metadata import MetadataWrapper, PositionProvider
 from strategies import torch_programs
 
-from flake8_detach import check_source
-from flake8_detach.pipeline import check_module
+from flake8_detach import RULES, check_source
+from flake8_detach.pipeline import analysed_pieces, parse_python
 from flake8_detach.fixes import MAX_ROUNDS, NodeSwapper, fix_source, non_overlapping
 from flake8_detach.noqa import unsilenced
 from flake8_detach.findings import SAFE
@@ -74,15 +74,16 @@ def check_engine(source: str) -> list:
 
 
 def edited_lines(source: str, unsafe: bool) -> tuple:
-    """fix_source's rounds replayed: (the result, the lines of every node a fix replaced)."""
+    """fix_source's rounds replayed on the whole file as one piece, as the fixer did before it
+    worked on pieces: (the result, the lines of every node a fix replaced)."""
     lines = set()
     for _ in range(MAX_ROUNDS):
         if not parses(source):
             break
-        module = cst.parse_module(source)
+        ((_, module, violations), *_) = analysed_pieces(source, parse_python(source), RULES, whole_file=True)
         fixes = [
             v.fix
-            for v in unsilenced(check_module(module), source)
+            for v in unsilenced(violations, source)
             if v.fix is not None and (unsafe or v.fix.safety == SAFE)
         ]
         swaps = non_overlapping(fixes)
@@ -113,7 +114,9 @@ def check_fixes(source: str) -> None:
         before, after = python_lines(source), python_lines(fixed)
         assert len(before) == len(after), "the fixes changed the number of lines"
         replayed, edited = edited_lines(source, unsafe)
-        assert replayed == fixed
+        assert replayed == fixed, "fixing piece by piece differs from fixing the whole file"
+        touched = {line for _, spans in result.touched for first, last in spans for line in range(first, last + 1)}
+        assert touched == edited, "the fixer's account of the lines it replaced is wrong"
         changed = {number for number, (a, b) in enumerate(zip(before, after), start=1) if a != b}
         assert changed <= edited, f"lines {sorted(changed - edited)} changed, but no fix edited them"
 

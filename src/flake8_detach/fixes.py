@@ -178,7 +178,14 @@ def _patched(original: str, round_trip: str, fixed: str) -> Optional[str]:
 
 def _patched_line(line: str, old: str, new: str) -> Optional[str]:
     """`line` changed as `old` changes into `new`, where `old` is `line` without some characters
-    (kept where they were); None when `old` is not that."""
+    (kept where they were), or `line` with its indentation written in spaces (pipeline.parse_piece:
+    the new line gets the line's own indentation back); None when `old` is neither."""
+    old_code, line_code = old.lstrip(" \t"), line.lstrip(" \t")
+    if "\t" in line[: len(line) - len(line_code)] and old_code == line_code:
+        indentation = old[: len(old) - len(old_code)]
+        if not new.startswith(indentation):
+            return None
+        return line[: len(line) - len(line_code)] + new[len(indentation) :]
     where = []  # the index in `line` of each character of `old`
     for char in old:
         found = line.find(char, where[-1] + 1 if where else 0)

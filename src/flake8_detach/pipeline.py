@@ -5,7 +5,9 @@ positions, computed only for pieces with findings."""
 from __future__ import annotations
 
 import ast
+import io
 import sys
+import tokenize
 import warnings
 from contextlib import contextmanager
 from dataclasses import replace
@@ -73,7 +75,7 @@ def analysed_pieces(source: str, tree: ast.Module, rules: Sequence[type], whole_
             yield piece, None, [parse_failure(message, piece.line_offset + 1, 0)]
             continue
         try:
-            module = cst.parse_module(piece.code)
+            module, shifts = parse_piece(piece.code)
         except cst.ParserSyntaxError as error:  # the other pieces are still analysed
             line = error.raw_line + piece.line_offset
             yield piece, None, [parse_failure(f"libcst cannot parse this code: {error.message}", line, error.raw_column)]
@@ -81,8 +83,58 @@ def analysed_pieces(source: str, tree: ast.Module, rules: Sequence[type], whole_
         except (RecursionError, MemoryError):
             yield piece, None, [parse_failure("libcst cannot parse this code: too deeply nested", piece.line_offset + 1, 0)]
             continue
-        yield piece, module, analyse(module, rules, index, piece.line_offset, piece.owner)
+        violations = analyse(module, rules, index, piece.line_offset, piece.owner)
+        if shifts:  # columns on lines whose indentation was rewritten, back in the file's own
+            violations = [_unshifted(v, shifts.get(v.line - piece.line_offset)) for v in violations]
+        yield piece, module, violations
     yield None, None, file_findings(rules, index, source)
+
+
+def parse_piece(code: str) -> tuple:
+    """(libcst's module of `code`, {line: (indentation's length as written, as parsed)}).
+    CPython reads a tab in indentation as reaching the next multiple of 8 columns and accepts
+    files that mix tabs and spaces consistently; libcst rejects some of them. Such code is
+    parsed with its indentation written in spaces (the shifts say where), so that what Python
+    runs is analysed."""
+    try:
+        return cst.parse_module(code), {}
+    except cst.ParserSyntaxError:
+        if "\t" not in code:
+            raise
+        normalized, shifts = _indentation_in_spaces(code)
+        if not shifts:
+            raise
+        return cst.parse_module(normalized), shifts
+
+
+def _indentation_in_spaces(code: str) -> tuple:
+    """`code` with the indentation of each logical line written in spaces, and the shifts."""
+    lines = physical_lines(code)
+    shifts = {}
+    starting = True  # the next token starts a logical line
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(code).readline):
+            if token.type in (tokenize.NEWLINE, tokenize.NL, tokenize.INDENT, tokenize.DEDENT, tokenize.COMMENT):
+                starting = starting or token.type == tokenize.NEWLINE
+                continue
+            if starting and token.start[1]:
+                row, col = token.start
+                indentation = lines[row - 1][:col]
+                if "\t" in indentation:
+                    spaces = indentation.expandtabs(8)
+                    lines[row - 1] = spaces + lines[row - 1][col:]
+                    shifts[row] = (col, len(spaces))
+            starting = False
+    except (tokenize.TokenError, SyntaxError):
+        return code, {}
+    return "".join(lines), shifts
+
+
+def _unshifted(violation: Violation, shift: Optional[tuple]) -> Violation:
+    if shift is None:
+        return violation
+    written, parsed = shift
+    return replace(violation, col=violation.col - parsed + written if violation.col >= parsed else min(violation.col, written))
 
 
 def file_findings(rules: Sequence[type], index: FileIndex, source: str) -> list:
