@@ -231,3 +231,56 @@ def test_parse_errors_have_no_end_position(tmp_path):
     assert set(log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]) == {
         "startLine", "startColumn"}
 
+
+
+# ---- what an attack on the command found (issue 17, item 7) ------------------------------
+
+
+def test_a_file_and_a_link_to_it_are_checked_and_fixed_once_whatever_the_jobs(tmp_path):
+    fixable = "import torch\nw = torch.ones(3, requires_grad=True)\ny = w.sum().data[0]\n"
+    write(tmp_path, {"pkg/a.py": fixable})
+    (tmp_path / "pkg" / "b.py").symlink_to("a.py")
+    results = []
+    for jobs in ("1", "2"):
+        (tmp_path / "pkg" / "a.py").write_text(fixable)
+        results.append(subprocess.run([*COMMAND, "--fix", "-j", jobs, "pkg"], cwd=tmp_path, capture_output=True, text=True))
+    assert [(r.returncode, r.stdout, r.stderr) for r in results] == [(0, "", "fixed 1 finding in 1 file, 0 remaining\n")] * 2
+    assert (tmp_path / "pkg" / "b.py").is_symlink()
+
+
+@pytest.mark.parametrize("setting, message", [
+    ("jobs = inf", "jobs must be a whole number of at least 1, got inf"),
+    ("jobs = 2.9", "jobs must be a whole number of at least 1, got 2.9"),
+    ("x = " + "[" * 1000 + "]" * 1000, "cannot read: nested too deeply"),
+])
+def test_a_bad_pyproject_is_one_message_and_exit_2(tmp_path, setting, message):
+    (tmp_path / "pyproject.toml").write_text(f"[tool.flake8-detach]\n{setting}\n")
+    write(tmp_path, {"a.py": DETACH})
+    result = subprocess.run([*COMMAND, "a.py"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1].endswith(message)
+
+
+@pytest.mark.parametrize("stdout", ["full", "closed"])
+def test_a_report_that_cannot_be_written_is_an_error_not_a_result(tmp_path, stdout):
+    write(tmp_path, {"a.py": DETACH})
+    command = " ".join([sys.executable, "-m", "flake8_detach", "a.py", "> /dev/full" if stdout == "full" else ">&-"])
+    result = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("flake8-detach: cannot write the report to standard output: ")
+
+
+def test_the_readme_recipe_makes_a_patch_git_applies_with_notebooks_around(tmp_path):
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    recipe = next(line for line in readme.splitlines() if line.startswith("flake8-detach --diff") and "git apply" in line)
+    fixable = "import torch\nw = torch.ones(3, requires_grad=True)\ny = w.sum().data[0]\n"
+    write(tmp_path, {"train.py": fixable})
+    book = nbformat.v4.new_notebook()
+    book.cells = [nbformat.v4.new_code_cell(fixable)]
+    (tmp_path / "book.ipynb").write_text(nbformat.writes(book))
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    flake8_detach = f"{sys.executable} -m flake8_detach"
+    result = subprocess.run(recipe.replace("flake8-detach", flake8_detach), shell=True, cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "train.py").read_text() == fixable.replace("w.sum().data[0]", "w.sum().item()")

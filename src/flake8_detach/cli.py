@@ -70,6 +70,31 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except KeyboardInterrupt:  # before or after the files are checked: nothing to report
         print("flake8-detach: interrupted", file=sys.stderr)
         return 130
+    except CannotReport as error:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            print(f"flake8-detach: cannot write the report to standard output: {error}", file=sys.stderr)
+        return 2
+
+
+class CannotReport(Exception):
+    """Standard output is closed or full: the report did not reach the reader."""
+
+
+def report_out(text: str) -> None:
+    """Write `text` to standard output, all of it, or raise CannotReport. A reader that stopped
+    early (`| head`) or a full disk must not pass for a run without findings (exit 0) or with
+    findings (exit 1)."""
+    if not text:
+        return
+    if sys.stdout is None:  # started with standard output closed
+        raise CannotReport("it is closed")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except (OSError, ValueError) as error:  # a closed file, a broken pipe, a full disk
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # nothing more for Python to flush at exit
+        raise CannotReport(getattr(error, "strerror", None) or str(error) or type(error).__name__) from None
 
 
 # ---- checking files -----------------------------------------------------------------------
@@ -169,9 +194,9 @@ def check_command(argv: Sequence[str]) -> int:
     for error in errors:
         print(error_line(settings.format, error), file=sys.stderr)
     if options.diff:
-        sys.stdout.write("".join(report.diff for report in reports))
+        report_out("".join(report.diff for report in reports))
     else:
-        sys.stdout.write(render(settings.format, findings, errors))
+        report_out(render(settings.format, findings, errors))
     if options.fix:
         print(fix_summary(reports, findings, options.unsafe), file=sys.stderr)
     if stopped:
@@ -230,7 +255,19 @@ def discover(paths: Sequence[str], exclude: Sequence[str]) -> tuple:
             files.add(os.path.normpath(given))  # named explicitly: checked whatever its suffix
         else:
             errors.append(FileError(given, "no such file or directory"))
-    return sorted(files), sorted(set(errors), key=lambda error: error.path)
+    return _each_file_once(sorted(files)), sorted(set(errors), key=lambda error: error.path)
+
+
+def _each_file_once(files: list) -> list:
+    """The files, but for a second name of a file already listed (a symbolic link to it, or a
+    path through one): checking, and fixing, one file twice would race with itself."""
+    seen, kept = set(), []
+    for path in files:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            kept.append(path)
+    return kept
 
 
 def not_a_regular_file(path: str) -> Optional[str]:

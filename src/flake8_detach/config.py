@@ -69,11 +69,15 @@ def parse_format(value) -> str:
 
 
 def parse_jobs(value) -> int:
-    try:
+    """A whole number of at least 1: `4` on the command line, `jobs = 4` in TOML (not `2.9`,
+    `inf` or `true`)."""
+    if isinstance(value, str) and value.strip().isdigit():
         jobs = int(value)
-    except (TypeError, ValueError):
+    elif isinstance(value, int) and not isinstance(value, bool):
+        jobs = value
+    else:
         jobs = 0
-    if isinstance(value, bool) or jobs < 1:
+    if jobs < 1:
         raise ConfigError(f"jobs must be a whole number of at least 1, got {value!r}")
     return jobs
 
@@ -144,6 +148,8 @@ def find_config(start: Path) -> Optional[tuple]:
             data = tomllib.loads(candidate.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
             raise ConfigError(f"{candidate}: cannot read: {error}") from None
+        except RecursionError:
+            raise ConfigError(f"{candidate}: cannot read: nested too deeply") from None
         tool = data.get("tool", {})
         table = tool.get(TABLE) if isinstance(tool, dict) else None  # `tool = 1` is another tool's business
         if table is not None:
