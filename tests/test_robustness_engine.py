@@ -86,9 +86,10 @@ def test_deep_nesting_never_raises_and_det000_only_where_ast_rejects(shape, dept
     assert result.returncode == 0, f"check_source raised or crashed:\n{result.stderr[-2000:]}"
     outputs = result.stdout.splitlines()
     assert outputs[0].split(" ", 1)[1] == outputs[1].split(" ", 1)[1], "pieces and whole file differ"
-    if ast_accepts(source) and libcst_accepts(source):
+    if ast_accepts(source) and (libcst_accepts(source) or shape == "strings"):
+        # (a line of 10,000 joined strings is a data table libcst never sees: it is left out)
         assert "DET000" not in result.stdout, f"DET000 although Python's ast accepts the file: {outputs[0]}"
-    elif ast_accepts(source):  # libcst's own limit (10,000 implicitly joined strings): say whose
+    elif ast_accepts(source):  # libcst's own limit: say whose
         assert "DET000', 'libcst cannot parse this code" in outputs[0]
     else:
         assert "DET000" in result.stdout

@@ -212,7 +212,7 @@ def pieces_to_parse(
     is rejected without a search of its own, and where they occur they are not searched for."""
     lines = physical_lines(source)
     starts = list(accumulate((len(line) for line in lines), initial=0))
-    lines = _without_large_literals(lines, tree)
+    lines = without_large_literals(lines, tree)
     telling_lines = {
         pattern: sorted({bisect_right(starts, offset) for offset in offsets})
         for pattern, offsets in telling_offsets.items()
@@ -345,7 +345,7 @@ LARGE_LITERAL = 50  # lines: a statement binding a literal this long is a data t
 LONG_LINE = 10_000  # characters: a line this long in such a statement makes it one too
 
 
-def _without_large_literals(lines: list, tree: ast.Module) -> list:
+def without_large_literals(lines: list, tree: ast.Module) -> list:
     """`lines` with each long statement (many lines, or a very long line) that only binds (or is)
     a literal of constants (a data table, a long string) replaced by `name = ...` and blank
     lines: it cannot produce a finding, and libcst would spend gigabytes on a long one."""

@@ -21,7 +21,7 @@ from .ast_syntax import handling_spans
 from .cst_syntax import keeps_comments
 from .context import RuleContext
 from .findings import Violation
-from .pieces import FileIndex, Needs, Piece, index_file, physical_lines, pieces_to_parse
+from .pieces import FileIndex, Needs, Piece, index_file, physical_lines, pieces_to_parse, without_large_literals
 from .rules import EVENTS, RULES
 from .walker import Walker
 
@@ -172,8 +172,8 @@ def pieces_of(source: str, tree: ast.Module, rules: Sequence[type], whole_file: 
     index = index_file(tree, source)
     if index.imports.other_framework_only:
         return None
-    if whole_file:
-        return index, [Piece(source, 0)]
+    if whole_file:  # as one piece, with the data tables left out as the pieces leave them out
+        return index, [Piece("".join(without_large_literals(physical_lines(source), tree)), 0)]
     widened = needs.for_file(index.imports)
     if widened is not needs:  # torch names imported under other names: look again
         telling = widened.telling_offsets(source)
