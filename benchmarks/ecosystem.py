@@ -2,11 +2,15 @@
 
     python3 benchmarks/ecosystem.py [--detach-cmd CMD] [--corpus user,library] [--check]
 
-Two corpora:
+Three corpora:
     user     public tutorials, courses, training scripts and notebooks pinned in
              benchmarks/ecosystem/repos.tsv, extracted from the `fetch` mirrors (--mirrors,
-             default /work/.mirror) into benchmarks/.cache/ecosystem/<owner+name>/
+             default /work/.mirror) into benchmarks/.cache/ecosystem/<owner+name>/; a pin's
+             `added` says the session that read it for bugs before the tool ran (fresh code),
+             empty for the corpus the rules were tuned on
     library  the full corpus of benchmarks/build_corpus.py (seven pinned wheels)
+    reports  benchmarks/reports/: reproducers of public bug reports, each saying which lines a
+             linter should flag (or none, for a negative); only the default tier runs on it
 
 The command runs over each corpus twice: with its default selection and with `--select DET`
 (every rule). The default-tier findings go to benchmarks/ecosystem/<corpus>.tsv, one a row, with
@@ -14,7 +18,8 @@ a verdict (bug / harmless / false) and a one-line reason written by whoever read
 run keeps the verdicts of the findings still present, adds new findings with an empty verdict,
 drops the findings that are gone, and prints what changed. benchmarks/ecosystem/bugs.tsv lists the
 real bugs found by reading the code independently of the tool; the run reports how many of them
-a default-tier finding flags (recall).
+a default-tier finding flags (recall), apart for the tuned corpus and for each session's fresh
+code. The run ends with one table: those recalls, the reports corpus's, and precision.
 
 --check writes nothing and exits 1 when some default-tier finding has no verdict yet.
 """
@@ -41,7 +46,8 @@ RESULTS = HERE / "ecosystem"  # committed: the pins, the findings with verdicts,
 CACHE = HERE / ".cache"  # gitignored: the extracted code
 PINS = RESULTS / "repos.tsv"
 BUGS = RESULTS / "bugs.tsv"
-CORPORA = ("user", "library")
+CORPORA = ("user", "library", "reports")
+REPORTS = HERE / "reports"  # the reports corpus: reproducers of public bug reports (reports/README.md)
 
 FINDING_FIELDS = ("corpus", "path", "cell", "line", "col", "code", "message", "line_hash", "verdict", "reason")
 BUG_FIELDS = ("corpus", "path", "cell", "line", "family", "effect", "established")
@@ -60,6 +66,7 @@ class Pin:
     repo: str  # owner/name
     commit: str
     filter: str  # empty, or space-separated path prefixes and `imports-torch`
+    added: str  # empty: the corpus the rules were tuned on; a date: read for bugs first that day
 
     @property
     def folder(self) -> str:
@@ -67,8 +74,8 @@ class Pin:
 
 
 def read_pins(path: Path) -> list:
-    rows = read_tsv(path, ("repo", "commit", "filter"))
-    return [Pin(row["repo"], row["commit"], row["filter"]) for row in rows]
+    rows = read_tsv(path, ("repo", "commit", "filter", "added"))
+    return [Pin(row["repo"], row["commit"], row["filter"], row["added"]) for row in rows]
 
 
 def kept(pin: Pin, path: str, data: bytes) -> bool:
@@ -375,12 +382,11 @@ def flagged(bug: dict, findings: list, root: Path) -> bool:
     return any(line in lines for line in same_place)
 
 
-def report_recall(bugs: list, findings: dict, roots: dict) -> None:
+def report_recall(bugs: list, findings: dict, roots: dict, groups: dict) -> dict:
+    """Print, per family, the bugs flagged; return {group: (flagged, bugs)}, where a bug's group
+    is when its repository was added (`groups`: repository folder -> `added` of its pin)."""
     print("\nrecall: the bugs of bugs.tsv flagged by a default-tier finding on their statement")
-    if not bugs:
-        print("  no bugs recorded yet")
-        return
-    by_family = defaultdict(Counter)
+    by_family, by_group = defaultdict(Counter), defaultdict(Counter)
     for bug in bugs:
         if bug["corpus"] not in findings:
             continue  # that corpus was not run this time
@@ -388,16 +394,91 @@ def report_recall(bugs: list, findings: dict, roots: dict) -> None:
             print(f"  warning: {bug['corpus']}: {bug['path']} is not in the corpus; not counted")
             continue
         hit = flagged(bug, findings[bug["corpus"]], roots[bug["corpus"]])
-        by_family[bug["family"]]["flagged" if hit else "missed"] += 1
+        outcome = "flagged" if hit else "missed"
+        by_family[bug["family"]][outcome] += 1
+        by_group[groups.get(bug["path"].split("/", 1)[0], "")][outcome] += 1
         if not hit:
             print(f"  missed: {bug['path']}{':' + bug['cell'] if bug['cell'] else ''}:{bug['line']} "
                   f"{bug['family']}: {bug['effect']}")
-    total = sum(by_family.values(), Counter())
     for family, count in sorted(by_family.items()):
         print(f"  {family:<32} {count['flagged']:>3} of {count['flagged'] + count['missed']}")
-    checked = total["flagged"] + total["missed"]
-    if checked:
-        print(f"  {'all':<32} {total['flagged']:>3} of {checked} = {total['flagged'] / checked:.0%}")
+    return {group: (count["flagged"], count["flagged"] + count["missed"]) for group, count in by_group.items()}
+
+
+# ---- the reports corpus ----------------------------------------------------------------------
+
+
+def report_headers(folder: Path) -> dict:
+    """file name -> (the lines a linter should flag, empty for a negative), from the headers that
+    reports/reports.py reads (its format: reports/README.md)."""
+    headers = {}
+    for path in sorted(folder.glob("*.py")):
+        match = re.search(r"(?m)^# expect: (.*)$", path.read_text(encoding="utf-8"))
+        if match and path.name != "reports.py":
+            text = match.group(1).strip()
+            headers[path.name] = () if text == "none" else tuple(int(n) for n in text.replace(",", " ").split())
+    return headers
+
+
+def report_reports(findings: list, folder: Path) -> tuple:
+    """Print which positives a default-tier finding catches on an expect line (or its
+    statement) and which negatives draw one; return (caught, positives, flagged, negatives)."""
+    headers = report_headers(folder)
+    lines = defaultdict(set)
+    for row in findings:
+        if row["code"] != PARSE_ERROR:
+            lines[row["path"]].add(int(row["line"]))
+    caught = flagged_negatives = 0
+    families = defaultdict(Counter)
+    for name, expect in headers.items():
+        family = re.search(r"(?m)^# family: (.*)$", (folder / name).read_text(encoding="utf-8")).group(1).strip()
+        if expect:
+            text = (folder / name).read_text(encoding="utf-8")
+            wanted = set().union(*(statement_lines(text, line) for line in expect))
+            hit = bool(lines[name] & wanted)
+            caught += hit
+            families[family]["caught" if hit else "missed"] += 1
+        elif lines[name]:
+            flagged_negatives += 1
+            families[family]["negatives flagged"] += 1
+            print(f"  negative flagged: {name}: lines {sorted(lines[name])}")
+    print(f"  {'family':<24} {'caught':>7} {'of':>4} {'negatives flagged':>18}")
+    for family, count in sorted(families.items()):
+        print(f"  {family:<24} {count['caught']:>7} {count['caught'] + count['missed']:>4} {count['negatives flagged']:>18}")
+    positives = sum(1 for expect in headers.values() if expect)
+    return caught, positives, flagged_negatives, len(headers) - positives
+
+
+def precision_of(rows: list) -> tuple:
+    """(bug, triaged) of the default-tier findings but DET000."""
+    count = Counter(row["verdict"] for row in rows if row["code"] != PARSE_ERROR)
+    return count["bug"], count["bug"] + count["harmless"] + count["false"]
+
+
+def report_table(recall: dict, pins: list, reports: tuple | None, rows: dict, library_lines: int) -> None:
+    """The one table benchmarks/README.md keeps: recall where the rules were tuned, on fresh code
+    read before the tool ran (per session), on the reports corpus; precision from the verdicts."""
+    print("\nthe table (default tier):")
+    repos = Counter(pin.added for pin in pins)
+
+    def ratio(hit: int, total: int) -> str:
+        return f"{hit} of {total} = {hit / total:.0%}" if total else "-"
+
+    if recall:
+        print(f"  recall, tuned corpus ({repos['']} repositories): {ratio(*recall.get('', (0, 0)))}")
+        for added in sorted(group for group in recall if group):
+            print(f"  recall, fresh code read first on {added} ({repos[added]} repositories): {ratio(*recall[added])}")
+    if reports is not None:
+        caught, positives, flagged_negatives, negatives = reports
+        print(f"  recall, reports corpus: {ratio(caught, positives)} positives caught; "
+              f"{flagged_negatives} of {negatives} negatives flagged")
+    if "user" in rows:
+        print(f"  precision, user code: {ratio(*precision_of(rows['user']))} default findings are bugs")
+    if "library" in rows:
+        bugs, triaged = precision_of(rows["library"])
+        scale = 1e6 / library_lines if library_lines else 0.0
+        print(f"  library code: {triaged * scale:.1f} default findings per million lines, "
+              f"{(triaged - bugs) * scale:.1f} judged not a bug")
 
 
 # ---- the summary ---------------------------------------------------------------------------
@@ -480,13 +561,17 @@ def main(argv: list | None = None) -> int:
     if "/" in command[0]:
         command[0] = str(Path(command[0]).resolve())  # the command runs from each corpus root
 
-    roots, findings, untriaged = {}, {}, 0
+    roots, findings, untriaged, library_lines, reports = {}, {}, 0, 0, None
+    pins = read_pins(PINS)
     if "user" in corpora:
         roots["user"] = args.cache / "ecosystem"
-        build_user_corpus(read_pins(PINS), args.mirrors, roots["user"])
+        build_user_corpus(pins, args.mirrors, roots["user"])
     if "library" in corpora:
         roots["library"] = build_library_corpus(args.cache)
-    for name in corpora:
+    if "reports" in corpora:
+        print("\nreports corpus:")
+        reports = report_reports(run_detach(command, REPORTS, None, args.jobs), REPORTS)
+    for name in (name for name in corpora if name != "reports"):
         lines = report_corpus(name, corpus_counts(roots[name]))
         default = [dict(row, corpus=name) for row in run_detach(command, roots[name], None, args.jobs)]
         all_rules = run_detach(command, roots[name], "DET", args.jobs)
@@ -496,11 +581,13 @@ def main(argv: list | None = None) -> int:
         rows, added, gone = merge(old, default)
         report_changes(name, added, gone, results.exists())
         report_precision(rows, all_rules, lines, library=name == "library")
+        library_lines = lines if name == "library" else library_lines
         findings[name] = rows
         untriaged += sum(1 for row in rows if not row["verdict"])
         if not args.check:
             write_tsv(results, FINDING_FIELDS, rows)
-    report_recall(read_tsv(BUGS, BUG_FIELDS), findings, roots)
+    recall = report_recall(read_tsv(BUGS, BUG_FIELDS), findings, roots, {pin.folder: pin.added for pin in pins}) if findings else {}
+    report_table(recall, pins, reports, findings, library_lines)
     if args.check and untriaged:
         print(f"\ncheck failed: {untriaged} default-tier finding(s) without a verdict; run without --check "
               f"and fill in verdict and reason in benchmarks/ecosystem/*.tsv")
