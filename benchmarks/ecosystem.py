@@ -54,6 +54,7 @@ BUG_FIELDS = ("corpus", "path", "cell", "line", "family", "effect", "established
 VERDICTS = ("bug", "harmless", "false", "unparsable")  # unparsable: a DET000 whose code Python rejects
 PARSE_ERROR = "DET000"  # a diagnostic (this code was not checked), counted apart from the findings
 PIN_STAMP = ".ecosystem-pin"  # in each extracted repo: the pin it was extracted at, written last
+EXTRACTION = "2"  # bumped when extraction changes what it keeps, so that corpora are extracted anew
 SHOWN = 20  # new and gone findings printed of each corpus
 IMPORTS_TORCH = re.compile(rb"\bimport torch\b|\bfrom torch\b")
 
@@ -96,6 +97,8 @@ def git(git_dir: Path, *args: str, stdin: bytes | None = None) -> bytes:
 def mirror_of(pin: Pin, mirrors: Path) -> Path:
     """The mirror's git dir; stop with the fetch to run when it is missing or lacks the commit."""
     git_dir = mirrors / pin.folder / "repo"
+    if (git_dir / ".git").is_dir():  # some snapshots come with a work tree
+        git_dir = git_dir / ".git"
     fetch = f"use the search tool's fetch on github:{pin.repo}, then run this again"
     if not git_dir.is_dir():
         sys.exit(f"error: no mirror of {pin.repo} at {git_dir}: {fetch}")
@@ -129,7 +132,7 @@ def extract(pin: Pin, mirrors: Path, dest: Path) -> tuple:
     return how many copies of a file already written were left out, and the paths that the
     snapshot lacks."""
     stamp = dest / PIN_STAMP
-    wanted = f"{pin.commit}\t{pin.filter}"
+    wanted = f"{pin.commit}\t{pin.filter}\t{EXTRACTION}"
     if stamp.exists():
         done, copies, *missing = stamp.read_text().split("\n")
         if done == wanted:
@@ -148,7 +151,9 @@ def extract(pin: Pin, mirrors: Path, dest: Path) -> tuple:
             entries.append((path, oid))
     blobs = read_blobs(git_dir, sorted({oid for _, oid in entries}))
     missing, copies, written = [], 0, set()
-    for path, oid in sorted(entries):
+    # Of byte-identical copies the first is kept: one under a folder the command skips (an
+    # `.ipynb_checkpoints` copy) comes last, so that the file the command checks is the one kept.
+    for path, oid in sorted(entries, key=lambda entry: (any(part.startswith(".") for part in entry[0].split("/")), entry[0])):
         data = blobs[oid]
         if data is None:
             missing.append(path)
