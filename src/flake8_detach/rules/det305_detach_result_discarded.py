@@ -75,6 +75,8 @@ loss.backward()
         receiver = call.func.value
         if call.args or not self.ctx.imports_torch or last_name(receiver) in STREAM_NAMES or self.ctx.result_is_displayed:
             return  # (a notebook cell's last expression is displayed: its value is used)
+        if self.ctx.calls_own_method(call):
+            return  # a class of the file that detaches what it holds, in place
         fix = None
         # Rebinding a loop's own variable (`for s in state: s = s.detach()`) changes nothing either.
         loop_variables = {name for loop in self.ctx.loops if isinstance(loop, cst.For) for name in target_names(loop.target)}
