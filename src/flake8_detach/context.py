@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Optional
 import libcst as cst
 
 from .cst_syntax import method_name, walk
-from .facts import INSTANCE, Tri, Value
+from .facts import Tri, Value
 from .findings import Fix, Violation
 
 if TYPE_CHECKING:
@@ -96,12 +96,9 @@ class RuleContext:
         return bool(self._evaluator.imports.names)
 
     def calls_own_method(self, call: cst.Call) -> bool:
-        """Whether `x.m(...)` calls a method `m` that a class of this file defines (a
-        `DecoderState.detach()`), not torch's: x is an instance of a plain class of the file."""
-        func = call.func
-        if not isinstance(func, cst.Attribute) or self.value(func.value).kind != INSTANCE:
-            return False
-        return any(func.attr.value in facts.methods for facts in self._evaluator.classes.values())
+        """Whether `x.m(...)` calls a method `m` that a class of this file defines, not
+        torch's: x is an instance of a plain class of the file (`DecoderState.detach()`)."""
+        return self._evaluator.calls_own_method(call)
 
     def qualname(self, expr: cst.BaseExpression) -> Optional[str]:
         """The canonical torch name `expr` refers to (`torch.nn.functional.relu` for

@@ -74,7 +74,7 @@ class Effects:
             elif method == "retain_grad" and isinstance(receiver, cst.Name):
                 self.state.set(receiver.value, self.state.get(receiver.value).but(retained=True))
             elif method == "backward":
-                if not retains_graph(call):
+                if not retains_graph(call) and not self.evaluator.calls_own_method(call):
                     self.free_graph(receiver)
                 return
             elif method == "step":  # `opt.step()`, or `scaler.step(opt)` (AMP)

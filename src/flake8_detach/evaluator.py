@@ -155,8 +155,19 @@ class Evaluator:
             return self.value(expr.value)
         return UNKNOWN
 
+    def calls_own_method(self, call: cst.Call) -> bool:
+        """Whether `x.m(...)` calls a method `m` that a class of this file defines (a `Var`
+        with its own `backward()`, a `DecoderState.detach()`), not torch's: x is an instance of
+        a plain class of the file."""
+        func = call.func
+        if not isinstance(func, cst.Attribute) or self.value(func.value).kind != INSTANCE:
+            return False
+        return any(func.attr.value in facts.methods for facts in self.classes.values())
+
     def _evaluate_binary(self, expr: cst.BinaryOperation) -> Value:
         left, right = self.value(expr.left), self.value(expr.right)
+        if INSTANCE in (left.kind, right.kind) and not (left.tensor or right.tensor):
+            return Value(kind=INSTANCE)  # the class's own operator (`Var(3.0) * b`)
         if left.kind in PARAMETER_KINDS and right.kind in PARAMETER_KINDS:  # list(a.parameters()) + ...
             return _parameters_of((left, right))
         saves = isinstance(expr.operator, SAVING_OPERATORS)

@@ -102,7 +102,7 @@ class ExpressionEvents:
                 if torchapi.is_inplace_method(method):
                     self._mark_written(func.value)
                     self.fire("on_inplace", func.value, call, method + "()", first_arg(call))
-                elif method == "backward":
+                elif method == "backward" and not self.evaluator.calls_own_method(call):
                     # accelerator.backward(loss), scaler-style wrappers: the argument is the loss
                     return (self._backward, call, func.value, [arg.value for arg in call.args])
             return None
