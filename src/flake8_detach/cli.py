@@ -402,8 +402,14 @@ def undecodable_first_lines(raw: bytes) -> Optional[str]:
     return None
 
 
-def lint(source: str, options: RunOptions) -> list:
-    return unsilenced(check_source(source, options.rules), source)
+def on_disk_path(path: str, options: RunOptions) -> Optional[str]:
+    """Where the checked code lies, for reading the project's modules it imports: its path, or
+    the path --stdin-filename gives; None for standard input without one."""
+    return None if options.stdin is not None and path == "stdin" else path
+
+
+def lint(source: str, options: RunOptions, path: Optional[str] = None) -> list:
+    return unsilenced(check_source(source, options.rules, path=path), source)
 
 
 def check_python(path: str, raw: bytes, options: RunOptions) -> FileReport:
@@ -411,15 +417,16 @@ def check_python(path: str, raw: bytes, options: RunOptions) -> FileReport:
         encoding, source = decode(raw)
     except ValueError as error:
         return FileReport(errors=[FileError(path, f"cannot decode: {error}")])
-    violations = lint(source, options)
+    on_disk = on_disk_path(path, options)
+    violations = lint(source, options, on_disk)
     checked = source  # the code the violations are in
     report = FileReport()
     if (options.fix or options.diff) and any(v.fix for v in violations):
-        result = fix_source(source, options.rules, options.unsafe)
+        result = fix_source(source, options.rules, options.unsafe, on_disk)
         if result.rejected:
             report.errors.append(FileError(path, result.rejected))
         if result.source != source and not unparsable(path, result.source, report):
-            fixed_violations = lint(result.source, options)
+            fixed_violations = lint(result.source, options, on_disk)
             if options.diff:
                 report.diff = unified_diff(source, result.source, path)
                 report.fixed = count_fixed(violations, fixed_violations)
@@ -477,13 +484,13 @@ def check_notebook(path: str, raw: bytes, options: RunOptions) -> FileReport:
     except NotebookError as error:
         return FileReport(errors=[FileError(path, str(error))])
     source = notebook.source
-    violations = lint_notebook(notebook, options)
+    violations = lint_notebook(notebook, options, on_disk_path(path, options))
     report = FileReport()
     if (options.fix or options.diff) and any(v.fix for v in violations):
         fixed_notebook = fix_notebook(path, notebook, options, report)
         if fixed_notebook is not None:
             text, changed = fixed_notebook
-            fixed_violations = lint_notebook(Notebook(text), options)
+            fixed_violations = lint_notebook(Notebook(text), options, on_disk_path(path, options))
             if options.diff:
                 report.fixed = count_fixed(violations, fixed_violations)
                 report.diff = "".join(
@@ -515,7 +522,7 @@ def fix_notebook(path: str, notebook: Notebook, options: RunOptions, report: Fil
     segments = notebook.segments()
     fixed_sources, touched = [], set()
     for segment in segments:
-        result = fix_source(segment.source, options.rules, options.unsafe)
+        result = fix_source(segment.source, options.rules, options.unsafe, on_disk_path(path, options))
         if result.rejected:
             report.errors.append(FileError(path, result.rejected))
         if unparsable(path, result.source, report):
@@ -541,9 +548,9 @@ def fix_notebook(path: str, notebook: Notebook, options: RunOptions, report: Fil
     return text, changed
 
 
-def lint_notebook(notebook: Notebook, options: RunOptions) -> list:
+def lint_notebook(notebook: Notebook, options: RunOptions, path: Optional[str] = None) -> list:
     """The findings in each run of cells that parse, and a DET000 at each cell that does not."""
-    violations = [v for segment in notebook.segments() for v in lint(segment.source, options)]
+    violations = [v for segment in notebook.segments() for v in lint(segment.source, options, path)]
     violations += [
         parse_failure(f"cannot parse this cell: {cell.broken}", cell.first_line, 0) for cell in notebook.broken_cells()
     ]

@@ -3,6 +3,8 @@ about the tensor it gives (facts.Value), with torchapi.py as the model of torch'
 
 from __future__ import annotations
 
+import ast
+
 from typing import Optional
 
 import libcst as cst
@@ -57,6 +59,10 @@ SAVING_OPERATORS = (cst.Multiply, cst.Divide, cst.Power, cst.MatrixMultiply)
 NON_TENSOR_KEYWORDS = frozenset("dim keepdim dtype device layout memory_format pin_memory reduction inplace out".split())
 
 
+# What a call at module level or in __init__ can build that stays what it is wherever it is used.
+BUILT_KINDS = frozenset((MODULE, LOSS_FUNCTION, OPTIMIZER, INSTANCE))
+
+
 class Evaluator:
     """Values of expressions under `state` (the facts per local name and the grad mode) and
     `imports`. Values are remembered per expression until `forget_values()`, which whoever
@@ -72,6 +78,7 @@ class Evaluator:
         self.classes = index.classes
         self.file_index = index
         self.owner: Optional[str] = None  # the class whose method is being walked
+        self.locals: Optional[frozenset] = None  # in a function: its local names and parameters
         self.memo: dict = {}  # id(expr) -> Value, valid until the state changes
         self.pending: dict = {}  # id(expr) -> frozenset of Violations to report if it reaches backward()
 
@@ -108,7 +115,9 @@ class Evaluator:
         if isinstance(expr, cst.Name):
             if expr.value in ("True", "False", "None"):
                 return CONSTANT
-            return self.state.get(expr.value)
+            if expr.value in self.state.names or self.locals is None or expr.value in self.locals:
+                return self.state.get(expr.value)
+            return self.built(self.file_index.built_globals.get(expr.value), None)  # a global
         if isinstance(expr, cst.Call):
             return self._evaluate_call(expr)
         if isinstance(expr, cst.Attribute):
@@ -155,6 +164,27 @@ class Evaluator:
             return self.value(expr.value)
         return UNKNOWN
 
+    def built(self, call, owner: Optional[str]) -> Value:
+        """What a call (an `ast.Call` of FileIndex.built_globals or built_attributes, made by a
+        class `owner`'s __init__ or at module level) built: a module, a loss function, an
+        optimizer or an instance of a class of the file; UNKNOWN for anything else. Evaluated
+        once per file, on its own: what later code does to it (freezing, a new state) is not
+        known, so a module's `trainable` is not kept."""
+        if call is None:
+            return UNKNOWN
+        known = self.file_index.built_values
+        if id(call) not in known:
+            known[id(call)] = UNKNOWN  # while it is evaluated: a cycle gives UNKNOWN
+            try:
+                expression = cst.parse_expression(ast.get_source_segment(self.file_index.source, call) or "")
+            except (cst.ParserSyntaxError, RecursionError, MemoryError):
+                return UNKNOWN
+            evaluator = Evaluator(self.file_index)
+            evaluator.owner = owner
+            value = evaluator.value(expression)
+            known[id(call)] = value.but(trainable=None) if value.kind in BUILT_KINDS else UNKNOWN
+        return known[id(call)]
+
     def calls_own_method(self, call: cst.Call) -> bool:
         """Whether `x.m(...)` calls a method `m` that a class of this file defines (a `Var`
         with its own `backward()`, a `DecoderState.detach()`), not torch's: x is an instance of
@@ -195,6 +225,10 @@ class Evaluator:
             optimized = self.optimizers.get(self.owner, {}).get(attr) if expr.value.value == "self" else None
             if optimized:  # built in a method of this class (summaries.class_optimizers)
                 return Value(kind=OPTIMIZER, modules=optimized)
+            if expr.value.value == "self" and self.locals is not None and self.owner is not None:
+                built = self.built(self.file_index.built_attributes.get(self.owner, {}).get(attr), self.owner)
+                if built is not UNKNOWN:  # built in the class's __init__ and never rebound
+                    return built
         if attr in torchapi.NON_TENSOR_ATTRIBUTES:
             return CONSTANT
         base = self.value(expr.value)

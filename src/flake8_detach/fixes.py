@@ -47,19 +47,19 @@ class _Progress:
     touched: list = field(default_factory=list)  # FixResult.touched of the rounds kept
 
 
-def fix_source(source: str, rules: Sequence[type] = RULES, unsafe: bool = False) -> FixResult:
-    """`source` with the allowed fixes applied. A file too deeply nested for libcst's tree
-    walks keeps the rounds done so far, and says so."""
+def fix_source(source: str, rules: Sequence[type] = RULES, unsafe: bool = False, path: Optional[str] = None) -> FixResult:
+    """`source` (of the file at `path`, if on disk) with the allowed fixes applied. A file too
+    deeply nested for libcst's tree walks keeps the rounds done so far, and says so."""
     progress = _Progress(source)
     try:
-        result = _fix_rounds(progress, rules, unsafe)
+        result = _fix_rounds(progress, rules, unsafe, path)
     except (RecursionError, MemoryError) as error:
         why = f"not fixed: the file is too deeply nested to rewrite ({type(error).__name__})"
         result = FixResult(progress.accepted, why)
     return replace(result, touched=tuple(progress.touched))
 
 
-def _fix_rounds(progress: _Progress, rules: Sequence[type], unsafe: bool) -> FixResult:
+def _fix_rounds(progress: _Progress, rules: Sequence[type], unsafe: bool, path: Optional[str]) -> FixResult:
     """The rounds of fix_source, keeping `progress` up to date."""
     source = progress.accepted
     for _ in range(MAX_ROUNDS):
@@ -70,7 +70,7 @@ def _fix_rounds(progress: _Progress, rules: Sequence[type], unsafe: bool) -> Fix
         lines = physical_lines(source)
         edits, touched, titles = [], [], set()
         noqa = Noqa(source)
-        for piece, module, violations in analysed_pieces(source, tree, rules):
+        for piece, module, violations in analysed_pieces(source, tree, rules, path=path):
             fixes = [
                 violation.fix
                 for violation in violations

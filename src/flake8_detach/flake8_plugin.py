@@ -39,5 +39,6 @@ class Flake8Checker:
             return
         from .pipeline import check_source  # libcst and the rules: only for files that need them
 
-        for violation in check_source(source, tree=self.tree):
+        on_disk = self.filename if self.filename not in ("", "stdin", "-") else None
+        for violation in check_source(source, tree=self.tree, path=on_disk):
             yield violation.line, violation.col, f"{violation.code} {violation.message}", type(self)

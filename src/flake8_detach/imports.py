@@ -93,6 +93,12 @@ class ImportTable:
             self._foreign(asname or name)
             self._note_framework(module, name)  # `from d2l import mxnet as d2l` too
 
+    def bind_project_name(self, local: str, qualname: str) -> None:
+        """`local` is bound to the torch name `qualname` by an import from a module of the
+        project (`from model import *`, where model.py imports `torch.nn as nn`)."""
+        self.names[local] = qualname
+        self.foreign.discard(local)
+
     def _note_framework(self, *modules: str) -> None:
         self.frameworks.update(m.partition(".")[0] for m in modules if m.partition(".")[0] in OTHER_FRAMEWORKS)
 

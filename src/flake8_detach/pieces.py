@@ -20,6 +20,7 @@ from itertools import accumulate
 from typing import Optional, Sequence
 
 from .ast_syntax import FUNCTIONS, bound_names, dotted, first_line, module_level, scope_nodes, statements
+from . import project
 from .imports import ImportTable
 from .summaries import class_optimizers, summarise
 
@@ -60,6 +61,24 @@ class FileIndex:
     # Made when a piece is first analysed (most files indexed have none).
 
     @cached_property
+    def all_names(self) -> Optional[frozenset]:
+        """The module's `__all__` where it is a literal list or tuple of strings, else None."""
+        for node in self.tree.body:
+            if (
+                isinstance(node, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+                and isinstance(node.value, (ast.List, ast.Tuple))
+                and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.value.elts)
+            ):
+                return frozenset(e.value for e in node.value.elts)
+        return None
+
+    @cached_property
+    def built_values(self) -> dict:
+        """id(ast call) -> the Value it builds (Evaluator.built), filled as the walk asks."""
+        return {}
+
+    @cached_property
     def summaries(self) -> dict:
         """What the file's functions return (summaries.py)."""
         return summarise(self.tree, self.imports)
@@ -68,6 +87,79 @@ class FileIndex:
     def optimizers(self) -> dict:
         """class -> {attribute -> the modules whose parameters `self.<attribute>` updates}."""
         return {node.name: class_optimizers(node, self.imports) for node in self.class_nodes}
+
+    @cached_property
+    def built_globals(self) -> dict:
+        """Module-level names bound once, to a call (`criterion = nn.NLLLoss()`, `D = Net()`),
+        and nowhere else (not by another statement, not through `global`): name -> the call.
+        Functions see them as built (Evaluator.built)."""
+        counts: dict = {}
+        calls = {}
+        for node in module_level(self.tree.body):
+            if isinstance(node, ast.With):  # its body comes on its own; its `as` targets here
+                bound = {n.id for item in node.items for n in ast.walk(item.optional_vars or ast.Pass())
+                         if isinstance(n, ast.Name)}
+            else:
+                bound = bound_names([node]) if not isinstance(node, (ast.If, ast.Try)) else set()
+            for name in bound:
+                counts[name] = counts.get(name, 0) + 1
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                for alias in node.names:
+                    local = (alias.asname or alias.name).partition(".")[0]
+                    counts[local] = counts.get(local, 0) + 1
+            if (
+                isinstance(node, ast.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)
+                and isinstance(node.value, ast.Call)
+            ):
+                calls[node.targets[0].id] = node.value
+        declared = {name for node in ast.walk(self.tree) if isinstance(node, ast.Global) for name in node.names}
+        return {name: call for name, call in calls.items() if counts.get(name) == 1 and name not in declared}
+
+    @cached_property
+    def built_attributes(self) -> dict:
+        """class -> {attribute -> the call}: `self.<attribute> = <call>` in the class's
+        `__init__`, bound nowhere else in the class (nor in `__init__` again); a class of the
+        file inherits its bases' (those of the file) where it binds none of its own."""
+        own: dict = {}
+        for node in self.class_nodes:
+            assigned: dict = {}
+            counts: dict = {}
+            for method in (child for child in node.body if isinstance(child, FUNCTIONS)):
+                for statement in ast.walk(method):
+                    targets = statement.targets if isinstance(statement, ast.Assign) else (
+                        [statement.target] if isinstance(statement, (ast.AugAssign, ast.AnnAssign)) else [])
+                    for target in targets:
+                        for element in (target.elts if isinstance(target, (ast.Tuple, ast.List)) else [target]):
+                            attribute = _self_attribute(element)
+                            if attribute is None:
+                                continue
+                            counts[attribute] = counts.get(attribute, 0) + 1
+                            if (
+                                method.name == "__init__"
+                                and isinstance(statement, ast.Assign)
+                                and element is target
+                                and isinstance(statement.value, ast.Call)
+                            ):
+                                assigned[attribute] = statement.value
+            own[node.name] = {name: call for name, call in assigned.items() if counts[name] == 1}
+        built: dict = {}
+
+        def of(name: str, seen: frozenset = frozenset()) -> dict:
+            if name in built or name in seen:
+                return built.get(name, {})
+            inherited: dict = {}
+            node = next((n for n in self.class_nodes if n.name == name), None)
+            for base in node.bases if node is not None else ():
+                if isinstance(base, ast.Name) and base.id in own:
+                    inherited.update(of(base.id, seen | {name}))
+            built[name] = {**inherited, **own.get(name, {})}
+            return built[name]
+
+        for node in self.class_nodes:
+            of(node.name)
+        return built
 
     @cached_property
     def module_names(self) -> frozenset:
@@ -92,9 +184,12 @@ class FileIndex:
         return frozenset(names)
 
 
-def index_file(tree: ast.Module, source: str) -> FileIndex:
+def index_file(tree: ast.Module, source: str, path: Optional[str] = None, depth: int = 0) -> FileIndex:
+    """The file's index. With its `path`, the project's own modules it imports from are read
+    too (project.py): the torch names, module classes and plain classes they give it."""
     imports = ImportTable()
     classes = []
+    imported_modules, imported_plain = set(), set()
     for node in module_level(tree.body):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             imports.add_ast(node)
@@ -102,7 +197,9 @@ def index_file(tree: ast.Module, source: str) -> FileIndex:
             classes.append(node)
     for name in bound_names(tree.body):  # `torch = None` anywhere: the name is not torch's
         imports.rebind(name)
-    module_classes: set = set()
+    if path is not None:
+        _add_project_imports(tree, path, depth, imports, imported_modules, imported_plain)
+    module_classes: set = set(imported_modules)
     changed = True
     while changed:  # a subclass of a module class is a module class, in any order
         changed = False
@@ -115,7 +212,7 @@ def index_file(tree: ast.Module, source: str) -> FileIndex:
                 changed = True
     plain = frozenset(
         node.name for node in classes if all(isinstance(b, ast.Name) and b.id == "object" for b in node.bases)
-    )
+    ) | imported_plain
     facts = {
         node.name: ClassFacts(
             tuple(imports.qualname_of_dotted(dotted(base)) for base in node.bases),
@@ -124,6 +221,37 @@ def index_file(tree: ast.Module, source: str) -> FileIndex:
         for node in classes
     }
     return FileIndex(imports, frozenset(module_classes), plain, facts, tuple(classes), tree, source)
+
+
+def _add_project_imports(tree: ast.Module, path: str, depth: int, imports: ImportTable, modules: set, plain: set) -> None:
+    """What `from <a module of the project> import ...` statements bind, read from that module:
+    its torch names into `imports`, its module classes into `modules`, its plain classes into
+    `plain`; names the file binds itself are its own."""
+    own = bound_names(tree.body)
+    for node in module_level(tree.body):
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        found = project.module_file(path, node.module or "", node.level)
+        other = project.module_index(found, depth + 1) if found else None
+        if other is None:
+            continue
+        for alias in node.names:
+            names = [n for n in _bindings_of(other) if project.exported(other, n)] if alias.name == "*" else [alias.name]
+            for name in names:
+                local = name if alias.name == "*" else alias.asname or name
+                if local in own or (alias.name == "*" and local in imports.names):
+                    continue
+                if name in other.imports.names:
+                    imports.bind_project_name(local, other.imports.names[name])
+                elif name in other.module_classes:
+                    modules.add(local)
+                elif name in other.plain_classes:
+                    plain.add(local)
+
+
+def _bindings_of(index: FileIndex) -> set:
+    """The names a module binds that an importing file may learn about."""
+    return set(index.imports.names) | set(index.module_classes) | set(index.plain_classes)
 
 
 class Needs:
@@ -391,3 +519,10 @@ def _stubbed(lines: list, definitions: list, line_offset: int = 0) -> str:
         for number in range(first, last):
             lines[number] = "\n"
     return "".join(lines)
+
+
+def _self_attribute(target: ast.AST):
+    """`x` for `self.x`, else None."""
+    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
+        return target.attr
+    return None

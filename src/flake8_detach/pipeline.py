@@ -36,13 +36,18 @@ def needs_of(rules: tuple) -> Needs:
 
 
 def check_source(
-    source: str, rules: Sequence[type] = RULES, tree: Optional[ast.Module] = None, whole_file: bool = False
+    source: str,
+    rules: Sequence[type] = RULES,
+    tree: Optional[ast.Module] = None,
+    whole_file: bool = False,
+    path: Optional[str] = None,
 ) -> list:
     """All violations in `source`, sorted by position.
 
     `tree` is the file's `ast` tree, where the caller has it (flake8 does). libcst parses only
     the pieces of the file that can produce a finding; `whole_file=True` analyses the whole file
-    in one piece instead, the reference that the shortcut is tested against.
+    in one piece instead, the reference that the shortcut is tested against. `path`, where the
+    file is on disk, lets the modules of the project it imports from be read (project.py).
     """
     if tree is None:  # not from flake8: parse first, so any file Python rejects is reported
         try:
@@ -53,15 +58,17 @@ def check_source(
             return [parse_failure(f"cannot parse this file: {error}", 1, 0)]
         except (RecursionError, MemoryError):
             return [parse_failure("cannot parse this file: too deeply nested for Python's own parser", 1, 0)]
-    violations = [v for _, _, found in analysed_pieces(source, tree, rules, whole_file) for v in found]
+    violations = [v for _, _, found in analysed_pieces(source, tree, rules, whole_file, path) for v in found]
     return sorted(violations, key=lambda v: (v.line, v.col, v.code))
 
 
-def analysed_pieces(source: str, tree: ast.Module, rules: Sequence[type], whole_file: bool = False):
+def analysed_pieces(
+    source: str, tree: ast.Module, rules: Sequence[type], whole_file: bool = False, path: Optional[str] = None
+):
     """(piece, its libcst module, its violations placed in the file) for each piece analysed,
     then (None, None, the whole-file rules' findings); a piece libcst cannot take gives
     (piece, None, [its DET000])."""
-    selected = pieces_of(source, tree, rules, whole_file)
+    selected = pieces_of(source, tree, rules, whole_file, path)
     if selected is None:
         return
     index, pieces = selected
@@ -162,14 +169,14 @@ def file_findings(rules: Sequence[type], index: FileIndex, source: str) -> list:
     return found
 
 
-def pieces_of(source: str, tree: ast.Module, rules: Sequence[type], whole_file: bool = False):
+def pieces_of(source: str, tree: ast.Module, rules: Sequence[type], whole_file: bool = False, path=None):
     """(the file's index, the pieces for libcst to parse), or None where no rule's words occur.
     The rules that read the whole file (Rule.check_file) need no piece."""
     needs = needs_of(tuple(rule for rule in rules if rule.check_file is None))
     telling = needs.telling_offsets(source)
     if not telling and not needs_of(tuple(rule for rule in rules if rule.check_file)).telling_offsets(source):
         return None
-    index = index_file(tree, source)
+    index = index_file(tree, source, path)
     if index.imports.other_framework_only:
         return None
     if whole_file:  # as one piece, with the data tables left out as the pieces leave them out

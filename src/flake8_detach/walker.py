@@ -273,7 +273,8 @@ class Walker(ExpressionEvents):
             name = self.evaluator.qualname(callee.func if isinstance(callee, cst.Call) else callee)
             if name in torchapi.GRAD_MODE_SETTERS:
                 mode = grad_mode_set_by(name, callee, True)
-        outer = (self.state, self.loops, self.exits, self.caught, self.evaluator.imports, self.evaluator.owner, self.scope)
+        outer = (self.state, self.loops, self.exits, self.caught, self.evaluator.imports, self.evaluator.owner, self.scope,
+                 self.evaluator.locals)
         if isinstance(stmt, cst.ClassDef):
             self.evaluator.owner = stmt.name.value  # its methods' `self` is one of these
         if isinstance(stmt, cst.FunctionDef):
@@ -286,9 +287,12 @@ class Walker(ExpressionEvents):
             params = {param.name.value for param in all_params(stmt.params)}
             for local in local_names | params:
                 self.evaluator.imports.rebind(local)  # `def f(torch)`: a local, not the module
+            enclosing = self.evaluator.locals or frozenset()  # a nested function's free names are its enclosing one's
+            self.evaluator.locals = frozenset(local_names | params) | enclosing
         else:
             for arg in stmt.bases:
                 self.scan(arg.value)
+            self.evaluator.locals = None  # a class body
         self.state, self.loops, self.exits, self.caught = State(mode, unbound=local_names), [], [], []
         if isinstance(stmt, cst.FunctionDef):
             self.scope = stmt
@@ -298,7 +302,8 @@ class Walker(ExpressionEvents):
         self.run_suite(stmt.body)
         if is_function:
             self.fire("on_scope_end", stmt)
-        self.state, self.loops, self.exits, self.caught, self.evaluator.imports, self.evaluator.owner, self.scope = outer
+        (self.state, self.loops, self.exits, self.caught, self.evaluator.imports, self.evaluator.owner, self.scope,
+         self.evaluator.locals) = outer
         self.effects.unknown([stmt.name.value])
 
     def run_try(self, stmt) -> None:
