@@ -124,3 +124,16 @@ def test_a_detach_that_ends_a_cell_is_displayed_not_discarded(tmp_path):
     path = notebook(tmp_path, setup, "y.detach()", "y.detach();", "y.detach()\nz = 1", "y.sum().backward()")
     status, lines = run(path)
     assert [line.split(" ")[0] for line in lines] == ["book.ipynb:cell_3:1:1:", "book.ipynb:cell_4:1:1:"]
+
+
+def test_cells_whose_magic_runs_python_are_analysed_and_the_others_are_counted_with_verbose(tmp_path):
+    path = notebook(tmp_path, "import torch\nw = torch.ones(3, requires_grad=True)", "%%time\nw.add_(1)",
+                    "%%capture out\nw.mul_(2)", "%%bash\necho hi", "%%timeit -n 1\nloss = w.sum()\nprint(loss.data[0])")
+    result = subprocess.run([sys.executable, "-m", "flake8_detach", "--verbose", path.name],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert [line.split(" ")[:2] for line in result.stdout.splitlines()] == [
+        ["book.ipynb:cell_2:2:1:", "DET103"], ["book.ipynb:cell_3:2:1:", "DET103"], ["book.ipynb:cell_5:3:7:", "DET504"]]
+    assert result.stderr == "book.ipynb: cell_4 not checked: a %%bash cell is not Python\n"
+    run(path, "--fix")
+    cells = ["".join(c["source"]) for c in json.loads(path.read_text())["cells"]]
+    assert cells[4] == "%%timeit -n 1\nloss = w.sum()\nprint(loss.item())"

@@ -28,7 +28,7 @@ from .pipeline import check_source, parse_failure, parses_as_python
 from .fixes import fix_source
 from .noqa import unsilenced
 from .notebook import Notebook, NotebookError, lf_lines
-from .report import PARSE_ERROR_CODE, FileError, Finding, error_line, render
+from .report import PARSE_ERROR_CODE, FileError, Finding, error_line, printable, render
 from .rules import RULES, select
 
 # Directories never entered while walking a directory (a path named on the command line is
@@ -49,6 +49,7 @@ class RunOptions:
     diff: bool = False  # show fixes without writing
     unsafe: bool = False
     file_lines: bool = False  # notebooks: also find each finding's line in the .ipynb file
+    verbose: bool = False  # say what was not checked (notebook cells that are not Python)
     stdin: Optional[bytes] = None  # the code read from standard input, checked as the only file
 
 
@@ -58,6 +59,7 @@ class FileReport:
     errors: list = field(default_factory=list)
     diff: str = ""
     fixed: int = 0  # how many findings the written (or shown) fixes removed
+    notes: list = field(default_factory=list)  # with --verbose: what was left out, one line each
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -143,6 +145,9 @@ exit status:
         help="print the fixes as a unified diff (a/ and b/ paths, for `git apply`) instead of writing them; "
         "takes no --format",
     )
+    parser.add_argument(
+        "--verbose", action="store_true", help="also say on standard error what was not checked (notebook cells that are not Python)"
+    )
     parser.add_argument("--version", action="version", version=f"flake8-detach {__version__}")
     return parser
 
@@ -175,6 +180,7 @@ def check_command(argv: Sequence[str]) -> int:
         diff=args.diff,
         unsafe=args.unsafe_fixes,
         file_lines=settings.format in ("sarif", "github"),
+        verbose=args.verbose,
     )
     if reading_stdin:
         files, errors = ([] if is_excluded(stdin_name, settings.exclude) else [stdin_name]), []
@@ -193,6 +199,8 @@ def check_command(argv: Sequence[str]) -> int:
     errors.sort(key=lambda error: error.path)  # by path, as findings are (stable: a file's own order kept)
     for error in errors:
         print(error_line(settings.format, error), file=sys.stderr)
+    for note in (note for report in reports for note in report.notes):
+        print(note, file=sys.stderr)
     if options.diff:
         report_out("".join(report.diff for report in reports))
     else:
@@ -486,6 +494,9 @@ def check_notebook(path: str, raw: bytes, options: RunOptions) -> FileReport:
     source = notebook.source
     violations = lint_notebook(notebook, options, on_disk_path(path, options))
     report = FileReport()
+    if options.verbose:
+        report.notes = [f"{printable(path)}: cell_{number} not checked: a %%{magic} cell is not Python"
+                        for number, magic in notebook.skipped]
     if (options.fix or options.diff) and any(v.fix for v in violations):
         fixed_notebook = fix_notebook(path, notebook, options, report)
         if fixed_notebook is not None:

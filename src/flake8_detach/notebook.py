@@ -3,7 +3,8 @@
 The code cells are joined into one Python source, in order, so facts flow from cell to cell as
 they do when the notebook runs top to bottom; a marker comment line closes each cell. In a cell
 that is not valid Python as it stands, IPython lines (`%magic`, `!shell`, `?help`, `x = !cmd`)
-become placeholders with the same line count; a `%%cell magic` cell is left out. Fixed code is
+become placeholders with the same line count; a `%%cell magic` cell is left out, but for the magics
+whose body is Python (%%time, %%timeit, %%capture, %%prun), analysed after that line. Fixed code is
 split back at the markers, the original IPython lines are put back, and only the JSON strings of
 the changed lines are rewritten in the notebook's text: every other byte stays as it was.
 """
@@ -26,6 +27,9 @@ from .walker import CELL_END
 MAGIC_TAG = "# <flake8-detach: ipython line "
 PLACEHOLDER = re.compile(re.escape(MAGIC_TAG) + r"(\d+)>$")
 HELP = re.compile(r"[\w.*]+\?\??$")  # `obj?`, `obj.attr??`, `np.*load*?`
+# Cell magics whose body is Python that IPython runs (timed, or with its output captured): the
+# cell is analysed after its first line.
+PYTHON_CELL_MAGICS = frozenset(("time", "timeit", "capture", "prun"))
 MAGIC_ASSIGNMENT = re.compile(r"^(\s*)([A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*)\s*=\s*[%!]")
 
 
@@ -69,6 +73,7 @@ class Notebook:
         self.cell_end = _unused(CELL_END, texts)
         self.tag = _unused(MAGIC_TAG, texts)
         self.cells: list = []
+        self.skipped: list = []  # (number, magic) of the code cells that are not Python
         parts = []
         line = 1
         number = 0
@@ -77,8 +82,10 @@ class Notebook:
                 continue
             number += 1
             text = texts[index]
-            if text.lstrip().startswith("%%"):
-                continue  # a cell magic: the cell is not Python
+            magic = _cell_magic(text)
+            if magic is not None and magic not in PYTHON_CELL_MAGICS:
+                self.skipped.append((number, magic))
+                continue  # a cell magic whose body is not Python (%%bash, %%writefile...)
             indent, code = _dedented(text)
             python, ipython_lines = python_code(code, self.tag)
             cell = CodeCell(index, number, text, python, ipython_lines, line, indent, parse_problem(python))
@@ -272,6 +279,14 @@ class Notebook:
             pieces += [self.text[done:start], replacement]
             done = end
         return "".join(pieces) + self.text[done:]
+
+
+def _cell_magic(text: str) -> Optional[str]:
+    """`time` for a cell starting `%%time`, else None."""
+    stripped = text.lstrip()
+    if not stripped.startswith("%%"):
+        return None
+    return stripped[2:].split(None, 1)[0] if stripped[2:].strip() else ""
 
 
 def parse_problem(code: str) -> Optional[str]:

@@ -46,7 +46,8 @@ def check_source(
 
     `tree` is the file's `ast` tree, where the caller has it (flake8 does). libcst parses only
     the pieces of the file that can produce a finding; `whole_file=True` analyses the whole file
-    in one piece instead, the reference that the shortcut is tested against. `path`, where the
+    in one piece and with no text gate instead: the reference that the shortcut and the gates
+    are tested against (they may skip code only where no rule can fire). `path`, where the
     file is on disk, lets the modules of the project it imports from be read (project.py).
     """
     if tree is None:  # not from flake8: parse first, so any file Python rejects is reported
@@ -94,7 +95,7 @@ def analysed_pieces(
         if shifts:  # columns on lines whose indentation was rewritten, back in the file's own
             violations = [_unshifted(v, shifts.get(v.line - piece.line_offset)) for v in violations]
         yield piece, module, violations
-    yield None, None, file_findings(rules, index, source)
+    yield None, None, file_findings(rules, index, source, gated=not whole_file)
 
 
 def parse_piece(code: str) -> tuple:
@@ -144,16 +145,18 @@ def _unshifted(violation: Violation, shift: Optional[tuple]) -> Violation:
     return replace(violation, col=violation.col - parsed + written if violation.col >= parsed else min(violation.col, written))
 
 
-def file_findings(rules: Sequence[type], index: FileIndex, source: str) -> list:
+def file_findings(rules: Sequence[type], index: FileIndex, source: str, gated: bool = True) -> list:
     """The findings of the rules that read the whole file's `ast` (Rule.check_file), in a file
-    where their needs all occur."""
+    where their needs all occur (or in any file, not `gated`)."""
     whole_file_rules = tuple(rule for rule in rules if rule.check_file is not None)
     if not whole_file_rules:
         return []
-    needs = needs_of(whole_file_rules).for_file(index.imports)
-    present = set(needs.telling_offsets(source))
+    if gated:
+        needs = needs_of(whole_file_rules).for_file(index.imports)
+        present = set(needs.telling_offsets(source))
+        whole_file_rules = needs.rules_met_in(source, present) if present else []
     found = []
-    for rule in needs.rules_met_in(source, present) if present else []:
+    for rule in whole_file_rules:
         try:
             with recursion_limit(DEEP_RECURSION):  # their expressions are read recursively too
                 results = rule.check_file(index)
@@ -172,6 +175,10 @@ def file_findings(rules: Sequence[type], index: FileIndex, source: str) -> list:
 def pieces_of(source: str, tree: ast.Module, rules: Sequence[type], whole_file: bool = False, path=None):
     """(the file's index, the pieces for libcst to parse), or None where no rule's words occur.
     The rules that read the whole file (Rule.check_file) need no piece."""
+    if whole_file:  # no gate: one piece, with the data tables left out as the pieces leave them out
+        index = index_file(tree, source, path)
+        pieces = [Piece("".join(without_large_literals(physical_lines(source), tree)), 0)]
+        return None if index.imports.other_framework_only else (index, pieces)
     needs = needs_of(tuple(rule for rule in rules if rule.check_file is None))
     telling = needs.telling_offsets(source)
     if not telling and not needs_of(tuple(rule for rule in rules if rule.check_file)).telling_offsets(source):
@@ -179,8 +186,6 @@ def pieces_of(source: str, tree: ast.Module, rules: Sequence[type], whole_file: 
     index = index_file(tree, source, path)
     if index.imports.other_framework_only:
         return None
-    if whole_file:  # as one piece, with the data tables left out as the pieces leave them out
-        return index, [Piece("".join(without_large_literals(physical_lines(source), tree)), 0)]
     widened = needs.for_file(index.imports)
     if widened is not needs:  # torch names imported under other names: look again
         telling = widened.telling_offsets(source)
