@@ -159,3 +159,18 @@ def test_a_long_data_table_is_not_parsed_and_the_code_around_it_is_checked():
     (piece,) = pieces_of(source, tree, RULES)[1]
     assert sum(1 for line in physical_lines(piece.code) if line.strip()) == 4  # the table is one stub line
     assert [(v.line, v.code) for v in check_source(source, tree=tree)] == [(60_005, "DET103")]
+
+
+# Each of these drew a finding from the whole file (no gate) that the gates hid: a gate may skip
+# code only where no rule can fire.
+GATE_PROBES = [
+    # a module's parameter is a leaf: no `requires_grad`, `Parameter` or `Variable` in the file
+    ("import torch\nimport torch.nn as nn\n\nconv = nn.Conv1d(3, 3, 3)\nconv.weight.fill_(0.5)\n", "DET103"),
+]
+
+
+@pytest.mark.parametrize("source, code", GATE_PROBES)
+def test_the_gates_never_hide_what_the_whole_file_finds(source, code):
+    whole = findings(source, whole_file=True)
+    assert [finding[2] for finding in whole] == [code]
+    assert findings(source) == whole

@@ -6,9 +6,10 @@ import ast
 
 import libcst as cst
 
-from ..ast_syntax import callee_name, dotted, scope_nodes
+from ..ast_syntax import dotted
 from ..cst_syntax import viewed_name
 from ._base import INPLACE, LEAF, Example, Raises, Rule
+from ._leaves import builds_module_or_parameter, makes_leaf
 
 
 class InplaceOnLeaf(Rule):
@@ -74,14 +75,14 @@ with torch.no_grad():
         for node in nodes:
             if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                if any(not isinstance(t, ast.Attribute) for t in targets) and _makes_leaf(node.value, imports):
+                if any(not isinstance(t, ast.Attribute) for t in targets) and makes_leaf(node.value, imports):
                     return True
-                if _builds_module_or_parameter(node.value, imports):
+                if builds_module_or_parameter(node.value, imports):
                     holders.update(filter(None, (dotted(t) for t in targets)))
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
                 if node.func.attr == "requires_grad_":
                     return True  # `x.requires_grad_()` makes a leaf of x
-                if node.func.attr.endswith("_") and _makes_leaf(node.func.value, imports):
+                if node.func.attr.endswith("_") and makes_leaf(node.func.value, imports):
                     return True  # `nn.Parameter(t).mul_(2)`
                 if node.func.attr.endswith("_"):
                     written.update(_prefixes(node.func.value))
@@ -102,25 +103,6 @@ with torch.no_grad():
         # no_grad(): there, only where grad mode is evidently on (training code, __init__).
         if value.grad and value.leaf and (not value.modules or self.ctx.grad_mode_is_evident()):
             self.report(site, op=op, target=self.ctx.text(target))
-
-
-def _makes_leaf(expr: ast.AST, imports) -> bool:
-    """Whether `expr` holds a call that makes a leaf that requires grad, or may."""
-    for node in scope_nodes([expr]):
-        if isinstance(node, ast.Call) and (
-            callee_name(node, imports) in ("Parameter", "Variable", "requires_grad_")
-            or any(keyword.arg == "requires_grad" for keyword in node.keywords)
-        ):
-            return True
-    return False
-
-
-def _builds_module_or_parameter(expr: ast.AST, imports) -> bool:
-    """`nn.Conv2d(...)`, `nn.Parameter(...)`: a torch.nn class called."""
-    if not isinstance(expr, ast.Call):
-        return False
-    name = imports.qualname_of_dotted(dotted(expr.func)) or ""
-    return name.startswith("torch.nn.") and name.rpartition(".")[2][:1].isupper()
 
 
 def _prefixes(expr: ast.AST) -> list:

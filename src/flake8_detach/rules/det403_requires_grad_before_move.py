@@ -10,6 +10,7 @@ from .. import torchapi
 from ..cst_syntax import keyword_arg, method_name
 from ..findings import UNSAFE
 from ._base import LEAF, Breaks, Example, Rule
+from ._leaves import makes_leaves
 
 # Tensor methods that copy to another device or dtype, with the factory keyword that does it.
 MOVES = {
@@ -74,6 +75,12 @@ w = torch.randn(3, requires_grad=True, dtype=torch.float64)
             proof=Breaks("w.grad is not None"),
         ),
     )
+
+    @staticmethod
+    def possible_in(nodes: list, imports) -> bool:
+        """The scope makes a leaf that requires grad, or builds a torch.nn module: only such a
+        leaf (or a module's parameter) can be moved into a copy."""
+        return makes_leaves(nodes, imports)
 
     def on_call(self, call) -> None:
         if method_name(call) in MOVES and isinstance(call.func.value, cst.Call):

@@ -1,0 +1,39 @@
+"""Where leaves that require grad come from, in Python's `ast`: the prechecks of the rules about
+them (DET103, DET403)."""
+
+from __future__ import annotations
+
+import ast
+
+from ..ast_syntax import callee_name, dotted, scope_nodes
+
+
+def makes_leaf(expr: ast.AST, imports) -> bool:
+    """Whether `expr` holds a call that makes a leaf that requires grad, or may."""
+    for node in scope_nodes([expr]):
+        if isinstance(node, ast.Call) and (
+            callee_name(node, imports) in ("Parameter", "Variable", "requires_grad_")
+            or any(keyword.arg == "requires_grad" for keyword in node.keywords)
+        ):
+            return True
+    return False
+
+
+def builds_module_or_parameter(expr: ast.AST, imports) -> bool:
+    """`nn.Conv2d(...)`, `nn.Parameter(...)`: a torch.nn class called."""
+    if not isinstance(expr, ast.Call):
+        return False
+    name = imports.qualname_of_dotted(dotted(expr.func)) or ""
+    return name.startswith("torch.nn.") and name.rpartition(".")[2][:1].isupper()
+
+
+def makes_leaves(nodes: list, imports) -> bool:
+    """Whether code of a scope (`nodes`: every ast node of it) may make a leaf that requires
+    grad: `Parameter(...)`, `Variable(...)`, `requires_grad=`, `requires_grad_()`, a
+    `requires_grad` attribute set, or a torch.nn module built (whose parameters are leaves)."""
+    for node in nodes:
+        if isinstance(node, ast.Call) and (makes_leaf(node, imports) or builds_module_or_parameter(node, imports)):
+            return True
+        if isinstance(node, ast.Attribute) and node.attr == "requires_grad" and isinstance(node.ctx, ast.Store):
+            return True
+    return False
