@@ -328,7 +328,7 @@ class Evaluator:
         if namespace == "torch" and last in torchapi.FACTORIES:
             flag = keyword_arg(call, "requires_grad")
             grad = False if flag is None else literal_bool(flag)
-            return Value(tensor=True, grad=grad, leaf=True, kind=FACTORY)
+            return Value(tensor=True, grad=grad, leaf=True, kind=FACTORY, integral=self._makes_integers(last, call))
         if namespace.startswith("torch.optim") and last[:1].isupper() and call.args:
             params = self.value(call.args[0].value)
             if params.kind in PARAMETER_KINDS and params.modules:
@@ -366,6 +366,24 @@ class Evaluator:
                 result = result.but(zero_dim=True)
             return result.but(tensor=True, saved_itself=last in torchapi.OUTPUT_SAVING_OPS and result.grad is not False)
         return UNKNOWN
+
+    def _makes_integers(self, factory: str, call: cst.Call) -> bool:
+        """Whether the torch factory `factory` called so gives an integer or bool tensor: an
+        integer dtype given, an integral factory, numbers that are all integers where the
+        dtype follows them (`torch.tensor([1, 2])`, `torch.arange(5)`, `torch.full(s, 3)`), or
+        the tensor a `*_like` factory copies the dtype of."""
+        dtype = keyword_arg(call, "dtype")
+        if dtype is not None:
+            return (self.qualname(dtype) or "").rpartition(".")[2] in torchapi.INTEGER_DTYPES
+        if factory in torchapi.INTEGRAL_FACTORIES:
+            return True
+        positional = [a.value for a in call.args if a.keyword is None and not a.star]
+        if factory.endswith("_like") and positional:
+            return self.value(positional[0]).integral
+        if factory not in torchapi.INFERRING_FACTORIES or not positional or any(a.star for a in call.args):
+            return False
+        numbers = positional[1:2] if factory == "full" else positional
+        return all(_integer_literals(number) for number in numbers)
 
     def _operands(self, args) -> list:
         """The values an op computes with: its arguments, by position or keyword (`query=q`),
@@ -443,6 +461,16 @@ def _place_of_move(call: cst.Call, method: str) -> Optional[str]:
     if isinstance(where, cst.SimpleString):
         return where.value
     return dotted_name(where)
+
+
+def _integer_literals(expr: cst.BaseExpression) -> bool:
+    """Integers and booleans written out, alone or in (nested) lists and tuples: what
+    `torch.tensor` makes an int64 (or bool) tensor of."""
+    if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
+        expr = expr.expression
+    if isinstance(expr, (cst.List, cst.Tuple)):
+        return bool(expr.elements) and all(_integer_literals(e.value) for e in expr.elements)
+    return isinstance(expr, cst.Integer) or isinstance(expr, cst.Name) and expr.value in ("True", "False")
 
 
 def _held_elsewhere(expr: cst.BaseExpression) -> bool:

@@ -35,6 +35,13 @@ NON_DIFFERENTIABLE = frozenset(
 # Of those, the ones whose result is a bool or integer tensor (randint_like keeps its input's dtype).
 INTEGRAL_RESULTS = NON_DIFFERENTIABLE - {"randint_like"}
 
+# Integer and boolean dtypes: a tensor of one cannot require grad.
+INTEGER_DTYPES = frozenset("long int64 int int32 short int16 int8 uint8 uint16 uint32 uint64 bool".split())
+# Factories whose result is integral whatever they are given, and the legacy integer constructors.
+INTEGRAL_FACTORIES = frozenset("randint randint_like randperm LongTensor IntTensor BoolTensor ByteTensor".split())
+# Factories whose dtype follows their numbers where no dtype is given: integers give int64.
+INFERRING_FACTORIES = frozenset(("tensor", "as_tensor", "arange", "range", "full"))
+
 # Tensor methods whose result is a tensor computed from the receiver (and arguments).
 TENSOR_METHODS = frozenset(
     """abs acos add addcdiv addcmul addmm amax amin asin atan atan2 baddbmm bfloat16 bmm ceil clamp

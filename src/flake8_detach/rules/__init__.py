@@ -30,6 +30,7 @@ from .det406_backward_twice import BackwardTwice
 from .det407_backward_after_step import BackwardAfterStep
 from .det408_clip_grad_of_non_leaf import ClipGradOfNonLeaf
 from .det409_non_leaf_optimized import NonLeafOptimized
+from .det410_integer_requires_grad import IntegerRequiresGrad
 from .det501_variable_wrapper import VariableWrapper
 from .det502_volatile_flag import VolatileFlag
 from .det503_retain_variables import RetainVariables
@@ -64,6 +65,7 @@ RULES: tuple = (
     BackwardAfterStep,
     ClipGradOfNonLeaf,
     NonLeafOptimized,
+    IntegerRequiresGrad,
     VariableWrapper,
     VolatileFlag,
     RetainVariables,
