@@ -28,7 +28,7 @@ def execute(code: str) -> tuple:
 def test_bad_example_shows_the_effect(rule, n, example):
     proof = example.proof
     if isinstance(proof, Raises):
-        with pytest.raises(getattr(builtins, proof.error), match=proof.match):
+        with pytest.raises(tuple(getattr(builtins, error) for error in proof.errors), match=proof.match):
             execute(example.bad)
     elif isinstance(proof, Warns):
         _, caught = execute(example.bad)

@@ -138,16 +138,16 @@ def short_code(expr: ast.AST, limit: int = 30) -> str:
     return code if len(code) <= limit else code[: limit - 3] + "..."
 
 
-def handling_spans(tree: ast.Module, error: str) -> list:
-    """(first, last) lines of the `try` bodies whose handlers take the builtin exception
-    `error`: code that raises it on purpose, to show it."""
+def handling_spans(tree: ast.Module, errors: tuple) -> list:
+    """(first, last) lines of the `try` bodies whose handlers take one of the builtin exceptions
+    `errors`: code that raises it on purpose, to show it."""
     spans = []
     for node in scope_nodes(tree.body):
         if isinstance(node, ast.Try) or type(node).__name__ == "TryStar":
             for handler in node.handlers:
                 kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
                 names = {(dotted(kind) or "").rpartition(".")[2] if kind is not None else "*" for kind in kinds}
-                if names & {error, "*", *BROAD_EXCEPTIONS}:
+                if names & {*errors, "*", *BROAD_EXCEPTIONS}:
                     spans.append((node.body[0].lineno, node.body[-1].end_lineno))
                     break
     return spans

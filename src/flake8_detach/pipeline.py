@@ -23,6 +23,7 @@ from .context import RuleContext
 from .findings import Violation
 from .pieces import FileIndex, Needs, Piece, index_file, physical_lines, pieces_to_parse, without_large_literals
 from .rules import EVENTS, RULES
+from .rules._base import exception_names
 from .walker import Walker
 
 MAX_PIECE_LINES = 50_000
@@ -163,7 +164,7 @@ def file_findings(rules: Sequence[type], index: FileIndex, source: str, gated: b
         except RecursionError:
             found.append(parse_failure(f"too deeply nested for {rule.code} to analyse", 1, 0))
             continue
-        handled = handling_spans(index.tree, rule.raises) if results and rule.raises else []
+        handled = handling_spans(index.tree, exception_names(rule.raises)) if results and rule.raises else []
         found += [
             Violation(rule.code, rule.message.format(**fields), None, node.lineno, node.col_offset)
             for node, fields in results

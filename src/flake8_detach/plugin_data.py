@@ -30,6 +30,7 @@ FIRST_NEEDS = (
     'optim',
     'requires_grad',
     'Parameter',
+    'with\\b',
     'Variable',
     'volatile',
     'retain_variables',

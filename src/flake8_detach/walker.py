@@ -244,6 +244,7 @@ class Walker(ExpressionEvents):
         outer_mode = self.state.grad_mode
         for item in stmt.items:
             self.scan(item.item)
+            self.fire("on_with_item", item.item)
             self.effects.apply(item.item)
             if not isinstance(item.item, cst.Call) and self.evaluator.qualname(item.item) in torchapi.GRAD_MODE_SETTERS:
                 self.state = None  # `with torch.no_grad:` (the class, not an instance) raises TypeError

@@ -31,6 +31,7 @@ from .det407_backward_after_step import BackwardAfterStep
 from .det408_clip_grad_of_non_leaf import ClipGradOfNonLeaf
 from .det409_non_leaf_optimized import NonLeafOptimized
 from .det410_integer_requires_grad import IntegerRequiresGrad
+from .det411_grad_mode_not_called import GradModeNotCalled
 from .det501_variable_wrapper import VariableWrapper
 from .det502_volatile_flag import VolatileFlag
 from .det503_retain_variables import RetainVariables
@@ -66,6 +67,7 @@ RULES: tuple = (
     ClipGradOfNonLeaf,
     NonLeafOptimized,
     IntegerRequiresGrad,
+    GradModeNotCalled,
     VariableWrapper,
     VolatileFlag,
     RetainVariables,

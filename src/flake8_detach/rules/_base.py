@@ -27,10 +27,20 @@ LEAF = r"requires_grad|Parameter|Variable|\.(weight|bias)\b|parameters\s*\("
 
 @dataclass(frozen=True)
 class Raises:
-    """The bad example raises `error` with a message matching the regex `match`."""
+    """The bad example raises `error` (a builtin exception's name, or a tuple of names where the
+    Python version decides which) with a message matching the regex `match`."""
 
-    error: str
+    error: Union[str, tuple]
     match: str
+
+    @property
+    def errors(self) -> tuple:
+        return exception_names(self.error)
+
+
+def exception_names(error: Union[str, tuple, None]) -> tuple:
+    """The exception names of a `raises` or `Raises.error`: one name or several."""
+    return () if error is None else (error,) if isinstance(error, str) else tuple(error)
 
 
 @dataclass(frozen=True)
@@ -95,7 +105,7 @@ class Rule:
     why: ClassVar[str]  # doc: why is this bad?
     references: ClassVar[tuple] = ()
     examples: ClassVar[tuple]
-    raises: ClassVar[Optional[str]] = None  # the exception the flagged code raises, if it does: not
+    raises: ClassVar[Union[str, tuple, None]] = None  # the exception(s) the flagged code raises, if it does: not
     # reported inside a `try` that handles it (code that shows the error on purpose)
     fix_safety: ClassVar[Optional[str]] = None  # SAFE or UNSAFE for a rule that offers a fix
     fix_title: ClassVar[Optional[str]] = None  # what the fix does, e.g. "replace `.data` with `.detach()`"
@@ -116,7 +126,7 @@ class Rule:
 
     def caught_here(self) -> bool:
         """Whether the exception this rule's finding raises is handled right here."""
-        return self.raises is not None and self.ctx.catches(self.raises)
+        return any(self.ctx.catches(error) for error in exception_names(self.raises))
 
     def fix(self, *replacements: tuple) -> Fix:
         """This rule's fix: swap each `(old_node, new_node)`."""
@@ -169,6 +179,10 @@ class Rule:
 
     def on_loop(self, loop: cst.CSTNode) -> None:
         """A For or While loop's body begins (it is already in `ctx.loops`)."""
+
+    def on_with_item(self, manager: cst.BaseExpression) -> None:
+        """`with manager:` (or `as ...`) is entered: `manager` is the item's expression, a call
+        or a bare name (`torch.no_grad`); fired after the events of the calls in it."""
 
 
 EVENTS = tuple(name for name in vars(Rule) if name.startswith("on_"))
