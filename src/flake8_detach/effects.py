@@ -152,6 +152,11 @@ class Effects:
             ):
                 for element, source in zip(elements, value_expr.elements):
                     self.bind(element, self.evaluator.value(source.value), source.value)
+            elif not any(isinstance(e, cst.StarredElement) for e in target.elements) and self.evaluator.unpacked(
+                value_expr, len(elements)
+            ) is not None:  # `_, predicted = torch.max(out, 1)`
+                for element, element_value in zip(elements, self.evaluator.unpacked(value_expr, len(elements))):
+                    self.bind(element, element_value, None)
             elif value.modules and value.grad is not False:  # `fake, aux = D(x)`: each carries the graph
                 element_value = Value(kind=value.kind, pending=value.pending, saves=value.saves,
                                       modules=value.modules, stale_by=value.stale_by)

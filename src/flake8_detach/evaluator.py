@@ -185,6 +185,26 @@ class Evaluator:
             known[id(call)] = value.but(trainable=None) if value.kind in BUILT_KINDS else UNKNOWN
         return known[id(call)]
 
+    def unpacked(self, expr: Optional[cst.BaseExpression], count: int) -> Optional[list]:
+        """The values of the elements of what `expr` gives, unpacked into `count` targets, where
+        the call says: `torch.max(x, 1)`, `x.topk(k)`, `x.sort(dim=0)` give (values, indices),
+        the indices integral. None where that is not known."""
+        if count != 2 or not isinstance(expr, cst.Call):
+            return None
+        name = self.qualname(expr.func)
+        if name is not None:
+            last, operands = name.rpartition(".")[2], [a.value for a in expr.args if a.keyword is None]
+            source, rest = (operands[0], operands[1:]) if name.startswith("torch.") and operands else (None, [])
+        elif isinstance(expr.func, cst.Attribute):
+            last, source, rest = expr.func.attr.value, expr.func.value, [a.value for a in expr.args if a.keyword is None]
+        else:
+            return None
+        gives_indices = last in ("sort", "topk") or rest or keyword_arg(expr, "dim") is not None
+        if source is None or last not in torchapi.VALUES_AND_INDICES or not gives_indices:
+            return None
+        values = op_result((self.value(source),), self.state.grad_mode)
+        return [values, Value(tensor=True, grad=False, integral=True)]
+
     def calls_own_method(self, call: cst.Call) -> bool:
         """Whether `x.m(...)` calls a method `m` that a class of this file defines (a `Var`
         with its own `backward()`, a `DecoderState.detach()`), not torch's: x is an instance of
@@ -307,7 +327,11 @@ class Evaluator:
         if kind is None:
             return Value(pending=pending, zero_dim=zero_dim, modules=modules, stale_by=stale_by)
         freed = any(v.freed for v in values)
-        return Value(kind=kind, pending=pending, saves=True, freed=freed, zero_dim=zero_dim, modules=modules, stale_by=stale_by)
+        # With grad on, a module whose parameters require grad gives a tensor that requires grad.
+        trained = callee_kind == MODULE and (self.value(func).trainable or dotted_name(func) in self.file_index.optimized_modules)
+        grad = True if trained and self.state.grad_mode is True else None
+        return Value(kind=kind, pending=pending, saves=True, freed=freed, zero_dim=zero_dim, modules=modules,
+                     stale_by=stale_by, grad=grad, leaf=False if grad else None, tensor=bool(grad))
 
     def _built_module(self, cls: str, call: cst.Call) -> Value:
         """A torch.nn module built here: its parameters require grad; a container's are those

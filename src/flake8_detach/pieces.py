@@ -22,7 +22,7 @@ from typing import Optional, Sequence
 from .ast_syntax import FUNCTIONS, bound_names, dotted, first_line, module_level, scope_nodes, statements
 from . import project
 from .imports import ImportTable
-from .summaries import class_optimizers, summarise
+from .summaries import class_optimizers, optimized_modules, summarise
 
 WRAPPER = "if True:\n"  # lets an indented method parse on its own, one line above its code
 # Methods only a module has: their receiver is a module.
@@ -87,6 +87,19 @@ class FileIndex:
     def optimizers(self) -> dict:
         """class -> {attribute -> the modules whose parameters `self.<attribute>` updates}."""
         return {node.name: class_optimizers(node, self.imports) for node in self.class_nodes}
+
+    @cached_property
+    def optimized_modules(self) -> frozenset:
+        """Dotted names of the modules whose parameters a torch optimizer of the file updates
+        (`Adam(model.parameters())`, `SGD(self.net.parameters())`), where nothing in the file
+        switches `requires_grad` off: their parameters require grad, so their outputs do."""
+        if re.search(r"requires_grad\s*=\s*False|requires_grad_\(\s*(False|requires_grad\s*=\s*False)", self.source):
+            return frozenset()
+        found = set()
+        for node in ast.walk(self.tree) if "optim" in self.source else ():
+            if isinstance(node, ast.Call):
+                found |= optimized_modules(node, self.imports)
+        return frozenset(found)
 
     @cached_property
     def built_globals(self) -> dict:

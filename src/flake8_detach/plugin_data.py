@@ -31,6 +31,7 @@ FIRST_NEEDS = (
     'requires_grad',
     'Parameter',
     'with\\b',
+    'numpy\\b|np\\.a',
     'Variable',
     'volatile',
     'retain_variables',

@@ -127,13 +127,13 @@ def class_optimizers(cls: ast.ClassDef, imports: ImportTable) -> dict:
             continue
         for target in node.targets:
             if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
-                modules = _optimized_modules(node.value, imports)
+                modules = optimized_modules(node.value, imports)
                 known = found.get(target.attr, modules)
                 found[target.attr] = modules if modules and known == modules else frozenset()
     return {attr: modules for attr, modules in found.items() if modules}
 
 
-def _optimized_modules(expr: ast.AST, imports: ImportTable) -> frozenset:
+def optimized_modules(expr: ast.AST, imports: ImportTable) -> frozenset:
     """The modules `torch.optim.X(<params>, ...)` updates, from its first argument."""
     if not isinstance(expr, ast.Call):
         return frozenset()

@@ -35,6 +35,9 @@ NON_DIFFERENTIABLE = frozenset(
 # Of those, the ones whose result is a bool or integer tensor (randint_like keeps its input's dtype).
 INTEGRAL_RESULTS = NON_DIFFERENTIABLE - {"randint_like"}
 
+# Reductions and sorts that, given a dim, return (values, indices).
+VALUES_AND_INDICES = frozenset("max min sort topk kthvalue mode median nanmedian cummax cummin".split())
+
 # Integer and boolean dtypes: a tensor of one cannot require grad.
 INTEGER_DTYPES = frozenset("long int64 int int32 short int16 int8 uint8 uint16 uint32 uint64 bool".split())
 # Factories whose result is integral whatever they are given, and the legacy integer constructors.

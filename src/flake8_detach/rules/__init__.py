@@ -32,6 +32,7 @@ from .det408_clip_grad_of_non_leaf import ClipGradOfNonLeaf
 from .det409_non_leaf_optimized import NonLeafOptimized
 from .det410_integer_requires_grad import IntegerRequiresGrad
 from .det411_grad_mode_not_called import GradModeNotCalled
+from .det412_numpy_of_requires_grad import NumpyOfRequiresGrad
 from .det501_variable_wrapper import VariableWrapper
 from .det502_volatile_flag import VolatileFlag
 from .det503_retain_variables import RetainVariables
@@ -68,6 +69,7 @@ RULES: tuple = (
     NonLeafOptimized,
     IntegerRequiresGrad,
     GradModeNotCalled,
+    NumpyOfRequiresGrad,
     VariableWrapper,
     VolatileFlag,
     RetainVariables,
