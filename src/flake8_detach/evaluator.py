@@ -140,7 +140,9 @@ class Evaluator:
             if isinstance(expr.operator, cst.Not):
                 return CONSTANT
             operand = self.value(expr.expression)
-            return op_result((operand,), self.state.grad_mode).but(zero_dim=operand.zero_dim)
+            if operand.kind == PYTHON:
+                return CONSTANT  # `-1`: a Python number
+            return op_result((operand,), self.state.grad_mode).but(zero_dim=operand.zero_dim, vector_of_one=operand.vector_of_one)
         if isinstance(expr, cst.Comparison):
             operands = [self.value(expr.left)] + [self.value(c.comparator) for c in expr.comparisons]
             return Value(tensor=any(v.tensor for v in operands), grad=False, integral=True)
@@ -165,11 +167,12 @@ class Evaluator:
         return UNKNOWN
 
     def built(self, call, owner: Optional[str]) -> Value:
-        """What a call (an `ast.Call` of FileIndex.built_globals or built_attributes, made by a
+        """What an expression (of FileIndex.built_globals or built_attributes, made by a
         class `owner`'s __init__ or at module level) built: a module, a loss function, an
-        optimizer or an instance of a class of the file; UNKNOWN for anything else. Evaluated
-        once per file, on its own: what later code does to it (freezing, a new state) is not
-        known, so a module's `trainable` is not kept."""
+        optimizer or an instance of a class of the file, or a tensor of a known shape or dtype;
+        UNKNOWN for anything else. Evaluated once per file, on its own: what later code does to
+        it (freezing, in-place writes, a new state) is not known, so only what that cannot
+        change is kept (not a module's `trainable`, not whether a tensor requires grad)."""
         if call is None:
             return UNKNOWN
         known = self.file_index.built_values
@@ -181,8 +184,15 @@ class Evaluator:
                 return UNKNOWN
             evaluator = Evaluator(self.file_index)
             evaluator.owner = owner
+            evaluator.locals = frozenset() if owner is None else None  # a global's names are globals too
             value = evaluator.value(expression)
-            known[id(call)] = value.but(trainable=None) if value.kind in BUILT_KINDS else UNKNOWN
+            if value.kind in BUILT_KINDS:
+                known[id(call)] = value.but(trainable=None)
+            elif value.tensor:  # what in-place writes and requires_grad switches keep: shape and dtype
+                known[id(call)] = Value(tensor=True, zero_dim=value.zero_dim, vector_of_one=value.vector_of_one,
+                                        integral=value.integral)
+            else:
+                known[id(call)] = UNKNOWN
         return known[id(call)]
 
     def unpacked(self, expr: Optional[cst.BaseExpression], count: int) -> Optional[list]:
@@ -224,6 +234,8 @@ class Evaluator:
         result = op_result((left, right), self.state.grad_mode, saves=saves)
         if _broadcast_zero_dim((left, right)):
             result = result.but(zero_dim=True)
+        elif any(v.vector_of_one for v in (left, right)) and all(v.vector_of_one or v.zero_dim or v.kind == PYTHON for v in (left, right)):
+            result = result.but(vector_of_one=True)  # `one * -1`: still shape [1]
         if not saves or result.grad is False:
             return result
         # `a * b` saves a when b requires grad and b when a does; `a ** n` saves a.
@@ -352,7 +364,8 @@ class Evaluator:
         if namespace == "torch" and last in torchapi.FACTORIES:
             flag = keyword_arg(call, "requires_grad")
             grad = False if flag is None else literal_bool(flag)
-            return Value(tensor=True, grad=grad, leaf=True, kind=FACTORY, integral=self._makes_integers(last, call))
+            return Value(tensor=True, grad=grad, leaf=True, kind=FACTORY, integral=self._makes_integers(last, call),
+                         vector_of_one=_makes_vector_of_one(last, call))
         if namespace.startswith("torch.optim") and last[:1].isupper() and call.args:
             params = self.value(call.args[0].value)
             if params.kind in PARAMETER_KINDS and params.modules:
@@ -470,6 +483,8 @@ class Evaluator:
                     result = result.but(zero_dim=True)
             elif method in torchapi.SHAPE_KEEPING_METHODS and _broadcast_zero_dim([receiver, *operands[1:]]):
                 result = result.but(zero_dim=True)
+            if method in torchapi.SHAPE_KEEPING_METHODS and receiver.vector_of_one and len(operands) == 1:
+                result = result.but(vector_of_one=True)  # `one.cuda()`, `one.float()`
             return result
         return self._opaque_call(call, (receiver,))
 
@@ -485,6 +500,32 @@ def _place_of_move(call: cst.Call, method: str) -> Optional[str]:
     if isinstance(where, cst.SimpleString):
         return where.value
     return dotted_name(where)
+
+
+def _makes_vector_of_one(factory: str, call: cst.Call) -> bool:
+    """Whether a torch factory called so gives a 1-D tensor of one element: data of one number
+    (`torch.FloatTensor([1])`, `torch.tensor([-1.])`) or a size of 1 (`torch.ones(1)`)."""
+    positional = [a.value for a in call.args if a.keyword is None]
+    if len(positional) != (2 if factory == "full" else 1) or any(a.star for a in call.args):
+        return False
+    first = positional[0]
+    if factory in torchapi.DATA_FACTORIES:
+        return isinstance(first, cst.List) and len(first.elements) == 1 and _is_number(first.elements[0].value)
+    if factory in torchapi.SIZED_FACTORIES:
+        if isinstance(first, (cst.List, cst.Tuple)):
+            return len(first.elements) == 1 and _is_one(first.elements[0].value)
+        return _is_one(first)
+    return False
+
+
+def _is_number(expr: cst.BaseExpression) -> bool:
+    if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
+        expr = expr.expression
+    return isinstance(expr, (cst.Integer, cst.Float))
+
+
+def _is_one(expr: cst.BaseExpression) -> bool:
+    return isinstance(expr, cst.Integer) and expr.value == "1"
 
 
 def _integer_literals(expr: cst.BaseExpression) -> bool:

@@ -55,6 +55,7 @@ class Value:
     # How the last move named where the tensor is (`device` in `x.to(device)`, "cuda" for
     # `.cuda()`): a move to the same place again gives back the tensor itself.
     placed: Optional[str] = None
+    vector_of_one: bool = False  # a 1-D tensor of one element (shape [1]): `torch.FloatTensor([1])`
 
     def join(self, other: "Value") -> "Value":
         """What is known after two control-flow paths meet: only what both agree on."""
@@ -80,6 +81,7 @@ class Value:
             trainable=self.trainable if self.trainable == other.trainable else None,
             param_attrs=self.param_attrs & other.param_attrs,
             placed=self.placed if self.placed == other.placed else None,
+            vector_of_one=self.vector_of_one and other.vector_of_one,
         )
 
     def but(self, **changes) -> "Value":

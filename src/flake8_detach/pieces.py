@@ -103,9 +103,9 @@ class FileIndex:
 
     @cached_property
     def built_globals(self) -> dict:
-        """Module-level names bound once, to a call (`criterion = nn.NLLLoss()`, `D = Net()`),
-        and nowhere else (not by another statement, not through `global`): name -> the call.
-        Functions see them as built (Evaluator.built)."""
+        """Module-level names bound once, to a call or an operation (`criterion = nn.NLLLoss()`,
+        `D = Net()`, `mone = one * -1`), and nowhere else (not by another statement, not through
+        `global`): name -> that expression. Functions see them as built (Evaluator.built)."""
         counts: dict = {}
         calls = {}
         for node in module_level(self.tree.body):
@@ -124,7 +124,7 @@ class FileIndex:
                 isinstance(node, ast.Assign)
                 and len(node.targets) == 1
                 and isinstance(node.targets[0], ast.Name)
-                and isinstance(node.value, ast.Call)
+                and isinstance(node.value, (ast.Call, ast.BinOp, ast.UnaryOp))
             ):
                 calls[node.targets[0].id] = node.value
         declared = {name for node in ast.walk(self.tree) if isinstance(node, ast.Global) for name in node.names}

@@ -38,6 +38,11 @@ INTEGRAL_RESULTS = NON_DIFFERENTIABLE - {"randint_like"}
 # Reductions and sorts that, given a dim, return (values, indices).
 VALUES_AND_INDICES = frozenset("max min sort topk kthvalue mode median nanmedian cummax cummin".split())
 
+# Factories that take the data (`torch.tensor([1.])`, `torch.FloatTensor([1])`), and those that
+# take the size (`torch.ones(1)`).
+DATA_FACTORIES = frozenset("tensor as_tensor Tensor FloatTensor DoubleTensor HalfTensor LongTensor IntTensor".split())
+SIZED_FACTORIES = frozenset("zeros ones empty full rand randn".split())
+
 # Integer and boolean dtypes: a tensor of one cannot require grad.
 INTEGER_DTYPES = frozenset("long int64 int int32 short int16 int8 uint8 uint16 uint32 uint64 bool".split())
 # Factories whose result is integral whatever they are given, and the legacy integer constructors.

@@ -33,6 +33,7 @@ from .det409_non_leaf_optimized import NonLeafOptimized
 from .det410_integer_requires_grad import IntegerRequiresGrad
 from .det411_grad_mode_not_called import GradModeNotCalled
 from .det412_numpy_of_requires_grad import NumpyOfRequiresGrad
+from .det413_backward_gradient_shape import BackwardGradientShape
 from .det501_variable_wrapper import VariableWrapper
 from .det502_volatile_flag import VolatileFlag
 from .det503_retain_variables import RetainVariables
@@ -70,6 +71,7 @@ RULES: tuple = (
     IntegerRequiresGrad,
     GradModeNotCalled,
     NumpyOfRequiresGrad,
+    BackwardGradientShape,
     VariableWrapper,
     VolatileFlag,
     RetainVariables,
