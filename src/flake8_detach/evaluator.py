@@ -171,8 +171,9 @@ class Evaluator:
         class `owner`'s __init__ or at module level) built: a module, a loss function, an
         optimizer or an instance of a class of the file, or a tensor of a known shape or dtype;
         UNKNOWN for anything else. Evaluated once per file, on its own: what later code does to
-        it (freezing, in-place writes, a new state) is not known, so only what that cannot
-        change is kept (not a module's `trainable`, not whether a tensor requires grad)."""
+        it (in-place writes, a new state) is not known, so only what that cannot change is kept:
+        not whether a tensor requires grad, and a module's `trainable` only where nothing in
+        the file switches `requires_grad`."""
         if call is None:
             return UNKNOWN
         known = self.file_index.built_values
@@ -186,8 +187,8 @@ class Evaluator:
             evaluator.owner = owner
             evaluator.locals = frozenset() if owner is None else None  # a global's names are globals too
             value = evaluator.value(expression)
-            if value.kind in BUILT_KINDS:
-                known[id(call)] = value.but(trainable=None)
+            if value.kind in BUILT_KINDS:  # a module's parameters stay trainable where nothing can freeze them
+                known[id(call)] = value if not self.file_index.switches_requires_grad else value.but(trainable=None)
             elif value.tensor:  # what in-place writes and requires_grad switches keep: shape and dtype
                 known[id(call)] = Value(tensor=True, zero_dim=value.zero_dim, vector_of_one=value.vector_of_one,
                                         integral=value.integral)

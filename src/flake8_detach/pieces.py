@@ -89,11 +89,16 @@ class FileIndex:
         return {node.name: class_optimizers(node, self.imports) for node in self.class_nodes}
 
     @cached_property
+    def switches_requires_grad(self) -> bool:
+        """Whether code of the file may switch `requires_grad` off (freezing parameters)."""
+        return bool(re.search(r"requires_grad\s*=(?!=)|requires_grad_\(\s*[^)\s]", self.source))
+
+    @cached_property
     def optimized_modules(self) -> frozenset:
         """Dotted names of the modules whose parameters a torch optimizer of the file updates
         (`Adam(model.parameters())`, `SGD(self.net.parameters())`), where nothing in the file
         switches `requires_grad` off: their parameters require grad, so their outputs do."""
-        if re.search(r"requires_grad\s*=\s*False|requires_grad_\(\s*(False|requires_grad\s*=\s*False)", self.source):
+        if self.switches_requires_grad:
             return frozenset()
         found = set()
         for node in ast.walk(self.tree) if "optim" in self.source else ():
