@@ -52,6 +52,7 @@ BINARY_METHODS = frozenset(
 )
 # torch.nn modules whose parameters are those of the modules they hold.
 CONTAINER_MODULES = frozenset("Sequential ModuleList ModuleDict DataParallel".split())
+PARAMETER_CONTAINERS = frozenset(("ParameterList", "ParameterDict"))
 # Module methods that move or switch the module in place and return it.
 MODULE_METHODS_RETURNING_SELF = frozenset("cuda cpu to float double half bfloat16 train eval requires_grad_".split())
 SAVING_OPERATORS = (cst.Multiply, cst.Divide, cst.Power, cst.MatrixMultiply)
@@ -349,6 +350,8 @@ class Evaluator:
     def _built_module(self, cls: str, call: cst.Call) -> Value:
         """A torch.nn module built here: its parameters require grad; a container's are those
         of the modules it was given, where they are known to."""
+        if cls in PARAMETER_CONTAINERS:  # its items are parameters (tensors), not modules
+            return UNKNOWN
         if cls in CONTAINER_MODULES:
             parts = [self.value(arg.value) for arg in call.args if not arg.star]
             trainable = True if parts and all(p.trainable for p in parts) and not any(a.star for a in call.args) else None
