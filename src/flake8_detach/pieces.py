@@ -202,7 +202,7 @@ class FileIndex:
         return frozenset(names)
 
 
-def index_file(tree: ast.Module, source: str, path: Optional[str] = None, depth: int = 0) -> FileIndex:
+def index_file(tree: ast.Module, source: str, path: Optional[str] = None) -> FileIndex:
     """The file's index. With its `path`, the project's own modules it imports from are read
     too (project.py): the torch names, module classes and plain classes they give it."""
     imports = ImportTable()
@@ -216,7 +216,7 @@ def index_file(tree: ast.Module, source: str, path: Optional[str] = None, depth:
     for name in bound_names(tree.body):  # `torch = None` anywhere: the name is not torch's
         imports.rebind(name)
     if path is not None:
-        _add_project_imports(tree, path, depth, imports, imported_modules, imported_plain)
+        _add_project_imports(tree, path, imports, imported_modules, imported_plain)
     module_classes: set = set(imported_modules)
     changed = True
     while changed:  # a subclass of a module class is a module class, in any order
@@ -241,7 +241,7 @@ def index_file(tree: ast.Module, source: str, path: Optional[str] = None, depth:
     return FileIndex(imports, frozenset(module_classes), plain, facts, tuple(classes), tree, source)
 
 
-def _add_project_imports(tree: ast.Module, path: str, depth: int, imports: ImportTable, modules: set, plain: set) -> None:
+def _add_project_imports(tree: ast.Module, path: str, imports: ImportTable, modules: set, plain: set) -> None:
     """What `from <a module of the project> import ...` statements bind, read from that module:
     its torch names into `imports`, its module classes into `modules`, its plain classes into
     `plain`; names the file binds itself are its own."""
@@ -250,7 +250,7 @@ def _add_project_imports(tree: ast.Module, path: str, depth: int, imports: Impor
         if not isinstance(node, ast.ImportFrom):
             continue
         found = project.module_file(path, node.module or "", node.level)
-        other = project.module_index(found, depth + 1) if found else None
+        other = project.module_index(found, tuple(alias.name for alias in node.names)) if found else None
         if other is None:
             continue
         for alias in node.names:

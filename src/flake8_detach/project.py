@@ -5,8 +5,10 @@ import; it is read and indexed once per process, and what it binds at module lev
 importing file which of its names are torch names, `nn.Module` subclasses or plain classes.
 
 A module that cannot be found, read or parsed tells nothing: the importing file keeps what its
-own code shows. Imports are followed MAX_DEPTH modules deep, and files over MAX_BYTES are not
-read, so the cost stays that of a few `ast` parses per project.
+own code shows. Imports are followed one module deep (what a module imports from a third is
+not read), a module whose text shows none of the imported names as a class or a torch import
+is not parsed, and files over MAX_BYTES are not read, so the cost stays that of a few `ast`
+parses per project.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import os
 from functools import lru_cache
 from typing import Optional
 
-MAX_DEPTH = 2  # a star import of a module that star-imports another
 MAX_BYTES = 1_000_000
 
 
@@ -34,31 +35,48 @@ def module_file(importer: str, module: str, level: int) -> Optional[str]:
     return None
 
 
-def module_index(path: str, depth: int):
-    """The pieces.FileIndex of the module at `path`, or None when it cannot be read or parsed
-    (or lies deeper than MAX_DEPTH)."""
-    if depth > MAX_DEPTH:
-        return None
+def module_index(path: str, names: tuple):
+    """The pieces.FileIndex of the module at `path`, read for the names imported from it (`*`
+    for all), or None when it cannot be read or parsed, or its text shows none of the names
+    as a class or an import (then it has nothing to tell: reading it would be waste)."""
     try:
         stat = os.stat(path)
     except OSError:
         return None
-    return _indexed(os.path.realpath(path), stat.st_mtime_ns, stat.st_size, depth)
+    text = _text(os.path.realpath(path), stat.st_mtime_ns, stat.st_size)
+    if text is None or not any(_may_define(text, name) for name in names):
+        return None
+    return _indexed(os.path.realpath(path), stat.st_mtime_ns, stat.st_size)
 
 
-@lru_cache(maxsize=256)
-def _indexed(path: str, mtime: int, size: int, depth: int):
-    from .pieces import index_file  # pieces imports this module
-
+@lru_cache(maxsize=1024)
+def _text(path: str, mtime: int, size: int) -> Optional[str]:
     if size > MAX_BYTES:
         return None
     try:
         with open(path, "rb") as file:
-            source = file.read().decode("utf-8")
-        tree = ast.parse(source)
-    except (OSError, UnicodeDecodeError, SyntaxError, ValueError, RecursionError, MemoryError):
+            return file.read().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
         return None
-    return index_file(tree, source, path, depth)
+
+
+def _may_define(text: str, name: str) -> bool:
+    """Whether a module's text may bind `name` as a class or a torch import (`*`: any)."""
+    if name == "*":
+        return "import torch" in text or "from torch" in text
+    return f"class {name}" in text or (name in text and ("import torch" in text or "from torch" in text))
+
+
+@lru_cache(maxsize=1024)
+def _indexed(path: str, mtime: int, size: int):
+    from .pieces import index_file  # pieces imports this module
+
+    text = _text(path, mtime, size)
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    return index_file(tree, text)  # its own imports from the project are not followed
 
 
 def exported(index, name: str) -> bool:
