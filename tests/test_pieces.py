@@ -79,7 +79,7 @@ def test_module_code_that_only_imports_torch_utils_data_is_not_parsed():
     )
     tree = ast.parse(source)
     needs, index = needs_of(tuple(RULES)), index_file(tree, source)
-    pieces = pieces_to_parse(source, tree, needs, needs.telling_offsets(source), index.imports)
+    pieces = pieces_to_parse(source, tree, needs, needs.telling_offsets(source), index)
     assert [piece.line_offset for piece in pieces] == [4]
     assert [(v.line, v.code) for v in check_source(source)] == [(7, "DET202")]
     assert findings(source) == findings(source, whole_file=True)

@@ -3,7 +3,6 @@ about the tensor it gives (facts.Value), with torchapi.py as the model of torch'
 
 from __future__ import annotations
 
-import ast
 
 from typing import Optional
 
@@ -181,7 +180,7 @@ class Evaluator:
         if id(call) not in known:
             known[id(call)] = UNKNOWN  # while it is evaluated: a cycle gives UNKNOWN
             try:
-                expression = cst.parse_expression(ast.get_source_segment(self.file_index.source, call) or "")
+                expression = cst.parse_expression(self.file_index.code_of(call))
             except (cst.ParserSyntaxError, RecursionError, MemoryError):
                 return UNKNOWN
             evaluator = Evaluator(self.file_index)
@@ -307,6 +306,9 @@ class Evaluator:
             return Value(kind=MODULE)
         if isinstance(func, cst.Name) and func.value in self.plain_classes:
             return Value(kind=INSTANCE)
+        imported = self.file_index.imported_kind(func.value) if isinstance(func, cst.Name) else None
+        if imported is not None:  # a class of another module of the project (`from models import D`)
+            return Value(kind=MODULE if imported == "module" else INSTANCE)
         summary = self.summaries.get(dotted_name(func) or "")
         if summary is not None:  # a function of this file: its body says what it returns
             return _summarised(summary, values, pending, self.state.grad_mode)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import ast
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
 from typing import Optional, Sequence
@@ -57,21 +57,34 @@ class FileIndex:
     class_nodes: tuple  # the ast.ClassDef of each
     tree: ast.Module
     source: str
+    # Names imported by name from the project's own modules: local -> (module file, name there);
+    # what each is, is read only when asked (imported_kind).
+    project_names: dict = field(default_factory=dict)
+
+    def imported_kind(self, local: str) -> Optional[str]:
+        """"module" or "plain" for a name imported from a module of the project that defines it
+        as an `nn.Module` subclass or as a plain class; None otherwise or where unknown."""
+        origin = self.project_names.get(local)
+        other = project.module_facts(origin[0]) if origin is not None else None
+        if other is None:
+            return None
+        return "module" if origin[1] in other.module_classes else "plain" if origin[1] in other.plain_classes else None
 
     # Made when a piece is first analysed (most files indexed have none).
 
     @cached_property
-    def all_names(self) -> Optional[frozenset]:
-        """The module's `__all__` where it is a literal list or tuple of strings, else None."""
-        for node in self.tree.body:
-            if (
-                isinstance(node, ast.Assign)
-                and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
-                and isinstance(node.value, (ast.List, ast.Tuple))
-                and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.value.elts)
-            ):
-                return frozenset(e.value for e in node.value.elts)
-        return None
+    def lines(self) -> list:
+        return physical_lines(self.source)
+
+    def code_of(self, node: ast.AST) -> str:
+        """The source text of an `ast` expression (ast.get_source_segment splits the whole
+        source again at each call)."""
+        first, last = node.lineno - 1, node.end_lineno - 1
+        start = len(self.lines[first].encode("utf-8")[: node.col_offset].decode("utf-8", "replace"))
+        end = len(self.lines[last].encode("utf-8")[: node.end_col_offset].decode("utf-8", "replace"))
+        if first == last:
+            return self.lines[first][start:end]
+        return self.lines[first][start:] + "".join(self.lines[first + 1 : last]) + self.lines[last][:end]
 
     @cached_property
     def built_values(self) -> dict:
@@ -132,7 +145,8 @@ class FileIndex:
                 and isinstance(node.value, (ast.Call, ast.BinOp, ast.UnaryOp))
             ):
                 calls[node.targets[0].id] = node.value
-        declared = {name for node in ast.walk(self.tree) if isinstance(node, ast.Global) for name in node.names}
+        declared = {name for node in statements(self.tree.body) if isinstance(node, ast.Global) for name in node.names} \
+            if "global" in self.source else set()
         return {name: call for name, call in calls.items() if counts.get(name) == 1 and name not in declared}
 
     @cached_property
@@ -145,7 +159,7 @@ class FileIndex:
             assigned: dict = {}
             counts: dict = {}
             for method in (child for child in node.body if isinstance(child, FUNCTIONS)):
-                for statement in ast.walk(method):
+                for statement in statements(method.body):
                     targets = statement.targets if isinstance(statement, ast.Assign) else (
                         [statement.target] if isinstance(statement, (ast.AugAssign, ast.AnnAssign)) else [])
                     for target in targets:
@@ -204,28 +218,36 @@ class FileIndex:
 
 def index_file(tree: ast.Module, source: str, path: Optional[str] = None) -> FileIndex:
     """The file's index. With its `path`, the project's own modules it imports from are read
-    too (project.py): the torch names, module classes and plain classes they give it."""
+    too (project.py): a star import's torch names, module classes and plain classes at once,
+    a name imported by name when it is asked about (FileIndex.imported_kind)."""
     imports = ImportTable()
     classes = []
-    imported_modules, imported_plain = set(), set()
+    imported_modules, imported_plain, project_names = set(), set(), {}
     for node in module_level(tree.body):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             imports.add_ast(node)
         elif isinstance(node, ast.ClassDef):
             classes.append(node)
-    for name in bound_names(tree.body):  # `torch = None` anywhere: the name is not torch's
+    own = bound_names(tree.body)
+    for name in own:  # `torch = None` anywhere: the name is not torch's
         imports.rebind(name)
     if path is not None:
-        _add_project_imports(tree, path, imports, imported_modules, imported_plain)
+        project_names = _add_project_imports(tree, path, own, imports, imported_modules, imported_plain)
     module_classes: set = set(imported_modules)
+
+    def is_module_base(base: ast.expr) -> bool:
+        name = dotted(base)
+        if imports.qualname_of_dotted(name) == "torch.nn.Module" or name in module_classes:
+            return True
+        origin = project_names.get(name)
+        other = project.module_facts(origin[0]) if origin else None
+        return other is not None and origin[1] in other.module_classes
+
     changed = True
     while changed:  # a subclass of a module class is a module class, in any order
         changed = False
         for node in classes:
-            if node.name not in module_classes and any(
-                imports.qualname_of_dotted(dotted(base)) == "torch.nn.Module" or dotted(base) in module_classes
-                for base in node.bases
-            ):
+            if node.name not in module_classes and any(is_module_base(base) for base in node.bases):
                 module_classes.add(node.name)
                 changed = True
     plain = frozenset(
@@ -238,38 +260,40 @@ def index_file(tree: ast.Module, source: str, path: Optional[str] = None) -> Fil
         )
         for node in classes
     }
-    return FileIndex(imports, frozenset(module_classes), plain, facts, tuple(classes), tree, source)
+    return FileIndex(imports, frozenset(module_classes), plain, facts, tuple(classes), tree, source, project_names)
 
 
-def _add_project_imports(tree: ast.Module, path: str, imports: ImportTable, modules: set, plain: set) -> None:
-    """What `from <a module of the project> import ...` statements bind, read from that module:
-    its torch names into `imports`, its module classes into `modules`, its plain classes into
-    `plain`; names the file binds itself are its own."""
-    own = bound_names(tree.body)
+def _add_project_imports(tree: ast.Module, path: str, own: set, imports: ImportTable, modules: set, plain: set) -> dict:
+    """What `from <a module of the project> import *` binds, read from that module: its torch
+    names into `imports`, its module classes into `modules`, its plain classes into `plain`;
+    names the file binds itself are its own. Returns the names imported by name, with where
+    they come from (read when asked about). `own`: the names the file binds."""
+    named = {}
     for node in module_level(tree.body):
         if not isinstance(node, ast.ImportFrom):
             continue
         found = project.module_file(path, node.module or "", node.level)
-        other = project.module_index(found, tuple(alias.name for alias in node.names)) if found else None
-        if other is None:
+        if found is None:
             continue
         for alias in node.names:
-            names = [n for n in _bindings_of(other) if project.exported(other, n)] if alias.name == "*" else [alias.name]
-            for name in names:
-                local = name if alias.name == "*" else alias.asname or name
-                if local in own or (alias.name == "*" and local in imports.names):
+            if alias.name != "*":
+                local = alias.asname or alias.name
+                if local not in own:
+                    named[local] = (found, alias.name)
+                continue
+            other = project.module_facts(found)
+            if other is None:
+                continue
+            for name in (*other.torch_names, *other.module_classes, *other.plain_classes):
+                if name in own or name in imports.names or not project.exported(name):
                     continue
-                if name in other.imports.names:
-                    imports.bind_project_name(local, other.imports.names[name])
+                if name in other.torch_names:
+                    imports.bind_project_name(name, other.torch_names[name])
                 elif name in other.module_classes:
-                    modules.add(local)
-                elif name in other.plain_classes:
-                    plain.add(local)
-
-
-def _bindings_of(index: FileIndex) -> set:
-    """The names a module binds that an importing file may learn about."""
-    return set(index.imports.names) | set(index.module_classes) | set(index.plain_classes)
+                    modules.add(name)
+                else:
+                    plain.add(name)
+    return named
 
 
 class Needs:
@@ -349,9 +373,7 @@ class Needs:
         return [rule for rule, patterns in zip(self.rules, self.per_rule) if all(occurs(p) for p in patterns)]
 
 
-def pieces_to_parse(
-    source: str, tree: ast.Module, needs: Needs, telling_offsets: dict, imports: ImportTable
-) -> list:
+def pieces_to_parse(source: str, tree: ast.Module, needs: Needs, telling_offsets: dict, index: FileIndex) -> list:
     """The pieces of `source` that can produce a finding: module-level code with the top-level
     definitions stubbed out, each top-level function, class-level code likewise, each method.
     `telling_offsets` (from `needs`) are where each rule's first need occurs: code without one
@@ -370,7 +392,7 @@ def pieces_to_parse(
 
     def may_fire(nodes: list) -> bool:
         """Whether some rule can fire in the code of `nodes` (one scope's): its needs all occur
-        there, and the shapes its `possible_in(every ast node there, imports)` looks for."""
+        there, and the shapes its `possible_in(every ast node there, the file's index)` looks for."""
         spans = [(first_line(node), node.end_lineno) for node in nodes]
         if not occurs_in(telling, spans):
             return False
@@ -379,7 +401,7 @@ def pieces_to_parse(
         if any(rule.possible_in is None for rule in rules):
             return True
         every_node = list(scope_nodes(nodes))  # walked once for all the rules that look
-        return any(rule.possible_in(every_node, imports) for rule in rules)
+        return any(rule.possible_in(every_node, index) for rule in rules)
 
     def code_of(node: ast.stmt) -> str:
         return "".join(lines[first_line(node) - 1 : node.end_lineno])

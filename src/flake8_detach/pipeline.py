@@ -190,7 +190,7 @@ def pieces_of(source: str, tree: ast.Module, rules: Sequence[type], whole_file: 
     widened = needs.for_file(index.imports)
     if widened is not needs:  # torch names imported under other names: look again
         telling = widened.telling_offsets(source)
-    return index, pieces_to_parse(source, tree, widened, telling, index.imports)
+    return index, pieces_to_parse(source, tree, widened, telling, index)
 
 
 def parse_python(source: str) -> ast.Module:

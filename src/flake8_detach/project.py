@@ -1,24 +1,37 @@
 """The project's own modules, as a file imports them: `from models import Discriminator`,
-`from model import *`, `from .utils import nn`. A module is found on disk next to the importing
-file (a script's directory is the first place Python looks), or up its package for a relative
-import; it is read and indexed once per process, and what it binds at module level tells the
-importing file which of its names are torch names, `nn.Module` subclasses or plain classes.
+`from model import *`. A module is found on disk next to the importing file (a script's
+directory is the first place Python looks), or up its package for a relative import.
 
-A module that cannot be found, read or parsed tells nothing: the importing file keeps what its
-own code shows. Imports are followed one module deep (what a module imports from a third is
-not read), a module whose text shows none of the imported names as a class or a torch import
-is not parsed, and files over MAX_BYTES are not read, so the cost stays that of a few `ast`
-parses per project.
+What the importing file needs of it is little: which of its classes are `nn.Module` subclasses
+or plain classes, and, for a star import, which of its names are torch's. That is read from
+the module's text, not its syntax tree: its module-level `import torch...` lines and `class`
+headers, scanned once per process (a parse of every module a library imports would cost as
+much as checking the library). A module that cannot be found or read tells nothing, and the
+importing file keeps what its own code shows; what a module imports from a third is not
+followed.
 """
 
 from __future__ import annotations
 
 import ast
 import os
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-MAX_BYTES = 1_000_000
+from .imports import ImportTable
+
+MAX_BYTES = 2_000_000
+TORCH_IMPORT = re.compile(r"^(?:import torch\b|from torch\b)[^\n(\\]*$", re.MULTILINE)
+CLASS_HEADER = re.compile(r"^class\s+(\w+)\s*(?:\(([^)]*)\))?\s*:", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class ModuleFacts:
+    module_classes: frozenset  # its classes that subclass torch.nn.Module (by their own bases)
+    plain_classes: frozenset  # its classes with no base but object
+    torch_names: dict  # name -> the torch name it binds at module level (`nn` -> torch.nn)
 
 
 def module_file(importer: str, module: str, level: int) -> Optional[str]:
@@ -35,51 +48,46 @@ def module_file(importer: str, module: str, level: int) -> Optional[str]:
     return None
 
 
-def module_index(path: str, names: tuple):
-    """The pieces.FileIndex of the module at `path`, read for the names imported from it (`*`
-    for all), or None when it cannot be read or parsed, or its text shows none of the names
-    as a class or an import (then it has nothing to tell: reading it would be waste)."""
+def module_facts(path: str) -> Optional[ModuleFacts]:
+    """What the module at `path` tells an importing file, or None when it cannot be read."""
     try:
         stat = os.stat(path)
     except OSError:
         return None
-    text = _text(os.path.realpath(path), stat.st_mtime_ns, stat.st_size)
-    if text is None or not any(_may_define(text, name) for name in names):
-        return None
-    return _indexed(os.path.realpath(path), stat.st_mtime_ns, stat.st_size)
+    return _facts(os.path.realpath(path), stat.st_mtime_ns, stat.st_size)
 
 
-@lru_cache(maxsize=1024)
-def _text(path: str, mtime: int, size: int) -> Optional[str]:
+@lru_cache(maxsize=4096)
+def _facts(path: str, mtime: int, size: int) -> Optional[ModuleFacts]:
     if size > MAX_BYTES:
         return None
     try:
         with open(path, "rb") as file:
-            return file.read().decode("utf-8")
+            text = file.read().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
+    imports = ImportTable()
+    for line in TORCH_IMPORT.findall(text):
+        try:
+            imports.add_ast(ast.parse(line).body[0])
+        except (SyntaxError, ValueError, IndexError):
+            continue
+    headers = {name: [base.strip() for base in (bases or "").split(",") if base.strip()]
+               for name, bases in CLASS_HEADER.findall(text)}
+    modules: set = set()
+    changed = True
+    while changed:  # a subclass of a module class is one, in any order
+        changed = False
+        for name, bases in headers.items():
+            if name not in modules and any(
+                imports.qualname_of_dotted(base) == "torch.nn.Module" or base in modules for base in bases
+            ):
+                modules.add(name)
+                changed = True
+    plain = frozenset(name for name, bases in headers.items() if bases in ([], ["object"]))
+    return ModuleFacts(frozenset(modules), plain, dict(imports.names))
 
 
-def _may_define(text: str, name: str) -> bool:
-    """Whether a module's text may bind `name` as a class or a torch import (`*`: any)."""
-    if name == "*":
-        return "import torch" in text or "from torch" in text
-    return f"class {name}" in text or (name in text and ("import torch" in text or "from torch" in text))
-
-
-@lru_cache(maxsize=1024)
-def _indexed(path: str, mtime: int, size: int):
-    from .pieces import index_file  # pieces imports this module
-
-    text = _text(path, mtime, size)
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
-    return index_file(tree, text)  # its own imports from the project are not followed
-
-
-def exported(index, name: str) -> bool:
-    """Whether `from <module> import *` binds `name` of the module `index` indexes."""
-    listed = index.all_names
-    return name in listed if listed is not None else not name.startswith("_")
+def exported(name: str) -> bool:
+    """Whether `from <module> import *` binds `name` (a module without `__all__`: public names)."""
+    return not name.startswith("_")

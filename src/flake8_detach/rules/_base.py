@@ -91,8 +91,9 @@ class Rule:
     needs: ClassVar[tuple]  # regexes that all occur in the code of a scope where the rule fires,
     # the most telling first (the first needs of all rules make a one-search prefilter)
     # Optional precheck on Python's `ast`, before libcst parses a scope: `possible_in(nodes,
-    # imports)` is False only where the rule cannot fire in the scope made of `nodes` (every
-    # ast node of it; `imports` an ImportTable). None: any scope its `needs` occur in.
+    # index)` is False only where the rule cannot fire in the scope made of `nodes` (every
+    # ast node of it; `index` the file's pieces.FileIndex: its imports, built values...). None:
+    # any scope its `needs` occur in.
     possible_in: ClassVar[Optional[Callable[[list, object], bool]]] = None
     # Optional, for a rule whose evidence lies apart in the file (a class's `__init__` and
     # `forward`, a helper, an `nn.Sequential`): `check_file(index)` gives (ast statement,

@@ -65,11 +65,12 @@ with torch.no_grad():
     )
 
     @staticmethod
-    def possible_in(nodes: list, imports) -> bool:
+    def possible_in(nodes: list, index) -> bool:
         """A leaf that requires grad (`Parameter(...)`, `requires_grad=...`, `requires_grad_()`)
         is bound to a local name or written in place directly; or a name bound to a torch.nn
         module (`conv = nn.Conv2d(...)`), or `self.w` bound to a Parameter, is written through
         in place (`conv.weight.zero_()`, `self.w.uniform_()`) in the same code."""
+        imports = index.imports
         holders = set()  # dotted names bound to a module or a Parameter
         written = set()  # dotted roots of in-place writes
         for node in nodes:

@@ -60,8 +60,9 @@ buf = (w * 2).detach().clone()
     )
 
     @staticmethod
-    def possible_in(nodes: list, imports) -> bool:
+    def possible_in(nodes: list, index) -> bool:
         """A fresh factory tensor is bound to a local name, or copied into directly."""
+        imports = index.imports
         for node in nodes:
             if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]

@@ -93,7 +93,7 @@ for step in range(3):
     )
 
     @staticmethod
-    def possible_in(nodes: list, imports) -> bool:
+    def possible_in(nodes: list, index) -> bool:
         """Some loop holds both an accumulation and a backward() or model call."""
         for loop in nodes:
             if isinstance(loop, (ast.For, ast.AsyncFor, ast.While)):

@@ -58,7 +58,7 @@ loss.backward()
     )
 
     @staticmethod
-    def possible_in(nodes: list, imports) -> bool:
+    def possible_in(nodes: list, index) -> bool:
         """Some statement is a bare `x.detach()`."""
         return any(
             isinstance(node, ast.Expr)

@@ -89,8 +89,9 @@ loss.backward()
     )
 
     @staticmethod
-    def possible_in(nodes: list, imports) -> bool:
+    def possible_in(nodes: list, index) -> bool:
         """A call of something named like a loss with a target-named argument."""
+        imports = index.imports
         for node in nodes:
             if isinstance(node, ast.Call) and len(node.args) >= 2:
                 name = callee_name(node, imports).lower()

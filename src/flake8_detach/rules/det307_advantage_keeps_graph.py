@@ -71,7 +71,7 @@ critic_loss = (returns - values).pow(2).mean()
     )
 
     @staticmethod
-    def possible_in(nodes: list, imports) -> bool:
+    def possible_in(nodes: list, index) -> bool:
         """A product with a log-probability."""
         def log_prob(expr: ast.AST) -> bool:
             while isinstance(expr, ast.UnaryOp):

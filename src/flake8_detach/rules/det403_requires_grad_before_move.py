@@ -77,9 +77,10 @@ w = torch.randn(3, requires_grad=True, dtype=torch.float64)
     )
 
     @staticmethod
-    def possible_in(nodes: list, imports) -> bool:
+    def possible_in(nodes: list, index) -> bool:
         """The scope makes a leaf that requires grad, or builds a torch.nn module: only such a
         leaf (or a module's parameter) can be moved into a copy."""
+        imports = index.imports
         return makes_leaves(nodes, imports)
 
     def on_call(self, call) -> None:

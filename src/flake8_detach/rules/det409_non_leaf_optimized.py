@@ -48,8 +48,9 @@ optimizer = torch.optim.SGD([w], lr=0.1)
     )
 
     @staticmethod
-    def possible_in(nodes: list, imports) -> bool:
+    def possible_in(nodes: list, index) -> bool:
         """A torch.optim class called on a list or tuple written out."""
+        imports = index.imports
         for node in nodes:
             if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], (ast.List, ast.Tuple)):
                 name = imports.qualname_of_dotted(dotted(node.func)) or ""

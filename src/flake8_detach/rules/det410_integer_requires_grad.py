@@ -83,10 +83,11 @@ probabilities = scores.softmax(dim=1).requires_grad_()
     )
 
     @staticmethod
-    def possible_in(nodes: list, imports) -> bool:
+    def possible_in(nodes: list, index) -> bool:
         """The scope asks for grad (`requires_grad=`, `Parameter(...)`, `requires_grad_()`,
-        `.requires_grad = `) and has something integral: an integer-valued op or comparison,
-        an integral factory or dtype, or a factory given integers."""
+        `.requires_grad = `) and makes something integral: an integer-valued op, a comparison
+        bound to a name, an integral factory or dtype, or a factory given integers."""
+        imports = index.imports
         asks = integral = False
         for node in nodes:
             if isinstance(node, ast.Call):
@@ -98,8 +99,8 @@ probabilities = scores.softmax(dim=1).requires_grad_()
             elif isinstance(node, ast.Attribute):
                 asks = asks or node.attr == "requires_grad" and isinstance(node.ctx, ast.Store)
                 integral = integral or node.attr in torchapi.INTEGER_DTYPES or node.attr == "indices"
-            elif isinstance(node, ast.Compare):
-                integral = True
+            elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Compare):
+                integral = True  # `hits = predicted == labels`
             if asks and integral:
                 return True
         return False

@@ -52,8 +52,9 @@ with torch.no_grad():
     )
 
     @staticmethod
-    def possible_in(nodes: list, imports) -> bool:
+    def possible_in(nodes: list, index) -> bool:
         """A with-item that is a grad-mode setter's name, not a call of it."""
+        imports = index.imports
         return any(
             isinstance(node, ast.withitem)
             and isinstance(node.context_expr, (ast.Name, ast.Attribute))

@@ -10,6 +10,7 @@ from ..ast_syntax import dotted
 from ..cst_syntax import call_method, dotted_name, method_name
 from ..findings import SAFE
 from ._base import Example, Raises, Rule
+from ._leaves import makes_leaves
 
 NUMPY_CONVERSIONS = frozenset(("np.array", "np.asarray", "numpy.array", "numpy.asarray"))
 
@@ -75,16 +76,26 @@ peak = np.asarray((w * 2).detach()).max()
     )
 
     @staticmethod
-    def possible_in(nodes: list, imports) -> bool:
-        """A `.numpy()` call, or `np.array(t)` / `np.asarray(t)` of one argument."""
-        return any(
-            isinstance(node, ast.Call)
-            and (
-                isinstance(node.func, ast.Attribute) and node.func.attr == "numpy" and not node.args
-                or dotted(node.func) in NUMPY_CONVERSIONS and len(node.args) == 1
+    def possible_in(nodes: list, index) -> bool:
+        """A `.numpy()` call (or `np.array(t)`, `np.asarray(t)`) and something that can require
+        grad: a leaf made here, a torch.nn module built here, or a call of a module the file
+        holds (`self.<name>(...)`, or a name bound at module level)."""
+        imports = index.imports
+        converts = grad = False
+        for node in nodes:
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            converts = converts or (
+                isinstance(func, ast.Attribute) and func.attr == "numpy" and not node.args
+                or dotted(func) in NUMPY_CONVERSIONS and len(node.args) == 1
             )
-            for node in nodes
-        )
+            grad = grad or makes_leaves([node], imports) or (
+                isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self"
+            ) or (isinstance(func, ast.Name) and func.id in index.built_globals)
+            if converts and grad:
+                return True
+        return False
 
     def on_call(self, call) -> None:
         if method_name(call) == "numpy" and not call.args and isinstance(call.func, cst.Attribute):

@@ -82,9 +82,10 @@ running_loss += loss.item()
     )
 
     @staticmethod
-    def possible_in(nodes: list, imports) -> bool:
+    def possible_in(nodes: list, index) -> bool:
         """An integer index into, or an iterating builtin over, `.data`, what a loss or a
         reduction call gives, or a name bound to such an expression."""
+        imports = index.imports
 
         def makes_zero_dim(expr: ast.AST) -> bool:
             for node in scope_nodes([expr]):
