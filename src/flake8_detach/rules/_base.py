@@ -22,7 +22,7 @@ INPLACE = r"[A-Za-z0-9]_\s*\(|[-+*/%@&|^]=|<<=|>>=|\]\s*=(?!=)|\bout\s*=|inplace
 # A loss is named or computed somewhere around (or a backward() runs).
 LOSS_WORDS = r"loss|Loss|criterion|cross_entropy|kl_div|backward\s*\("
 # Leaf tensors that require grad come from one of these.
-LEAF = r"requires_grad|Parameter|Variable|\.(weight|bias)\b|parameters\s*\("
+LEAF = r"requires_grad|Parameter|Variable|weight\b|bias\b|parameters\s*\("
 
 
 @dataclass(frozen=True)

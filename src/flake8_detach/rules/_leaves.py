@@ -10,13 +10,14 @@ from ..ast_syntax import callee_name, dotted, scope_nodes
 
 def makes_leaf(expr: ast.AST, imports) -> bool:
     """Whether `expr` holds a call that makes a leaf that requires grad, or may."""
-    for node in scope_nodes([expr]):
-        if isinstance(node, ast.Call) and (
-            callee_name(node, imports) in ("Parameter", "Variable", "requires_grad_")
-            or any(keyword.arg == "requires_grad" for keyword in node.keywords)
-        ):
-            return True
-    return False
+    return any(_is_leaf_maker(node, imports) for node in scope_nodes([expr]))
+
+
+def _is_leaf_maker(node: ast.AST, imports) -> bool:
+    return isinstance(node, ast.Call) and (
+        any(keyword.arg == "requires_grad" for keyword in node.keywords)
+        or callee_name(node, imports) in ("Parameter", "Variable", "requires_grad_")
+    )
 
 
 def builds_module_or_parameter(expr: ast.AST, imports) -> bool:
@@ -31,8 +32,8 @@ def makes_leaves(nodes: list, imports) -> bool:
     """Whether code of a scope (`nodes`: every ast node of it) may make a leaf that requires
     grad: `Parameter(...)`, `Variable(...)`, `requires_grad=`, `requires_grad_()`, a
     `requires_grad` attribute set, or a torch.nn module built (whose parameters are leaves)."""
-    for node in nodes:
-        if isinstance(node, ast.Call) and (makes_leaf(node, imports) or builds_module_or_parameter(node, imports)):
+    for node in nodes:  # every node is among them: no call's subtree needs a walk of its own
+        if isinstance(node, ast.Call) and (_is_leaf_maker(node, imports) or builds_module_or_parameter(node, imports)):
             return True
         if isinstance(node, ast.Attribute) and node.attr == "requires_grad" and isinstance(node.ctx, ast.Store):
             return True

@@ -16,7 +16,8 @@ class GradModeNotCalled(Rule):
     code = "DET411"
     name = "grad-mode-not-called"
     message = "with {manager}: uses the class, not an instance: add () (TypeError)"
-    needs = (r"with\b", r"no_grad|enable_grad|inference_mode|set_grad_enabled")
+    # The name itself, then no call: `with torch.no_grad:`, `with a, no_grad as b:`.
+    needs = (r"(no_grad|enable_grad|inference_mode|set_grad_enabled)\s*(:|,|\bas\b)", r"with\b")
     raises = ("TypeError", "AttributeError")  # TypeError since Python 3.11, AttributeError before
     what = (
         "Flags `with torch.no_grad:`, `with torch.enable_grad:`, `with torch.inference_mode:` and "

@@ -19,7 +19,7 @@ class NumpyOfRequiresGrad(Rule):
     code = "DET412"
     name = "numpy-of-requires-grad"
     message = "{tensor} requires grad: {call} raises RuntimeError (detach() it first)"
-    needs = (r"numpy\b|np\.a",)
+    needs = (r"numpy|asarray|array\s*\(", r"\.numpy\s*\(\s*\)|\b(np|numpy)\.as(array)?\s*\(|\b(np|numpy)\.array\s*\(")
     raises = "RuntimeError"
     what = (
         "Flags `t.numpy()`, `np.array(t)` and `np.asarray(t)` where `t` is proven to require grad: "
@@ -80,22 +80,18 @@ peak = np.asarray((w * 2).detach()).max()
         """A `.numpy()` call (or `np.array(t)`, `np.asarray(t)`) and something that can require
         grad: a leaf made here, a torch.nn module built here, or a call of a module the file
         holds (`self.<name>(...)`, or a name bound at module level)."""
-        imports = index.imports
-        converts = grad = False
-        for node in nodes:
-            if not isinstance(node, ast.Call):
-                continue
-            func = node.func
-            converts = converts or (
-                isinstance(func, ast.Attribute) and func.attr == "numpy" and not node.args
-                or dotted(func) in NUMPY_CONVERSIONS and len(node.args) == 1
-            )
-            grad = grad or makes_leaves([node], imports) or (
-                isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self"
-            ) or (isinstance(func, ast.Name) and func.id in index.built_globals)
-            if converts and grad:
-                return True
-        return False
+        calls = [node for node in nodes if isinstance(node, ast.Call)]
+        if not any(
+            isinstance(call.func, ast.Attribute) and call.func.attr == "numpy" and not call.args
+            or dotted(call.func) in NUMPY_CONVERSIONS and len(call.args) == 1
+            for call in calls
+        ):
+            return False
+        return makes_leaves(nodes, index.imports) or any(
+            isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) and call.func.value.id == "self"
+            or isinstance(call.func, ast.Name) and call.func.id in index.built_globals
+            for call in calls
+        )
 
     def on_call(self, call) -> None:
         if method_name(call) == "numpy" and not call.args and isinstance(call.func, cst.Attribute):
