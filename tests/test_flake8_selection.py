@@ -38,3 +38,24 @@ def test_extend_select_adds_det_to_a_configured_selection(project):
 
 def test_a_bare_select_det_passes_a_broken_file(project):
     assert flake8(["--select", "DET", "broken.py"], project) == (0, [])
+
+
+OPT_IN = "import torch\n\nw = torch.ones(3, requires_grad=True)\nprint(w.data)\n"  # DET202 (opt-in) at 4:7
+
+
+@pytest.mark.parametrize("args, config, codes", [
+    ([], "", []),
+    (["--ignore", "E501"], "", []),  # flake8's default-ignore list is dropped
+    ([], "[flake8]\nignore = E501\n", []),
+    (["--extend-select", "DET"], "", []),
+    (["--select", "DET,E999"], "", []),
+    (["--select", "E,W,F,DET2"], "", []),  # DET2 names default-tier codes too
+    (["--extend-select", "DET202"], "", ["DET202"]),
+    (["--ignore", "E501", "--extend-select", "DET202"], "", ["DET202"]),
+    ([], "[flake8]\nextend-select = DET202\n", ["DET202"]),
+])
+def test_an_opt_in_rule_stays_off_unless_a_selection_names_it(tmp_path, args, config, codes):
+    (tmp_path / "train.py").write_text(OPT_IN)
+    if config:
+        (tmp_path / "setup.cfg").write_text(config)
+    assert flake8([*args, "train.py"], tmp_path)[1] == codes

@@ -122,12 +122,14 @@ def plugin_data_module() -> str:
         "when it drifts). FIRST_NEEDS: each rule's first `needs` pattern, or its plain alternatives",
         "(pieces.alternatives_of: a superset that Python's `re` finds faster); a file in which none",
         "occurs has no finding, so the flake8 plugin passes it by without importing libcst or the",
-        'rules. OPT_IN_CODES: the opt-in tier, which flake8 reports only where they are selected."""',
+        "rules. OPT_IN_CODES: the opt-in tier, which the plugin reports only where a selection names",
+        'them (CODES: every code, to tell which prefixes only opt-in codes share)."""',
         "",
         "FIRST_NEEDS = (",
         *(f"    {pattern!r}," for pattern in patterns),
         ")",
         f"OPT_IN_CODES = {tuple(opt_in)!r}",
+        f"CODES = {tuple(rule.code for rule in RULES)!r}",
     ]
     return "\n".join(lines) + "\n"
 

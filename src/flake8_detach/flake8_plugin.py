@@ -10,7 +10,7 @@ import re
 from typing import Iterator
 
 from . import __version__
-from .plugin_data import FIRST_NEEDS, OPT_IN_CODES
+from .plugin_data import CODES, FIRST_NEEDS, OPT_IN_CODES
 
 GATE = tuple(re.compile(pattern) for pattern in FIRST_NEEDS)
 
@@ -27,11 +27,28 @@ class Flake8Checker:
         self.lines = lines
         self.filename = filename
 
+    selected: tuple = ()  # the prefixes of flake8's --select and --extend-select
+
     @staticmethod
     def add_options(option_manager) -> None:
-        # The opt-in tier is off unless selected (`--extend-select DET202`), as flake8-bugbear
-        # does for its opinionated B9 codes.
         option_manager.extend_default_ignore(OPT_IN_CODES)
+
+    @classmethod
+    def parse_options(cls, options) -> None:
+        cls.selected = tuple(getattr(options, "select", None) or ()) + tuple(getattr(options, "extend_select", None) or ())
+
+    @classmethod
+    def reports(cls, code: str) -> bool:
+        """An opt-in code only where a selection names it, or a prefix that only opt-in codes
+        share (`DET202`), as flake8-bugbear does for its B9 codes: flake8's own default-ignore
+        list is dropped by any `ignore =` a project sets, and `DET` or `DET2` name the default
+        tier too."""
+        if code not in OPT_IN_CODES:
+            return True
+        return any(
+            code.startswith(prefix) and all(other in OPT_IN_CODES for other in CODES if other.startswith(prefix))
+            for prefix in cls.selected
+        )
 
     def run(self) -> Iterator[tuple]:
         source = "".join(self.lines)
@@ -41,4 +58,5 @@ class Flake8Checker:
 
         on_disk = self.filename if self.filename not in ("", "stdin", "-") else None
         for violation in check_source(source, tree=self.tree, path=on_disk):
-            yield violation.line, violation.col, f"{violation.code} {violation.message}", type(self)
+            if self.reports(violation.code):
+                yield violation.line, violation.col, f"{violation.code} {violation.message}", type(self)

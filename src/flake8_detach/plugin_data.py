@@ -2,13 +2,19 @@
 when it drifts). FIRST_NEEDS: each rule's first `needs` pattern, or its plain alternatives
 (pieces.alternatives_of: a superset that Python's `re` finds faster); a file in which none
 occurs has no finding, so the flake8 plugin passes it by without importing libcst or the
-rules. OPT_IN_CODES: the opt-in tier, which flake8 reports only where they are selected."""
+rules. OPT_IN_CODES: the opt-in tier, which the plugin reports only where a selection names
+them (CODES: every code, to tell which prefixes only opt-in codes share)."""
 
 FIRST_NEEDS = (
     'detach',
     'backward\\s*\\(',
     'autograd',
-    'requires_grad|Parameter|Variable|\\.(weight|bias)\\b|parameters\\s*\\(',
+    'requires_grad',
+    'Parameter',
+    'Variable',
+    'weight\\b',
+    'bias\\b',
+    'parameters\\s*\\(',
     '\\.weight\\b',
     '\\.\\s*data\\b',
     'clone',
@@ -28,11 +34,13 @@ FIRST_NEEDS = (
     'requires_grad\\s*=(?!=)',
     'clip_grad',
     'optim',
-    'requires_grad',
-    'Parameter',
-    'with\\b',
-    'numpy\\b|np\\.a',
-    'Variable',
+    'no_grad\\s*(:|,|\\bas\\b)',
+    'enable_grad\\s*(:|,|\\bas\\b)',
+    'inference_mode\\s*(:|,|\\bas\\b)',
+    'set_grad_enabled\\s*(:|,|\\bas\\b)',
+    'numpy',
+    'asarray',
+    'array\\s*\\(',
     'volatile',
     'retain_variables',
     'eig\\s*\\(',
@@ -53,3 +61,4 @@ FIRST_NEEDS = (
     'byte\\s*\\(',
 )
 OPT_IN_CODES = ('DET104', 'DET202', 'DET203', 'DET501', 'DET502')
+CODES = ('DET101', 'DET102', 'DET103', 'DET104', 'DET105', 'DET201', 'DET202', 'DET203', 'DET301', 'DET302', 'DET303', 'DET304', 'DET305', 'DET306', 'DET307', 'DET308', 'DET401', 'DET402', 'DET403', 'DET404', 'DET405', 'DET406', 'DET407', 'DET408', 'DET409', 'DET410', 'DET411', 'DET412', 'DET413', 'DET501', 'DET502', 'DET503', 'DET504', 'DET505', 'DET506', 'DET507')
