@@ -104,11 +104,11 @@ def test_recall_reads_a_notebook_cell_with_ipython_lines(tmp_path):
 
 
 def test_the_filter_keeps_prefixes_and_files_that_import_torch():
-    pin = ecosystem.Pin("o/r", "0" * 40, "imports-torch docs/en/ examples/")
+    pin = ecosystem.Pin("o/r", "0" * 40, "imports-torch docs/en/ examples/", "")
     assert ecosystem.kept(pin, "examples/a.ipynb", b'"import torch\\n"')
     assert not ecosystem.kept(pin, "examples/b.ipynb", b'"import tensorflow as tf"')
     assert not ecosystem.kept(pin, "docs/fr/a.ipynb", b"from torch import nn")
-    assert ecosystem.kept(ecosystem.Pin("o/r", "0" * 40, ""), "any/where.py", b"")
+    assert ecosystem.kept(ecosystem.Pin("o/r", "0" * 40, "", ""), "any/where.py", b"")
 
 
 # ---- end to end: a git repository as the mirror, a script as the tool ----------------------
@@ -145,7 +145,7 @@ def sandbox(tmp_path, monkeypatch):
     git("clone", "-q", "--bare", str(work), str(mirrors / "o+r" / "repo"), cwd=tmp_path)
     results = tmp_path / "results"
     results.mkdir()
-    (results / "repos.tsv").write_text(f"# pins\nrepo\tcommit\tfilter\no/r\t{commit}\t\n")
+    (results / "repos.tsv").write_text(f"# pins\nrepo\tcommit\tfilter\tadded\no/r\t{commit}\t\t\n")
     (results / "bugs.tsv").write_text("\t".join(ecosystem.BUG_FIELDS) + "\nuser\to+r/copy.py\t\t2\tdata\tx\tread\n"
                                       "user\to+r/train.py\t\t2\tdata\twrong grads\tread\n")
     monkeypatch.setattr(ecosystem, "RESULTS", results)
