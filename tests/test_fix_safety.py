@@ -31,8 +31,8 @@ def save_during_analysis(monkeypatch, path, saved: bytes) -> None:
     another --fix run would between the read and the write."""
     real_fix_source = cli.fix_source
 
-    def fix_then_save(source, rules, unsafe):
-        result = real_fix_source(source, rules, unsafe)
+    def fix_then_save(source, rules, unsafe, path_on_disk=None):
+        result = real_fix_source(source, rules, unsafe, path_on_disk)
         path.write_bytes(saved)
         return result
 
@@ -60,8 +60,8 @@ def test_a_file_replaced_by_a_rename_while_fix_works_is_left_alone(tmp_path, mon
     path.write_text(FIXABLE)
     real_fix_source = cli.fix_source
 
-    def fix_then_replace(source, rules, unsafe):
-        result = real_fix_source(source, rules, unsafe)
+    def fix_then_replace(source, rules, unsafe, path_on_disk=None):
+        result = real_fix_source(source, rules, unsafe, path_on_disk)
         (tmp_path / "new").write_text(FIXABLE.replace("y = ", "result = "))
         os.replace(tmp_path / "new", path)
         return result

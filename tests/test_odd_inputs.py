@@ -74,10 +74,10 @@ def test_running_out_of_memory_in_the_analysis_is_one_error_not_a_bug(tmp_path, 
     (tmp_path / "big.py").write_text(DETACH)
     real_lint = cli.lint
 
-    def lint(source, options):
+    def lint(source, options, path=None):
         if "big" in source:
             raise MemoryError()
-        return real_lint(source, options)
+        return real_lint(source, options, path)
 
     (tmp_path / "big.py").write_text(DETACH + "# big\n")
     monkeypatch.setattr(cli, "lint", lint)

@@ -494,7 +494,7 @@ def test_fix_does_not_write_a_read_only_file(tmp_path):
 
 def test_fix_never_writes_code_that_does_not_parse(tmp_path, monkeypatch):
     """Whatever the fixer returns, the command line writes nothing that Python cannot parse."""
-    monkeypatch.setattr(cli, "fix_source", lambda source, rules, unsafe: FixResult(source.replace("w.sum().data[0]", "w.(")))
+    monkeypatch.setattr(cli, "fix_source", lambda source, rules, unsafe, path=None: FixResult(source.replace("w.sum().data[0]", "w.(")))
     (tmp_path / "a.py").write_text(FIXABLE)
     status, out, err = run(["--fix", "a.py"], tmp_path)
     assert (tmp_path / "a.py").read_text() == FIXABLE
