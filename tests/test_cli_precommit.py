@@ -10,6 +10,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+pytestmark = pytest.mark.slow  # the fast loop (`pytest -m 'not slow'`) leaves this module out
+
 PROJECT = Path(__file__).parent.parent
 FINDING = "import torch\n\nloss = torch.ones(3, requires_grad=True).sum()\nprint(loss.data[0])\n"  # DET504 at 4:7, safe fix
 GIT_IDENTITY = {

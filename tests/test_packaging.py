@@ -21,6 +21,8 @@ import pytest
 
 from flake8_detach import __version__
 
+pytestmark = pytest.mark.slow  # the fast loop (`pytest -m 'not slow'`) leaves this module out
+
 PROJECT = Path(__file__).resolve().parent.parent
 README = (PROJECT / "README.md").read_text(encoding="utf-8")
 SOURCE_URL = "https://github.com/flake8-detach/flake8-detach"

@@ -26,6 +26,8 @@ from flake8_detach.fixes import MAX_ROUNDS, NodeSwapper, fix_source, non_overlap
 from flake8_detach.noqa import unsilenced
 from flake8_detach.findings import SAFE
 
+pytestmark = pytest.mark.slow  # the fast loop (`pytest -m 'not slow'`) leaves this module out
+
 _COMMON = dict(deadline=None, suppress_health_check=list(HealthCheck), database=None)
 settings.register_profile("ci", max_examples=60, derandomize=True, **_COMMON)  # the same examples every run
 settings.register_profile("long", max_examples=3000, **_COMMON)

@@ -12,6 +12,8 @@ import pytest
 from flake8_detach import check_source
 from flake8_detach.fixes import fix_source
 
+pytestmark = pytest.mark.slow  # the fast loop (`pytest -m 'not slow'`) leaves this module out
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(sys.executable).with_name("flake8-detach")
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # the fast loop (`pytest -m 'not slow'`) leaves this module out
+
 ROOT = Path(__file__).resolve().parent.parent
 SWEEP = ROOT / "tools" / "sweep.py"
 SUBSET = ROOT / "benchmarks" / ".cache" / "corpus" / "subset"
