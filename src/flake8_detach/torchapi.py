@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # torch.<name>(...) that builds a fresh tensor; requires_grad only when asked for.
 FACTORIES = frozenset(
@@ -150,3 +151,48 @@ SHAPE_KEEPING_METHODS = frozenset(
     bfloat16 cpu cuda to clone detach contiguous type_as""".split()
 )
 
+
+@dataclass(frozen=True)
+class RemovedFunction:
+    """A torch function removed since 0.4 that old code still calls: the release that removed
+    it, what calling it raises under torch 2.13 and with what message, its replacement, and a
+    call that shows the effect (tests/test_removed_apis.py runs each under torch)."""
+
+    name: str
+    since: str
+    error: str
+    message: str
+    replacement: str
+    example: str
+
+
+A = "torch.eye(3) + 2 * torch.eye(3)"  # a well-conditioned matrix for the examples
+B = "torch.ones(3, 1)"
+REMOVED_FUNCTIONS = (
+    RemovedFunction("eig", "1.13", "RuntimeError", "torch.linalg.eig", "torch.linalg.eig", f"torch.eig({A})"),
+    RemovedFunction("symeig", "2.0", "RuntimeError", "torch.linalg.eigh", "torch.linalg.eigh, with UPLO='U' for symeig's default",
+                    f"torch.symeig({A})"),
+    RemovedFunction("lstsq", "1.13", "RuntimeError", "torch.linalg.lstsq", "torch.linalg.lstsq, with the arguments swapped",
+                    f"torch.lstsq({B}, {A})"),
+    RemovedFunction("solve", "1.13", "RuntimeError", "deprecated since version 1.9 and is now removed",
+                    "torch.linalg.solve, with the arguments swapped", f"torch.solve({B}, {A})"),
+    RemovedFunction("matrix_rank", "1.13", "RuntimeError", "torch.linalg.matrix_rank", "torch.linalg.matrix_rank",
+                    f"torch.matrix_rank({A})"),
+    RemovedFunction("gels", "1.3", "AttributeError", "has no attribute 'gels'", "torch.linalg.lstsq, with the arguments swapped",
+                    f"torch.gels({B}, {A})"),
+    RemovedFunction("gesv", "1.2", "AttributeError", "has no attribute 'gesv'", "torch.linalg.solve, with the arguments swapped",
+                    f"torch.gesv({B}, {A})"),
+    RemovedFunction("potrf", "1.2", "AttributeError", "has no attribute 'potrf'", "torch.linalg.cholesky (upper=True for potrf's default)",
+                    f"torch.potrf({A})"),
+    RemovedFunction("potrs", "1.2", "AttributeError", "has no attribute 'potrs'", "torch.cholesky_solve", f"torch.potrs({B}, {A})"),
+    RemovedFunction("potri", "1.2", "AttributeError", "has no attribute 'potri'", "torch.cholesky_inverse", f"torch.potri({A})"),
+    RemovedFunction("pstrf", "1.2", "AttributeError", "has no attribute 'pstrf'", "torch.linalg.cholesky", f"torch.pstrf({A})"),
+    RemovedFunction("trtrs", "1.2", "AttributeError", "has no attribute 'trtrs'", "torch.linalg.solve_triangular, with the arguments swapped",
+                    f"torch.trtrs({B}, {A})"),
+    RemovedFunction("btrifact", "1.2", "AttributeError", "has no attribute 'btrifact'", "torch.linalg.lu_factor", f"torch.btrifact({A})"),
+    RemovedFunction("btrisolve", "1.2", "AttributeError", "has no attribute 'btrisolve'", "torch.lu_solve",
+                    f"torch.btrisolve({B}, {A}, {A})"),
+    RemovedFunction("rfft", "1.8", "AttributeError", "has no attribute 'rfft'", "torch.fft.rfft", "torch.rfft(torch.ones(4), 1)"),
+    RemovedFunction("irfft", "1.8", "AttributeError", "has no attribute 'irfft'", "torch.fft.irfft", "torch.irfft(torch.ones(3, 2), 1)"),
+    RemovedFunction("ifft", "1.8", "AttributeError", "has no attribute 'ifft'", "torch.fft.ifft", "torch.ifft(torch.ones(4, 2), 1)"),
+)

@@ -38,7 +38,7 @@ from .det501_variable_wrapper import VariableWrapper
 from .det502_volatile_flag import VolatileFlag
 from .det503_retain_variables import RetainVariables
 from .det504_zero_dim_as_sequence import ZeroDimAsSequence
-from .det505_removed_function import RemovedFunction
+from .det505_removed_function import RemovedFunctionCall
 from .det506_optimizer_step_count import OptimizerStepCount
 from .det507_byte_mask import ByteMask
 
@@ -76,7 +76,7 @@ RULES: tuple = (
     VolatileFlag,
     RetainVariables,
     ZeroDimAsSequence,
-    RemovedFunction,
+    RemovedFunctionCall,
     OptimizerStepCount,
     ByteMask,
 )

@@ -2,37 +2,24 @@
 
 from __future__ import annotations
 
+from ..torchapi import REMOVED_FUNCTIONS
 from ._base import Example, Raises, Rule
 
-# The removed function -> (what calling it raises, what replaces it).
-REMOVED = {
-    "eig": ("RuntimeError", "torch.linalg.eig"),
-    "symeig": ("RuntimeError", "torch.linalg.eigh"),
-    "lstsq": ("RuntimeError", "torch.linalg.lstsq"),
-    "solve": ("RuntimeError", "torch.linalg.solve, with the arguments swapped"),
-    "matrix_rank": ("RuntimeError", "torch.linalg.matrix_rank"),
-    "gels": ("AttributeError", "torch.linalg.lstsq"),
-    "gesv": ("AttributeError", "torch.linalg.solve"),
-    "potrf": ("AttributeError", "torch.linalg.cholesky"),
-    "potrs": ("AttributeError", "torch.cholesky_solve"),
-    "potri": ("AttributeError", "torch.cholesky_inverse"),
-    "pstrf": ("AttributeError", "torch.linalg.cholesky"),
-    "trtrs": ("AttributeError", "torch.linalg.solve_triangular"),
-    "btrifact": ("AttributeError", "torch.linalg.lu_factor"),
-    "btrisolve": ("AttributeError", "torch.lu_solve"),
-}
+# The table of removed functions (torchapi.REMOVED_FUNCTIONS), by name: a row there is a rule
+# instance here, proven by its example in tests/test_removed_apis.py.
+REMOVED = {removed.name: removed for removed in REMOVED_FUNCTIONS}
 
-
-class RemovedFunction(Rule):
+class RemovedFunctionCall(Rule):
     code = "DET505"
     name = "removed-function"
-    message = "torch.{function}() was removed: calling it raises {error} (use {replacement})"
-    needs = (r"\b(eig|symeig|lstsq|solve|matrix_rank|gels|gesv|potr[fsi]|pstrf|trtrs|btrifact|btrisolve)\s*\(",)
+    message = "torch.{function}() was removed in PyTorch {since}: calling it raises {error} (use {replacement})"
+    needs = (r"\b(" + "|".join(sorted(REMOVED)) + r")\s*\(",)
     what = (
-        "Flags calls of torch functions that were deprecated in PyTorch 1.9 and later removed "
-        "(`torch.eig`, `torch.symeig`, `torch.lstsq`, `torch.solve`, `torch.matrix_rank`) or "
+        "Flags calls of torch functions that were removed, from the versioned table of "
+        "`torchapi.REMOVED_FUNCTIONS`: deprecated in PyTorch 1.9 and removed in 1.13 or 2.0 "
+        "(`torch.eig`, `torch.symeig`, `torch.lstsq`, `torch.solve`, `torch.matrix_rank`), or "
         "removed earlier (`torch.gels`, `torch.gesv`, `torch.potrf`, `torch.trtrs`, "
-        "`torch.btrifact`, ...)."
+        "`torch.btrifact`, the pre-1.8 `torch.rfft`, `torch.irfft`, `torch.ifft`, ...)."
     )
     why = (
         "The first five still exist but raise \"This function was deprecated since version 1.9 "
@@ -59,7 +46,6 @@ values = torch.linalg.eig(torch.eye(2))
     def on_call(self, call) -> None:
         name = self.ctx.qualname(call.func) or ""
         namespace, _, function = name.rpartition(".")
-        if namespace == "torch" and function in REMOVED:
-            error, replacement = REMOVED[function]
-            if not self.ctx.catches(error):
-                self.report(call, function=function, error=error, replacement=replacement)
+        removed = REMOVED.get(function) if namespace == "torch" else None
+        if removed is not None and not self.ctx.catches(removed.error):
+            self.report(call, function=function, since=removed.since, error=removed.error, replacement=removed.replacement)
