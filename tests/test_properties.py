@@ -14,7 +14,6 @@ import io
 import os
 
 import hypothesmith
-import libcst as cst
 import pytest
 from hypothesis import HealthCheck, given, settings
 from libcst.metadata import MetadataWrapper, PositionProvider

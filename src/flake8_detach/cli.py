@@ -491,7 +491,6 @@ def check_notebook(path: str, raw: bytes, options: RunOptions) -> FileReport:
         return FileReport(errors=[FileError(path, f"cannot decode: {error}")])
     except NotebookError as error:
         return FileReport(errors=[FileError(path, str(error))])
-    source = notebook.source
     violations = lint_notebook(notebook, options, on_disk_path(path, options))
     report = FileReport()
     if options.verbose:
