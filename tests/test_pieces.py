@@ -166,6 +166,11 @@ def test_a_long_data_table_is_not_parsed_and_the_code_around_it_is_checked():
 GATE_PROBES = [
     # a module's parameter is a leaf: no `requires_grad`, `Parameter` or `Variable` in the file
     ("import torch\nimport torch.nn as nn\n\nconv = nn.Conv1d(3, 3, 3)\nconv.weight.fill_(0.5)\n", "DET103"),
+    # a tensor built at module level keeps its dtype in the functions that use it
+    ("import torch\nimport torch.nn as nn\n\nmask = torch.arange(4)\n\n\ndef make():\n    return nn.Parameter(mask)\n",
+     "DET410"),
+    # a 0-dim tensor from a reduction, with no loss in sight
+    ("import torch\n\nscale = torch.ones(3).sum()\nprint(scale[0])\n", "DET504"),
 ]
 
 
@@ -174,3 +179,12 @@ def test_the_gates_never_hide_what_the_whole_file_finds(source, code):
     whole = findings(source, whole_file=True)
     assert [finding[2] for finding in whole] == [code]
     assert findings(source) == whole
+
+
+def test_a_module_built_in_init_is_known_to_the_gate_of_its_methods():
+    source = (
+        "import torch\nimport torch.nn as nn\n\n\nclass Net(nn.Module):\n    def __init__(self):\n"
+        "        super().__init__()\n        self.fc = nn.Linear(3, 3)\n\n    def forward(self, x):\n"
+        "        self.fc.weight.fill_(0.5)\n        return self.fc(x)\n"
+    )
+    assert [f[2] for f in findings(source)] == ["DET103"] == [f[2] for f in findings(source, whole_file=True)]

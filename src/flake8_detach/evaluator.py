@@ -189,9 +189,8 @@ class Evaluator:
             value = evaluator.value(expression)
             if value.kind in BUILT_KINDS:  # a module's parameters stay trainable where nothing can freeze them
                 known[id(call)] = value if not self.file_index.switches_requires_grad else value.but(trainable=None)
-            elif value.tensor:  # what in-place writes and requires_grad switches keep: shape and dtype
-                known[id(call)] = Value(tensor=True, zero_dim=value.zero_dim, vector_of_one=value.vector_of_one,
-                                        integral=value.integral)
+            elif value.tensor:  # what in-place writes and requires_grad switches keep: dtype, a shape of [1]
+                known[id(call)] = Value(tensor=True, vector_of_one=value.vector_of_one, integral=value.integral)
             else:
                 known[id(call)] = UNKNOWN
         return known[id(call)]

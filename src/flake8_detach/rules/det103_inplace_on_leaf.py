@@ -68,8 +68,9 @@ with torch.no_grad():
     def possible_in(nodes: list, index) -> bool:
         """A leaf that requires grad (`Parameter(...)`, `requires_grad=...`, `requires_grad_()`)
         is bound to a local name or written in place directly; or a name bound to a torch.nn
-        module (`conv = nn.Conv2d(...)`), or `self.w` bound to a Parameter, is written through
-        in place (`conv.weight.zero_()`, `self.w.uniform_()`) in the same code."""
+        module (`conv = nn.Conv2d(...)`), or `self.w` bound to a Parameter, here or at module
+        level or in an `__init__`, is written through in place (`conv.weight.zero_()`,
+        `self.w.uniform_()`) in the same code."""
         imports = index.imports
         holders = set()  # dotted names bound to a module or a Parameter
         written = set()  # dotted roots of in-place writes
@@ -91,6 +92,16 @@ with torch.no_grad():
                 written.update(_prefixes(node.value))
             if isinstance(node, ast.Attribute) and node.attr == "requires_grad" and isinstance(node.ctx, ast.Store):
                 return True
+        if not written:
+            return False
+        # Modules built at module level or in an __init__ are known where used (Evaluator.built).
+        holders.update(name for name, built in index.built_globals.items() if builds_module_or_parameter(built, imports))
+        holders.update(
+            f"self.{attribute}"
+            for attributes in index.built_attributes.values()
+            for attribute, built in attributes.items()
+            if builds_module_or_parameter(built, imports)
+        )
         return bool(holders & written)
 
     def on_inplace(self, target, site, op, source) -> None:

@@ -86,7 +86,8 @@ probabilities = scores.softmax(dim=1).requires_grad_()
     def possible_in(nodes: list, index) -> bool:
         """The scope asks for grad (`requires_grad=`, `Parameter(...)`, `requires_grad_()`,
         `.requires_grad = `) and makes something integral: an integer-valued op, a comparison
-        bound to a name, an integral factory or dtype, or a factory given integers."""
+        bound to a name, an integral factory or dtype, a factory given integers, or uses a
+        name bound at module level."""
         imports = index.imports
         asks = integral = False
         for node in nodes:
@@ -101,6 +102,8 @@ probabilities = scores.softmax(dim=1).requires_grad_()
                 integral = integral or node.attr in torchapi.INTEGER_DTYPES or node.attr == "indices"
             elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Compare):
                 integral = True  # `hits = predicted == labels`
+            elif isinstance(node, ast.Name) and node.id in index.built_globals:
+                integral = True  # a tensor built at module level keeps its dtype (Evaluator.built)
             if asks and integral:
                 return True
         return False

@@ -36,7 +36,12 @@ class ZeroDimAsSequence(Rule):
     code = "DET504"
     name = "zero-dim-as-sequence"
     message = "{expr} {use} a 0-dim tensor: {error} since PyTorch 0.4"
-    needs = (LOSS_WORDS, r"\[\s*-?\d+\s*\]|\b(sum|list|tuple|iter|enumerate|zip|sorted|max|min|any|all)\s*\(")
+    # What makes a 0-dim tensor in the scope (a loss, a full reduction, `.data` of one), then
+    # an integer index or an iterating builtin.
+    needs = (
+        "|".join([LOSS_WORDS, *(rf"{name}\s*\(" for name in sorted(torchapi.FULL_REDUCTIONS))]),
+        r"\[\s*-?\d+\s*\]|\b(sum|list|tuple|iter|enumerate|zip|sorted|max|min|any|all)\s*\(",
+    )
     raises = "IndexError"
     what = (
         "Flags an integer index (`[0]`, `[-1]`) into a value known to be 0-dim: a torch loss "
