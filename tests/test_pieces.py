@@ -171,6 +171,12 @@ GATE_PROBES = [
      "DET410"),
     # a 0-dim tensor from a reduction, with no loss in sight
     ("import torch\n\nscale = torch.ones(3).sum()\nprint(scale[0])\n", "DET504"),
+    # a module-level module's parameter, read in a function
+    ("import torch\nimport torch.nn as nn\n\nemb = nn.Embedding(4, 2)\n\n\ndef show():\n    return emb.weight[0].numpy()\n",
+     "DET412"),
+    # a module class of the file, trained by an optimizer of the file
+    ("import torch\nimport torch.nn as nn\n\n\nclass Net(nn.Module):\n    pass\n\n\ndef plot(x):\n    net = Net()\n"
+     "    opt = torch.optim.SGD(net.parameters(), lr=0.1)\n    return net(x).numpy()\n", "DET412"),
 ]
 
 

@@ -10,7 +10,7 @@ from ..ast_syntax import dotted
 from ..cst_syntax import call_method, dotted_name, method_name
 from ..findings import SAFE
 from ._base import Example, Raises, Rule
-from ._leaves import makes_leaves
+from ._leaves import builds_module_or_parameter, makes_leaves
 
 NUMPY_CONVERSIONS = frozenset(("np.array", "np.asarray", "numpy.array", "numpy.asarray"))
 
@@ -78,8 +78,8 @@ peak = np.asarray((w * 2).detach()).max()
     @staticmethod
     def possible_in(nodes: list, index) -> bool:
         """A `.numpy()` call (or `np.array(t)`, `np.asarray(t)`) and something that can require
-        grad: a leaf made here, a torch.nn module built here, or a call of a module the file
-        holds (`self.<name>(...)`, or a name bound at module level)."""
+        grad: a leaf made here, a torch.nn module built here, or one built in an `__init__`
+        (`self.<name>`) or at module level: its outputs and parameters."""
         calls = [node for node in nodes if isinstance(node, ast.Call)]
         if not any(
             isinstance(call.func, ast.Attribute) and call.func.attr == "numpy" and not call.args
@@ -87,10 +87,26 @@ peak = np.asarray((w * 2).detach()).max()
             for call in calls
         ):
             return False
-        return makes_leaves(nodes, index.imports) or any(
-            isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) and call.func.value.id == "self"
-            or isinstance(call.func, ast.Name) and call.func.id in index.built_globals
-            for call in calls
+        if makes_leaves(nodes, index.imports):
+            return True
+
+        def builds_module(expr: ast.AST) -> bool:  # torch.nn's, the file's or the project's module class
+            if builds_module_or_parameter(expr, index.imports):
+                return True
+            name = expr.func.id if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) else None
+            return name is not None and (name in index.module_classes or index.imported_kind(name) == "module")
+
+        modules = {name for name, built in index.built_globals.items() if builds_module(built)}
+        attributes = {
+            attribute for built_here in index.built_attributes.values() for attribute, built in built_here.items()
+            if builds_module(built)
+        }
+        return any(
+            isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"
+            and node.attr in attributes
+            or isinstance(node, ast.Name) and node.id in modules
+            or isinstance(node, ast.Call) and builds_module(node)
+            for node in nodes
         )
 
     def on_call(self, call) -> None:
