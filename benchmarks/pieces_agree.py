@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from flake8_detach import check_source
-from flake8_detach.notebook import Notebook, NotebookError
+from flake8_detach.pipeline.notebook import Notebook, NotebookError
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 HERE = Path(__file__).resolve().parent

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from flake8_detach import RULES, check_source
-from flake8_detach.fixes import fix_source
+from flake8_detach.pipeline.fixing import fix_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (1, 4, 16)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from flake8_detach import __version__
-from flake8_detach import cli
-from flake8_detach.cli import main
+from flake8_detach.frontends import cli
+from flake8_detach.frontends.cli import main
 from flake8_detach.docs import rule_doc
 from flake8_detach.rules import RULES
 

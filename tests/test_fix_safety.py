@@ -12,7 +12,7 @@ import subprocess
 import pytest
 from test_cli import run
 
-from flake8_detach import cli
+from flake8_detach.frontends import cli
 
 FIXABLE = "import torch\nw = torch.ones(3, requires_grad=True)\ny = w.sum().data[0]\n"  # DET504, safe fix
 FIXED = FIXABLE.replace("w.sum().data[0]", "w.sum().item()")
@@ -290,7 +290,7 @@ def test_a_fixed_list_source_whose_items_are_not_one_line_each_keeps_its_items(t
 
 
 def test_a_change_spanning_items_rewrites_only_those_items_one_line_each():
-    from flake8_detach.notebook import _source_edits, _source_locations
+    from flake8_detach.pipeline.notebook import _source_edits, _source_locations
 
     stored = ["a = 1\n", "b = (2,\n     3)\nc = 4\n", "d = 5"]
     text = json.dumps({"cells": [{"source": stored}]})

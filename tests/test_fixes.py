@@ -12,9 +12,9 @@ import pytest
 from test_cli import run
 
 from flake8_detach import check_source
-from flake8_detach.cli import unified_diff
+from flake8_detach.frontends.cli import unified_diff
 from flake8_detach.docs import strip_markers
-from flake8_detach.fixes import fix_source, non_overlapping
+from flake8_detach.pipeline.fixing import fix_source, non_overlapping
 from flake8_detach.rules import RULES
 from flake8_detach.findings import SAFE, UNSAFE, Fix
 from flake8_detach.rules._base import Example, Rule

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from flake8_detach.flake8_plugin import Flake8Checker
-from flake8_detach.plugin_data import FIRST_NEEDS
+from flake8_detach.frontends.flake8_plugin import Flake8Checker
+from flake8_detach.frontends.plugin_data import FIRST_NEEDS
 from flake8_detach.rules import RULES
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -70,7 +70,7 @@ def test_plugin_is_registered_under_det():
 
 LIBCST_LOADED = """
 import ast, sys
-from flake8_detach.flake8_plugin import Flake8Checker
+from flake8_detach.frontends.flake8_plugin import Flake8Checker
 loaded_on_import = "libcst" in sys.modules
 source = sys.argv[1]
 found = list(Flake8Checker(ast.parse(source), source.splitlines(True)).run())

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from flake8_detach.findings import Violation
-from flake8_detach.noqa import Noqa, unsilenced
-from flake8_detach.plugin_data import OPT_IN_CODES
+from flake8_detach.pipeline.noqa import Noqa, unsilenced
+from flake8_detach.frontends.plugin_data import OPT_IN_CODES
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

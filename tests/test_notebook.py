@@ -8,7 +8,7 @@ import nbformat
 import pytest
 from test_cli import run
 
-from flake8_detach.notebook import Notebook, NotebookError, python_code
+from flake8_detach.pipeline.notebook import Notebook, NotebookError, python_code
 
 ARTICLE = Path(__file__).parent.parent / "examples" / "article_patterns.py"
 

@@ -92,7 +92,7 @@ def test_a_fix_after_a_broken_cell_leaves_every_cell_before_it_byte_identical(tm
 
 
 def test_a_merge_that_would_change_a_cell_outside_its_run_is_refused():
-    from flake8_detach.notebook import Notebook, NotebookError
+    from flake8_detach.pipeline.notebook import Notebook, NotebookError
 
     book = nbformat.v4.new_notebook()
     book.cells = [nbformat.v4.new_code_cell(code) for code in ("import torch\nx = 1", "y = ", "z = 2")]
@@ -106,7 +106,7 @@ def test_a_merge_that_would_change_a_cell_outside_its_run_is_refused():
 
 
 def test_a_rewrite_that_changes_an_unfixed_cell_is_detected():
-    from flake8_detach.notebook import Notebook
+    from flake8_detach.pipeline.notebook import Notebook
 
     book = nbformat.v4.new_notebook()
     book.cells = [nbformat.v4.new_code_cell(code) for code in ("a = 1", "b = 2")]

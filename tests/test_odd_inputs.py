@@ -13,8 +13,8 @@ import tracemalloc
 import pytest
 from test_cli import run
 
-from flake8_detach import cli
-from flake8_detach.notebook import Notebook
+from flake8_detach.frontends import cli
+from flake8_detach.pipeline.notebook import Notebook
 
 DETACH = "import torch\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\nprint(x, d)\n"  # DET101 at 4:1
 DET101_LINE = "ok.py:4:1: DET101 add_() on d also writes into x: detach() shares its storage"

@@ -163,8 +163,8 @@ def test_wheel_and_sdist_pass_twine_check_and_hold_the_package(dist):
     assert "flake8_detach/cli.py" in names and "flake8_detach/rules/__init__.py" in names
     assert any(name.startswith(f"{info}/") and name.endswith("/LICENSE") for name in names), names
     assert not any(name.startswith("tests/") for name in names)
-    assert "DET = flake8_detach.flake8_plugin:Flake8Checker" in entry_points
-    assert "flake8-detach = flake8_detach.cli:main" in entry_points
+    assert "DET = flake8_detach.frontends.flake8_plugin:Flake8Checker" in entry_points
+    assert "flake8-detach = flake8_detach.frontends.cli:main" in entry_points
     assert "Requires-Python: >=3.9" in metadata and "Description-Content-Type: text/markdown" in metadata
     torch_requirements = [line for line in metadata.splitlines() if re.match(r"Requires-Dist: torch\b", line)]
     assert torch_requirements and all("torch==2.13.0" in line and 'extra == "test"' in line

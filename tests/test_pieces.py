@@ -10,8 +10,8 @@ import pytest
 from expectations import actual_findings, expected_findings
 
 from flake8_detach import check_source
-from flake8_detach.pieces import index_file, alternatives_of, physical_lines, pieces_to_parse
-from flake8_detach.pipeline import needs_of, pieces_of
+from flake8_detach.pipeline.pieces import index_file, alternatives_of, physical_lines, pieces_to_parse
+from flake8_detach.pipeline.checking import needs_of, pieces_of
 from flake8_detach.rules import RULES
 
 ROOT = Path(__file__).parent.parent
@@ -58,9 +58,9 @@ def test_piece_shapes_are_cut_right():
 
 
 def test_a_scope_too_long_for_libcst_is_one_det000_and_other_pieces_go_on(monkeypatch):
-    from flake8_detach import pipeline
+    from flake8_detach.pipeline import checking
 
-    monkeypatch.setattr(pipeline, "MAX_PIECE_LINES", 10)
+    monkeypatch.setattr(checking, "MAX_PIECE_LINES", 10)
     module_level = "".join(f"y{i} = d + 1\n" for i in range(20))
     source = f"import torch\nd = torch.ones(3).detach()\n{module_level}d.add_(1)\n\ndef f(x):\n    e = x.detach()\n    e.add_(1)\n    return e\n"
     found = [(v.line, v.code, v.message) for v in check_source(source)]
@@ -113,7 +113,7 @@ def test_rules_that_read_the_whole_file_need_no_piece():
 def test_a_piece_libcst_rejects_is_one_det000_and_the_other_pieces_are_still_analysed(monkeypatch):
     import libcst as cst
 
-    from flake8_detach import pipeline
+    from flake8_detach.pipeline import checking
 
     real_parse = cst.parse_module
 
@@ -122,7 +122,7 @@ def test_a_piece_libcst_rejects_is_one_det000_and_the_other_pieces_are_still_ana
             raise cst.ParserSyntaxError("unsupported", lines=code.splitlines(True), raw_line=2, raw_column=4)
         return real_parse(code)
 
-    monkeypatch.setattr(pipeline.cst, "parse_module", parse_rejecting_g)
+    monkeypatch.setattr(checking.cst, "parse_module", parse_rejecting_g)
     source = "import torch\n\ndef f(x):\n    e = x.detach()\n    e.add_(1)\n    return e\n\ndef g(x):\n    e = x.detach()\n    e.add_(1)\n    return e\n"
     found = [(v.line, v.code, v.message) for v in check_source(source)]
     assert found == [

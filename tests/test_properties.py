@@ -20,9 +20,9 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from strategies import torch_programs
 
 from flake8_detach import RULES, check_source
-from flake8_detach.pipeline import analysed_pieces, parse_python
-from flake8_detach.fixes import MAX_ROUNDS, NodeSwapper, fix_source, non_overlapping
-from flake8_detach.noqa import unsilenced
+from flake8_detach.pipeline.checking import analysed_pieces, parse_python
+from flake8_detach.pipeline.fixing import MAX_ROUNDS, NodeSwapper, fix_source, non_overlapping
+from flake8_detach.pipeline.noqa import unsilenced
 from flake8_detach.findings import SAFE
 
 pytestmark = pytest.mark.slow  # the fast loop (`pytest -m 'not slow'`) leaves this module out

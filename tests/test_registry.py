@@ -63,7 +63,7 @@ def test_rule_hooks_are_known_events(rule):
 
 
 def test_every_event_is_fired_by_the_walk():
-    package = ROOT / "src" / "flake8_detach"
+    package = ROOT / "src" / "flake8_detach" / "engine"
     walk = "".join((package / name).read_text(encoding="utf-8") for name in ("walker.py", "expression_events.py"))
     fired = set(re.findall(r'self\.fire\("(on_\w+)"', walk))
     assert fired == set(EVENTS)

@@ -9,7 +9,7 @@ from test_cli import run
 
 from flake8_detach import __version__
 from flake8_detach.docs import rule_doc
-from flake8_detach.report import FileError, Finding, github_annotation, help_uri, render
+from flake8_detach.frontends.report import FileError, Finding, github_annotation, help_uri, render
 from flake8_detach.rules import RULES
 
 DETACH_AND_DATA = (

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from test_cli import run
 
-from flake8_detach import cli
-from flake8_detach.pipeline import check_source
-from flake8_detach.fixes import FixResult
+from flake8_detach.frontends import cli
+from flake8_detach.pipeline.checking import check_source
+from flake8_detach.pipeline.fixing import FixResult
 
 DETACH = "import torch\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\nprint(x, d)\n"  # DET101 at 4:1
 DET101_LINE = "ok.py:4:1: DET101 add_() on d also writes into x: detach() shares its storage"

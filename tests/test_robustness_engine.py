@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from flake8_detach import check_source
-from flake8_detach.flake8_plugin import Flake8Checker
+from flake8_detach.frontends.flake8_plugin import Flake8Checker
 
 HEAD = "import torch\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\nprint(x)\n"  # DET101 at 4:0
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from flake8_detach import check_source
-from flake8_detach.fixes import fix_source
+from flake8_detach.pipeline.fixing import fix_source
 
 pytestmark = pytest.mark.slow  # the fast loop (`pytest -m 'not slow'`) leaves this module out
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from flake8_detach import RULES, check_source
-from flake8_detach.fixes import fix_source
+from flake8_detach.pipeline.fixing import fix_source
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 import scaling  # noqa: E402

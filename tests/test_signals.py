@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from test_cli import run
 
-from flake8_detach import cli
+from flake8_detach.frontends import cli
 
 FIXABLE = "import torch\nw = torch.ones(3, requires_grad=True)\ny = w.sum().data[0]\n"  # DET504, safe fix
 ALIAS = "x = torch.ones(3)\nd = x.detach()\nd.add_(1)\nprint(x, d)\n"  # DET101: its fix is unsafe, so it remains
@@ -38,9 +38,9 @@ def fsync(descriptor):
     real_fsync(descriptor)
 
 os.fsync = fsync
-from flake8_detach import cli
+from flake8_detach.frontends import cli
 if sys.argv[3] == "--watch-parent":  # the way other systems than Linux notice a dead parent
-    from flake8_detach import workers
+    from flake8_detach.frontends import workers
     workers.LINUX = False
     del sys.argv[3]
 sys.exit(cli.main(sys.argv[3:]))
@@ -226,7 +226,7 @@ def test_the_new_file_is_synced_before_it_is_renamed_over_the_old_one(tmp_path, 
 
 
 def test_jobs_are_capped_at_the_usable_cpus(tmp_path, monkeypatch):
-    from flake8_detach import workers  # here, not above: the tests above need only the command
+    from flake8_detach.frontends import workers  # here, not above: the tests above need only the command
 
     for n in range(10):
         (tmp_path / f"f{n}.py").write_text(FIXABLE)
@@ -246,7 +246,7 @@ def test_jobs_are_capped_at_the_usable_cpus(tmp_path, monkeypatch):
 
 
 def test_usable_cpus_are_those_this_process_may_run_on():
-    from flake8_detach import workers
+    from flake8_detach.frontends import workers
 
     expected = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     assert workers.usable_cpus() == expected >= 1

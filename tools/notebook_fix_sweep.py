@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from flake8_detach.notebook import Notebook, NotebookError, _source_locations, parse_problem, python_code
+from flake8_detach.pipeline.notebook import Notebook, NotebookError, _source_locations, parse_problem, python_code
 
 STUBS = ("loss = \n", "print 1\n")
 

@@ -135,9 +135,9 @@ def key(violation) -> tuple:
 
 def check_one(path: str) -> dict:
     """Everything the sweep asks of one file; problems as (kind, detail)."""
-    from flake8_detach.pipeline import check_source
-    from flake8_detach.fixes import fix_source
-    from flake8_detach.flake8_plugin import Flake8Checker
+    from flake8_detach.pipeline.checking import check_source
+    from flake8_detach.pipeline.fixing import fix_source
+    from flake8_detach.frontends.flake8_plugin import Flake8Checker
 
     started = time.perf_counter()
     result = {"path": path, "problems": [], "det000": None, "ast_error": None, "undecodable": None}

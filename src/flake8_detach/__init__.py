@@ -8,7 +8,7 @@ __all__ = ["__version__", "check_source", "RULES"]
 def __getattr__(name: str):
     # Imported on first use, so that the flake8 plugin's import does not load libcst.
     if name == "check_source":
-        from .pipeline import check_source
+        from .pipeline.checking import check_source
 
         return check_source
     if name == "RULES":

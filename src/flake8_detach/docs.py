@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .pieces import alternatives_of
+from .pipeline.pieces import alternatives_of
 from .rules import RULES
 from .findings import SAFE
 from .rules._base import OPT_IN
@@ -134,7 +134,7 @@ def plugin_data_module() -> str:
     return "\n".join(lines) + "\n"
 
 
-PLUGIN_DATA_PATH = Path(__file__).with_name("plugin_data.py")
+PLUGIN_DATA_PATH = Path(__file__).parent / "frontends" / "plugin_data.py"
 
 
 def coverage_rows(root: Path) -> list:

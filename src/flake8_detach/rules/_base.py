@@ -11,7 +11,7 @@ from ..findings import Fix, Violation
 if TYPE_CHECKING:
     import libcst as cst
 
-    from ..context import RuleContext
+    from ..engine.context import RuleContext
 
 
 # `needs` patterns several rules share.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 
-from ..ast_syntax import callee_name, dotted, scope_nodes
+from ..syntax.ast_syntax import callee_name, dotted, scope_nodes
 
 
 def makes_leaf(expr: ast.AST, imports) -> bool:

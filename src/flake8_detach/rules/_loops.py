@@ -8,7 +8,7 @@ from typing import Iterator
 import libcst as cst
 
 from .. import torchapi
-from ..cst_syntax import children, last_name, method_name, target_names
+from ..syntax.cst_syntax import children, last_name, method_name, target_names
 
 
 def body_nodes(loop: cst.CSTNode) -> Iterator[cst.CSTNode]:

@@ -9,7 +9,7 @@ from typing import Optional
 import libcst as cst
 
 from .. import torchapi
-from ..cst_syntax import viewed_base, viewed_name
+from ..syntax.cst_syntax import viewed_base, viewed_name
 
 # Attributes that hold parameters on modules.
 TENSOR_ATTRIBUTES = frozenset(("weight", "bias"))

@@ -6,7 +6,7 @@ from typing import Optional
 
 import libcst as cst
 
-from ..cst_syntax import (
+from ..syntax.cst_syntax import (
     all_params,
     bindings,
     dotted_name,

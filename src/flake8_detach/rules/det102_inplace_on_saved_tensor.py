@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..cst_syntax import viewed_name
+from ..syntax.cst_syntax import viewed_name
 from ..findings import Violation
 from ._base import BACKWARD, INPLACE, Example, Raises, Rule
 

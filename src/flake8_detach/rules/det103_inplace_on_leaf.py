@@ -6,8 +6,8 @@ import ast
 
 import libcst as cst
 
-from ..ast_syntax import dotted
-from ..cst_syntax import viewed_name
+from ..syntax.ast_syntax import dotted
+from ..syntax.cst_syntax import viewed_name
 from ._base import INPLACE, LEAF, Example, Raises, Rule
 from ._leaves import builds_module_or_parameter, makes_leaf
 

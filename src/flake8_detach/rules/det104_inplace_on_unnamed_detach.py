@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from ..cst_syntax import viewed_base, viewed_name
+from ..syntax.cst_syntax import viewed_base, viewed_name
 from ._base import INPLACE, OPT_IN, Breaks, Example, Rule
 
 

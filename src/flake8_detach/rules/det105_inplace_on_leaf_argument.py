@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..leaf_arguments import leaf_argument_writes
+from ._leaf_arguments import leaf_argument_writes
 from ._base import Example, Raises, Rule
 
 

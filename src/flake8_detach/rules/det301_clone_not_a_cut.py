@@ -7,8 +7,8 @@ from typing import Optional
 
 import libcst as cst
 
-from ..cst_syntax import call_method, keyword_arg, method_name
-from ..facts import may_carry_graph
+from ..syntax.cst_syntax import call_method, keyword_arg, method_name
+from ..engine.facts import may_carry_graph
 from ..findings import UNSAFE
 from ..torchapi import is_loss_function
 from ._base import Breaks, Example, Raises, Rule

@@ -7,9 +7,9 @@ import ast
 import libcst as cst
 
 from .. import torchapi
-from ..ast_syntax import callee_name, scope_nodes
-from ..cst_syntax import call_method
-from ..facts import FACTORY, may_carry_graph
+from ..syntax.ast_syntax import callee_name, scope_nodes
+from ..syntax.cst_syntax import call_method
+from ..engine.facts import FACTORY, may_carry_graph
 from ..findings import UNSAFE
 from ._base import Breaks, Example, Rule
 

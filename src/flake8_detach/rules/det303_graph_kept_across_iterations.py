@@ -7,9 +7,9 @@ import ast
 import libcst as cst
 
 from .. import torchapi
-from ..ast_syntax import scope_nodes
-from ..cst_syntax import call_method, method_name, root_name, walk
-from ..facts import LOSS
+from ..syntax.ast_syntax import scope_nodes
+from ..syntax.cst_syntax import call_method, method_name, root_name, walk
+from ..engine.facts import LOSS
 from ..findings import UNSAFE
 from ._base import LOOP, LOSS_WORDS, Breaks, Example, Rule
 from ._loops import body_nodes, loop_body

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ..cst_syntax import call_method, target_names
-from ..facts import CARRIES_GRAPH
+from ..syntax.cst_syntax import call_method, target_names
+from ..engine.facts import CARRIES_GRAPH
 from ..findings import UNSAFE
 from ._base import BACKWARD, LOOP, Example, Raises, Rule
 from ._loops import loop_body

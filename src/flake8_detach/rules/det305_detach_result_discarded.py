@@ -6,7 +6,7 @@ import ast
 
 import libcst as cst
 
-from ..cst_syntax import last_name, method_name, target_names
+from ..syntax.cst_syntax import last_name, method_name, target_names
 from ..findings import UNSAFE
 from ._base import Breaks, Example, Rule
 

@@ -8,9 +8,9 @@ import re
 import libcst as cst
 
 from .. import torchapi
-from ..ast_syntax import callee_name
-from ..cst_syntax import call_method, last_name, viewed_name
-from ..facts import LOSS_FUNCTION
+from ..syntax.ast_syntax import callee_name
+from ..syntax.cst_syntax import call_method, last_name, viewed_name
+from ..engine.facts import LOSS_FUNCTION
 from ..findings import UNSAFE
 from ._base import LOSS_WORDS, Breaks, Example, Rule
 

@@ -7,7 +7,7 @@ import re
 
 import libcst as cst
 
-from ..cst_syntax import call_method, last_name, method_name, walk
+from ..syntax.cst_syntax import call_method, last_name, method_name, walk
 from ..findings import UNSAFE
 from ._base import Breaks, Example, Rule
 

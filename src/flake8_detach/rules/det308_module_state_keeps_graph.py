@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..module_state import recurrences
+from ._module_state import recurrences
 from ._base import Breaks, Example, Rule
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..facts import PYTHON
+from ..engine.facts import PYTHON
 from ._base import BACKWARD, Example, Raises, Rule
 
 

@@ -7,7 +7,7 @@ from typing import Optional
 import libcst as cst
 
 from .. import torchapi
-from ..cst_syntax import keyword_arg, method_name
+from ..syntax.cst_syntax import keyword_arg, method_name
 from ..findings import UNSAFE
 from ._base import LEAF, Breaks, Example, Rule
 from ._leaves import makes_leaves

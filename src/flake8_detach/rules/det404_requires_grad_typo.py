@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ..cst_syntax import method_name
-from ..facts import MODULE
+from ..syntax.cst_syntax import method_name
+from ..engine.facts import MODULE
 from ..findings import SAFE, UNSAFE, Fix
 from ._base import Breaks, Example, Raises, Rule
 

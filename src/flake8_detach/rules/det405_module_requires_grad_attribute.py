@@ -5,8 +5,8 @@ from __future__ import annotations
 import libcst as cst
 
 from .. import torchapi
-from ..cst_syntax import last_name
-from ..facts import MODULE
+from ..syntax.cst_syntax import last_name
+from ..engine.facts import MODULE
 from ..findings import UNSAFE
 from ._base import Breaks, Example, Rule
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ..cst_syntax import retains_graph
+from ..syntax.cst_syntax import retains_graph
 from ._base import BACKWARD, Example, Raises, Rule
 from ._loops import loop_body
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..cst_syntax import first_arg
-from ..facts import LOSS
+from ..syntax.cst_syntax import first_arg
+from ..engine.facts import LOSS
 from ._base import Breaks, Example, Rule
 
 CLIPPERS = frozenset(("torch.nn.utils.clip_grad_norm_", "torch.nn.utils.clip_grad_value_", "torch.nn.utils.clip_grad_norm"))

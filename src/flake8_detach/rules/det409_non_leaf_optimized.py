@@ -6,7 +6,7 @@ import ast
 
 import libcst as cst
 
-from ..ast_syntax import dotted
+from ..syntax.ast_syntax import dotted
 
 from ._base import Example, Raises, Rule
 

@@ -7,8 +7,8 @@ import ast
 import libcst as cst
 
 from .. import torchapi
-from ..ast_syntax import callee_name
-from ..cst_syntax import first_arg, keyword_arg, literal_bool, method_name
+from ..syntax.ast_syntax import callee_name
+from ..syntax.cst_syntax import first_arg, keyword_arg, literal_bool, method_name
 from ._base import Example, Raises, Rule
 
 

@@ -7,7 +7,7 @@ import ast
 import libcst as cst
 
 from .. import torchapi
-from ..ast_syntax import dotted
+from ..syntax.ast_syntax import dotted
 from ..findings import SAFE
 from ._base import Example, Raises, Rule
 

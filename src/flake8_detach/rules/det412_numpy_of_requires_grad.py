@@ -6,8 +6,8 @@ import ast
 
 import libcst as cst
 
-from ..ast_syntax import dotted
-from ..cst_syntax import call_method, dotted_name, method_name
+from ..syntax.ast_syntax import dotted
+from ..syntax.cst_syntax import call_method, dotted_name, method_name
 from ..findings import SAFE
 from ._base import Example, Raises, Rule
 from ._leaves import builds_module_or_parameter, makes_leaves

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..cst_syntax import first_arg, keyword_arg, method_name
+from ..syntax.cst_syntax import first_arg, keyword_arg, method_name
 from ._base import Example, Raises, Rule
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ..cst_syntax import call_method, parenthesized
+from ..syntax.cst_syntax import call_method, parenthesized
 from ..findings import SAFE, UNSAFE, Fix
 from ._base import OPT_IN, Breaks, Example, Rule
 

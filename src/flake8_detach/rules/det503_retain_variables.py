@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ..cst_syntax import method_name
+from ..syntax.cst_syntax import method_name
 from ..findings import SAFE
 from ._base import Example, Raises, Rule
 

@@ -7,8 +7,8 @@ import ast
 import libcst as cst
 
 from .. import torchapi
-from ..ast_syntax import callee_name, scope_nodes
-from ..cst_syntax import call_method
+from ..syntax.ast_syntax import callee_name, scope_nodes
+from ..syntax.cst_syntax import call_method
 from ..findings import SAFE
 from ._base import LOSS_WORDS, Example, Raises, Rule
 

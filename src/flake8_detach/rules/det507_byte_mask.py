@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..ast_syntax import short_code
-from ..byte_masks import uint8_mask_uses
+from ..syntax.ast_syntax import short_code
+from ._byte_masks import uint8_mask_uses
 from ._base import Example, Raises, Rule
 
 

@@ -13,7 +13,7 @@ from typing import Iterator, Optional
 
 import libcst as cst
 
-from . import torchapi
+from .. import torchapi
 
 # Fields that hold only tokens and whitespace, never code.
 _TOKEN_FIELDS = frozenset(

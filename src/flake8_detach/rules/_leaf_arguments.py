@@ -15,10 +15,10 @@ import ast
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from . import torchapi
-from .ast_syntax import FUNCTIONS, binding_targets, call_arguments, dotted, grad_mode_statements, module_level, statements
-from .imports import ImportTable
-from .module_state import LAYERS_WITH_PARAMETERS
+from .. import torchapi
+from ..syntax.ast_syntax import FUNCTIONS, binding_targets, call_arguments, dotted, grad_mode_statements, module_level, statements
+from ..analysis.imports import ImportTable
+from ._module_state import LAYERS_WITH_PARAMETERS
 
 # torch.nn layers whose `weight` always exists and requires grad when built.
 WEIGHTED_LAYERS = LAYERS_WITH_PARAMETERS - frozenset("RNN LSTM GRU RNNCell LSTMCell GRUCell MultiheadAttention".split())

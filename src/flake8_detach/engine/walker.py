@@ -8,9 +8,9 @@ from typing import Iterable, Optional
 
 import libcst as cst
 
-from . import torchapi
-from .ast_syntax import BROAD_EXCEPTIONS
-from .cst_syntax import (
+from .. import torchapi
+from ..syntax.ast_syntax import BROAD_EXCEPTIONS
+from ..syntax.cst_syntax import (
     all_params,
     dotted_name,
     first_arg,
@@ -24,7 +24,7 @@ from .effects import Effects
 from .evaluator import Evaluator
 from .expression_events import ExpressionEvents
 from .facts import State, Tri, join_states, op_result
-from .imports import ImportTable
+from ..analysis.imports import ImportTable
 
 
 # The comment line that closes each cell of a notebook in the joined source (notebook.py); a

@@ -12,8 +12,8 @@ from __future__ import annotations
 import ast
 from typing import Optional
 
-from . import torchapi
-from .ast_syntax import FUNCTIONS, dotted, scope_nodes, statements
+from .. import torchapi
+from ..syntax.ast_syntax import FUNCTIONS, dotted, scope_nodes, statements
 from .imports import ImportTable
 
 PYTHON_RESULT = "python"  # .item(), .tolist(), float(...), a literal...: not a tensor

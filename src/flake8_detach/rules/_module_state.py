@@ -19,8 +19,8 @@ import ast
 from dataclasses import dataclass
 from typing import Optional
 
-from . import torchapi
-from .ast_syntax import (
+from .. import torchapi
+from ..syntax.ast_syntax import (
     FUNCTIONS,
     binding_targets,
     call_arguments,
@@ -31,7 +31,7 @@ from .ast_syntax import (
     self_attribute,
     statements,
 )
-from .imports import ImportTable
+from ..analysis.imports import ImportTable
 
 STATE, INPUT = "state", "input"  # what a value is computed from
 NOTHING: frozenset = frozenset()

@@ -22,14 +22,15 @@ from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from typing import Optional, Sequence
 
-from . import __version__, config, workers, writing
-from .docs import PARSE_ERROR_NAME, parse_error_doc, rule_doc
-from .pipeline import check_source, parse_failure, parses_as_python
-from .fixes import fix_source
-from .noqa import unsilenced
-from .notebook import Notebook, NotebookError, lf_lines
+from .. import __version__
+from . import config, workers, writing
+from ..docs import PARSE_ERROR_NAME, parse_error_doc, rule_doc
+from ..pipeline.checking import check_source, parse_failure, parses_as_python
+from ..pipeline.fixing import fix_source
+from ..pipeline.noqa import unsilenced
+from ..pipeline.notebook import Notebook, NotebookError, lf_lines
 from .report import PARSE_ERROR_CODE, FileError, Finding, error_line, printable, render
-from .rules import RULES, select
+from ..rules import RULES, select
 
 # Directories never entered while walking a directory (a path named on the command line is
 # still checked): version control, caches, build output and installed packages.

@@ -7,8 +7,8 @@ from typing import Iterable, Optional
 
 import libcst as cst
 
-from . import torchapi
-from .cst_syntax import (
+from .. import torchapi
+from ..syntax.cst_syntax import (
     calls_and_walruses_in,
     dotted_name,
     first_arg,

@@ -15,9 +15,9 @@ import ast
 from dataclasses import dataclass
 from typing import Iterator, Optional, Union
 
-from . import torchapi
-from .ast_syntax import FUNCTIONS, dotted, module_level, scope_nodes, self_attribute, statements
-from .imports import ImportTable
+from .. import torchapi
+from ..syntax.ast_syntax import FUNCTIONS, dotted, module_level, scope_nodes, self_attribute, statements
+from ..analysis.imports import ImportTable
 
 ARRAY, TENSOR = "a uint8 array", "a uint8 tensor"
 MASK_METHODS = frozenset("masked_fill masked_fill_ masked_select masked_scatter masked_scatter_".split())

@@ -8,8 +8,9 @@ from typing import Optional
 
 import libcst as cst
 
-from . import summaries, torchapi
-from .cst_syntax import (
+from ..analysis import summaries
+from .. import torchapi
+from ..syntax.cst_syntax import (
     basic_index,
     dotted_name,
     first_arg,

@@ -12,9 +12,9 @@ from pathlib import PurePath
 from typing import Optional, Sequence
 from urllib.parse import quote
 
-from . import __version__
-from .docs import PARSE_ERROR_CODE, PARSE_ERROR_NAME, PARSE_ERROR_WHAT, PARSE_ERROR_WHY, parse_error_doc, rule_doc
-from .rules import RULES
+from .. import __version__
+from ..docs import PARSE_ERROR_CODE, PARSE_ERROR_NAME, PARSE_ERROR_WHAT, PARSE_ERROR_WHY, parse_error_doc, rule_doc
+from ..rules import RULES
 
 FORMATS = ("text", "json", "sarif", "github")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -17,14 +17,14 @@ from typing import Optional, Sequence
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from .ast_syntax import handling_spans
-from .cst_syntax import keeps_comments
-from .context import RuleContext
-from .findings import Violation
+from ..syntax.ast_syntax import handling_spans
+from ..syntax.cst_syntax import keeps_comments
+from ..engine.context import RuleContext
+from ..findings import Violation
 from .pieces import FileIndex, Needs, Piece, index_file, physical_lines, pieces_to_parse, without_large_literals
-from .rules import EVENTS, RULES
-from .rules._base import exception_names
-from .walker import Walker
+from ..rules import EVENTS, RULES
+from ..rules._base import exception_names
+from ..engine.walker import Walker
 
 MAX_PIECE_LINES = 50_000
 DEEP_RECURSION = 30_000

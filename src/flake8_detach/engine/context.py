@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Optional
 
 import libcst as cst
 
-from .cst_syntax import method_name, walk
+from ..syntax.cst_syntax import method_name, walk
 from .facts import Tri, Value
-from .findings import Fix, Violation
+from ..findings import Fix, Violation
 
 if TYPE_CHECKING:
     from .walker import Walker

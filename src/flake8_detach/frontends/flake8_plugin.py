@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from . import __version__
+from .. import __version__
 from .plugin_data import CODES, FIRST_NEEDS, OPT_IN_CODES
 
 GATE = tuple(re.compile(pattern) for pattern in FIRST_NEEDS)
@@ -54,7 +54,7 @@ class Flake8Checker:
         source = "".join(self.lines)
         if not any(pattern.search(source) for pattern in GATE):
             return
-        from .pipeline import check_source  # libcst and the rules: only for files that need them
+        from ..pipeline.checking import check_source  # libcst and the rules: only for files that need them
 
         on_disk = self.filename if self.filename not in ("", "stdin", "-") else None
         for violation in check_source(source, tree=self.tree, path=on_disk):

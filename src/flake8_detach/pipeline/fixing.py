@@ -23,11 +23,11 @@ from typing import Optional, Sequence
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from .findings import SAFE
+from ..findings import SAFE
 from .noqa import Noqa
 from .pieces import Piece, physical_lines
-from .pipeline import analysed_pieces, parse_python, parses_as_python
-from .rules import RULES
+from .checking import analysed_pieces, parse_python, parses_as_python
+from ..rules import RULES
 
 MAX_ROUNDS = 10
 

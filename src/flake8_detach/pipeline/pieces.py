@@ -19,10 +19,10 @@ from functools import cached_property
 from itertools import accumulate
 from typing import Optional, Sequence
 
-from .ast_syntax import FUNCTIONS, bound_names, dotted, first_line, module_level, scope_nodes, statements
-from . import project
-from .imports import ImportTable
-from .summaries import class_optimizers, optimized_modules, summarise
+from ..syntax.ast_syntax import FUNCTIONS, bound_names, dotted, first_line, module_level, scope_nodes, statements
+from ..analysis import project
+from ..analysis.imports import ImportTable
+from ..analysis.summaries import class_optimizers, optimized_modules, summarise
 
 WRAPPER = "if True:\n"  # lets an indented method parse on its own, one line above its code
 # Methods only a module has: their receiver is a module.

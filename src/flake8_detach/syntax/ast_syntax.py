@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator, Optional, Sequence
 
-from . import torchapi
+from .. import torchapi
 
 FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 BROAD_EXCEPTIONS = frozenset(("Exception", "BaseException"))  # handlers that take any error

@@ -7,8 +7,8 @@ from typing import Iterable, Optional
 
 import libcst as cst
 
-from . import torchapi
-from .cst_syntax import INNER_SCOPES, all_params, children, first_arg, keyword_arg, target_names, view_chain
+from .. import torchapi
+from ..syntax.cst_syntax import INNER_SCOPES, all_params, children, first_arg, keyword_arg, target_names, view_chain
 from .effects import torch_inplace_target
 
 

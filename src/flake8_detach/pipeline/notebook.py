@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .pipeline import parse_python, parses_as_python
-from .walker import CELL_END
+from .checking import parse_python, parses_as_python
+from ..engine.walker import CELL_END
 
 MAGIC_TAG = "# <flake8-detach: ipython line "
 PLACEHOLDER = re.compile(re.escape(MAGIC_TAG) + r"(\d+)>$")
