@@ -3,7 +3,7 @@
     python3 benchmarks/pieces_agree.py [--jobs N] [FOLDER ...]
 
 flake8-detach parses and analyses only the pieces of a file where some rule can fire, and skips
-a file where no rule's words occur (pipeline.pieces_of); `check_source(..., whole_file=True)`
+a file where no rule's words occur (pipeline.planning.plan); `check_source(..., whole_file=True)`
 analyses the whole file in one piece, with no gate. The gates are a cost optimisation and must
 never change a result: this runs both, with every rule, on each .py file and each notebook
 segment under the folders (default: the library corpus of build_corpus.py and the user corpus of

@@ -17,7 +17,7 @@ from flake8_detach.docs import strip_markers
 from flake8_detach.pipeline.fixing import fix_source, non_overlapping
 from flake8_detach.rules import RULES
 from flake8_detach.findings import SAFE, UNSAFE, Fix
-from flake8_detach.rules._base import Example, Rule
+from flake8_detach.rules._base import Example, WalkRule
 
 ARTICLE = Path(__file__).parent.parent / "examples" / "article_patterns.py"
 READ_AND_ALIAS = (
@@ -137,7 +137,7 @@ def test_fix_writes_through_a_symlink(tmp_path):
     assert "w.sum().item()" in (tmp_path / "real.py").read_text()
 
 
-class BreaksTheCode(Rule):
+class BreaksTheCode(WalkRule):
     """A rule whose fix is broken: the fixer must refuse its result."""
 
     code = "DET999"

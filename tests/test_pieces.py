@@ -1,4 +1,4 @@
-"""The piece shortcut (pieces.py) loses nothing: analysing only the pieces of a file that can
+"""The piece shortcut (pipeline/planning.py) loses nothing: analysing only the pieces of a file that can
 produce a finding finds exactly what analysing the whole file finds."""
 
 import ast
@@ -10,8 +10,10 @@ import pytest
 from expectations import actual_findings, expected_findings
 
 from flake8_detach import check_source
-from flake8_detach.pipeline.pieces import index_file, alternatives_of, physical_lines, pieces_to_parse
-from flake8_detach.pipeline.checking import needs_of, pieces_of
+from flake8_detach.analysis.file_index import index_file
+from flake8_detach.pipeline.planning import alternatives_of, needs_of, pieces_to_parse, plan
+from flake8_detach.rules import WalkRule
+from flake8_detach.syntax.source_lines import physical_lines
 from flake8_detach.rules import RULES
 
 ROOT = Path(__file__).parent.parent
@@ -78,7 +80,7 @@ def test_module_code_that_only_imports_torch_utils_data_is_not_parsed():
         "def f():\n    w = torch.ones(3, requires_grad=True)\n    return w.data.cpu()\n"
     )
     tree = ast.parse(source)
-    needs, index = needs_of(tuple(RULES)), index_file(tree, source)
+    needs, index = needs_of(tuple(rule for rule in RULES if issubclass(rule, WalkRule))), index_file(tree, source)
     pieces = pieces_to_parse(source, tree, needs, needs.telling_offsets(source), index)
     assert [piece.line_offset for piece in pieces] == [4]
     assert [(v.line, v.code) for v in check_source(source)] == [(7, "DET202")]
@@ -96,7 +98,7 @@ def test_module_code_reads_nothing_inside_the_functions_it_defines():
 
 
 def test_rules_that_read_the_whole_file_need_no_piece():
-    """DET308 reads the file's `ast` (Rule.check_file): a file it alone has words for is
+    """DET308 reads the file's `ast` (FileRule.check_file): a file it alone has words for is
     checked without any libcst parse."""
     source = (
         "import torch\nfrom torch import nn\n\n\n"
@@ -105,8 +107,8 @@ def test_rules_that_read_the_whole_file_need_no_piece():
         "    def forward(self, x):\n        self.mean = 0.9 * self.mean + 0.1 * x.mean(0)\n        return x\n\n\n"
         "net = nn.Sequential(nn.Linear(3, 3), Centre(3))\n"
     )
-    index, pieces = pieces_of(source, ast.parse(source), RULES)
-    assert pieces == []
+    planned = plan(source, ast.parse(source), RULES)
+    assert planned.pieces == [] and [rule.code for rule in planned.file_rules] == ["DET308"]
     assert [(v.line, v.code) for v in check_source(source)] == [(11, "DET308")]
 
 
@@ -145,8 +147,8 @@ def test_libcst_parses_only_a_small_share_of_the_benchmark_subset():
     for path in sorted(SUBSET.rglob("*.py")):
         source = path.read_text(encoding="utf-8")
         total += len(physical_lines(source))
-        selected = pieces_of(source, ast.parse(source), RULES)
-        for piece in selected[1] if selected else ():
+        planned = plan(source, ast.parse(source), RULES)
+        for piece in planned.pieces if planned else ():
             parsed += sum(1 for line in physical_lines(piece.code) if line.strip())
     assert total > 80_000
     assert parsed / total <= MAX_PARSED_SHARE, f"libcst parses {parsed} of {total} lines"
@@ -156,7 +158,7 @@ def test_a_long_data_table_is_not_parsed_and_the_code_around_it_is_checked():
     table = "TABLE = [\n" + "".join(f"    ({i}, {i}.5, 'row {i}'),\n" for i in range(60_000)) + "]\n"
     source = f"import torch\n{table}w = torch.ones(3, requires_grad=True)\nw.add_(1)\n"
     tree = ast.parse(source)
-    (piece,) = pieces_of(source, tree, RULES)[1]
+    (piece,) = plan(source, tree, RULES).pieces
     assert sum(1 for line in physical_lines(piece.code) if line.strip()) == 4  # the table is one stub line
     assert [(v.line, v.code) for v in check_source(source, tree=tree)] == [(60_005, "DET103")]
 

@@ -3,7 +3,7 @@ appears only where Python's own `ast` rejects the file too (and then says why in
 the piece shortcut finds what the whole-file analysis finds whatever characters the file holds.
 
 Found by the robustness sweep and the probes of issue 6; several of these fail until the engine
-handles them (the pipeline and pieces.py are not touched by the tests' author)."""
+handles them (the pipeline and planning.py are not touched by the tests' author)."""
 
 import ast
 import io
@@ -161,7 +161,7 @@ net = nn.Sequential(nn.Linear(3, 3), C())
 
 
 def test_a_whole_file_rule_reads_a_deep_expression_that_ast_accepts():
-    """DET308 reads expressions recursively, outside the walk (Rule.check_file)."""
+    """DET308 reads expressions recursively, outside the walk (FileRule.check_file)."""
     source = FED_BACK.format(terms=" + ".join(["x"] * 2000))
     assert ast_accepts(source)
     result = run_isolated(

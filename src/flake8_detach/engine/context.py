@@ -67,7 +67,7 @@ class RuleContext:
 
     @property
     def enclosing_class(self):
-        """The facts (pieces.ClassFacts: torch bases, method names) of the class whose body
+        """The facts (file_index.ClassFacts: torch bases, method names) of the class whose body
         or method the walk is in, or None."""
         return self._evaluator.classes.get(self._evaluator.owner)
 

@@ -1,5 +1,5 @@
 """source -> findings: a text prefilter, an `ast` index, a libcst parse of the pieces that
-can produce a finding (pieces.py), one walk per piece shared by all rules (walker.py), and
+can produce a finding (planning.py), one walk per piece shared by all rules (walker.py), and
 positions, computed only for pieces with findings."""
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import tokenize
 import warnings
 from contextlib import contextmanager
 from dataclasses import replace
-from functools import lru_cache
 from typing import Optional, Sequence
 
 import libcst as cst
@@ -21,19 +20,15 @@ from ..syntax.ast_syntax import handling_spans
 from ..syntax.cst_syntax import keeps_comments
 from ..engine.context import RuleContext
 from ..findings import Violation
-from .pieces import FileIndex, Needs, Piece, index_file, physical_lines, pieces_to_parse, without_large_literals
-from ..rules import EVENTS, RULES
+from ..analysis.file_index import FileIndex
+from .planning import plan
+from ..rules import EVENTS, RULES, WalkRule
+from ..syntax.source_lines import physical_lines
 from ..rules._base import exception_names
 from ..engine.walker import Walker
 
 MAX_PIECE_LINES = 50_000
 DEEP_RECURSION = 30_000
-
-
-@lru_cache(maxsize=None)
-def needs_of(rules: tuple) -> Needs:
-    """The needs of a selection of rules: built once per selection (the CLI's --select)."""
-    return Needs(rules)
 
 
 def check_source(
@@ -70,11 +65,11 @@ def analysed_pieces(
     """(piece, its libcst module, its violations placed in the file) for each piece analysed,
     then (None, None, the whole-file rules' findings); a piece libcst cannot take gives
     (piece, None, [its DET000])."""
-    selected = pieces_of(source, tree, rules, whole_file, path)
-    if selected is None:
+    planned = plan(source, tree, rules, whole_file, path)
+    if planned is None:
         return
-    index, pieces = selected
-    for piece in pieces:
+    walk_rules = tuple(rule for rule in rules if issubclass(rule, WalkRule))
+    for piece in planned.pieces:
         size = sum(1 for line in physical_lines(piece.code) if line.strip())
         if size > MAX_PIECE_LINES:  # libcst needs about 25 kB a line: over a gigabyte here
             message = (
@@ -92,11 +87,11 @@ def analysed_pieces(
         except (RecursionError, MemoryError):
             yield piece, None, [parse_failure("libcst cannot parse this code: too deeply nested", piece.line_offset + 1, 0)]
             continue
-        violations = analyse(module, rules, index, piece.line_offset, piece.owner)
+        violations = analyse(module, walk_rules, planned.index, piece.line_offset, piece.owner)
         if shifts:  # columns on lines whose indentation was rewritten, back in the file's own
             violations = [_unshifted(v, shifts.get(v.line - piece.line_offset)) for v in violations]
         yield piece, module, violations
-    yield None, None, file_findings(rules, index, source, gated=not whole_file)
+    yield None, None, file_findings(planned.file_rules, planned.index)
 
 
 def parse_piece(code: str) -> tuple:
@@ -146,18 +141,10 @@ def _unshifted(violation: Violation, shift: Optional[tuple]) -> Violation:
     return replace(violation, col=violation.col - parsed + written if violation.col >= parsed else min(violation.col, written))
 
 
-def file_findings(rules: Sequence[type], index: FileIndex, source: str, gated: bool = True) -> list:
-    """The findings of the rules that read the whole file's `ast` (Rule.check_file), in a file
-    where their needs all occur (or in any file, not `gated`)."""
-    whole_file_rules = tuple(rule for rule in rules if rule.check_file is not None)
-    if not whole_file_rules:
-        return []
-    if gated:
-        needs = needs_of(whole_file_rules).for_file(index.imports)
-        present = set(needs.telling_offsets(source))
-        whole_file_rules = needs.rules_met_in(source, present) if present else []
+def file_findings(rules: Sequence[type], index: FileIndex) -> list:
+    """The findings of the whole-file rules (FileRule.check_file)."""
     found = []
-    for rule in whole_file_rules:
+    for rule in rules:
         try:
             with recursion_limit(DEEP_RECURSION):  # their expressions are read recursively too
                 results = rule.check_file(index)
@@ -171,26 +158,6 @@ def file_findings(rules: Sequence[type], index: FileIndex, source: str, gated: b
             if not any(first <= node.lineno <= last for first, last in handled)
         ]
     return found
-
-
-def pieces_of(source: str, tree: ast.Module, rules: Sequence[type], whole_file: bool = False, path=None):
-    """(the file's index, the pieces for libcst to parse), or None where no rule's words occur.
-    The rules that read the whole file (Rule.check_file) need no piece."""
-    if whole_file:  # no gate: one piece, with the data tables left out as the pieces leave them out
-        index = index_file(tree, source, path)
-        pieces = [Piece("".join(without_large_literals(physical_lines(source), tree)), 0)]
-        return None if index.imports.other_framework_only else (index, pieces)
-    needs = needs_of(tuple(rule for rule in rules if rule.check_file is None))
-    telling = needs.telling_offsets(source)
-    if not telling and not needs_of(tuple(rule for rule in rules if rule.check_file)).telling_offsets(source):
-        return None
-    index = index_file(tree, source, path)
-    if index.imports.other_framework_only:
-        return None
-    widened = needs.for_file(index.imports)
-    if widened is not needs:  # torch names imported under other names: look again
-        telling = widened.telling_offsets(source)
-    return index, pieces_to_parse(source, tree, widened, telling, index)
 
 
 def parse_python(source: str) -> ast.Module:

@@ -25,7 +25,8 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from ..findings import SAFE
 from .noqa import Noqa
-from .pieces import Piece, physical_lines
+from ..syntax.source_lines import physical_lines
+from .planning import Piece
 from .checking import analysed_pieces, parse_python, parses_as_python
 from ..rules import RULES
 

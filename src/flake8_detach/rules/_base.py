@@ -11,6 +11,7 @@ from ..findings import Fix, Violation
 if TYPE_CHECKING:
     import libcst as cst
 
+    from ..analysis.file_index import FileIndex
     from ..engine.context import RuleContext
 
 
@@ -81,25 +82,16 @@ OPT_IN = "opt-in"  # deprecated or risky idioms that work: off unless selected b
 
 
 class Rule:
-    """One rule. Subclasses set the class attributes and override the event hooks they need;
-    the walk calls only overridden hooks (`events()`), each at the point of the code it names,
-    with `self.ctx` (context.RuleContext) describing that point."""
+    """What every rule declares: its code, message, tier, docs and proofs. A rule is one of
+    two kinds: a `WalkRule` listens to the walk of the libcst pieces of a file, a `FileRule`
+    reads the whole file's `ast` at once."""
 
     code: ClassVar[str]  # DET + 3 digits
     name: ClassVar[str]  # kebab-case
     message: ClassVar[str]  # str.format template; lower-case start, no trailing period
-    needs: ClassVar[tuple]  # regexes that all occur in the code of a scope where the rule fires,
-    # the most telling first (the first needs of all rules make a one-search prefilter)
-    # Optional precheck on Python's `ast`, before libcst parses a scope: `possible_in(nodes,
-    # index)` is False only where the rule cannot fire in the scope made of `nodes` (every
-    # ast node of it; `index` the file's pieces.FileIndex: its imports, built values...). None:
-    # any scope its `needs` occur in.
-    possible_in: ClassVar[Optional[Callable[[list, object], bool]]] = None
-    # Optional, for a rule whose evidence lies apart in the file (a class's `__init__` and
-    # `forward`, a helper, an `nn.Sequential`): `check_file(index)` gives (ast statement,
-    # message fields) pairs, found on the whole file's `ast` (pieces.FileIndex) where its
-    # `needs` all occur in the file, instead of in the walk of the pieces.
-    check_file: ClassVar[Optional[Callable[[object], list]]] = None
+    needs: ClassVar[tuple]  # regexes that all occur in the code where the rule fires (a WalkRule:
+    # in the scope it reasons about; a FileRule: in the file), the most telling first (the first
+    # needs of all rules make a one-search prefilter)
     tier: ClassVar[str] = DEFAULT  # DEFAULT or OPT_IN
     tier_reason: ClassVar[str] = ""  # doc, for an opt-in rule: why its findings are not all bugs
     what: ClassVar[str]  # doc: what it does
@@ -107,9 +99,33 @@ class Rule:
     references: ClassVar[tuple] = ()
     examples: ClassVar[tuple]
     raises: ClassVar[Union[str, tuple, None]] = None  # the exception(s) the flagged code raises, if it does: not
-    # reported inside a `try` that handles it (code that shows the error on purpose)
+    # reported inside a `try` body that handles it (code that shows the error on purpose)
     fix_safety: ClassVar[Optional[str]] = None  # SAFE or UNSAFE for a rule that offers a fix
     fix_title: ClassVar[Optional[str]] = None  # what the fix does, e.g. "replace `.data` with `.detach()`"
+
+
+class FileRule(Rule):
+    """A rule whose evidence lies apart in the file (a class's `__init__` and `forward`, a
+    helper, an `nn.Sequential`): it reads the whole file's `ast` where its `needs` all occur in
+    the file, and needs no libcst piece."""
+
+    @staticmethod
+    def check_file(index: FileIndex) -> list:
+        """(ast statement, message fields) pairs: where the rule fires and what its message says."""
+        raise NotImplementedError
+
+
+class WalkRule(Rule):
+    """A rule that listens to the walk: it overrides the event hooks it needs (`on_*` below);
+    the walk calls only those (`events()`), each at the point of the code it names, with
+    `self.ctx` (engine.context.RuleContext) describing that point. One instance serves one
+    piece of a file."""
+
+    # Optional precheck on Python's `ast`, before libcst parses a scope: `possible_in(scope,
+    # index)` is False only where the rule cannot fire in `scope` (a pipeline.planning.Scope:
+    # its ast nodes, by type; `index` the file's analysis.file_index.FileIndex: its imports,
+    # built values...). None: any scope its `needs` occur in.
+    possible_in: ClassVar[Optional[Callable[[object, object], bool]]] = None
 
     def __init__(self, ctx: RuleContext) -> None:
         self.ctx = ctx
@@ -117,7 +133,7 @@ class Rule:
     @classmethod
     def events(cls) -> tuple:
         """The event hooks this rule overrides."""
-        return tuple(event for event in EVENTS if getattr(cls, event) is not getattr(Rule, event))
+        return tuple(event for event in EVENTS if getattr(cls, event) is not getattr(WalkRule, event))
 
     # ---- reporting --------------------------------------------------------------------
 
@@ -186,4 +202,4 @@ class Rule:
         or a bare name (`torch.no_grad`); fired after the events of the calls in it."""
 
 
-EVENTS = tuple(name for name in vars(Rule) if name.startswith("on_"))
+EVENTS = tuple(name for name in vars(WalkRule) if name.startswith("on_"))

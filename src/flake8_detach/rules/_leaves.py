@@ -28,13 +28,10 @@ def builds_module_or_parameter(expr: ast.AST, imports) -> bool:
     return name.startswith("torch.nn.") and name.rpartition(".")[2][:1].isupper()
 
 
-def makes_leaves(nodes: list, imports) -> bool:
+def makes_leaves(scope, imports) -> bool:
     """Whether code of a scope (`nodes`: every ast node of it) may make a leaf that requires
     grad: `Parameter(...)`, `Variable(...)`, `requires_grad=`, `requires_grad_()`, a
     `requires_grad` attribute set, or a torch.nn module built (whose parameters are leaves)."""
-    for node in nodes:  # every node is among them: no call's subtree needs a walk of its own
-        if isinstance(node, ast.Call) and (_is_leaf_maker(node, imports) or builds_module_or_parameter(node, imports)):
-            return True
-        if isinstance(node, ast.Attribute) and node.attr == "requires_grad" and isinstance(node.ctx, ast.Store):
-            return True
-    return False
+    # Every node of the scope is there: no call's subtree needs a walk of its own.
+    return any(_is_leaf_maker(node, imports) or builds_module_or_parameter(node, imports) for node in scope.of(ast.Call)) \
+        or any(node.attr == "requires_grad" and isinstance(node.ctx, ast.Store) for node in scope.of(ast.Attribute))

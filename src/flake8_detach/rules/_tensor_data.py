@@ -74,6 +74,6 @@ def names_a_container(expr: cst.BaseExpression) -> bool:
     return True  # a call or subscript: no name to go by
 
 
-def reads_data_attribute(nodes: list, imports) -> bool:
+def reads_data_attribute(scope, index) -> bool:
     """Some `.data` attribute is in the code: not only `torch.utils.data` in an import."""
-    return any(isinstance(node, ast.Attribute) and node.attr == "data" for node in nodes)
+    return any(node.attr == "data" for node in scope.of(ast.Attribute))

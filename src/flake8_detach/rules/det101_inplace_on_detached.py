@@ -17,7 +17,7 @@ from ..syntax.cst_syntax import (
     walk,
 )
 from ..findings import UNSAFE, Violation
-from ._base import INPLACE, Breaks, Example, Raises, Rule
+from ._base import INPLACE, Breaks, Example, Raises, WalkRule
 
 
 class Scope:
@@ -70,7 +70,7 @@ class ReadsAfter:
         return self.loop is not None and name not in self.bound and self.reads.read_between(name, *self.loop)
 
 
-class InplaceOnDetached(Rule):
+class InplaceOnDetached(WalkRule):
     code = "DET101"
     name = "inplace-on-detached"
     message = "{op} on {target} also writes into {source}: detach() shares its storage"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from ..syntax.cst_syntax import viewed_name
 from ..findings import Violation
-from ._base import BACKWARD, INPLACE, Example, Raises, Rule
+from ._base import BACKWARD, INPLACE, Example, Raises, WalkRule
 
 
-class InplaceOnSavedTensor(Rule):
+class InplaceOnSavedTensor(WalkRule):
     code = "DET102"
     name = "inplace-on-saved-tensor"
     message = "{op} on {target} overwrites a tensor saved for backward: backward() raises RuntimeError"

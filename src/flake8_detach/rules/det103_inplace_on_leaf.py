@@ -8,11 +8,11 @@ import libcst as cst
 
 from ..syntax.ast_syntax import dotted
 from ..syntax.cst_syntax import viewed_name
-from ._base import INPLACE, LEAF, Example, Raises, Rule
+from ._base import INPLACE, LEAF, Example, Raises, WalkRule
 from ._leaves import builds_module_or_parameter, makes_leaf
 
 
-class InplaceOnLeaf(Rule):
+class InplaceOnLeaf(WalkRule):
     code = "DET103"
     name = "inplace-on-leaf"
     message = "{op} on {target}, a leaf that requires grad, raises RuntimeError outside no_grad"
@@ -65,7 +65,7 @@ with torch.no_grad():
     )
 
     @staticmethod
-    def possible_in(nodes: list, index) -> bool:
+    def possible_in(scope, index) -> bool:
         """A leaf that requires grad (`Parameter(...)`, `requires_grad=...`, `requires_grad_()`)
         is bound to a local name or written in place directly; or a name bound to a torch.nn
         module (`conv = nn.Conv2d(...)`), or `self.w` bound to a Parameter, here or at module
@@ -74,24 +74,27 @@ with torch.no_grad():
         imports = index.imports
         holders = set()  # dotted names bound to a module or a Parameter
         written = set()  # dotted roots of in-place writes
-        for node in nodes:
-            if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+        for node in scope.of(ast.Attribute):
+            if node.attr == "requires_grad" and isinstance(node.ctx, ast.Store):
+                return True
+        for node in scope.of(ast.Assign, ast.AnnAssign):
+            if node.value is not None:
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 if any(not isinstance(t, ast.Attribute) for t in targets) and makes_leaf(node.value, imports):
                     return True
                 if builds_module_or_parameter(node.value, imports):
                     holders.update(filter(None, (dotted(t) for t in targets)))
-            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        for node in scope.of(ast.Call):
+            if isinstance(node.func, ast.Attribute):
                 if node.func.attr == "requires_grad_":
                     return True  # `x.requires_grad_()` makes a leaf of x
                 if node.func.attr.endswith("_") and makes_leaf(node.func.value, imports):
                     return True  # `nn.Parameter(t).mul_(2)`
                 if node.func.attr.endswith("_"):
                     written.update(_prefixes(node.func.value))
-            elif isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store):
+        for node in scope.of(ast.Subscript):
+            if isinstance(node.ctx, ast.Store):
                 written.update(_prefixes(node.value))
-            if isinstance(node, ast.Attribute) and node.attr == "requires_grad" and isinstance(node.ctx, ast.Store):
-                return True
         if not written:
             return False
         # Modules built at module level or in an __init__ are known where used (Evaluator.built).

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 
 from ..syntax.cst_syntax import viewed_base, viewed_name
-from ._base import INPLACE, OPT_IN, Breaks, Example, Rule
+from ._base import INPLACE, OPT_IN, Breaks, Example, WalkRule
 
 
-class InplaceOnUnnamedDetach(Rule):
+class InplaceOnUnnamedDetach(WalkRule):
     code = "DET104"
     name = "inplace-on-unnamed-detach"
     message = "{op} on {target} writes into {source}: detach() shares its storage"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ._leaf_arguments import leaf_argument_writes
-from ._base import Example, Raises, Rule
+from ._base import Example, Raises, FileRule
 
 
-class InplaceOnLeafArgument(Rule):
+class InplaceOnLeafArgument(FileRule):
     code = "DET105"
     name = "inplace-on-leaf-argument"
     message = "{op} on {parameter} writes into {argument}, a leaf that requires grad: RuntimeError"

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ..findings import Violation
-from ._base import BACKWARD, Breaks, Example, Rule
+from ._base import BACKWARD, Breaks, Example, WalkRule
 from ._tensor_data import reads_data_attribute, written_tensor
 
 
-class DataMutation(Rule):
+class DataMutation(WalkRule):
     code = "DET201"
     name = "data-mutation"
     message = "{op} through {via} changes {tensor} behind autograd: backward() computes wrong gradients"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import libcst as cst
 
 from ..findings import SAFE
-from ._base import OPT_IN, Breaks, Example, Rule
+from ._base import OPT_IN, Breaks, Example, WalkRule
 from ._tensor_data import called_method, is_graph_tensor_data, reads_data_attribute
 
 
-class DataAccess(Rule):
+class DataAccess(WalkRule):
     code = "DET202"
     name = "data-access"
     message = "{base}.data skips autograd's checks: edits through it corrupt gradients silently"

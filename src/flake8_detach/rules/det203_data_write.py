@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ._base import OPT_IN, Breaks, Example, Rule
+from ._base import OPT_IN, Breaks, Example, WalkRule
 from ._tensor_data import data_attribute, is_graph_tensor_data, names_a_container, reads_data_attribute, written_tensor
 
 
-class DataWrite(Rule):
+class DataWrite(WalkRule):
     code = "DET203"
     name = "data-write"
     message = "{op} through {base}.data is hidden from autograd's checks: write under torch.no_grad()"

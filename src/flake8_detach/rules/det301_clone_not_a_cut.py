@@ -11,7 +11,7 @@ from ..syntax.cst_syntax import call_method, keyword_arg, method_name
 from ..engine.facts import may_carry_graph
 from ..findings import UNSAFE
 from ..torchapi import is_loss_function
-from ._base import Breaks, Example, Raises, Rule
+from ._base import Breaks, Example, Raises, WalkRule
 
 # Names that say the value is meant to be fixed: a target, a teacher's output, an old value.
 FIXED_VALUE_NAME = re.compile(r"^(target|\w+_target|teacher\w*|old_\w+|prev\w*|baseline)$", re.I)
@@ -37,7 +37,7 @@ def undetached_clone(expr: cst.BaseExpression) -> Optional[cst.Call]:
     return expr
 
 
-class CloneNotACut(Rule):
+class CloneNotACut(WalkRule):
     code = "DET301"
     name = "clone-not-a-cut"
     message = "clone() does not cut the graph: {effect}"

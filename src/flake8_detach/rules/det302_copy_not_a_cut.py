@@ -11,10 +11,10 @@ from ..syntax.ast_syntax import callee_name, scope_nodes
 from ..syntax.cst_syntax import call_method
 from ..engine.facts import FACTORY, may_carry_graph
 from ..findings import UNSAFE
-from ._base import Breaks, Example, Rule
+from ._base import Breaks, Example, WalkRule
 
 
-class CopyNotACut(Rule):
+class CopyNotACut(WalkRule):
     code = "DET302"
     name = "copy-not-a-cut"
     message = "copy_() into {buffer} is differentiable: {buffer} joins the graph of {source}"
@@ -60,18 +60,18 @@ buf = (w * 2).detach().clone()
     )
 
     @staticmethod
-    def possible_in(nodes: list, index) -> bool:
+    def possible_in(scope, index) -> bool:
         """A fresh factory tensor is bound to a local name, or copied into directly."""
         imports = index.imports
-        for node in nodes:
-            if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+        for node in scope.of(ast.Assign, ast.AnnAssign):
+            if node.value is not None:
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 if any(isinstance(t, ast.Name) for t in targets) and _has_factory(node.value, imports):
                     return True
-            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "copy_":
-                if _has_factory(node.func.value, imports):
-                    return True
-        return False
+        return any(
+            isinstance(node.func, ast.Attribute) and node.func.attr == "copy_" and _has_factory(node.func.value, imports)
+            for node in scope.of(ast.Call)
+        )
 
     def on_inplace(self, target, site, op, source) -> None:
         if op != "copy_()" or source is None or self.ctx.grad_mode is not True:

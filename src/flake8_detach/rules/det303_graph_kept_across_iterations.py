@@ -11,11 +11,11 @@ from ..syntax.ast_syntax import scope_nodes
 from ..syntax.cst_syntax import call_method, method_name, root_name, walk
 from ..engine.facts import LOSS
 from ..findings import UNSAFE
-from ._base import LOOP, LOSS_WORDS, Breaks, Example, Rule
+from ._base import LOOP, LOSS_WORDS, Breaks, Example, WalkRule
 from ._loops import body_nodes, loop_body
 
 
-class GraphKeptAcrossIterations(Rule):
+class GraphKeptAcrossIterations(WalkRule):
     code = "DET303"
     name = "graph-kept-across-iterations"
     message = "{how} keeps every iteration's graph alive (memory grows): keep the loss's .{keep}()"
@@ -93,13 +93,12 @@ for step in range(3):
     )
 
     @staticmethod
-    def possible_in(nodes: list, index) -> bool:
+    def possible_in(scope, index) -> bool:
         """Some loop holds both an accumulation and a backward() or model call."""
-        for loop in nodes:
-            if isinstance(loop, (ast.For, ast.AsyncFor, ast.While)):
-                body = list(scope_nodes(loop.body, skip_definitions=True))
-                if any(_accumulates_ast(node) for node in body) and any(_trains_ast(node) for node in body):
-                    return True
+        for loop in scope.of(ast.For, ast.AsyncFor, ast.While):
+            body = list(scope_nodes(loop.body, skip_definitions=True))
+            if any(_accumulates_ast(node) for node in body) and any(_trains_ast(node) for node in body):
+                return True
         return False
 
     def __init__(self, ctx) -> None:

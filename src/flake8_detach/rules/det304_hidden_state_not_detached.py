@@ -7,11 +7,11 @@ import libcst as cst
 from ..syntax.cst_syntax import call_method, target_names
 from ..engine.facts import CARRIES_GRAPH
 from ..findings import UNSAFE
-from ._base import BACKWARD, LOOP, Example, Raises, Rule
+from ._base import BACKWARD, LOOP, Example, Raises, WalkRule
 from ._loops import loop_body
 
 
-class HiddenStateNotDetached(Rule):
+class HiddenStateNotDetached(WalkRule):
     code = "DET304"
     name = "hidden-state-not-detached"
     message = "{hidden} carries the previous iteration's graph into backward(): detach it each iteration"

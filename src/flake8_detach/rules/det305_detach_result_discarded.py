@@ -8,13 +8,13 @@ import libcst as cst
 
 from ..syntax.cst_syntax import last_name, method_name, target_names
 from ..findings import UNSAFE
-from ._base import Breaks, Example, Rule
+from ._base import Breaks, Example, WalkRule
 
 # `detach()` of these is io's (sys.stdout.detach()): it does something.
 STREAM_NAMES = frozenset("stdout stderr stdin stream buffer raw file f fp fh sock".split())
 
 
-class DetachResultDiscarded(Rule):
+class DetachResultDiscarded(WalkRule):
     code = "DET305"
     name = "detach-result-discarded"
     message = "{call} returns a detached copy and changes nothing: bind it ({target} = {call})"
@@ -58,14 +58,13 @@ loss.backward()
     )
 
     @staticmethod
-    def possible_in(nodes: list, index) -> bool:
+    def possible_in(scope, index) -> bool:
         """Some statement is a bare `x.detach()`."""
         return any(
-            isinstance(node, ast.Expr)
-            and isinstance(node.value, ast.Call)
+            isinstance(node.value, ast.Call)
             and isinstance(node.value.func, ast.Attribute)
             and node.value.func.attr == "detach"
-            for node in nodes
+            for node in scope.of(ast.Expr)
         )
 
     def on_call(self, call) -> None:

@@ -12,13 +12,13 @@ from ..syntax.ast_syntax import callee_name
 from ..syntax.cst_syntax import call_method, last_name, viewed_name
 from ..engine.facts import LOSS_FUNCTION
 from ..findings import UNSAFE
-from ._base import LOSS_WORDS, Breaks, Example, Rule
+from ._base import LOSS_WORDS, Breaks, Example, WalkRule
 
 # Names that say the value is what the prediction is pulled towards.
 TARGET_NAME = re.compile(r"^(\w+_)?targets?(_\w+)?$", re.I)
 
 
-class TargetKeepsGraph(Rule):
+class TargetKeepsGraph(WalkRule):
     code = "DET306"
     name = "target-keeps-graph"
     message = "{target} carries the graph of {module}: the loss trains it through its target too"
@@ -89,11 +89,11 @@ loss.backward()
     )
 
     @staticmethod
-    def possible_in(nodes: list, index) -> bool:
+    def possible_in(scope, index) -> bool:
         """A call of something named like a loss with a target-named argument."""
         imports = index.imports
-        for node in nodes:
-            if isinstance(node, ast.Call) and len(node.args) >= 2:
+        for node in scope.of(ast.Call):
+            if len(node.args) >= 2:
                 name = callee_name(node, imports).lower()
                 if ("loss" in name or "criterion" in name) and any(
                     TARGET_NAME.match(arg.attr if isinstance(arg, ast.Attribute) else getattr(arg, "id", ""))

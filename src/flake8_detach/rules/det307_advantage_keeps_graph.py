@@ -9,13 +9,13 @@ import libcst as cst
 
 from ..syntax.cst_syntax import call_method, last_name, method_name, walk
 from ..findings import UNSAFE
-from ._base import Breaks, Example, Rule
+from ._base import Breaks, Example, WalkRule
 
 # A log-probability of the actions taken: `dist.log_prob(a)`, or a name that says it is one.
 LOG_PROB_NAME = re.compile(r"^(old_)?log_?probs?$|^log_?pi$|^logp$", re.I)
 
 
-class AdvantageKeepsGraph(Rule):
+class AdvantageKeepsGraph(WalkRule):
     code = "DET307"
     name = "advantage-keeps-graph"
     message = "{advantage} carries the graph of {module}: the policy loss trains it too (detach it)"
@@ -71,7 +71,7 @@ critic_loss = (returns - values).pow(2).mean()
     )
 
     @staticmethod
-    def possible_in(nodes: list, index) -> bool:
+    def possible_in(scope, index) -> bool:
         """A product with a log-probability."""
         def log_prob(expr: ast.AST) -> bool:
             while isinstance(expr, ast.UnaryOp):
@@ -82,8 +82,8 @@ critic_loss = (returns - values).pow(2).mean()
             return LOG_PROB_NAME.match(name) is not None
 
         return any(
-            isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult) and (log_prob(node.left) or log_prob(node.right))
-            for node in nodes
+            isinstance(node.op, ast.Mult) and (log_prob(node.left) or log_prob(node.right))
+            for node in scope.of(ast.BinOp)
         )
 
     def __init__(self, ctx) -> None:

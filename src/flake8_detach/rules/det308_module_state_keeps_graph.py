@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ._module_state import recurrences
-from ._base import Breaks, Example, Rule
+from ._base import Breaks, Example, FileRule
 
 
-class ModuleStateKeepsGraph(Rule):
+class ModuleStateKeepsGraph(FileRule):
     code = "DET308"
     name = "module-state-keeps-graph"
     message = "the new {state} holds the input's graph and {forward} stores it back: memory grows (detach it)"

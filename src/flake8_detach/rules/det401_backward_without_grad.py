@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..engine.facts import PYTHON
-from ._base import BACKWARD, Example, Raises, Rule
+from ._base import BACKWARD, Example, Raises, WalkRule
 
 
-class BackwardWithoutGrad(Rule):
+class BackwardWithoutGrad(WalkRule):
     code = "DET401"
     name = "backward-without-grad"
     message = "{call} on {tensor}, which does not require grad, raises RuntimeError"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ._base import Example, Rule, Warns
+from ._base import Example, WalkRule, Warns
 
 
-class GradOfNonLeaf(Rule):
+class GradOfNonLeaf(WalkRule):
     code = "DET402"
     name = "grad-of-non-leaf"
     message = "{tensor}.grad of a non-leaf is None: call {tensor}.retain_grad() before backward()"

@@ -9,7 +9,7 @@ import libcst as cst
 from .. import torchapi
 from ..syntax.cst_syntax import keyword_arg, method_name
 from ..findings import UNSAFE
-from ._base import LEAF, Breaks, Example, Rule
+from ._base import LEAF, Breaks, Example, WalkRule
 from ._leaves import makes_leaves
 
 # Tensor methods that copy to another device or dtype, with the factory keyword that does it.
@@ -30,7 +30,7 @@ DTYPES = frozenset("float16 float32 float64 bfloat16 half float double".split())
 NO_OP = "no-op"
 
 
-class RequiresGradBeforeMove(Rule):
+class RequiresGradBeforeMove(WalkRule):
     code = "DET403"
     name = "requires-grad-before-move"
     message = "{move} copies a leaf that requires grad: the copy is no leaf and its .grad stays None"
@@ -77,11 +77,11 @@ w = torch.randn(3, requires_grad=True, dtype=torch.float64)
     )
 
     @staticmethod
-    def possible_in(nodes: list, index) -> bool:
+    def possible_in(scope, index) -> bool:
         """The scope makes a leaf that requires grad, or builds a torch.nn module: only such a
         leaf (or a module's parameter) can be moved into a copy."""
         imports = index.imports
-        return makes_leaves(nodes, imports)
+        return makes_leaves(scope, imports)
 
     def on_call(self, call) -> None:
         if method_name(call) in MOVES and isinstance(call.func.value, cst.Call):

@@ -7,7 +7,7 @@ import libcst as cst
 from ..syntax.cst_syntax import method_name
 from ..engine.facts import MODULE
 from ..findings import SAFE, UNSAFE, Fix
-from ._base import Breaks, Example, Raises, Rule
+from ._base import Breaks, Example, Raises, WalkRule
 
 # Misspellings seen in the wild, compared lower-case without underscores.
 TYPOS = frozenset(
@@ -22,7 +22,7 @@ def is_typo(name: str) -> bool:
     return name != "requires_grad" and (squashed in TYPOS or squashed == "requiresgrad")
 
 
-class RequiresGradTypo(Rule):
+class RequiresGradTypo(WalkRule):
     code = "DET404"
     name = "requires-grad-typo"
     message = "misspelt {typo} is not requires_grad: {effect}"

@@ -8,10 +8,10 @@ from .. import torchapi
 from ..syntax.cst_syntax import last_name
 from ..engine.facts import MODULE
 from ..findings import UNSAFE
-from ._base import Breaks, Example, Rule
+from ._base import Breaks, Example, WalkRule
 
 
-class ModuleRequiresGradAttribute(Rule):
+class ModuleRequiresGradAttribute(WalkRule):
     code = "DET405"
     name = "module-requires-grad-attribute"
     message = "{module}.requires_grad = ... is a plain attribute on a module: its parameters are unchanged"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import libcst as cst
 
 from ..syntax.cst_syntax import retains_graph
-from ._base import BACKWARD, Example, Raises, Rule
+from ._base import BACKWARD, Example, Raises, WalkRule
 from ._loops import loop_body
 
 
-class BackwardTwice(Rule):
+class BackwardTwice(WalkRule):
     code = "DET406"
     name = "backward-twice"
     message = "backward() through {tensor} again raises RuntimeError: an earlier backward() freed its graph"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ._base import BACKWARD, Example, Raises, Rule
+from ._base import BACKWARD, Example, Raises, WalkRule
 
 
-class BackwardAfterStep(Rule):
+class BackwardAfterStep(WalkRule):
     code = "DET407"
     name = "backward-after-step"
     message = "backward() through {tensor} needs weights {optimizer}.step() changed in place: RuntimeError"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from ..syntax.cst_syntax import first_arg
 from ..engine.facts import LOSS
-from ._base import Breaks, Example, Rule
+from ._base import Breaks, Example, WalkRule
 
 CLIPPERS = frozenset(("torch.nn.utils.clip_grad_norm_", "torch.nn.utils.clip_grad_value_", "torch.nn.utils.clip_grad_norm"))
 
 
-class ClipGradOfNonLeaf(Rule):
+class ClipGradOfNonLeaf(WalkRule):
     code = "DET408"
     name = "clip-grad-of-non-leaf"
     message = "{call}() of {tensor} clips nothing: a non-leaf has no .grad (pass model.parameters())"

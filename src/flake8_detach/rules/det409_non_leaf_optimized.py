@@ -8,10 +8,10 @@ import libcst as cst
 
 from ..syntax.ast_syntax import dotted
 
-from ._base import Example, Raises, Rule
+from ._base import Example, Raises, WalkRule
 
 
-class NonLeafOptimized(Rule):
+class NonLeafOptimized(WalkRule):
     code = "DET409"
     name = "non-leaf-optimized"
     message = "{tensor} is not a leaf (an op made it): the optimizer raises ValueError"
@@ -48,11 +48,11 @@ optimizer = torch.optim.SGD([w], lr=0.1)
     )
 
     @staticmethod
-    def possible_in(nodes: list, index) -> bool:
+    def possible_in(scope, index) -> bool:
         """A torch.optim class called on a list or tuple written out."""
         imports = index.imports
-        for node in nodes:
-            if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], (ast.List, ast.Tuple)):
+        for node in scope.of(ast.Call):
+            if node.args and isinstance(node.args[0], (ast.List, ast.Tuple)):
                 name = imports.qualname_of_dotted(dotted(node.func)) or ""
                 if name.startswith("torch.optim."):
                     return True

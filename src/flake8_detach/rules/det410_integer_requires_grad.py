@@ -9,10 +9,10 @@ import libcst as cst
 from .. import torchapi
 from ..syntax.ast_syntax import callee_name
 from ..syntax.cst_syntax import first_arg, keyword_arg, literal_bool, method_name
-from ._base import Example, Raises, Rule
+from ._base import Example, Raises, WalkRule
 
 
-class IntegerRequiresGrad(Rule):
+class IntegerRequiresGrad(WalkRule):
     code = "DET410"
     name = "integer-requires-grad"
     message = "{tensor} holds integers: only floating point tensors can require grad (RuntimeError)"
@@ -83,30 +83,28 @@ probabilities = scores.softmax(dim=1).requires_grad_()
     )
 
     @staticmethod
-    def possible_in(nodes: list, index) -> bool:
+    def possible_in(scope, index) -> bool:
         """The scope asks for grad (`requires_grad=`, `Parameter(...)`, `requires_grad_()`,
         `.requires_grad = `) and makes something integral: an integer-valued op, a comparison
         bound to a name, an integral factory or dtype, a factory given integers, or uses a
         name bound at module level."""
         imports = index.imports
         asks = integral = False
-        for node in nodes:
-            if isinstance(node, ast.Call):
-                name = callee_name(node, imports)
-                asks = asks or name in ("Parameter", "requires_grad_") or any(k.arg == "requires_grad" for k in node.keywords)
-                integral = integral or name in torchapi.INTEGRAL_RESULTS or name in torchapi.INTEGRAL_FACTORIES or (
-                    name in torchapi.INFERRING_FACTORIES and any(isinstance(a, (ast.Constant, ast.List, ast.Tuple)) for a in node.args)
-                )
-            elif isinstance(node, ast.Attribute):
-                asks = asks or node.attr == "requires_grad" and isinstance(node.ctx, ast.Store)
-                integral = integral or node.attr in torchapi.INTEGER_DTYPES or node.attr == "indices"
-            elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Compare):
-                integral = True  # `hits = predicted == labels`
-            elif isinstance(node, ast.Name) and node.id in index.built_globals:
-                integral = True  # a tensor built at module level keeps its dtype (Evaluator.built)
-            if asks and integral:
-                return True
-        return False
+        for node in scope.of(ast.Call):
+            name = callee_name(node, imports)
+            asks = asks or name in ("Parameter", "requires_grad_") or any(k.arg == "requires_grad" for k in node.keywords)
+            integral = integral or name in torchapi.INTEGRAL_RESULTS or name in torchapi.INTEGRAL_FACTORIES or (
+                name in torchapi.INFERRING_FACTORIES and any(isinstance(a, (ast.Constant, ast.List, ast.Tuple)) for a in node.args)
+            )
+        for node in scope.of(ast.Attribute):
+            asks = asks or node.attr == "requires_grad" and isinstance(node.ctx, ast.Store)
+            integral = integral or node.attr in torchapi.INTEGER_DTYPES or node.attr == "indices"
+        if not asks:
+            return False
+        # `hits = predicted == labels`; a tensor built at module level keeps its dtype (Evaluator.built)
+        return integral or any(isinstance(node.value, ast.Compare) for node in scope.of(ast.Assign)) or any(
+            node.id in index.built_globals for node in scope.of(ast.Name)
+        )
 
     def on_call(self, call) -> None:
         name = self.ctx.qualname(call.func) or ""

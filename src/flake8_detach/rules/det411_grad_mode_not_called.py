@@ -9,10 +9,10 @@ import libcst as cst
 from .. import torchapi
 from ..syntax.ast_syntax import dotted
 from ..findings import SAFE
-from ._base import Example, Raises, Rule
+from ._base import Example, Raises, WalkRule
 
 
-class GradModeNotCalled(Rule):
+class GradModeNotCalled(WalkRule):
     code = "DET411"
     name = "grad-mode-not-called"
     message = "with {manager}: uses the class, not an instance: add () (TypeError)"
@@ -53,14 +53,13 @@ with torch.no_grad():
     )
 
     @staticmethod
-    def possible_in(nodes: list, index) -> bool:
+    def possible_in(scope, index) -> bool:
         """A with-item that is a grad-mode setter's name, not a call of it."""
         imports = index.imports
         return any(
-            isinstance(node, ast.withitem)
-            and isinstance(node.context_expr, (ast.Name, ast.Attribute))
+            isinstance(node.context_expr, (ast.Name, ast.Attribute))
             and imports.qualname_of_dotted(dotted(node.context_expr)) in torchapi.GRAD_MODE_SETTERS
-            for node in nodes
+            for node in scope.of(ast.withitem)
         )
 
     def on_with_item(self, manager) -> None:

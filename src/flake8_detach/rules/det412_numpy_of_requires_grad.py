@@ -9,13 +9,13 @@ import libcst as cst
 from ..syntax.ast_syntax import dotted
 from ..syntax.cst_syntax import call_method, dotted_name, method_name
 from ..findings import SAFE
-from ._base import Example, Raises, Rule
+from ._base import Example, Raises, WalkRule
 from ._leaves import builds_module_or_parameter, makes_leaves
 
 NUMPY_CONVERSIONS = frozenset(("np.array", "np.asarray", "numpy.array", "numpy.asarray"))
 
 
-class NumpyOfRequiresGrad(Rule):
+class NumpyOfRequiresGrad(WalkRule):
     code = "DET412"
     name = "numpy-of-requires-grad"
     message = "{tensor} requires grad: {call} raises RuntimeError (detach() it first)"
@@ -76,18 +76,18 @@ peak = np.asarray((w * 2).detach()).max()
     )
 
     @staticmethod
-    def possible_in(nodes: list, index) -> bool:
+    def possible_in(scope, index) -> bool:
         """A `.numpy()` call (or `np.array(t)`, `np.asarray(t)`) and something that can require
         grad: a leaf made here, a torch.nn module built here, or one built in an `__init__`
         (`self.<name>`) or at module level: its outputs and parameters."""
-        calls = [node for node in nodes if isinstance(node, ast.Call)]
+        calls = scope.of(ast.Call)
         if not any(
             isinstance(call.func, ast.Attribute) and call.func.attr == "numpy" and not call.args
             or dotted(call.func) in NUMPY_CONVERSIONS and len(call.args) == 1
             for call in calls
         ):
             return False
-        if makes_leaves(nodes, index.imports):
+        if makes_leaves(scope, index.imports):
             return True
 
         def builds_module(expr: ast.AST) -> bool:  # torch.nn's, the file's or the project's module class
@@ -101,12 +101,11 @@ peak = np.asarray((w * 2).detach()).max()
             attribute for built_here in index.built_attributes.values() for attribute, built in built_here.items()
             if builds_module(built)
         }
-        return any(
-            isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"
-            and node.attr in attributes
-            or isinstance(node, ast.Name) and node.id in modules
-            or isinstance(node, ast.Call) and builds_module(node)
-            for node in nodes
+        return (
+            any(isinstance(node.value, ast.Name) and node.value.id == "self" and node.attr in attributes
+                for node in scope.of(ast.Attribute))
+            or any(node.id in modules for node in scope.of(ast.Name))
+            or any(builds_module(node) for node in calls)
         )
 
     def on_call(self, call) -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..syntax.cst_syntax import first_arg, keyword_arg, method_name
-from ._base import Example, Raises, Rule
+from ._base import Example, Raises, WalkRule
 
 
-class BackwardGradientShape(Rule):
+class BackwardGradientShape(WalkRule):
     code = "DET413"
     name = "backward-gradient-shape"
     message = "{tensor} is 0-dim but the gradient {gradient} has shape [1]: backward() raises RuntimeError"

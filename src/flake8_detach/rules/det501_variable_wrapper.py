@@ -6,10 +6,10 @@ import libcst as cst
 
 from ..syntax.cst_syntax import call_method, parenthesized
 from ..findings import SAFE, UNSAFE, Fix
-from ._base import OPT_IN, Breaks, Example, Rule
+from ._base import OPT_IN, Breaks, Example, WalkRule
 
 
-class VariableWrapper(Rule):
+class VariableWrapper(WalkRule):
     code = "DET501"
     name = "variable-wrapper"
     message = "legacy Variable() returns a plain Tensor cut from the graph (deprecated since 0.4)"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ._base import OPT_IN, Example, Rule, Warns
+from ._base import OPT_IN, Example, WalkRule, Warns
 
 
-class VolatileFlag(Rule):
+class VolatileFlag(WalkRule):
     code = "DET502"
     name = "volatile-flag"
     message = "volatile= was removed in PyTorch 0.4 and does nothing: gradients are still recorded"

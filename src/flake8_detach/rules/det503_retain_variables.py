@@ -6,12 +6,12 @@ import libcst as cst
 
 from ..syntax.cst_syntax import method_name
 from ..findings import SAFE
-from ._base import Example, Raises, Rule
+from ._base import Example, Raises, WalkRule
 
 BACKWARD_FUNCTIONS = ("torch.autograd.backward", "torch.autograd.grad")
 
 
-class RetainVariables(Rule):
+class RetainVariables(WalkRule):
     code = "DET503"
     name = "retain-variables"
     message = "retain_variables= was removed: this call raises TypeError (it is retain_graph= now)"

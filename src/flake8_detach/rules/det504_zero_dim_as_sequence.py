@@ -10,7 +10,7 @@ from .. import torchapi
 from ..syntax.ast_syntax import callee_name, scope_nodes
 from ..syntax.cst_syntax import call_method
 from ..findings import SAFE
-from ._base import LOSS_WORDS, Example, Raises, Rule
+from ._base import LOSS_WORDS, Example, Raises, WalkRule
 
 
 # Calls whose result may be the 0-dim value indexed (`x.sum()[0]`, `loss.data.cpu().numpy()[0]`).
@@ -32,7 +32,7 @@ def iterated(builtin: str, positional: list) -> list:
     return positional[:1]
 
 
-class ZeroDimAsSequence(Rule):
+class ZeroDimAsSequence(WalkRule):
     code = "DET504"
     name = "zero-dim-as-sequence"
     message = "{expr} {use} a 0-dim tensor: {error} since PyTorch 0.4"
@@ -87,7 +87,7 @@ running_loss += loss.item()
     )
 
     @staticmethod
-    def possible_in(nodes: list, index) -> bool:
+    def possible_in(scope, index) -> bool:
         """An integer index into, or an iterating builtin over, `.data`, what a loss or a
         reduction call gives, or a name bound to such an expression."""
         imports = index.imports
@@ -104,8 +104,8 @@ running_loss += loss.item()
 
         bound = {
             target.id
-            for node in nodes
-            if isinstance(node, ast.Assign) and makes_zero_dim(node.value)
+            for node in scope.of(ast.Assign)
+            if makes_zero_dim(node.value)
             for target in node.targets
             if isinstance(target, ast.Name)
         }
@@ -113,10 +113,11 @@ running_loss += loss.item()
         def zero_dim(expr: ast.AST) -> bool:
             return isinstance(expr, ast.Name) and expr.id in bound or makes_zero_dim(expr)
 
-        for node in nodes:
-            if isinstance(node, ast.Subscript) and _is_integer_ast(node.slice) and zero_dim(node.value):
+        for node in scope.of(ast.Subscript):
+            if _is_integer_ast(node.slice) and zero_dim(node.value):
                 return True
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ITERATING_BUILTINS:
+        for node in scope.of(ast.Call):
+            if isinstance(node.func, ast.Name) and node.func.id in ITERATING_BUILTINS:
                 positional = [arg for arg in node.args if not isinstance(arg, ast.Starred)]
                 if len(positional) == len(node.args) and any(zero_dim(arg) for arg in iterated(node.func.id, positional)):
                     return True

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from ..torchapi import REMOVED_FUNCTIONS
-from ._base import Example, Raises, Rule
+from ._base import Example, Raises, WalkRule
 
 # The table of removed functions (torchapi.REMOVED_FUNCTIONS), by name: a row there is a rule
 # instance here, proven by its example in tests/test_removed_apis.py.
 REMOVED = {removed.name: removed for removed in REMOVED_FUNCTIONS}
 
-class RemovedFunctionCall(Rule):
+class RemovedFunctionCall(WalkRule):
     code = "DET505"
     name = "removed-function"
     message = "torch.{function}() was removed in PyTorch {since}: calling it raises {error} (use {replacement})"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ._base import Example, Raises, Rule
+from ._base import Example, Raises, WalkRule
 
 # torch optimizers whose step() needs state["step"] to be a tensor (since PyTorch 1.12).
 TENSOR_STEP_OPTIMIZERS = frozenset(
@@ -12,7 +12,7 @@ TENSOR_STEP_OPTIMIZERS = frozenset(
 )
 
 
-class OptimizerStepCount(Rule):
+class OptimizerStepCount(WalkRule):
     code = "DET506"
     name = "optimizer-step-count"
     message = "{target} = {value} is an int: {base}.step() raises RuntimeError since PyTorch 1.12"

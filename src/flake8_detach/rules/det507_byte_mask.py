@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from ..syntax.ast_syntax import short_code
 from ._byte_masks import uint8_mask_uses
-from ._base import Example, Raises, Rule
+from ._base import Example, Raises, FileRule
 
 
-class ByteMask(Rule):
+class ByteMask(FileRule):
     code = "DET507"
     name = "byte-mask"
     message = "{mask} is {dtype}: {how} raises RuntimeError (make it bool: .bool())"

@@ -1,0 +1,286 @@
+"""The whole file as an `ast` index: its torch imports, its classes (which are modules), the
+values built at module level and in `__init__`s, and the project's modules it imports from.
+Rules and the evaluator read it; its facts are made when first asked for."""
+
+from __future__ import annotations
+
+import ast
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import accumulate
+from typing import Optional
+
+from ..syntax.ast_syntax import FUNCTIONS, bound_names, dotted, module_level, statements
+from ..syntax.source_lines import physical_lines
+from . import project
+from .imports import ImportTable
+from .summaries import class_optimizers, optimized_modules, summarise
+
+# Methods only a module has: their receiver is a module.
+MODULE_METHODS = frozenset("parameters named_parameters zero_grad train eval state_dict load_state_dict modules children".split())
+MODULE_CALL = re.compile(r"\.\s*(?:%s)\s*\(" % "|".join(sorted(MODULE_METHODS)))
+
+
+@dataclass(frozen=True)
+class ClassFacts:
+    """A class of the file as its `ast` shows it."""
+
+    bases: tuple  # the torch names of its bases (`torch.optim.Adam`), None for others
+    methods: frozenset  # the names of the methods it defines
+
+
+@dataclass(frozen=True)
+class FileIndex:
+    imports: ImportTable  # module-level torch imports, wherever they stand
+    module_classes: frozenset  # classes of the file that subclass torch.nn.Module
+    plain_classes: frozenset  # classes of the file with no base class: their instances are no modules
+    classes: dict  # class name -> ClassFacts
+    class_nodes: tuple  # the ast.ClassDef of each
+    tree: ast.Module
+    source: str
+    # Names imported by name from the project's own modules: local -> (module file, name there);
+    # what each is, is read only when asked (imported_kind).
+    project_names: dict = field(default_factory=dict)
+
+    def imported_kind(self, local: str) -> Optional[str]:
+        """"module" or "plain" for a name imported from a module of the project that defines it
+        as an `nn.Module` subclass or as a plain class; None otherwise or where unknown."""
+        origin = self.project_names.get(local)
+        other = project.module_facts(origin[0]) if origin is not None else None
+        if other is None:
+            return None
+        return "module" if origin[1] in other.module_classes else "plain" if origin[1] in other.plain_classes else None
+
+    # Made when a piece is first analysed (most files indexed have none).
+
+    @cached_property
+    def lines(self) -> list:
+        return physical_lines(self.source)
+
+    def code_of(self, node: ast.AST) -> str:
+        """The source text of an `ast` expression (ast.get_source_segment splits the whole
+        source again at each call)."""
+        first, last = node.lineno - 1, node.end_lineno - 1
+        start = len(self.lines[first].encode("utf-8")[: node.col_offset].decode("utf-8", "replace"))
+        end = len(self.lines[last].encode("utf-8")[: node.end_col_offset].decode("utf-8", "replace"))
+        if first == last:
+            return self.lines[first][start:end]
+        return self.lines[first][start:] + "".join(self.lines[first + 1 : last]) + self.lines[last][:end]
+
+    @cached_property
+    def built_values(self) -> dict:
+        """id(ast call) -> the Value it builds (Evaluator.built), filled as the walk asks."""
+        return {}
+
+    @cached_property
+    def summaries(self) -> dict:
+        """What the file's functions return (summaries.py)."""
+        return summarise(self.tree, self.imports)
+
+    @cached_property
+    def optimizers(self) -> dict:
+        """class -> {attribute -> the modules whose parameters `self.<attribute>` updates}."""
+        return {node.name: class_optimizers(node, self.imports) for node in self.class_nodes}
+
+    @cached_property
+    def switches_requires_grad(self) -> bool:
+        """Whether code of the file may switch `requires_grad` off (freezing parameters)."""
+        return bool(re.search(r"requires_grad\s*=(?!=)|requires_grad_\(\s*[^)\s]", self.source))
+
+    @cached_property
+    def optimized_modules(self) -> frozenset:
+        """Dotted names of the modules whose parameters a torch optimizer of the file updates
+        (`Adam(model.parameters())`, `SGD(self.net.parameters())`), where nothing in the file
+        switches `requires_grad` off: their parameters require grad, so their outputs do."""
+        if self.switches_requires_grad:
+            return frozenset()
+        found = set()
+        for node in ast.walk(self.tree) if "optim" in self.source else ():
+            if isinstance(node, ast.Call):
+                found |= optimized_modules(node, self.imports)
+        return frozenset(found)
+
+    @cached_property
+    def built_globals(self) -> dict:
+        """Module-level names bound once, to a call or an operation (`criterion = nn.NLLLoss()`,
+        `D = Net()`, `mone = one * -1`), and nowhere else (not by another statement, not through
+        `global`): name -> that expression. Functions see them as built (Evaluator.built)."""
+        counts: dict = {}
+        calls = {}
+        for node in module_level(self.tree.body):
+            if isinstance(node, ast.With):  # its body comes on its own; its `as` targets here
+                bound = {n.id for item in node.items for n in ast.walk(item.optional_vars or ast.Pass())
+                         if isinstance(n, ast.Name)}
+            else:
+                bound = bound_names([node]) if not isinstance(node, (ast.If, ast.Try)) else set()
+            for name in bound:
+                counts[name] = counts.get(name, 0) + 1
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                for alias in node.names:
+                    local = (alias.asname or alias.name).partition(".")[0]
+                    counts[local] = counts.get(local, 0) + 1
+            if (
+                isinstance(node, ast.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)
+                and isinstance(node.value, (ast.Call, ast.BinOp, ast.UnaryOp))
+            ):
+                calls[node.targets[0].id] = node.value
+        declared = {name for node in statements(self.tree.body) if isinstance(node, ast.Global) for name in node.names} \
+            if "global" in self.source else set()
+        return {name: call for name, call in calls.items() if counts.get(name) == 1 and name not in declared}
+
+    @cached_property
+    def built_attributes(self) -> dict:
+        """class -> {attribute -> the call}: `self.<attribute> = <call>` in the class's
+        `__init__`, bound nowhere else in the class (nor in `__init__` again); a class of the
+        file inherits its bases' (those of the file) where it binds none of its own."""
+        own: dict = {}
+        for node in self.class_nodes:
+            assigned: dict = {}
+            counts: dict = {}
+            for method in (child for child in node.body if isinstance(child, FUNCTIONS)):
+                for statement in statements(method.body):
+                    targets = statement.targets if isinstance(statement, ast.Assign) else (
+                        [statement.target] if isinstance(statement, (ast.AugAssign, ast.AnnAssign)) else [])
+                    for target in targets:
+                        for element in (target.elts if isinstance(target, (ast.Tuple, ast.List)) else [target]):
+                            attribute = _self_attribute(element)
+                            if attribute is None:
+                                continue
+                            counts[attribute] = counts.get(attribute, 0) + 1
+                            if (
+                                method.name == "__init__"
+                                and isinstance(statement, ast.Assign)
+                                and element is target
+                                and isinstance(statement.value, ast.Call)
+                            ):
+                                assigned[attribute] = statement.value
+            own[node.name] = {name: call for name, call in assigned.items() if counts[name] == 1}
+        built: dict = {}
+
+        def of(name: str, seen: frozenset = frozenset()) -> dict:
+            if name in built or name in seen:
+                return built.get(name, {})
+            inherited: dict = {}
+            node = next((n for n in self.class_nodes if n.name == name), None)
+            for base in node.bases if node is not None else ():
+                if isinstance(base, ast.Name) and base.id in own:
+                    inherited.update(of(base.id, seen | {name}))
+            built[name] = {**inherited, **own.get(name, {})}
+            return built[name]
+
+        for node in self.class_nodes:
+            of(node.name)
+        return built
+
+    @cached_property
+    def module_names(self) -> frozenset:
+        """Dotted names the file treats as modules: `D.parameters()`, `net.eval()`. Made when
+        a rule first asks, by a walk of only the nodes that span a line where such a call is
+        written."""
+        lines = physical_lines(self.source)
+        starts = list(accumulate((len(line) for line in lines), initial=0))
+        written = sorted({bisect_right(starts, match.start()) for match in MODULE_CALL.finditer(self.source)})
+        names = set()
+        stack = list(self.tree.body) if written else []
+        while stack:
+            node = stack.pop()
+            first = getattr(node, "lineno", None)
+            if first is not None and bisect_left(written, first) == bisect_right(written, node.end_lineno):
+                continue  # no such call in it
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MODULE_METHODS:
+                name = dotted(node.func.value)
+                if name:
+                    names.add(name)
+            stack.extend(ast.iter_child_nodes(node))
+        return frozenset(names)
+
+
+def index_file(tree: ast.Module, source: str, path: Optional[str] = None) -> FileIndex:
+    """The file's index. With its `path`, the project's own modules it imports from are read
+    too (project.py): a star import's torch names, module classes and plain classes at once,
+    a name imported by name when it is asked about (FileIndex.imported_kind)."""
+    imports = ImportTable()
+    classes = []
+    imported_modules, imported_plain, project_names = set(), set(), {}
+    for node in module_level(tree.body):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            imports.add_ast(node)
+        elif isinstance(node, ast.ClassDef):
+            classes.append(node)
+    own = bound_names(tree.body)
+    for name in own:  # `torch = None` anywhere: the name is not torch's
+        imports.rebind(name)
+    if path is not None:
+        project_names = _add_project_imports(tree, path, own, imports, imported_modules, imported_plain)
+    module_classes: set = set(imported_modules)
+
+    def is_module_base(base: ast.expr) -> bool:
+        name = dotted(base)
+        if imports.qualname_of_dotted(name) == "torch.nn.Module" or name in module_classes:
+            return True
+        origin = project_names.get(name)
+        other = project.module_facts(origin[0]) if origin else None
+        return other is not None and origin[1] in other.module_classes
+
+    changed = True
+    while changed:  # a subclass of a module class is a module class, in any order
+        changed = False
+        for node in classes:
+            if node.name not in module_classes and any(is_module_base(base) for base in node.bases):
+                module_classes.add(node.name)
+                changed = True
+    plain = frozenset(
+        node.name for node in classes if all(isinstance(b, ast.Name) and b.id == "object" for b in node.bases)
+    ) | imported_plain
+    facts = {
+        node.name: ClassFacts(
+            tuple(imports.qualname_of_dotted(dotted(base)) for base in node.bases),
+            frozenset(child.name for child in node.body if isinstance(child, FUNCTIONS)),
+        )
+        for node in classes
+    }
+    return FileIndex(imports, frozenset(module_classes), plain, facts, tuple(classes), tree, source, project_names)
+
+
+def _add_project_imports(tree: ast.Module, path: str, own: set, imports: ImportTable, modules: set, plain: set) -> dict:
+    """What `from <a module of the project> import *` binds, read from that module: its torch
+    names into `imports`, its module classes into `modules`, its plain classes into `plain`;
+    names the file binds itself are its own. Returns the names imported by name, with where
+    they come from (read when asked about). `own`: the names the file binds."""
+    named = {}
+    for node in module_level(tree.body):
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        found = project.module_file(path, node.module or "", node.level)
+        if found is None:
+            continue
+        for alias in node.names:
+            if alias.name != "*":
+                local = alias.asname or alias.name
+                if local not in own:
+                    named[local] = (found, alias.name)
+                continue
+            other = project.module_facts(found)
+            if other is None:
+                continue
+            for name in (*other.torch_names, *other.module_classes, *other.plain_classes):
+                if name in own or name in imports.names or not project.exported(name):
+                    continue
+                if name in other.torch_names:
+                    imports.bind_project_name(name, other.torch_names[name])
+                elif name in other.module_classes:
+                    modules.add(name)
+                else:
+                    plain.add(name)
+    return named
+
+
+def _self_attribute(target: ast.AST):
+    """`x` for `self.x`, else None."""
+    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
+        return target.attr
+    return None

@@ -1,0 +1,389 @@
+"""The plan of a file: which rules run where, decided once with Python's `ast` (about ten
+times faster to parse than libcst, and free under flake8) and the rules' `needs`: the pieces
+of the file that can produce a finding of a walk rule, which libcst then parses (only those),
+and the whole-file rules whose needs occur in the file.
+
+A rule fires only where every one of its `needs` patterns occurs in the code of the scope it
+reasons about. Scopes are independent (a function starts knowing nothing but the file's
+imports and module classes; a class body or the module sees a definition only as the name it
+binds), so each top-level function, each method, and the module-level and class-level code
+(with their definitions stubbed out) is a piece of its own, and a piece whose code lacks what
+every rule needs cannot produce a finding and is not parsed.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from itertools import accumulate
+from typing import Callable, Optional, Sequence
+
+from ..analysis.file_index import FileIndex, index_file
+from ..analysis.imports import ImportTable
+from ..syntax.ast_syntax import FUNCTIONS, first_line, scope_nodes, statements
+from ..rules import FileRule, WalkRule
+from ..syntax.source_lines import physical_lines
+
+WRAPPER = "if True:\n"  # lets an indented method parse on its own, one line above its code
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Code for libcst to parse: the whole file, a top-level definition, or a method under
+    WRAPPER; `line_offset` turns its line numbers into the file's."""
+
+    code: str
+    line_offset: int
+    owner: Optional[str] = None  # for a method: its class
+
+
+class Needs:
+    """The rules' `needs` patterns: a rule can fire only where all of its patterns occur."""
+
+    def __init__(self, rules: Sequence[type], imports: Optional[ImportTable] = None) -> None:
+        self.rules = rules
+        compiled = {need: re.compile(need) for rule in rules for need in rule.needs}
+        self.every_need = tuple(compiled.values())
+        per_rule = []
+        firsts: dict = {}
+        for rule in rules:
+            patterns = []
+            for need in rule.needs:
+                # A torch name imported under another name (`from torch.autograd import
+                # Variable as V`) is written as that name in the code.
+                aliases = [
+                    local
+                    for local, qualname in (imports.names.items() if imports else ())
+                    if _renames(compiled[need], local, qualname)
+                ]
+                alternatives = [need] + [rf"\b{re.escape(local)}\b" for local in aliases]
+                patterns.append(re.compile("|".join(f"(?:{p})" for p in alternatives)))
+                if need == rule.needs[0]:
+                    parts = [alternatives_of(alternative) for alternative in alternatives]
+                    plain = None if None in parts else tuple(re.compile(p) for ps in parts for p in dict.fromkeys(ps))
+                    firsts[patterns[-1].pattern] = (patterns[-1], plain)
+            per_rule.append(tuple(patterns))
+        self.per_rule = tuple(per_rule)
+        # Code where no rule's first (most telling) need occurs cannot meet any rule's needs.
+        # One search per distinct pattern (an alternation of them all is several times slower):
+        # (pattern, its alternatives_of as patterns, or None).
+        self.firsts = tuple(firsts.values())
+        self.widening_imports: dict = {}  # (local, qualname) -> whether it renames something needed
+
+    def for_file(self, imports: ImportTable) -> "Needs":
+        """These needs, widened by the aliases the file imports torch names under."""
+        if any(self._widened_by(local, qualname) for local, qualname in imports.names.items()):
+            return Needs(self.rules, imports)
+        return self
+
+    def _widened_by(self, local: str, qualname: str) -> bool:
+        # Remembered: the same few imports (`torch`, `nn`, `F`) open most files.
+        key = (local, qualname)
+        if key not in self.widening_imports:
+            self.widening_imports[key] = any(_renames(need, local, qualname) for need in self.every_need)
+        return self.widening_imports[key]
+
+    def telling_offsets(self, source: str) -> dict:
+        """Where in `source` each rule's first need occurs: its pattern -> the offsets of its
+        matches (for a pattern made of plain alternatives, where one of them matches and the
+        whole pattern matches too), for the patterns that occur."""
+        telling = {}
+        for pattern, alternatives in self.firsts:
+            if alternatives is None:
+                offsets = [match.start() for match in pattern.finditer(source)]
+            else:
+                offsets = [
+                    m.start() for a in alternatives for m in a.finditer(source) if pattern.match(source, m.start())
+                ]
+            if offsets:
+                telling[pattern.pattern] = offsets
+        return telling
+
+    def rules_met_in(self, code: str, firsts_present: Optional[set] = None) -> list:
+        """The rules whose needs all occur in `code` (each distinct pattern searched once);
+        `firsts_present`, where known: the first needs that occur there (no other does)."""
+        found: dict = {}
+        if firsts_present is not None:
+            found = {pattern.pattern: pattern.pattern in firsts_present for pattern, _ in self.firsts}
+
+        def occurs(pattern: re.Pattern) -> bool:
+            if pattern.pattern not in found:
+                found[pattern.pattern] = pattern.search(code) is not None
+            return found[pattern.pattern]
+
+        return [rule for rule, patterns in zip(self.rules, self.per_rule) if all(occurs(p) for p in patterns)]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What runs where in one file."""
+
+    index: FileIndex
+    pieces: list  # the pieces for the walk rules
+    file_rules: tuple  # the whole-file rules to run
+
+
+@lru_cache(maxsize=None)
+def needs_of(rules: tuple) -> Needs:
+    """The needs of a selection of rules: built once per selection (the CLI's --select)."""
+    return Needs(rules)
+
+
+def plan(source: str, tree: ast.Module, rules: Sequence[type], whole_file: bool = False, path=None) -> Optional[Plan]:
+    """The file's plan, or None where no rule can fire. `whole_file`: no gate at all, every
+    rule on one piece holding the whole file (with its data tables left out, as the pieces
+    leave them out): the reference the gates are tested against. `path`: where the file is on
+    disk, for the project's modules it imports from."""
+    walk_rules = tuple(rule for rule in rules if issubclass(rule, WalkRule))
+    file_rules = tuple(rule for rule in rules if issubclass(rule, FileRule))
+    if whole_file:
+        index = index_file(tree, source, path)
+        pieces = [Piece("".join(without_large_literals(physical_lines(source), tree)), 0)]
+        return None if index.imports.other_framework_only else Plan(index, pieces, file_rules)
+    needs, file_needs = needs_of(walk_rules), needs_of(file_rules)
+    telling, file_telling = needs.telling_offsets(source), file_needs.telling_offsets(source)
+    if not telling and not file_telling:
+        return None
+    index = index_file(tree, source, path)
+    if index.imports.other_framework_only:
+        return None
+    widened, file_widened = needs.for_file(index.imports), file_needs.for_file(index.imports)
+    if widened is not needs:  # torch names imported under other names: look again
+        telling = widened.telling_offsets(source)
+    if file_widened is not file_needs:
+        file_telling = file_widened.telling_offsets(source)
+    met = file_widened.rules_met_in(source, set(file_telling)) if file_telling else []
+    return Plan(index, pieces_to_parse(source, tree, widened, telling, index), tuple(met))
+
+
+class Scope:
+    """Every `ast` node of one scope's code (nested definitions included), and the same by
+    type: what the rules' `possible_in` prechecks look at, made in one walk for them all."""
+
+    def __init__(self, nodes: list) -> None:
+        self.nodes = nodes
+
+    @cached_property
+    def by_type(self) -> dict:
+        found: dict = {}
+        for node in self.nodes:
+            found.setdefault(type(node), []).append(node)
+        return found
+
+    def of(self, *types: type) -> list:
+        """The nodes of these exact types (ast's node classes have no subclasses)."""
+        return [node for kind in types for node in self.by_type.get(kind, ())]
+
+
+def pieces_to_parse(source: str, tree: ast.Module, needs: Needs, telling_offsets: dict, index: FileIndex) -> list:
+    """The pieces of `source` that can produce a finding: module-level code with the top-level
+    definitions stubbed out, each top-level function, class-level code likewise, each method.
+    `telling_offsets` (from `needs`) are where each rule's first need occurs: code without one
+    is rejected without a search of its own, and where they occur they are not searched for.
+    Each `ast` node is walked at most once, and only in code whose words some rule needs."""
+    lines = physical_lines(source)
+    starts = list(accumulate((len(line) for line in lines), initial=0))
+    lines = without_large_literals(lines, tree)
+    telling_lines = {
+        pattern: sorted({bisect_right(starts, offset) for offset in offsets})
+        for pattern, offsets in telling_offsets.items()
+    }
+    telling = sorted(set().union(*telling_lines.values()))
+
+    def occurs_in(at: list, spans: list) -> bool:
+        return any(bisect_left(at, first) < bisect_right(at, last) for first, last in spans)
+
+    def may_fire(statements: list, scope: Callable[[], Scope]) -> bool:
+        """Whether some rule can fire in the code of `statements` (one scope's): its needs all
+        occur there, and the shapes its `possible_in(scope(), the file's index)` looks for."""
+        spans = [(first_line(node), node.end_lineno) for node in statements]
+        if not occurs_in(telling, spans):
+            return False
+        present = {pattern for pattern, at in telling_lines.items() if occurs_in(at, spans)}
+        rules = needs.rules_met_in("".join("".join(lines[first - 1 : last]) for first, last in spans), present)
+        if any(rule.possible_in is None for rule in rules):
+            return True
+        return any(rule.possible_in(scope(), index) for rule in rules)
+
+    def code_of(node: ast.stmt) -> str:
+        return "".join(lines[first_line(node) - 1 : node.end_lineno])
+
+    pieces = []
+    definitions = [node for node in tree.body if isinstance(node, (*FUNCTIONS, ast.ClassDef))]
+    module_code = [node for node in tree.body if not isinstance(node, (*FUNCTIONS, ast.ClassDef))]
+    if may_fire(module_code, lambda: Scope(list(scope_nodes(module_code)))):
+        pieces.append(Piece(_stubbed(lines, definitions), 0))
+    for node in definitions:
+        if isinstance(node, FUNCTIONS):
+            if may_fire([node], lambda: Scope(list(scope_nodes([node])))):
+                pieces.append(Piece(code_of(node), first_line(node) - 1))
+            continue
+        split = _ClassScopes(node)
+        if not may_fire([node], split.whole):
+            continue
+        methods = [child for child in node.body if isinstance(child, FUNCTIONS)]
+        if may_fire([child for child in node.body if not isinstance(child, FUNCTIONS)], split.class_level):
+            first = first_line(node)
+            pieces.append(Piece(_stubbed(lines[first - 1 : node.end_lineno], methods, first - 1), first - 1))
+        for method in methods:
+            if may_fire([method], lambda: split.method(method)):
+                pieces.append(Piece(WRAPPER + code_of(method), first_line(method) - 2, node.name))
+    return pieces
+
+
+class _ClassScopes:
+    """A class's nodes split, in one walk made when first asked for, into the scopes the
+    pieces ask about: the whole class, its class-level code and each of its methods."""
+
+    def __init__(self, node: ast.ClassDef) -> None:
+        self.node = node
+
+    @cached_property
+    def _split(self) -> tuple:
+        body = {id(child) for child in self.node.body}
+        header = [self.node, *scope_nodes([c for c in ast.iter_child_nodes(self.node) if id(c) not in body])]
+        class_level, methods = [], {}
+        for child in self.node.body:
+            if isinstance(child, FUNCTIONS):
+                methods[id(child)] = Scope(list(scope_nodes([child])))
+            else:
+                class_level.extend(scope_nodes([child]))
+        whole = header + class_level + [n for scope in methods.values() for n in scope.nodes]
+        return Scope(whole), Scope(class_level), methods
+
+    def whole(self) -> Scope:
+        return self._split[0]
+
+    def class_level(self) -> Scope:
+        return self._split[1]
+
+    def method(self, node: ast.stmt) -> Scope:
+        return self._split[2][id(node)]
+
+
+def alternatives_of(pattern: str) -> Optional[tuple]:
+    """The alternatives of `pattern` as patterns of their own, each starting with a word of
+    three or more characters, where its text shows them plainly: `a|b`, or `\b(a|b)rest` as
+    `a rest` and `b rest` (without the `\b`: their matches are a superset); None for any
+    other shape. Python's `re` finds the start of such a pattern many times faster than the
+    start of an alternation."""
+    if pattern.startswith("\\b"):
+        pattern = pattern[2:]
+    rest = ""
+    if pattern.startswith("(") and not pattern.startswith("(?"):
+        close = _closing(pattern)
+        if close is None:
+            return None
+        pattern, rest = pattern[1:close], pattern[close + 1 :]
+    alternatives = []
+    for alternative in _top_level_alternatives(pattern):
+        if alternative.startswith("\\b"):
+            alternative = alternative[2:]
+        word = re.match(r"\w*", alternative).group()
+        if word != alternative and alternative[len(word)] in "?*{":
+            word = word[:-1]  # its last character is optional
+        if len(word) < 3:
+            return None
+        alternatives.append(alternative + rest)
+    return tuple(alternatives)
+
+
+def _closing(pattern: str) -> Optional[int]:
+    """Where the group that opens `pattern` closes."""
+    depth = 0
+    for index, char in enumerate(pattern):
+        if char == "\\":
+            return None  # escapes inside: not a plain group of words
+        depth += (char == "(") - (char == ")")
+        if depth == 0:
+            return index
+    return None
+
+
+def _top_level_alternatives(pattern: str) -> list:
+    """`pattern` split at the `|`s outside groups and character classes."""
+    parts, depth, current, index = [], 0, "", 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            current += pattern[index : index + 2]
+            index += 2
+            continue
+        if char == "[":  # a class, to its closing `]` (which may come first, or after `^`)
+            end = index + 1 + (pattern[index + 1 : index + 2] == "^")
+            end = pattern.find("]", end + 1)
+            while end != -1 and pattern[end - 1] == "\\":
+                end = pattern.find("]", end + 1)
+            if end == -1:
+                return [pattern]  # not a pattern re would compile
+            current += pattern[index : end + 1]
+            index = end + 1
+            continue
+        depth += (char == "(") - (char == ")")
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+        index += 1
+    return parts + [current]
+
+
+def _renames(need: re.Pattern, local: str, qualname: str) -> bool:
+    """Whether the import of `qualname` as `local` hides a word that `need` looks for."""
+    return bool(need.search(qualname)) and not need.search(local)
+
+
+LARGE_LITERAL = 50  # lines: a statement binding a literal this long is a data table, not code
+LONG_LINE = 10_000  # characters: a line this long in such a statement makes it one too
+
+
+def without_large_literals(lines: list, tree: ast.Module) -> list:
+    """`lines` with each long statement (many lines, or a very long line) that only binds (or is)
+    a literal of constants (a data table, a long string) replaced by `name = ...` and blank
+    lines: it cannot produce a finding, and libcst would spend gigabytes on a long one."""
+    lines = list(lines)
+    long_lines = [number for number, line in enumerate(lines, 1) if len(line) > LONG_LINE]
+    large = list(statements(tree.body, min_lines=LARGE_LITERAL))
+    if long_lines:  # a table written on few lines: the statements that hold one of them
+        large += [
+            node for node in statements(tree.body)
+            if node.end_lineno - node.lineno < LARGE_LITERAL
+            and bisect_left(long_lines, node.lineno) < bisect_right(long_lines, node.end_lineno)
+        ]
+    for node in large:
+        if not isinstance(node, (ast.Assign, ast.Expr)):
+            continue
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if not all(isinstance(t, (ast.Name, ast.Attribute)) for t in targets) or not _is_literal(node.value):
+            continue
+        first = lines[node.lineno - 1]
+        indent = first[: len(first) - len(first.lstrip())]
+        lines[node.lineno - 1] = indent + "".join(f"{ast.unparse(t)} = " for t in targets) + "...\n"
+        for number in range(node.lineno, node.end_lineno):
+            lines[number] = "\n"
+    return lines
+
+
+def _is_literal(expr: ast.AST) -> bool:
+    """Constants, and lists, tuples, sets and dicts of literals."""
+    return all(isinstance(node, (ast.Constant, ast.List, ast.Tuple, ast.Set, ast.Dict, ast.UnaryOp, ast.unaryop,
+                                 ast.expr_context))
+               for node in ast.walk(expr))
+
+
+def _stubbed(lines: list, definitions: list, line_offset: int = 0) -> str:
+    """The code of `lines` with each definition replaced by a one-line stub that binds its name,
+    on its first line, and blank lines for the rest: the surrounding scope's code, at its lines."""
+    lines = list(lines)
+    for node in definitions:
+        first, last = first_line(node) - line_offset, node.end_lineno - line_offset
+        indent = lines[first - 1][: len(lines[first - 1]) - len(lines[first - 1].lstrip())]
+        keyword = "class" if isinstance(node, ast.ClassDef) else "def"
+        lines[first - 1] = f"{indent}{keyword} {node.name}{'' if keyword == 'class' else '()'}: pass\n"
+        for number in range(first, last):
+            lines[number] = "\n"
+    return "".join(lines)
