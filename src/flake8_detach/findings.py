@@ -30,3 +30,6 @@ class Violation:
     line: int = 0  # 1-based, filled in once positions are computed
     col: int = 0  # 0-based
     fix: Optional[Fix] = field(default=None, repr=False)
+    # The exceptions the flagged code raises (builtin names): the finding is dropped inside a
+    # `try` body that handles one of them (pipeline.checking.unhandled).
+    raises: tuple = field(default=(), repr=False, compare=False)

@@ -9,7 +9,7 @@ import libcst as cst
 
 from ..syntax.cst_syntax import method_name, walk
 from .facts import Tri, Value
-from ..findings import Fix, Violation
+from ..findings import Violation
 
 if TYPE_CHECKING:
     from .walker import Walker
@@ -59,11 +59,6 @@ class RuleContext:
                 isinstance(node, cst.Call) and method_name(node) in ("backward", "step") for node in walk(scope.body)
             )
         return known
-
-    def catches(self, error: str) -> bool:
-        """Whether a `try` around this point (in this scope) handles the exception `error`
-        (a builtin's name, like "RuntimeError"): code that raises it on purpose, to show it."""
-        return any(error in caught or "*" in caught for caught in self._walker.caught)
 
     @property
     def enclosing_class(self):
@@ -121,9 +116,9 @@ class RuleContext:
 
     # ---- reporting --------------------------------------------------------------------
 
-    def report(self, code: str, message: str, node: cst.CSTNode, fix: Optional[Fix] = None) -> None:
-        """A finding at `node` (one per code and node)."""
-        self._walker.found.setdefault((code, id(node)), Violation(code, message, node, fix=fix))
+    def report(self, violation: Violation) -> None:
+        """A finding (one per code and node)."""
+        self._walker.found.setdefault((violation.code, id(violation.node)), violation)
 
     def pend(self, carrier: cst.CSTNode, violation: Violation) -> None:
         """Report `violation` once the value of `carrier` reaches backward()."""

@@ -9,12 +9,10 @@ from typing import Iterable, Optional
 import libcst as cst
 
 from .. import torchapi
-from ..syntax.ast_syntax import BROAD_EXCEPTIONS
 from ..syntax.cst_syntax import (
     all_params,
     dotted_name,
     first_arg,
-    last_name,
     literal_bool,
     possibly_changed_names,
     statement_bindings,
@@ -46,7 +44,6 @@ class Walker(ExpressionEvents):
         self.statement: Optional[cst.CSTNode] = None  # the statement (or compound header) being run
         self.exits: list = []  # per enclosing loop: the states at its breaks and at its continues
         self.silent = False  # finding a loop's fixpoint: no events, nothing reported
-        self.caught: list = []  # per enclosing `try` body of this scope: the exceptions its handlers take
         self.scope: cst.CSTNode = module  # the module or function being walked
         self.displayed: set = set()  # ids of expression statements whose value IPython displays
 
@@ -274,7 +271,7 @@ class Walker(ExpressionEvents):
             name = self.evaluator.qualname(callee.func if isinstance(callee, cst.Call) else callee)
             if name in torchapi.GRAD_MODE_SETTERS:
                 mode = grad_mode_set_by(name, callee, True)
-        outer = (self.state, self.loops, self.exits, self.caught, self.evaluator.imports, self.evaluator.owner, self.scope,
+        outer = (self.state, self.loops, self.exits, self.evaluator.imports, self.evaluator.owner, self.scope,
                  self.evaluator.locals)
         if isinstance(stmt, cst.ClassDef):
             self.evaluator.owner = stmt.name.value  # its methods' `self` is one of these
@@ -294,7 +291,7 @@ class Walker(ExpressionEvents):
             for arg in stmt.bases:
                 self.scan(arg.value)
             self.evaluator.locals = None  # a class body
-        self.state, self.loops, self.exits, self.caught = State(mode, unbound=local_names), [], [], []
+        self.state, self.loops, self.exits = State(mode, unbound=local_names), [], []
         if isinstance(stmt, cst.FunctionDef):
             self.scope = stmt
         is_function = isinstance(stmt, cst.FunctionDef)
@@ -303,16 +300,14 @@ class Walker(ExpressionEvents):
         self.run_suite(stmt.body)
         if is_function:
             self.fire("on_scope_end", stmt)
-        (self.state, self.loops, self.exits, self.caught, self.evaluator.imports, self.evaluator.owner, self.scope,
+        (self.state, self.loops, self.exits, self.evaluator.imports, self.evaluator.owner, self.scope,
          self.evaluator.locals) = outer
         self.effects.unknown([stmt.name.value])
 
     def run_try(self, stmt) -> None:
         before = self.state
         self.state = before.copy()
-        self.caught.append(handled_exceptions(stmt))
         self.run_suite(stmt.body)
-        self.caught.pop()
         if stmt.orelse is not None and self.state is not None:
             self.run_suite(stmt.orelse.body)
         result = self.state
@@ -345,20 +340,6 @@ class Walker(ExpressionEvents):
             self.run_suite(case.body)
             result = join_states(result, self.state)
         self.state = result
-
-
-def handled_exceptions(stmt) -> frozenset:
-    """The exception names a `try`'s handlers take (`*` for a bare `except:`)."""
-    names = set()
-    for handler in stmt.handlers:
-        kinds = handler.type
-        if kinds is None:
-            names.add("*")
-            continue
-        for kind in kinds.elements if isinstance(kinds, cst.Tuple) else [kinds]:
-            kind = kind.value if isinstance(kind, cst.Element) else kind
-            names.add("*" if last_name(kind) in BROAD_EXCEPTIONS else last_name(kind))
-    return frozenset(names)
 
 
 MAX_LOOP_PASSES = 3  # the lattice is small: facts settle in one or two passes

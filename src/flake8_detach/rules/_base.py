@@ -137,13 +137,14 @@ class WalkRule(Rule):
 
     # ---- reporting --------------------------------------------------------------------
 
-    def report(self, node: cst.CSTNode, fix: Optional[Fix] = None, **fields: str) -> None:
-        if not self.caught_here():
-            self.ctx.report(self.code, self.message.format(**fields), node, fix)
+    def report(self, node: cst.CSTNode, fix: Optional[Fix] = None, raises: Optional[str] = None, **fields: str) -> None:
+        """A finding at `node`; `raises`: the exception this finding's code raises, where it is
+        not the rule's own `raises`."""
+        self.ctx.report(self.violation(node, fix, raises, **fields))
 
-    def caught_here(self) -> bool:
-        """Whether the exception this rule's finding raises is handled right here."""
-        return any(self.ctx.catches(error) for error in exception_names(self.raises))
+    def violation(self, node: cst.CSTNode, fix: Optional[Fix] = None, raises: Optional[str] = None, **fields: str) -> Violation:
+        """This rule's finding at `node`, not yet reported (report() reports one)."""
+        return Violation(self.code, self.message.format(**fields), node, fix=fix, raises=exception_names(raises or self.raises))
 
     def fix(self, *replacements: tuple) -> Fix:
         """This rule's fix: swap each `(old_node, new_node)`."""
@@ -153,9 +154,7 @@ class WalkRule(Rule):
         self, carrier: cst.BaseExpression, node: cst.CSTNode, fix: Optional[Fix] = None, **fields: str
     ) -> None:
         """Report at `node` once the value of `carrier` flows into a backward() call."""
-        if self.caught_here():
-            return
-        self.ctx.pend(carrier, Violation(self.code, self.message.format(**fields), node, fix=fix))
+        self.ctx.pend(carrier, self.violation(node, fix, **fields))
 
     # ---- events: the walk calls each overridden hook where the code does what it names ----
 

@@ -16,7 +16,7 @@ from ..syntax.cst_syntax import (
     viewed_name,
     walk,
 )
-from ..findings import UNSAFE, Violation
+from ..findings import UNSAFE
 from ._base import INPLACE, Breaks, Example, Raises, WalkRule
 
 
@@ -188,7 +188,7 @@ total = x.sum() + d.sum()
         # Harm that shows at backward(): a graph that saved the original reads the change.
         saved = viewed_name(original)
         if saved is not None:
-            violation = Violation(self.code, self.message.format(**fields), site, fix=fix)
+            violation = self.violation(site, fix, **fields)
             for graph in self.ctx.names_whose_graph_saved(saved):
                 self.ctx.pend_on_name(graph, violation)
 

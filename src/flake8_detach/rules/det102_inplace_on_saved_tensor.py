@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..syntax.cst_syntax import viewed_name
-from ..findings import Violation
 from ._base import BACKWARD, INPLACE, Example, Raises, WalkRule
 
 
@@ -71,8 +70,8 @@ z.sum().backward()
 
     def on_inplace(self, target, site, op, source) -> None:
         name = viewed_name(target)
-        if name is None or self.ctx.grad_mode is False or self.caught_here():
+        if name is None or self.ctx.grad_mode is False:
             return
-        violation = Violation(self.code, self.message.format(op=op, target=self.ctx.text(target)), site)
+        violation = self.violation(site, op=op, target=self.ctx.text(target))
         for graph in self.ctx.names_whose_graph_saved(name):
             self.ctx.pend_on_name(graph, violation)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..findings import Violation
 from ._base import BACKWARD, Breaks, Example, WalkRule
 from ._tensor_data import reads_data_attribute, written_tensor
 
@@ -86,7 +85,6 @@ y.sum().backward()
         tensor = written_tensor(self.ctx, target)
         if tensor is None:
             return
-        message = self.message.format(op=op, via=self.ctx.text(target, 30), tensor=tensor)
-        violation = Violation(self.code, message, site)
+        violation = self.violation(site, op=op, via=self.ctx.text(target, 30), tensor=tensor)
         for graph in self.ctx.names_whose_graph_saved(tensor):
             self.ctx.pend_on_name(graph, violation)

@@ -139,13 +139,11 @@ running_loss += loss.item()
         """`sum(loss)`, `list(loss)`: iterating a 0-dim tensor raises TypeError."""
         if not (isinstance(call.func, cst.Name) and call.func.value in ITERATING_BUILTINS):
             return
-        if self.ctx.catches("TypeError"):
-            return
         positional = [arg.value for arg in call.args if arg.keyword is None]
         if any(arg.star for arg in call.args if arg.keyword is None):
             return  # which argument lands where is not known
         if any(self.ctx.value(arg).zero_dim for arg in iterated(call.func.value, positional)):
-            self.report(call, expr=self.ctx.text(call, 30), use="iterates over", error="TypeError")
+            self.report(call, raises="TypeError", expr=self.ctx.text(call, 30), use="iterates over", error="TypeError")
 
 
 def _is_integer(index: cst.BaseSlice) -> bool:

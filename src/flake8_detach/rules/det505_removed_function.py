@@ -47,5 +47,6 @@ values = torch.linalg.eig(torch.eye(2))
         name = self.ctx.qualname(call.func) or ""
         namespace, _, function = name.rpartition(".")
         removed = REMOVED.get(function) if namespace == "torch" else None
-        if removed is not None and not self.ctx.catches(removed.error):
-            self.report(call, function=function, since=removed.since, error=removed.error, replacement=removed.replacement)
+        if removed is not None:
+            self.report(call, raises=removed.error, function=function, since=removed.since, error=removed.error,
+                        replacement=removed.replacement)

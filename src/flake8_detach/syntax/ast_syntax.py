@@ -139,8 +139,9 @@ def short_code(expr: ast.AST, limit: int = 30) -> str:
 
 
 def handling_spans(tree: ast.Module, errors: tuple) -> list:
-    """(first, last) lines of the `try` bodies whose handlers take one of the builtin exceptions
-    `errors`: code that raises it on purpose, to show it."""
+    """(first, last, holes) lines of the `try` bodies whose handlers take one of the builtin
+    exceptions `errors` (code that raises it on purpose, to show it); `holes`: the (first, last)
+    lines of the definitions in such a body, whose code runs when called, outside the `try`."""
     spans = []
     for node in scope_nodes(tree.body):
         if isinstance(node, ast.Try) or type(node).__name__ == "TryStar":
@@ -148,9 +149,18 @@ def handling_spans(tree: ast.Module, errors: tuple) -> list:
                 kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
                 names = {(dotted(kind) or "").rpartition(".")[2] if kind is not None else "*" for kind in kinds}
                 if names & {*errors, "*", *BROAD_EXCEPTIONS}:
-                    spans.append((node.body[0].lineno, node.body[-1].end_lineno))
+                    holes = [(first_line(inner), inner.end_lineno) for inner in scope_nodes(node.body)
+                             if isinstance(inner, (*FUNCTIONS, ast.ClassDef))]
+                    spans.append((node.body[0].lineno, node.body[-1].end_lineno, holes))
                     break
     return spans
+
+
+def handled(line: int, spans: list) -> bool:
+    """Whether code at `line` runs inside one of the `try` bodies of `spans` (handling_spans)."""
+    return any(
+        first <= line <= last and not any(start <= line <= end for start, end in holes) for first, last, holes in spans
+    )
 
 
 def grad_mode_statements(body: list, imports) -> Iterator[ast.stmt]:
