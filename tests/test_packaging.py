@@ -61,12 +61,6 @@ def blocks(text: str, language: str) -> list:
     return re.findall(rf"```{language}\n(.*?)```", text, re.S)
 
 
-def file_url(repo: Path) -> str:
-    """A URL of a local repository for pip and git. (`file:///...` has no host, which pip
-    before 24 rejects in a `name @ git+URL` requirement.)"""
-    return f"file://localhost{repo}"
-
-
 def make_repo(root: Path, tag: str = None) -> Path:
     git("init", "-q", cwd=root)
     git("add", ".", cwd=root)
@@ -207,7 +201,9 @@ def test_try_it_lints_the_example_from_a_clone(clone):
 
 @pytest.mark.parametrize("where", ["clone", "wheel", "PyPI"])
 def test_install_snippet_works_as_written(where, clone, dist, tmp_path):
-    command = install_commands()[["clone", "wheel", "PyPI"].index(where)]
+    commands = install_commands()
+    assert len(commands) == 3, commands
+    command = commands[["clone", "wheel", "PyPI"].index(where)]
     bin_dir = fresh_venv(tmp_path / "venv")
     env, cwd = {}, fresh_clone(clone, tmp_path / "flake8-detach")
     if where == "PyPI":  # the name resolves to the wheel just built, as it will on the index
