@@ -1,12 +1,15 @@
-"""Packaging, and every install snippet of the README run as written: the wheel and sdist that
-`python -m build` makes pass `twine check`; `pip install .` from a clone, the git URL at the
-release tag and (for the day it is on PyPI) the bare name each give a working install without
-torch; the pre-commit configurations install and run, and honour a pyproject exclude.
+"""Packaging, and every install snippet of the README run as written, from a fresh clone: the
+wheel and sdist that `python -m build` makes pass `twine check`; `pip install .` and the wheel
+that `pip wheel` builds each give a working install without torch, and so (for the day it is
+on PyPI) does the bare name; the pre-commit configurations, with `repo:` and the dependency
+naming the clone, install and run, honour a pyproject exclude, and `autoupdate` and `clean`
+do what the README says.
 
-Nothing here reaches the project's real host: the git URL is pointed at a local clone tagged as
-the release will be (the project must push that tag, see RELEASING.md), the bare name finds
-the wheel just built through PIP_FIND_LINKS, and flake8's hook repository is rebuilt from
-flake8's sdist on PyPI with the hook definition flake8 publishes."""
+The project is not published, and the README says so wherever it names the places it will be
+published at: nothing here reaches them. The clone is a fresh repository holding this
+project's files, untagged like the real one; the bare name finds the wheel just built through
+PIP_FIND_LINKS; flake8's hook repository is rebuilt from flake8's sdist on PyPI with the hook
+definition flake8 publishes."""
 
 import os
 import re
@@ -28,6 +31,10 @@ README = (PROJECT / "README.md").read_text(encoding="utf-8")
 SOURCE_URL = "https://github.com/flake8-detach/flake8-detach"
 FLAKE8_URL = "https://github.com/PyCQA/flake8"
 TAG = f"v{__version__}"
+CLONE_PLACEHOLDER = "/path/to/flake8-detach"  # the README's name for the reader's clone
+# the places the project will be published at, which do not exist yet
+UNPUBLISHED = re.compile(r"github\.com/flake8-detach|flake8-detach/flake8-detach@|git\+|pip install flake8-detach\b"
+                         r"|flake8-detach==|rev: v\d")
 FINDING = "import torch\n\nloss = torch.ones(3, requires_grad=True).sum()\nprint(loss.data[0])\n"  # DET504 at 4:7
 GIT_IDENTITY = {
     "GIT_AUTHOR_NAME": "test",
@@ -54,24 +61,19 @@ def blocks(text: str, language: str) -> list:
     return re.findall(rf"```{language}\n(.*?)```", text, re.S)
 
 
-def file_url(repo: Path) -> str:
-    """A URL of a local repository for pip and git. (`file:///...` has no host, which pip
-    before 24 rejects in a `name @ git+URL` requirement.)"""
-    return f"file://localhost{repo}"
-
-
-def make_repo(root: Path, tag: str) -> Path:
+def make_repo(root: Path, tag: str = None) -> Path:
     git("init", "-q", cwd=root)
     git("add", ".", cwd=root)
     git("commit", "-q", "-m", "snapshot", cwd=root)
-    git("tag", tag, cwd=root)
+    if tag:
+        git("tag", tag, cwd=root)
     return root
 
 
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory) -> Path:
     """This project's files as they stand (tracked, and new ones not ignored), committed in a
-    fresh repository and tagged as the release will be."""
+    fresh repository without tags, as the project has none yet."""
     root = tmp_path_factory.mktemp("clone") / "flake8-detach"
     listed = git("ls-files", "--cached", "--others", "--exclude-standard", "-z", cwd=PROJECT).split("\0")
     for name in filter(None, listed):
@@ -79,7 +81,12 @@ def clone(tmp_path_factory) -> Path:
         if source.is_file():
             (root / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, root / name)
-    return make_repo(root, TAG)
+    return make_repo(root)
+
+
+def fresh_clone(clone: Path, where: Path) -> Path:
+    git("clone", "-q", str(clone), str(where), cwd=clone)
+    return where
 
 
 @pytest.fixture(scope="module")
@@ -122,23 +129,30 @@ def assert_works_without_torch(bin_dir: Path, tmp_path: Path) -> None:
 # ---- the version, the tag and the changelog agree ----------------------------------------
 
 
-def test_readme_snippets_name_the_release_tag_and_the_project_url():
+def test_readme_names_the_unpublished_places_only_as_not_yet_and_at_this_version():
     pyproject = (PROJECT / "pyproject.toml").read_text(encoding="utf-8")
     assert f'Source = "{SOURCE_URL}"' in pyproject
-    assert set(re.findall(r"git\+https://[^\s\"@]+@(\S+?)\"", README)) == {TAG}
-    assert set(re.findall(r"git\+(https://[^\s\"@]+)@", README)) == {SOURCE_URL}
-    assert re.findall(r"- repo: (\S+)\n\s+rev: (\S+)", README)[0] == (SOURCE_URL, TAG)
+    future = [line for line in README.splitlines() if UNPUBLISHED.search(line)]
+    assert len(future) >= 3 and all("NOT YET" in line for line in future), future
+    for line in future:
+        assert set(re.findall(r"@v(\S+?)`|==([\d.]+)", line)) <= {(__version__, ""), ("", __version__)}, line
     changelog = (PROJECT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert re.search(rf"^## {re.escape(__version__)} ", changelog, re.M)
     assert "git tag -a vX.Y.Z" in (PROJECT / "RELEASING.md").read_text(encoding="utf-8")
 
 
+def install_commands() -> list:
+    """The Install section's commands: from a clone, its wheel, and from PyPI."""
+    return [line for block in blocks(section("Install"), "sh") for line in block.splitlines()
+            if not line.startswith("#")]
+
+
 def test_every_pip_install_in_the_readme_is_one_this_module_or_ci_runs():
     installs = {line.strip() for line in README.splitlines() if "pip install" in line}
-    install_block = blocks(section("Install"), "sh")[0]
-    tested = {line.strip() for line in install_block.splitlines()}
+    tested = set(install_commands())
     try_it = {line.strip() for line in blocks(section("Try it"), "sh")[0].splitlines() if "pip install" in line}
-    workflow = f'- run: pip install "flake8-detach @ git+{SOURCE_URL}@{TAG}"'
+    workflow = "- run: pip install ./.flake8-detach"  # tests/test_action.py runs it
+    assert workflow in section("GitHub Actions")
     benchmarks = {line.strip() for line in section("Performance").splitlines() if "pip install" in line}
     # the benchmark venv gets `pip install .` from the clone, the snippet tested below
     assert all(line.endswith("/bin/pip install .") for line in benchmarks)
@@ -185,19 +199,21 @@ def test_try_it_lints_the_example_from_a_clone(clone):
     assert lines and all(re.match(r"examples/article_patterns\.py:\d+:\d+: DET\d{3} ", line) for line in lines)
 
 
-@pytest.mark.parametrize("where", ["clone", "git tag", "PyPI"])
+@pytest.mark.parametrize("where", ["clone", "wheel", "PyPI"])
 def test_install_snippet_works_as_written(where, clone, dist, tmp_path):
-    lines = blocks(section("Install"), "sh")[0].splitlines()
-    command = lines[["clone", "git tag", "PyPI"].index(where)]
+    commands = install_commands()
+    assert len(commands) == 3, commands
+    command = commands[["clone", "wheel", "PyPI"].index(where)]
     bin_dir = fresh_venv(tmp_path / "venv")
-    env = {}
-    if where == "git tag":
-        assert f"git+{SOURCE_URL}@{TAG}" in command
-        command = command.replace(SOURCE_URL, file_url(clone))
+    env, cwd = {}, fresh_clone(clone, tmp_path / "flake8-detach")
     if where == "PyPI":  # the name resolves to the wheel just built, as it will on the index
+        assert "NOT YET" in command
         env["PIP_FIND_LINKS"] = " ".join(filter(None, [str(dist), os.environ.get("PIP_FIND_LINKS")]))
-    result = shell(command, clone if where == "clone" else tmp_path, bin_dir, env)
+        cwd = tmp_path
+    result = shell(command, cwd, bin_dir, env)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    if where == "wheel":
+        assert [wheel.name for wheel in (cwd / "dist").iterdir()] == [f"flake8_detach-{__version__}-py3-none-any.whl"]
     assert_works_without_torch(bin_dir, tmp_path)
 
 
@@ -249,27 +265,68 @@ def pre_commit_home(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("pre_commit_home")
 
 
+def head(repo: Path) -> str:
+    return git("rev-parse", "HEAD", cwd=repo).strip()
+
+
+def config_rev(root: Path) -> str:
+    return re.search(r"^\s+rev: (\S+)", (root / ".pre-commit-config.yaml").read_text(), re.M).group(1)
+
+
 def test_pre_commit_hook_config_works_as_written_and_honours_the_pyproject_exclude(clone, target, pre_commit_home):
     config = blocks(section("pre-commit"), "yaml")[0]
-    assert f"repo: {SOURCE_URL}\n    rev: {TAG}\n" in config
-    config = config.replace(SOURCE_URL, str(clone))
-    result = pre_commit(config, target, pre_commit_home)
+    assert f"repo: {CLONE_PLACEHOLDER}\n" in config
+    autoupdate, run = blocks(section("pre-commit"), "sh")[0].splitlines()
+    environment = {**GIT_IDENTITY, "PRE_COMMIT_HOME": str(pre_commit_home)}
+    bin_dir = Path(sys.executable).parent  # where pre-commit is installed
+
+    def as_written(command: str) -> subprocess.CompletedProcess:
+        git("add", ".", cwd=target)
+        return shell(command.replace(CLONE_PLACEHOLDER, str(clone)), target, bin_dir, environment)
+
+    (target / ".pre-commit-config.yaml").write_text(config.replace(CLONE_PLACEHOLDER, str(clone)))
+    result = as_written(autoupdate)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert config_rev(target) == head(clone)  # the clone has no tags: its newest commit
+    result = as_written(run)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "train.py:4:7: DET504" in result.stdout
     assert "legacy" not in result.stdout  # pre-commit named legacy/old.py; the exclude covers it
+    assert "mutable reference" not in result.stdout + result.stderr
 
     (target / "train.py").write_text(FINDING.replace("loss.data[0]", "loss.item()"))
-    result = pre_commit(config, target, pre_commit_home)
+    result = as_written(run)
     assert result.returncode == 0 and "Passed" in result.stdout, result.stdout + result.stderr
 
+    git("tag", TAG, cwd=clone)  # once the release is tagged, autoupdate takes the tag
+    try:
+        result = as_written(autoupdate)
+        assert result.returncode == 0 and config_rev(target) == TAG, result.stdout + result.stderr
+    finally:
+        git("tag", "-d", TAG, cwd=clone)
 
-def test_flake8_pre_commit_config_installs_the_plugin_and_keeps_e999(clone, flake8_hooks_repo, target,
-                                                                     pre_commit_home):
+
+def test_flake8_pre_commit_config_installs_the_plugin_and_keeps_e999(clone, flake8_hooks_repo, target, tmp_path):
     config = blocks(section("pre-commit"), "yaml")[1]
-    assert f"flake8-detach @ git+{SOURCE_URL}@{TAG}" in config and "--select" not in config
-    config = config.replace(FLAKE8_URL, str(flake8_hooks_repo)).replace(SOURCE_URL, file_url(clone))
+    assert f"- {CLONE_PLACEHOLDER}   #" in config and "--select" not in config
+    mine = fresh_clone(clone, tmp_path / "flake8-detach")
+    config = config.replace(FLAKE8_URL, str(flake8_hooks_repo)).replace(CLONE_PLACEHOLDER, str(mine))
     (target / "broken.py").write_text("import torch\nprint 'x'\n")
-    result = pre_commit(config, target, pre_commit_home)
+    home = tmp_path / "pre_commit_home"
+    result = pre_commit(config, target, home)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "train.py:4:7: DET504" in result.stdout
     assert "broken.py:2:" in result.stdout and "E999" in result.stdout
+
+    # The clone changes (here, DET504's message): pre-commit keeps the install it made ...
+    rule = mine / "src" / "flake8_detach" / "rules" / "det504_zero_dim_as_sequence.py"
+    source = rule.read_text(encoding="utf-8")
+    rule.write_text(source.replace("{use} a 0-dim tensor:", "{use} a zero-dim tensor:"))
+    assert rule.read_text(encoding="utf-8") != source
+    result = pre_commit(config, target, home)
+    assert "indexes a 0-dim tensor" in result.stdout, result.stdout + result.stderr
+    # ... until `pre-commit clean`, as the README says
+    clean = re.search(r"`(pre-commit clean)`", section("pre-commit")).group(1)
+    assert shell(clean, target, Path(sys.executable).parent, {"PRE_COMMIT_HOME": str(home)}).returncode == 0
+    result = pre_commit(config, target, home)
+    assert "indexes a zero-dim tensor" in result.stdout and "0-dim" not in result.stdout, result.stdout + result.stderr
