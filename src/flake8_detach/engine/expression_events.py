@@ -44,6 +44,10 @@ class ExpressionEvents:
                 self.fire("on_attribute", node)
             elif kind is cst.Subscript:
                 self.fire("on_subscript", node)
+            elif kind is cst.Name:
+                if self.hooks["on_name"] and self._is_read(node):
+                    self.fire("on_name", node)
+                continue
             elif kind in INNER_SCOPES:
                 self.scan_inner_scope(node)
                 continue
@@ -51,6 +55,11 @@ class ExpressionEvents:
             for kid in kids:
                 self.parents[id(kid)] = node
             stack.extend(reversed(kids))
+
+    def _is_read(self, name: cst.Name) -> bool:
+        """Whether a Name the scan reached is a name read, not an attribute's or a keyword's."""
+        parent = self.parents.get(id(name))
+        return not (type(parent) is cst.Attribute and parent.attr is name or type(parent) is cst.Arg and parent.keyword is name)
 
     def scan_target(self, target: cst.BaseExpression) -> None:
         """Scan the expressions inside an assignment target that are read, not bound."""

@@ -124,6 +124,8 @@ class Walker(ExpressionEvents):
                 if part is not None:
                     self.scan(part)
                     self.effects.apply(part)
+            if isinstance(small, cst.Return):
+                self.fire("on_return", small)
             self.state = None
         elif isinstance(small, (cst.Break, cst.Continue)):
             if self.exits:  # the state reaches the loop's exit, or its next iteration
@@ -267,6 +269,7 @@ class Walker(ExpressionEvents):
         mode: Tri = True
         for decorator in stmt.decorators:
             self.scan(decorator.decorator)
+            self.fire("on_decorator", decorator, stmt)
             callee = decorator.decorator
             name = self.evaluator.qualname(callee.func if isinstance(callee, cst.Call) else callee)
             if name in torchapi.GRAD_MODE_SETTERS:

@@ -170,6 +170,10 @@ class WalkRule(Rule):
     def on_attribute(self, attribute: cst.Attribute) -> None:
         """An attribute is read (`x.data`, `y.grad`)."""
 
+    def on_name(self, name: cst.Name) -> None:
+        """A bare name is read (`x`, `loss` in `loss.backward()`); not an attribute's or a
+        keyword argument's name, not a name being bound."""
+
     def on_subscript(self, subscript: cst.Subscript) -> None:
         """An item is read (`loss.data[0]`); item assignment is `on_inplace`."""
 
@@ -192,6 +196,13 @@ class WalkRule(Rule):
 
     def on_augassign(self, statement: cst.AugAssign) -> None:
         """`x += y` and the like, before its effects."""
+
+    def on_return(self, statement: cst.Return) -> None:
+        """`return` or `return value`, after the events of the value."""
+
+    def on_decorator(self, decorator: cst.Decorator, definition: cst.CSTNode) -> None:
+        """`definition` (a FunctionDef or ClassDef) is decorated with `decorator`, after the
+        events of its expression."""
 
     def on_loop(self, loop: cst.CSTNode) -> None:
         """A For or While loop's body begins (it is already in `ctx.loops`)."""
