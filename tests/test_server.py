@@ -15,14 +15,34 @@ import pytest
 
 pytest.importorskip("pygls", reason="the `server` extra (pygls) is not installed")  # it is, under tox
 
+from flake8_detach.config import tomllib  # noqa: E402
 from flake8_detach.noqa import Noqa  # noqa: E402
-from flake8_detach.pipeline import parses_as_python  # noqa: E402
 
-COMMAND = shutil.which("flake8-detach", path=str(Path(sys.executable).parent))  # the console script the README runs
+README = Path(__file__).resolve().parents[1] / "README.md"
 TIMEOUT = 20  # seconds for any one answer: a hung server fails the test instead of hanging it
 RULES_PAGE = "https://github.com/flake8-detach/flake8-detach/blob/main/docs/rules.md"
 BUGGY = "import torch\n\nloss = torch.ones(3, requires_grad=True).sum()\nprint(loss.data[0])\n"
 FIXED = BUGGY.replace("loss.data[0]", "loss.item()")
+
+
+def readme_commands() -> dict:
+    """Editor -> the command line its snippet in the README's "Editor integration" starts."""
+    section = README.read_text(encoding="utf-8").split("## Editor integration\n")[1].split("\n## ")[0]
+    blocks = dict(re.findall(r"```(json|lua|toml)\n(.*?)```", section, re.DOTALL))
+    vs_code = json.loads(blocks["json"])
+    helix = tomllib.loads(blocks["toml"])["language-server"]["flake8-detach"]
+    neovim = re.findall(r"cmd = \{ (.*?) \}", section)  # the 0.11 snippet and the 0.10 call
+    return {
+        "VS Code": [vs_code["glspc.server.command"], *vs_code["glspc.server.commandArguments"]],
+        "Helix": [helix["command"], *helix["args"]],
+        **{f"Neovim ({number})": json.loads(f"[{cmd}]") for number, cmd in enumerate(neovim, 1)},
+    }
+
+
+def server_command() -> list:
+    """The README's command, with `flake8-detach` the console script installed beside this Python."""
+    [command] = {tuple(command) for command in readme_commands().values()}
+    return [shutil.which(command[0], path=str(Path(sys.executable).parent)), *command[1:]]
 
 
 class Client:
@@ -30,7 +50,7 @@ class Client:
 
     def __init__(self, cwd: Path) -> None:
         self.process = subprocess.Popen(
-            [COMMAND, "server"], cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            server_command(), cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
         self.inbox: queue.Queue = queue.Queue()
         self.unread: list = []  # messages received but not yet waited for
@@ -159,6 +179,12 @@ def at(line: int, character: int) -> dict:
     return {"start": position, "end": position}
 
 
+def test_every_editor_snippet_in_the_readme_starts_the_server_the_tests_drive():
+    commands = readme_commands()
+    assert sorted(commands) == ["Helix", "Neovim (1)", "Neovim (2)", "VS Code"]
+    assert all(command == ["flake8-detach", "server"] for command in commands.values()), commands
+
+
 def test_the_server_advertises_its_features(client):
     capabilities = client.capabilities
     assert capabilities["textDocumentSync"]["openClose"] and capabilities["textDocumentSync"]["save"]
@@ -170,6 +196,8 @@ def test_the_server_advertises_its_features(client):
 def test_a_finding_is_a_diagnostic_and_goes_away_once_fixed(client, project):
     uri = (project / "train.py").as_uri()  # never written: the buffer is what is checked
     [diagnostic] = client.open(uri, BUGGY)
+    client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    assert client.diagnostics(uri) == [diagnostic]
     assert diagnostic == {
         "range": {"start": {"line": 3, "character": 6}, "end": {"line": 3, "character": 18}},  # loss.data[0]
         "message": "loss.data[0] indexes a 0-dim tensor: IndexError (use .item()) since PyTorch 0.4",
@@ -226,7 +254,7 @@ def test_settings_come_from_the_pyproject_toml_the_command_reads(client, project
     assert [d["code"] for d in client.open((project / "settings.py").as_uri(), text)] == ["DET504"]
     (tmp_path / "elsewhere.py").write_text(text)
     assert [d["code"] for d in client.open((tmp_path / "elsewhere.py").as_uri(), text)] == ["DET504", "DET412"]
-    command = subprocess.run([COMMAND, "elsewhere.py"], cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT)
+    command = subprocess.run([server_command()[0], "elsewhere.py"], cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT)
     assert [line.split()[1] for line in command.stdout.splitlines()] == ["DET504", "DET412"]
 
 
@@ -304,10 +332,28 @@ def test_a_notebook_gets_diagnostics_on_the_cell_of_each_finding(client, project
     client.notify("notebookDocument/didChange", {"notebookDocument": {"uri": notebook, "version": 2},
                                                  "change": change["change"]})
     assert {uri: client.diagnostics(uri) for uri in (c["uri"] for c in cells)}[third] == []
+    client.notify("notebookDocument/didSave", {"notebookDocument": {"uri": notebook}})
+    assert [client.diagnostics(c["uri"]) for c in cells] == [[], [], []]
 
     client.notify("notebookDocument/didClose", {"notebookDocument": {"uri": notebook},
                                                 "cellTextDocuments": [{"uri": c["uri"]} for c in cells]})
     assert all(client.diagnostics(c["uri"]) == [] for c in cells)
+
+
+def test_a_bad_setting_is_shown_once_and_the_file_is_not_checked(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.flake8-detach]\nselect = "DET-1"\n')
+    client = start(tmp_path)
+    try:
+        uri = (tmp_path / "train.py").as_uri()
+        assert client.open(uri, BUGGY) == []
+        message = client.wait(lambda m: m.get("method") == "window/showMessage")["params"]
+        assert message["type"] == 1 and "'DET-1' is not a code or code prefix" in message["message"]
+        assert message["message"].startswith("flake8-detach: ") and "pyproject.toml: select:" in message["message"]
+        assert client.change(uri, 2, FIXED) == []
+        assert client.code_actions(uri, at(3, 10)) is None
+        assert not [m for m in client.unread if m.get("method") == "window/showMessage"]  # once
+    finally:
+        assert client.stop() == 0
 
 
 def test_without_the_extra_the_command_says_what_to_install():

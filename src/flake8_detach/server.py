@@ -216,10 +216,14 @@ class DetachServer(LanguageServer):
                 checked = self.check_notebook(key)
         else:
             document = self.workspace.get_text_document(uri)
+            try:
+                text = document.source  # a document the client did not open is read from disk
+            except (OSError, UnicodeDecodeError):
+                return None
             if not is_python(uri, document.language_id):
                 return None
-            if checked is None or checked.texts != {uri: document.source} or checked.rules != self.rules_for(checked.path):
-                checked = self.check_python(uri, document.source)
+            if checked is None or checked.texts != {uri: text} or checked.rules != self.rules_for(checked.path):
+                checked = self.check_python(uri, text)
         return checked
 
     # ---- code actions -----------------------------------------------------------------------
