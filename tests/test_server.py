@@ -1,5 +1,7 @@
-"""`flake8-detach server`, driven over stdio as an editor drives it: one server process per
-test module, a small JSON-RPC client with Content-Length framing, and a timeout on every wait."""
+"""`flake8-detach server`, driven over stdio as an editor drives it (a server process shared by
+the module, a small JSON-RPC client with Content-Length framing, a timeout on every wait), and
+its edits checked in-process on generated programs: a finding's fix and its `# noqa` each
+remove that finding and nothing else, and the text edits sent give back the text they describe."""
 
 import json
 import os
@@ -12,11 +14,18 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import torch_programs
 
 pytest.importorskip("pygls", reason="the `server` extra (pygls) is not installed")  # it is, under tox
 
+from flake8_detach import cli  # noqa: E402
 from flake8_detach.config import tomllib  # noqa: E402
 from flake8_detach.noqa import Noqa  # noqa: E402
+from flake8_detach.pipeline import parses_as_python  # noqa: E402
+from flake8_detach.rules import RULES  # noqa: E402
+from flake8_detach.server import fixed_one, text_edits, with_noqa  # noqa: E402
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 TIMEOUT = 20  # seconds for any one answer: a hung server fails the test instead of hanging it
@@ -159,19 +168,23 @@ def client(project):
     assert client.stop() == 0  # shutdown, then exit: status 0
 
 
-def apply(text: str, edits: list) -> str:
-    """`edits` (LSP TextEdits, all in ASCII text) made to `text`."""
-    lines = text.splitlines(keepends=True) + [""]
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line))
-
-    def offset(position: dict) -> int:
-        return starts[position["line"]] + position["character"]
-
-    for edit in sorted(edits, key=lambda e: offset(e["range"]["start"]), reverse=True):
-        text = text[: offset(edit["range"]["start"])] + edit["newText"] + text[offset(edit["range"]["end"]) :]
+def applied(text: str, edits: list) -> str:
+    """`edits` ((line, col), (end line, end col), new text), 0-based code point positions on
+    LSP's lines (ended by LF, CRLF or CR), made to `text`; they do not overlap."""
+    beginnings = [0] + [match.end() for match in cli.LINE_BREAK.finditer(text)]
+    for start, end, new in sorted(edits, reverse=True):
+        first, last = beginnings[start[0]] + start[1], beginnings[end[0]] + end[1]
+        text = text[:first] + new + text[last:]
     return text
+
+
+def apply(text: str, edits: list) -> str:
+    """LSP TextEdits made to `text` (ASCII: UTF-16 units are code points)."""
+    return applied(text, [
+        ((e["range"]["start"]["line"], e["range"]["start"]["character"]),
+         (e["range"]["end"]["line"], e["range"]["end"]["character"]), e["newText"])
+        for e in edits
+    ])
 
 
 def at(line: int, character: int) -> dict:
@@ -368,3 +381,58 @@ def test_exit_without_shutdown_is_status_1(tmp_path):
     client.notify("exit", None)
     assert client.process.wait(timeout=TIMEOUT) == 1
     client.process.stdin.close()
+
+
+# ---- the edits, in-process ------------------------------------------------------------------
+
+PROPERTIES = settings(max_examples=6, deadline=None, derandomize=True, database=None,
+                      suppress_health_check=list(HealthCheck))
+LINES = st.lists(st.sampled_from(["x = 1", "", "y", "z = 2  # c", "\t", "é"]), max_size=6)
+BREAKS = st.sampled_from(["\n", "\r\n", "\r"])
+
+
+@st.composite
+def texts(draw) -> str:
+    return "".join(line + draw(BREAKS) for line in draw(LINES)) + draw(st.sampled_from(["", "w"]))
+
+
+@PROPERTIES
+@given(texts(), texts())
+def test_text_edits_give_back_the_new_text_and_never_split_a_crlf(old, new):
+    edits = text_edits(old, new)
+    assert applied(old, edits) == new
+    beginnings = [0] + [match.end() for match in cli.LINE_BREAK.finditer(old)]
+    for start, end, _ in edits:
+        for line, col in (start, end):
+            offset = beginnings[line] + col
+            assert old[offset - 1 : offset + 1] != "\r\n"
+
+
+def test_text_edits_are_per_line_where_lines_are_replaced_one_for_one():
+    old = "a = x.data\nb = 1\nc = y.data\n"
+    assert text_edits(old, old.replace(".data", ".detach()")) == [
+        ((0, 7), (0, 10), "etach()"), ((2, 7), (2, 10), "etach()")  # `data` -> `detach()`: the `d` stays
+    ]
+
+
+def findings_of(code: str) -> list:
+    return [(v.code, v.line, v.col) for v in cli.lint(code, cli.RunOptions(rules=RULES))]
+
+
+@PROPERTIES
+@given(torch_programs())
+def test_a_findings_fix_and_its_noqa_take_that_finding_away_and_keep_the_code_parsing(code):
+    findings = cli.lint(code, cli.RunOptions(rules=RULES))
+    places = [(finding.code, finding.line, finding.col) for finding in findings]
+    first_of_each_code = {finding.code: (finding, place) for finding, place in reversed(list(zip(findings, places)))}
+    for finding, place in first_of_each_code.values():  # each costs two checks: a few seconds in all
+        others = [found for found in places if found[0] != finding.code]
+        silenced = with_noqa(code, finding.line, finding.code)
+        assert silenced is not None and parses_as_python(silenced)
+        assert place not in findings_of(silenced)
+        assert [found for found in findings_of(silenced) if found[0] != finding.code] == others
+        if finding.fix is None:
+            continue
+        fixed = fixed_one(code, RULES, None, lambda v: (v.code, v.line, v.col) == place)
+        assert fixed is not None and parses_as_python(fixed)
+        assert place not in findings_of(fixed)

@@ -17,8 +17,8 @@ import bisect
 import difflib
 import io
 import json
-import types as namespaces
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Callable, Optional
 
 from lsprotocol import types
@@ -26,13 +26,13 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from . import __version__, cli, config
+from .docs import PARSE_ERROR_NAME
 from .fixes import NodeSwapper, _applied, _edits_of, _line_spans, fix_source, non_overlapping
 from .noqa import INLINE, Noqa
 from .notebook import Notebook, NotebookError
 from .pieces import physical_lines
 from .pipeline import analysed_pieces, parse_python, parses_as_python
 from .report import PARSE_ERROR_CODE, Finding, help_uri, printable
-from .docs import PARSE_ERROR_NAME
 from .rules import RULES, select
 
 NAME = "flake8-detach"
@@ -112,7 +112,8 @@ class DetachServer(LanguageServer):
 
     def on_notebook_closed(self, params: types.DidCloseNotebookDocumentParams) -> None:
         before = self.checked.pop(params.notebook_document.uri, None)
-        for cell in {document.uri for document in params.cell_text_documents} | set(before.cells if before else []):
+        closed = [document.uri for document in params.cell_text_documents] + (before.cells if before else [])
+        for cell in dict.fromkeys(closed):
             self.send_diagnostics(cell, [])
 
     def on_shutdown(self, params) -> None:
@@ -285,7 +286,7 @@ class DetachServer(LanguageServer):
 
         def found(violation) -> bool:
             cell, line = notebook.locate(violation.line)
-            located = namespaces.SimpleNamespace(code=violation.code, line=line, col=notebook.column(cell, line, violation.col))
+            located = SimpleNamespace(code=violation.code, line=line, col=notebook.column(cell, line, violation.col))
             return cell == number and same_place(located, finding)
 
         for segment in notebook.segments():
@@ -406,7 +407,7 @@ def notebook_text(cells: list) -> str:
 def doc_link(code: str) -> Optional[str]:
     """The rule's section of the rules page (as SARIF's helpUri)."""
     if code == PARSE_ERROR_CODE:
-        return help_uri(namespaces.SimpleNamespace(code=PARSE_ERROR_CODE, name=PARSE_ERROR_NAME))
+        return help_uri(SimpleNamespace(code=PARSE_ERROR_CODE, name=PARSE_ERROR_NAME))
     return next((help_uri(rule) for rule in RULES if rule.code == code), None)
 
 
