@@ -246,6 +246,16 @@ def test_code_actions_fix_the_finding_or_silence_its_line(client, project):
     assert apply(BUGGY, fix_all["edit"]["changes"][uri]) == FIXED
 
 
+def test_positions_are_in_utf_16_code_units_as_lsp_counts_them(client, project):
+    uri = (project / "wide.py").as_uri()
+    text = BUGGY.replace("print(loss.data[0])", 'print("\U0001F600", loss.data[0])')  # an emoji: 2 units, 1 code point
+    [diagnostic] = client.open(uri, text)
+    assert diagnostic["range"] == {"start": {"line": 3, "character": 12}, "end": {"line": 3, "character": 24}}
+    fix = client.code_actions(uri, diagnostic["range"])[0]
+    [edit] = fix["edit"]["changes"][uri]
+    assert edit == {"range": {"start": {"line": 3, "character": 17}, "end": {"line": 3, "character": 24}}, "newText": "item()"}
+
+
 def test_away_from_findings_there_is_nothing_to_do(client, project):
     uri = (project / "quiet.py").as_uri()
     client.open(uri, BUGGY)
