@@ -119,11 +119,13 @@ class Client:
         return message["params"]["diagnostics"]
 
     def open(self, uri: str, text: str) -> list:
-        self.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}})
+        document = {"uri": uri, "languageId": "python", "version": 1, "text": text}
+        self.notify("textDocument/didOpen", {"textDocument": document})
         return self.diagnostics(uri)
 
     def change(self, uri: str, version: int, text: str) -> list:
-        self.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]})
+        self.notify("textDocument/didChange",
+                    {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]})
         return self.diagnostics(uri)
 
     def code_actions(self, uri: str, at: dict, only=None) -> list:
@@ -147,7 +149,8 @@ class Client:
 def start(tmp_path: Path) -> Client:
     client = Client(tmp_path)
     capabilities = {"notebookDocument": {"synchronization": {}}}
-    result = client.request("initialize", {"processId": os.getpid(), "rootUri": tmp_path.as_uri(), "capabilities": capabilities})
+    result = client.request("initialize",
+                            {"processId": os.getpid(), "rootUri": tmp_path.as_uri(), "capabilities": capabilities})
     client.notify("initialized", {})
     client.capabilities = result["capabilities"]
     return client
@@ -235,7 +238,8 @@ def test_code_actions_fix_the_finding_or_silence_its_line(client, project):
     fix, noqa, fix_all = actions
     assert fix["kind"] == "quickfix" and fix["isPreferred"] and fix["diagnostics"][0]["code"] == "DET504"
     [edit] = fix["edit"]["changes"][uri]
-    assert edit == {"range": {"start": {"line": 3, "character": 11}, "end": {"line": 3, "character": 18}}, "newText": "item()"}
+    assert edit == {"range": {"start": {"line": 3, "character": 11}, "end": {"line": 3, "character": 18}},
+                    "newText": "item()"}
     assert apply(BUGGY, [edit]) == FIXED
 
     silenced = apply(BUGGY, noqa["edit"]["changes"][uri])
@@ -253,7 +257,8 @@ def test_positions_are_in_utf_16_code_units_as_lsp_counts_them(client, project):
     assert diagnostic["range"] == {"start": {"line": 3, "character": 12}, "end": {"line": 3, "character": 24}}
     fix = client.code_actions(uri, diagnostic["range"])[0]
     [edit] = fix["edit"]["changes"][uri]
-    assert edit == {"range": {"start": {"line": 3, "character": 17}, "end": {"line": 3, "character": 24}}, "newText": "item()"}
+    assert edit == {"range": {"start": {"line": 3, "character": 17}, "end": {"line": 3, "character": 24}},
+                    "newText": "item()"}
 
 
 def test_away_from_findings_there_is_nothing_to_do(client, project):
@@ -277,7 +282,8 @@ def test_settings_come_from_the_pyproject_toml_the_command_reads(client, project
     assert [d["code"] for d in client.open((project / "settings.py").as_uri(), text)] == ["DET504"]
     (tmp_path / "elsewhere.py").write_text(text)
     assert [d["code"] for d in client.open((tmp_path / "elsewhere.py").as_uri(), text)] == ["DET504", "DET412"]
-    command = subprocess.run([server_command()[0], "elsewhere.py"], cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT)
+    command = subprocess.run([server_command()[0], "elsewhere.py"], cwd=tmp_path, capture_output=True, text=True,
+                             timeout=TIMEOUT)
     assert [line.split()[1] for line in command.stdout.splitlines()] == ["DET504", "DET412"]
 
 

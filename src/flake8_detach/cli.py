@@ -113,7 +113,8 @@ def check_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="flake8-detach",
         description="Find PyTorch autograd mistakes in Python files and Jupyter notebooks. "
-        "`flake8-detach rule CODE` explains a rule; `flake8-detach server` runs a language server for editors.",
+        "`flake8-detach rule CODE` explains a rule; `flake8-detach server` runs a language server for "
+        "editors.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=f"""\
 configuration:
@@ -759,6 +760,7 @@ def server_command(argv: Sequence[str]) -> int:
     except ModuleNotFoundError as error:
         if (error.name or "").split(".")[0] not in SERVER_PACKAGES:
             raise
-        print("flake8-detach server: needs pygls; install it with: pip install 'flake8-detach[server]'", file=sys.stderr)
+        message = "flake8-detach server: needs pygls; install it with: pip install 'flake8-detach[server]'"
+        print(message, file=sys.stderr)
         return 2
     return server.main()

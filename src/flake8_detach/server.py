@@ -18,6 +18,7 @@ import difflib
 import io
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import SimpleNamespace
 from typing import Callable, Optional
 
@@ -27,6 +28,7 @@ from pygls.uris import to_fs_path
 
 from . import __version__, cli, config
 from .docs import PARSE_ERROR_NAME
+# fix_source's own steps, to make one finding's fix as it makes them all
 from .fixes import NodeSwapper, _applied, _edits_of, _line_spans, fix_source, non_overlapping
 from .noqa import INLINE, Noqa
 from .notebook import Notebook, NotebookError
@@ -143,7 +145,11 @@ class DetachServer(LanguageServer):
             range=self.client_range(lines, finding_range(finding, lines)),
             message=printable(finding.message),
             # DET000 says that code was not checked; the editor shows Python's own syntax errors.
-            severity=types.DiagnosticSeverity.Information if finding.code == PARSE_ERROR_CODE else types.DiagnosticSeverity.Warning,
+            severity=(
+                types.DiagnosticSeverity.Information
+                if finding.code == PARSE_ERROR_CODE
+                else types.DiagnosticSeverity.Warning
+            ),
             code=finding.code,
             code_description=types.CodeDescription(href=link) if link else None,
             source=NAME,
@@ -325,7 +331,8 @@ class DetachServer(LanguageServer):
             new_texts = {uri: result.source} if result.source != text and parses_as_python(result.source) else {}
         else:
             report = cli.FileReport()
-            fixed = cli.fix_notebook(checked.path, checked.notebook, cli.RunOptions(rules=checked.rules, fix=True), report)
+            options = cli.RunOptions(rules=checked.rules, fix=True)
+            fixed = cli.fix_notebook(checked.path, checked.notebook, options, report)
             for error in report.errors:
                 self.log(f"{checked.key}: {error.message}")
             new_texts = {checked.cells[cell.number - 1]: code for cell, code in fixed[1]} if fixed else {}
@@ -404,6 +411,7 @@ def notebook_text(cells: list) -> str:
     )
 
 
+@lru_cache(maxsize=None)
 def doc_link(code: str) -> Optional[str]:
     """The rule's section of the rules page (as SARIF's helpUri)."""
     if code == PARSE_ERROR_CODE:
@@ -452,16 +460,20 @@ def fixed_one(source: str, rules: tuple, path: Optional[str], chosen: Callable) 
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
     lines = physical_lines(source)
-    for piece, module, violations in analysed_pieces(source, tree, rules, path=path):
-        violation = next((v for v in violations if v.fix is not None and chosen(v)), None)
-        if module is None or violation is None:
-            continue
-        swaps = non_overlapping([violation.fix])
-        edits = _edits_of(piece, module.code, module.visit(NodeSwapper(swaps)).code, _line_spans(module, swaps), lines)
-        if edits is None:
-            return None
-        fixed = _applied(lines, edits)
-        return fixed if parses_as_python(fixed) else None
+    try:
+        for piece, module, violations in analysed_pieces(source, tree, rules, path=path):
+            violation = next((v for v in violations if v.fix is not None and chosen(v)), None)
+            if module is None or violation is None:
+                continue
+            swaps = non_overlapping([violation.fix])
+            fixed_piece = module.visit(NodeSwapper(swaps)).code
+            edits = _edits_of(piece, module.code, fixed_piece, _line_spans(module, swaps), lines)
+            if edits is None:
+                return None
+            fixed = _applied(lines, edits)
+            return fixed if parses_as_python(fixed) else None
+    except (RecursionError, MemoryError):  # too deeply nested to rewrite, as fix_source says
+        return None
     return None
 
 
@@ -520,9 +532,8 @@ def text_edits(old: str, new: str) -> list:
         before, after = old[begin:end], new[new_starts[j1] : new_starts[j2]]
         prefix = _common_prefix(before, after)
         suffix = _common_suffix(before, after, min(len(before), len(after)) - prefix)
-        edits.append(
-            (_position(beginnings, begin + prefix), _position(beginnings, end - suffix), after[prefix : len(after) - suffix])
-        )
+        start, stop = _position(beginnings, begin + prefix), _position(beginnings, end - suffix)
+        edits.append((start, stop, after[prefix : len(after) - suffix]))
     return edits
 
 
