@@ -1,4 +1,5 @@
-"""The standalone command line: `flake8-detach [PATHS...]` and `flake8-detach rule CODE`.
+"""The standalone command line: `flake8-detach [PATHS...]`, `flake8-detach rule CODE` and
+`flake8-detach server` (a language server, server.py).
 
 Exit status: 0 no findings, 1 findings (with --diff: fixes to show), 2 a usage error or a file
 that could not be checked (unreadable, not parsable, not a Python notebook); the run goes on
@@ -68,6 +69,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     tolerate_odd_characters()
     if args[:1] == ["rule"]:
         return rule_command(args[1:])
+    if args[:1] == ["server"]:
+        return server_command(args[1:])
     try:
         return check_command(args)
     except KeyboardInterrupt:  # before or after the files are checked: nothing to report
@@ -111,7 +114,8 @@ def check_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="flake8-detach",
         description="Find PyTorch autograd mistakes in Python files and Jupyter notebooks. "
-        "`flake8-detach rule CODE` explains a rule.",
+        "`flake8-detach rule CODE` explains a rule; `flake8-detach server` runs a language server for "
+        "editors.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=f"""\
 configuration:
@@ -738,3 +742,26 @@ def rule_summary(rule) -> dict:
         "fix_safety": rule.fix_safety,
         "fix_title": rule.fix_title,
     }
+
+
+# ---- flake8-detach server -----------------------------------------------------------------
+
+SERVER_PACKAGES = ("pygls", "lsprotocol")
+
+
+def server_command(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="flake8-detach server",
+        description="Run a language server (LSP) over standard input and output, for editors: "
+        "diagnostics, quick fixes and fix-all for Python files and notebooks.",
+    )
+    parser.parse_args(argv)
+    try:
+        from . import server
+    except ModuleNotFoundError as error:
+        if (error.name or "").split(".")[0] not in SERVER_PACKAGES:
+            raise
+        message = "flake8-detach server: needs pygls; install it with: pip install 'flake8-detach[server]'"
+        print(message, file=sys.stderr)
+        return 2
+    return server.main()

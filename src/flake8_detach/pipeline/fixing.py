@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 import io
 from dataclasses import dataclass, field, replace
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
@@ -98,6 +98,32 @@ def _fix_rounds(progress: _Progress, rules: Sequence[type], unsafe: bool, path: 
         progress.touched.append((source, touched))
         source = progress.accepted = fixed_source
     return FixResult(source)
+
+
+def fix_one(source: str, rules: tuple, path: Optional[str], chosen: Callable) -> Optional[str]:
+    """`source` with the fix of the one finding `chosen` accepts (an editor's quick fix), made
+    as `fix_source` makes fixes (one round, that fix only); None where it has none, or its
+    result does not parse."""
+    try:
+        tree = parse_python(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    lines = physical_lines(source)
+    try:
+        for piece, module, violations in analysed_pieces(source, tree, rules, path=path):
+            violation = next((v for v in violations if v.fix is not None and chosen(v)), None)
+            if module is None or violation is None:
+                continue
+            swaps = non_overlapping([violation.fix])
+            fixed_piece = module.visit(NodeSwapper(swaps)).code
+            edits = _edits_of(piece, module.code, fixed_piece, _line_spans(module, swaps), lines)
+            if edits is None:
+                return None
+            fixed = _applied(lines, edits)
+            return fixed if parses_as_python(fixed) else None
+    except (RecursionError, MemoryError):  # too deeply nested to rewrite, as fix_source says
+        return None
+    return None
 
 
 def _edits_of(piece: Piece, round_trip: str, fixed: str, spans: list, file_lines: list) -> Optional[list]:
