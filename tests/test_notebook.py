@@ -55,10 +55,10 @@ def notebook_path(tmp_path) -> Path:
 
 def test_findings_name_the_code_cell_and_the_line_in_it(notebook_path):
     status, out, err = run(["article.ipynb"], notebook_path.parent)
-    assert (status, err) == (1, "")
+    assert (status, err) == (1, "1 fixable with --fix (2 fixable with --unsafe-fixes)\n")
     assert out.splitlines() == [
         "article.ipynb:cell_2:3:5: DET101 add_() on d also writes into x: detach() shares its storage",
-        "article.ipynb:cell_3:3:7: DET504 w.sum().data[0] indexes a 0-dim tensor: IndexError (use .item()) since PyTorch 0.4",
+        "article.ipynb:cell_3:3:7: DET504 [*] w.sum().data[0] indexes a 0-dim tensor: IndexError (use .item()) since PyTorch 0.4",
         "article.ipynb:cell_6:1:1: DET101 item assignment on d also writes into x: detach() shares its storage",
         "article.ipynb:cell_6:4:5: DET103 add_() on w, a leaf that requires grad, raises RuntimeError outside no_grad",
     ]
@@ -137,6 +137,7 @@ def test_broken_and_non_python_notebooks_are_one_line_errors_and_the_run_goes_on
         "broken.ipynb: error: not valid JSON: Expecting value: line 1 column 12 (char 11)",
         "old.ipynb: error: notebook format 3 is not supported; only nbformat 4 is",
         "r.ipynb: error: not a Python notebook (kernel language: R)",
+        "1 fixable with --fix --unsafe-fixes",  # a.py's DET101
     ]
 
 
@@ -184,5 +185,5 @@ def test_metadata_of_unexpected_shape_does_not_stop_the_check(tmp_path):
             "cells": [{"cell_type": "code", "source": "import torch\nx = torch.ones(3)\nd = x.detach()\nd.add_(1)\nprint(x, d)"}]}
     (tmp_path / "odd.ipynb").write_text(json.dumps(data))
     status, out, err = run(["odd.ipynb"], tmp_path)
-    assert (status, err) == (1, "")
+    assert (status, err) == (1, "1 fixable with --fix --unsafe-fixes\n")
     assert out.startswith("odd.ipynb:cell_1:4:1: DET101")
