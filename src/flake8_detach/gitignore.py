@@ -42,10 +42,11 @@ class Pattern:
 
 
 class Ignores:
-    """The patterns that apply inside one directory of a repository."""
+    """The patterns that apply inside one directory: none outside a repository."""
 
-    def __init__(self, patterns: tuple = ()):
+    def __init__(self, patterns: tuple = (), in_repository: bool = False):
         self.patterns = patterns
+        self.in_repository = in_repository
 
     @classmethod
     def at(cls, directory: str) -> "Ignores":
@@ -55,7 +56,8 @@ class Ignores:
         root = repository_root(directory)
         if root is None:
             return cls()
-        ignores = cls(read_patterns(os.path.join(root, ".git", "info", "exclude"), root)).entering(root, False)
+        ignores = cls(read_patterns(os.path.join(root, ".git", "info", "exclude"), root), in_repository=True)
+        ignores = ignores.entering(root, False)
         here = root
         for step in os.path.relpath(directory, root).split(os.sep):
             if step != os.curdir:
@@ -65,14 +67,17 @@ class Ignores:
 
     def entering(self, directory: str, fresh_repository: Optional[bool] = None) -> "Ignores":
         """The patterns in force in a subdirectory: these and its own `.gitignore`'s; only
-        its own when it is the root of a nested repository (its files are not this one's)."""
+        its repository's when it is the root of a repository (a nested one's files are not
+        the outer one's)."""
         directory = os.path.abspath(directory)
         if fresh_repository is None:
             fresh_repository = os.path.exists(os.path.join(directory, ".git"))
         if fresh_repository:
             return Ignores.at(directory)
+        if not self.in_repository:
+            return self
         own = read_patterns(os.path.join(directory, ".gitignore"), directory)
-        return Ignores(self.patterns + own) if own else self
+        return Ignores(self.patterns + own, in_repository=True) if own else self
 
     def ignores(self, path: str, is_directory: bool) -> bool:
         path = os.path.abspath(path)
