@@ -407,3 +407,24 @@ def test_json_parse_errors_are_named_and_documented_too(tmp_path):
     (finding,) = json.loads(run(["--format", "json", "broken.py"], tmp_path)[1])
     assert (finding["code"], finding["name"]) == ("DET000", "parse-error")
     assert finding["url"].endswith("#det000-parse-error")
+
+
+# ---- the README's configuration, as written ----------------------------------------------
+
+
+def readme_block(language: str) -> str:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("\n### Configuration\n"):]
+    return section.split(f"```{language}\n")[1].split("```")[0]
+
+
+def test_the_readme_configurations_work_as_written(tmp_path):
+    files = {"src/a.py": MIXED, "tests/test_a.py": MIXED, "scripts/data.py": DATA, "legacy_x.py": DETACH}
+    write(tmp_path, {**files, "pyproject.toml": readme_block("toml")})
+    assert codes_by_path(run([], tmp_path)[1]) == [
+        ("src/a.py", "DET101"), ("src/a.py", "DET504"), ("tests/test_a.py", "DET504")]
+    (tmp_path / "pyproject.toml").unlink()
+    write(tmp_path, {"setup.cfg": readme_block("ini")})
+    assert codes_by_path(run([], tmp_path)[1]) == [
+        ("legacy_x.py", "DET101"), ("scripts/data.py", "DET201"),
+        ("src/a.py", "DET101"), ("src/a.py", "DET504"), ("tests/test_a.py", "DET504")]

@@ -118,10 +118,12 @@ def check_parser() -> argparse.ArgumentParser:
 configuration:
   The [tool.{config.TABLE}] table of the nearest pyproject.toml at or above the checked
   paths sets the options {keys} (for example `ignore = ["DET202"]`);
-  an option given on the command line replaces the file's.
+  an option given on the command line replaces the file's. Then the DET codes of
+  ignore, extend-ignore and per-file-ignores in the [flake8] section of the setup.cfg,
+  tox.ini or .flake8 that flake8 would read apply, unless the table sets them.
 
 exit status:
-  0  no findings (with --diff: nothing to fix)
+  0  no findings (with --diff: nothing to fix), or --exit-zero
   1  findings (with --fix: findings left after fixing; with --diff: a diff was printed)
   2  a usage error, a bad setting, or a file that could not be checked""",
     )
