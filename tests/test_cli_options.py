@@ -428,3 +428,10 @@ def test_the_readme_configurations_work_as_written(tmp_path):
     assert codes_by_path(run([], tmp_path)[1]) == [
         ("legacy_x.py", "DET101"), ("scripts/data.py", "DET201"),
         ("src/a.py", "DET101"), ("src/a.py", "DET504"), ("tests/test_a.py", "DET504")]
+
+
+def test_per_file_ignores_apply_to_standard_input_by_its_stdin_filename(tmp_path):
+    write(tmp_path, {"pyproject.toml": '[tool.flake8-detach.per-file-ignores]\n"tests/*" = ["DET504"]\n'})
+    result = subprocess.run([sys.executable, "-m", "flake8_detach", "--stdin-filename", "tests/test_a.py", "-"],
+                            cwd=tmp_path, input=MIXED, capture_output=True, text=True, timeout=120)
+    assert codes_by_path(result.stdout) == [("tests/test_a.py", "DET101")]

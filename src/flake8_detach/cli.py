@@ -29,7 +29,7 @@ from .pipeline import check_source, parse_failure, parses_as_python
 from .fixes import fix_source
 from .noqa import unsilenced
 from .notebook import Notebook, NotebookError, lf_lines
-from .report import PARSE_ERROR_CODE, FileError, Finding, error_line, fixable, printable, render, statistics
+from .report import PARSE_ERROR_CODE, FileError, Finding, error_line, printable, render, statistics
 from .rules import RULES, select
 
 # Directories never entered while walking a directory (a path named on the command line is
@@ -248,23 +248,19 @@ def fix_summary(reports: list, remaining: list, unsafe: bool) -> str:
     files = sum(1 for report in reports if report.fixed)
     summary = f"fixed {fixed} finding{'s' * (fixed != 1)} in {files} file{'s' * (files != 1)}"
     summary += f", {len(remaining)} remaining"
-    if not unsafe:
-        summary += _unsafe_fixable(remaining)
+    unsafe_left = sum(1 for finding in remaining if finding.fix_safety == "unsafe")
+    if unsafe_left and not unsafe:
+        summary += f" ({unsafe_left} fixable with --unsafe-fixes)"
     return summary
 
 
 def fixable_summary(findings: list) -> str:
     """What --fix (and --unsafe-fixes) would fix, after a check; "" when nothing."""
-    safe = sum(1 for finding in findings if fixable(finding, unsafe_fixes=False))
+    safe = sum(1 for finding in findings if finding.fix_safety == "safe")
+    unsafe = sum(1 for finding in findings if finding.fix_safety == "unsafe")
     if safe:
-        return f"{safe} fixable with --fix{_unsafe_fixable(findings)}"
-    unsafe = sum(1 for finding in findings if finding.fix_safety == "unsafe")
+        return f"{safe} fixable with --fix" + (f" ({unsafe} fixable with --unsafe-fixes)" if unsafe else "")
     return f"{unsafe} fixable with --fix --unsafe-fixes" if unsafe else ""
-
-
-def _unsafe_fixable(findings: list) -> str:
-    unsafe = sum(1 for finding in findings if finding.fix_safety == "unsafe")
-    return f" ({unsafe} fixable with --unsafe-fixes)" if unsafe else ""
 
 
 def discover(paths: Sequence[str], exclude: Sequence[str], respect_gitignore: bool = True) -> tuple:

@@ -72,7 +72,7 @@ def parse_per_file_ignores(value) -> tuple:
     if isinstance(value, dict):
         entries = [(pattern, _parse_entry_codes(codes, pattern)) for pattern, codes in value.items()]
     elif isinstance(value, str):
-        entries = [(pattern, _parse_entry_codes(list(codes), pattern)) for pattern, codes in files_to_codes(value)]
+        entries = [(pattern, _parse_entry_codes(codes, pattern)) for pattern, codes in files_to_codes(value)]
     else:
         raise ConfigError(f"expected a table of glob = codes, or flake8's 'glob:codes' pairs, got {value!r}")
     return tuple(entries)
@@ -208,7 +208,6 @@ class Settings:
     format: str
     jobs: int
     config: Optional[Path]  # the pyproject.toml read, if any
-    flake8_config: Optional[Path] = None  # the flake8 configuration read, if any
     warnings: tuple = ()  # one line each, for standard error
 
 
@@ -251,6 +250,7 @@ def find_config(start: Path) -> Optional[tuple]:
 FLAKE8_CONFIG_FILES = ("setup.cfg", "tox.ini", ".flake8")
 FLAKE8_SECTION = "flake8"
 DETACH_CODES = "DET"
+FLAKE8_LIST_SEPARATOR = re.compile(r"[,\s]")  # flake8 splits its lists at commas and blanks
 
 
 def find_flake8_config(start: Path) -> tuple:
@@ -307,9 +307,6 @@ def flake8_settings(path: Path, section: dict) -> dict:
     return settings
 
 
-FLAKE8_LIST_SEPARATOR = re.compile(r"[,\s]")  # flake8 splits its lists at commas and blanks
-
-
 def _detach_codes(codes, where: str) -> tuple:
     kept = tuple(code.strip() for code in codes if code.strip().startswith(DETACH_CODES))
     for code in kept:
@@ -360,7 +357,7 @@ def load_settings(command_line: dict, paths: Sequence[str]) -> Settings:
             values["exclude"] = tuple(_anchored(pattern, base) for pattern in values["exclude"])
         if option.name == "per-file-ignores":
             values["per_file_ignores"] = tuple((_anchored(glob, base), codes) for glob, codes in values["per_file_ignores"])
-    return Settings(config=config_path, flake8_config=flake8_path, warnings=tuple(warnings), **values)
+    return Settings(config=config_path, warnings=tuple(warnings), **values)
 
 
 def _parse(option: Option, value, where: str):

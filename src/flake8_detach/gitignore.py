@@ -33,12 +33,15 @@ class Pattern:
     name_only: bool  # no `/` but a trailing one: matches a name at any depth below `base`
 
     def matches(self, path: str, name: str, is_directory: bool) -> bool:
+        """Whether the pattern matches `path`, an absolute path below `base` named `name`."""
         if self.directories_only and not is_directory:
             return False
         if self.name_only:
             return self.regex.fullmatch(name) is not None
-        relative = os.path.relpath(path, self.base).replace(os.sep, "/")
-        return not relative.startswith("../") and self.regex.fullmatch(relative) is not None
+        prefix = os.path.join(self.base, "")
+        if not path.startswith(prefix):
+            return False
+        return self.regex.fullmatch(path[len(prefix) :].replace(os.sep, "/")) is not None
 
 
 class Ignores:

@@ -103,17 +103,13 @@ def fixable(finding: Finding, unsafe_fixes: bool) -> bool:
 
 
 def json_finding(finding: Finding) -> dict:
-    fields = asdict(finding)
-    code = fields.pop("code")
-    return {
-        "path": printable(unicode_path(finding.path)),
-        "line": fields.pop("line"),
-        "col": fields.pop("col"),
-        "code": code,
-        "name": rule_name(code),
-        **{key: value for key, value in fields.items() if key != "path"},
-        "url": doc_url(code),
-    }
+    """The finding's fields, the rule's name right after its code, and its documentation last."""
+    fields = {}
+    for key, value in asdict(finding).items():
+        fields[key] = printable(unicode_path(value)) if key == "path" else value
+        if key == "code":
+            fields["name"] = rule_name(value)
+    return {**fields, "url": doc_url(finding.code)}
 
 
 def statistics(format: str, findings: Sequence[Finding], unsafe_fixes: bool = False) -> str:
