@@ -55,7 +55,7 @@ def write(root: Path, files: dict) -> None:
 def test_findings_print_as_flake8_does_with_1_based_columns_and_exit_1(tmp_path):
     write(tmp_path, {"a.py": DETACH})
     status, out, err = run(["a.py"], tmp_path)
-    assert (status, err) == (1, "1 fixable with --fix --unsafe-fixes\n")  # DET101's fix is unsafe: no [*]
+    assert (status, err) == (1, "")  # DET101's fix is unsafe: no [*], no summary
     assert out == "a.py:5:1: DET101 add_() on d also writes into x: detach() shares its storage\n"
 
 
@@ -97,7 +97,6 @@ def test_missing_unreadable_and_undecodable_files_exit_2_with_one_line_each(tmp_
     assert status == 2
     assert out.startswith("a.py:5:1: DET101")
     assert sorted(err.splitlines()) == [
-        "1 fixable with --fix --unsafe-fixes",
         "dangling.py: error: cannot read: No such file or directory",
         "latin.py: error: cannot decode: 'utf-8' codec can't decode byte 0xe9 in position 21: invalid continuation byte (line 2)",
         "missing.py: error: no such file or directory",

@@ -59,6 +59,8 @@ def test_no_summary_without_fixable_findings_nor_outside_text_output(tmp_path):
     status, out, err = run(["a.py"], tmp_path)
     assert (status, err) == (1, "")  # DET103 has no fix
     assert " DET103 add_()" in out
+    write(tmp_path, {"unsafe.py": DETACH})
+    assert run(["unsafe.py"], tmp_path) == (1, MIXED_LINES[0].replace("a.py", "unsafe.py") + "\n", "")
     write(tmp_path, {"b.py": MIXED})
     for format in ("json", "sarif", "github"):
         assert run(["--format", format, "b.py"], tmp_path)[2] == ""

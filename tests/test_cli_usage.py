@@ -28,7 +28,7 @@ def run_with_input(args, cwd, data: bytes) -> subprocess.CompletedProcess:
 def test_an_excluded_directory_covers_the_files_named_inside_it(tmp_path, pattern):
     write(tmp_path, {"generated/model.py": DETACH, "generated/deep/more.py": DETACH, "kept.py": DETACH})
     status, out, err = run(["--exclude", pattern, "generated/model.py", "generated/deep/more.py", "kept.py"], tmp_path)
-    assert (status, err) == (1, "1 fixable with --fix --unsafe-fixes\n")
+    assert (status, err) == (1, "")
     assert [line.split(":")[0] for line in out.splitlines()] == ["kept.py"]
     assert run(["--exclude", pattern, "generated/deep"], tmp_path)[:2] == (0, "")
 

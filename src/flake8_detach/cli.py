@@ -255,12 +255,14 @@ def fix_summary(reports: list, remaining: list, unsafe: bool) -> str:
 
 
 def fixable_summary(findings: list) -> str:
-    """What --fix (and --unsafe-fixes) would fix, after a check; "" when nothing."""
+    """What --fix would fix, and --unsafe-fixes besides, after a check; "" when no finding has
+    a safe fix (a line after every run with unsafe fixes only would be noise on standard error,
+    which otherwise holds only the files that could not be checked)."""
     safe = sum(1 for finding in findings if finding.fix_safety == "safe")
     unsafe = sum(1 for finding in findings if finding.fix_safety == "unsafe")
-    if safe:
-        return f"{safe} fixable with --fix" + (f" ({unsafe} fixable with --unsafe-fixes)" if unsafe else "")
-    return f"{unsafe} fixable with --fix --unsafe-fixes" if unsafe else ""
+    if not safe:
+        return ""
+    return f"{safe} fixable with --fix" + (f" ({unsafe} fixable with --unsafe-fixes)" if unsafe else "")
 
 
 def discover(paths: Sequence[str], exclude: Sequence[str], respect_gitignore: bool = True) -> tuple:
