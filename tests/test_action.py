@@ -24,7 +24,7 @@ README = (PROJECT / "README.md").read_text(encoding="utf-8")
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 FINDING = "import torch\n\nloss = torch.ones(3, requires_grad=True).sum()\nprint(loss.data[0])\n"  # DET504 at 4:7
 CLEAN = FINDING.replace("loss.data[0]", "loss.item()")
-ANNOTATION = "::error file=train.py,line=4,col=7,title=DET504 zero-dim-as-sequence::"
+ANNOTATION = "::error file=train.py,line=4,col=7,endLine=4,endColumn=19,title=DET504 zero-dim-as-sequence::"
 
 
 def steps(*ids: str) -> list:

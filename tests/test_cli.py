@@ -55,7 +55,7 @@ def write(root: Path, files: dict) -> None:
 def test_findings_print_as_flake8_does_with_1_based_columns_and_exit_1(tmp_path):
     write(tmp_path, {"a.py": DETACH})
     status, out, err = run(["a.py"], tmp_path)
-    assert (status, err) == (1, "")
+    assert (status, err) == (1, "")  # DET101's fix is unsafe: no [*], no summary
     assert out == "a.py:5:1: DET101 add_() on d also writes into x: detach() shares its storage\n"
 
 
@@ -231,5 +231,5 @@ def test_a_file_that_kills_the_checking_process_is_one_error_and_the_run_goes_on
     monkeypatch.setattr(cli, "check_file", check_or_crash)
     status, out, err = run(["-j", jobs], tmp_path)
     assert status == 2
-    assert err == f"crash.py: error: {cli.CRASH}\n"
+    assert err == f"crash.py: error: {cli.CRASH}\n1 fixable with --fix (2 fixable with --unsafe-fixes)\n"
     assert [line.split(":")[0] for line in out.splitlines()] == ["a.py", "m.py", "m.py", "z.py"]

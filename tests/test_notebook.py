@@ -55,10 +55,10 @@ def notebook_path(tmp_path) -> Path:
 
 def test_findings_name_the_code_cell_and_the_line_in_it(notebook_path):
     status, out, err = run(["article.ipynb"], notebook_path.parent)
-    assert (status, err) == (1, "")
+    assert (status, err) == (1, "1 fixable with --fix (2 fixable with --unsafe-fixes)\n")
     assert out.splitlines() == [
         "article.ipynb:cell_2:3:5: DET101 add_() on d also writes into x: detach() shares its storage",
-        "article.ipynb:cell_3:3:7: DET504 w.sum().data[0] indexes a 0-dim tensor: IndexError (use .item()) since PyTorch 0.4",
+        "article.ipynb:cell_3:3:7: DET504 [*] w.sum().data[0] indexes a 0-dim tensor: IndexError (use .item()) since PyTorch 0.4",
         "article.ipynb:cell_6:1:1: DET101 item assignment on d also writes into x: detach() shares its storage",
         "article.ipynb:cell_6:4:5: DET103 add_() on w, a leaf that requires grad, raises RuntimeError outside no_grad",
     ]

@@ -133,7 +133,7 @@ def test_cells_whose_magic_runs_python_are_analysed_and_the_others_are_counted_w
                             cwd=tmp_path, capture_output=True, text=True)
     assert [line.split(" ")[:2] for line in result.stdout.splitlines()] == [
         ["book.ipynb:cell_2:2:1:", "DET103"], ["book.ipynb:cell_3:2:1:", "DET103"], ["book.ipynb:cell_5:3:7:", "DET504"]]
-    assert result.stderr == "book.ipynb: cell_4 not checked: a %%bash cell is not Python\n"
+    assert result.stderr == "book.ipynb: cell_4 not checked: a %%bash cell is not Python\n1 fixable with --fix\n"
     run(path, "--fix")
     cells = ["".join(c["source"]) for c in json.loads(path.read_text())["cells"]]
     assert cells[4] == "%%timeit -n 1\nloss = w.sum()\nprint(loss.item())"

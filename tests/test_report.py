@@ -9,7 +9,7 @@ from test_cli import run
 
 from flake8_detach import __version__
 from flake8_detach.docs import rule_doc
-from flake8_detach.frontends.report import FileError, Finding, github_annotation, help_uri, render
+from flake8_detach.frontends.report import FileError, Finding, doc_url, github_annotation, render
 from flake8_detach.rules import RULES
 
 DETACH_AND_DATA = (
@@ -43,6 +43,7 @@ def test_json_lists_findings_with_1_based_lines_0_based_columns_and_fixes(projec
             "line": 5,
             "col": 0,
             "code": "DET101",
+            "name": "inplace-on-detached",
             "message": "add_() on d also writes into x: detach() shares its storage",
             "cell": None,
             "file_line": None,
@@ -50,12 +51,14 @@ def test_json_lists_findings_with_1_based_lines_0_based_columns_and_fixes(projec
             "fix_title": next(rule.fix_title for rule in RULES if rule.code == "DET101"),
             "end_line": 5,
             "end_col": 9,
+            "url": doc_url("DET101"),
         },
         {
             "path": "pkg/a b.py",
             "line": 7,
             "col": 4,
             "code": "DET504",
+            "name": "zero-dim-as-sequence",
             "message": "w.sum().data[0] indexes a 0-dim tensor: IndexError (use .item()) since PyTorch 0.4",
             "cell": None,
             "file_line": None,
@@ -63,6 +66,7 @@ def test_json_lists_findings_with_1_based_lines_0_based_columns_and_fixes(projec
             "fix_title": "read the number: `loss.data[0]` -> `loss.item()` (iteration has no fix)",
             "end_line": 7,
             "end_col": 19,
+            "url": doc_url("DET504"),
         },
     ]
     assert run(["--format", "json", "--select", "DET4", "pkg"], project)[:2] == (0, "[]\n")
@@ -113,17 +117,19 @@ def test_empty_sarif_is_still_valid():
     assert log["runs"][0]["invocations"][0]["executionSuccessful"] is True
 
 
-def test_help_uri_points_at_the_rules_section_when_the_package_names_a_rules_page():
+def test_doc_url_points_at_the_rules_section_when_the_package_names_a_rules_page():
     page = "https://example.org/flake8-detach/docs/rules.md"
-    assert help_uri(next(rule for rule in RULES if rule.code == "DET101"), page) == f"{page}#det101-inplace-on-detached"
+    assert doc_url("DET101", page) == f"{page}#det101-inplace-on-detached"
+    assert doc_url("DET000", page) == f"{page}#det000-parse-error"
+    assert doc_url("E501", page) is None
 
 
 def test_github_annotations_are_errors_with_escaped_properties_and_messages(project):
     status, out, _ = run(["--format", "github", "pkg"], project)
     assert out.splitlines() == [
-        "::error file=pkg/a b.py,line=5,col=1,title=DET101 inplace-on-detached::"
+        "::error file=pkg/a b.py,line=5,col=1,endLine=5,endColumn=10,title=DET101 inplace-on-detached::"
         "add_() on d also writes into x: detach() shares its storage",
-        "::error file=pkg/a b.py,line=7,col=5,title=DET504 zero-dim-as-sequence::"
+        "::error file=pkg/a b.py,line=7,col=5,endLine=7,endColumn=20,title=DET504 zero-dim-as-sequence::"
         "w.sum().data[0] indexes a 0-dim tensor: IndexError (use .item()) since PyTorch 0.4",
     ]
     odd = Finding("dir,x/a:b.py", 1, 0, "DET101", "50% of\nit")

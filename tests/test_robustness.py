@@ -346,7 +346,7 @@ def test_a_cell_holding_the_tool_s_own_marker_lines_is_still_checked_and_fixed(t
     path = tmp_path / "markers.ipynb"
     path.write_text(notebook(cells))
     status, out, err = run(["markers.ipynb"], tmp_path)
-    assert (status, err) == (1, "")
+    assert (status, err) == (1, "1 fixable with --fix\n")
     assert [line.split(" DET")[0] for line in lines(out)] == ["markers.ipynb:cell_2:3:5:"]
     status, out, err = run(["--fix", "markers.ipynb"], tmp_path)
     assert (status, out, err) == (0, "", "fixed 1 finding in 1 file, 0 remaining\n")

@@ -399,7 +399,7 @@ def test_a_directory_named_server_is_checked_as_dot_slash_server(tmp_path):
     result = subprocess.run([server_command()[0], "./server"], cwd=tmp_path, capture_output=True, text=True,
                             timeout=TIMEOUT)
     message = "loss.data[0] indexes a 0-dim tensor: IndexError (use .item()) since PyTorch 0.4"
-    assert (result.returncode, result.stdout) == (1, f"server/train.py:4:7: DET504 {message}\n")
+    assert (result.returncode, result.stdout) == (1, f"server/train.py:4:7: DET504 [*] {message}\n")
 
 
 def test_exit_without_shutdown_is_status_1(tmp_path):

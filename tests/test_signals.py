@@ -190,7 +190,7 @@ def test_workers_die_with_a_killed_main_process_and_remove_their_new_files(proje
 
 
 def test_an_interrupt_before_the_files_are_checked_exits_130_without_a_traceback(tmp_path, monkeypatch):
-    def discover(paths, exclude):
+    def discover(*arguments):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli, "discover", discover)

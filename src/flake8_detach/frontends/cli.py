@@ -25,12 +25,13 @@ from typing import Optional, Sequence
 
 from .. import __version__
 from . import config, workers, writing
+from .gitignore import Ignores
 from ..docs import PARSE_ERROR_NAME, parse_error_doc, rule_doc
 from ..pipeline.checking import check_source, parse_failure, parses_as_python
 from ..pipeline.fixing import fix_source
 from ..pipeline.noqa import unsilenced
 from ..pipeline.notebook import Notebook, NotebookError, lf_lines
-from .report import PARSE_ERROR_CODE, FileError, Finding, error_line, printable, render
+from .report import PARSE_ERROR_CODE, FileError, Finding, error_line, printable, render, statistics
 from ..rules import RULES, select
 
 # Directories never entered while walking a directory (a path named on the command line is
@@ -51,6 +52,7 @@ class RunOptions:
     diff: bool = False  # show fixes without writing
     unsafe: bool = False
     file_lines: bool = False  # notebooks: also find each finding's line in the .ipynb file
+    per_file_ignores: tuple = ()  # ((glob, codes), ...): codes not checked, nor fixed, in matching files
     verbose: bool = False  # say what was not checked (notebook cells that are not Python)
     stdin: Optional[bytes] = None  # the code read from standard input, checked as the only file
 
@@ -121,10 +123,12 @@ def check_parser() -> argparse.ArgumentParser:
 configuration:
   The [tool.{config.TABLE}] table of the nearest pyproject.toml at or above the checked
   paths sets the options {keys} (for example `ignore = ["DET202"]`);
-  an option given on the command line replaces the file's.
+  an option given on the command line replaces the file's. Then the DET codes of
+  ignore, extend-ignore and per-file-ignores in the [flake8] section of the setup.cfg,
+  tox.ini or .flake8 that flake8 would read apply, unless the table sets them.
 
 exit status:
-  0  no findings (with --diff: nothing to fix)
+  0  no findings (with --diff: nothing to fix), or --exit-zero
   1  findings (with --fix: findings left after fixing; with --diff: a diff was printed)
   2  a usage error, a bad setting, or a file that could not be checked""",
     )
@@ -151,6 +155,12 @@ exit status:
         "takes no --format",
     )
     parser.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how many findings each code has instead of the findings (text, or json with --format json)",
+    )
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    parser.add_argument(
         "--verbose", action="store_true", help="also say on standard error what was not checked (notebook cells that are not Python)"
     )
     parser.add_argument("--version", action="version", version=f"flake8-detach {__version__}")
@@ -166,6 +176,10 @@ def check_command(argv: Sequence[str]) -> int:
         parser.error("an empty path was given")
     if args.diff and args.format not in (None, "text"):
         parser.error("--diff prints a unified diff: it takes no --format")
+    if args.statistics and args.diff:
+        parser.error("--diff prints a unified diff: it takes no --statistics")
+    if args.statistics and args.format not in (None, "text", "json"):
+        parser.error("--statistics prints text, or json with --format json")
     reading_stdin = STDIN in args.paths
     if reading_stdin and len(args.paths) > 1:
         parser.error("'-' (standard input) must be the only PATH")
@@ -179,12 +193,15 @@ def check_command(argv: Sequence[str]) -> int:
         settings = config.load_settings(command_line, [stdin_name] if args.stdin_filename else args.paths)
     except config.ConfigError as error:
         parser.error(str(error))
+    for warning in settings.warnings:
+        print(f"flake8-detach: warning: {warning}", file=sys.stderr)
     options = RunOptions(
         rules=select(settings.select, settings.ignore, settings.extend_select),
         fix=args.fix and not args.diff,
         diff=args.diff,
         unsafe=args.unsafe_fixes,
-        file_lines=settings.format in ("sarif", "github"),
+        file_lines=settings.format != "text",
+        per_file_ignores=settings.per_file_ignores,
         verbose=args.verbose,
     )
     if reading_stdin:
@@ -194,7 +211,7 @@ def check_command(argv: Sequence[str]) -> int:
         except (AttributeError, OSError, ValueError) as error:  # no standard input at all
             files, errors = [], [FileError(stdin_name, f"cannot read standard input: {error}")]
     else:
-        files, errors = discover(args.paths or ["."], settings.exclude)
+        files, errors = discover(args.paths or ["."], settings.exclude, settings.respect_gitignore)
     try:
         reports, stopped = run(files, options, settings.jobs), None
     except workers.Interrupted as interruption:  # report what was done
@@ -208,16 +225,24 @@ def check_command(argv: Sequence[str]) -> int:
         print(note, file=sys.stderr)
     if options.diff:
         report_out("".join(report.diff for report in reports))
+    elif args.statistics:
+        report_out(statistics("json" if settings.format == "json" else "text", findings, options.unsafe))
     else:
-        report_out(render(settings.format, findings, errors))
+        report_out(render(settings.format, findings, errors, unsafe_fixes=options.unsafe))
     if options.fix:
         print(fix_summary(reports, findings, options.unsafe), file=sys.stderr)
+    elif settings.format == "text" and not (options.diff or args.statistics):
+        summary = fixable_summary(findings)
+        if summary:
+            print(summary, file=sys.stderr)
     if stopped:
         unchecked = len(files) - len(reports)
         print(f"flake8-detach: {stopped.reason}: {unchecked} of {len(files)} files not checked", file=sys.stderr)
         return stopped.status
     if errors or any(finding.code == PARSE_ERROR_CODE for finding in findings):
         return 2
+    if args.exit_zero:
+        return 0
     if options.diff:
         return 1 if any(report.diff for report in reports) else 0
     return 1 if findings else 0
@@ -234,28 +259,50 @@ def fix_summary(reports: list, remaining: list, unsafe: bool) -> str:
     return summary
 
 
-def discover(paths: Sequence[str], exclude: Sequence[str]) -> tuple:
+def fixable_summary(findings: list) -> str:
+    """What --fix would fix, and --unsafe-fixes besides, after a check; "" when no finding has
+    a safe fix (a line after every run with unsafe fixes only would be noise on standard error,
+    which otherwise holds only the files that could not be checked)."""
+    safe = sum(1 for finding in findings if finding.fix_safety == "safe")
+    unsafe = sum(1 for finding in findings if finding.fix_safety == "unsafe")
+    if not safe:
+        return ""
+    return f"{safe} fixable with --fix" + (f" ({unsafe} fixable with --unsafe-fixes)" if unsafe else "")
+
+
+def discover(paths: Sequence[str], exclude: Sequence[str], respect_gitignore: bool = True) -> tuple:
     """The files to check, sorted, and errors for paths that do not exist, directories that
     cannot be listed and, while walking, entries that are not regular files (a FIFO would
     block the run forever). Symbolic links to directories are not followed while walking, so
     a link loop cannot make the walk endless; a link loop or dangling link named `*.py` is
-    kept, and reading it reports the problem."""
+    kept, and reading it reports the problem. While walking, what git ignores is passed over
+    unless `respect_gitignore` is false; a path given is checked, ignored or not."""
     files, errors = set(), []
     for given in paths:
         if is_excluded(given, exclude):
             continue
         if os.path.isdir(given):
             walk_errors: list = []
+            ignores = {given: Ignores.at(given) if respect_gitignore else Ignores()}  # by directory walked
             for root, directories, names in os.walk(given, onerror=walk_errors.append):
+                ignored = ignores.pop(root)
                 directories[:] = [
                     name
                     for name in directories
                     if not is_skipped_directory(os.path.join(root, name))
                     and not is_excluded(os.path.join(root, name), exclude)
+                    and not ignored.ignores(os.path.join(root, name), is_directory=True)
                 ]
+                for name in directories:
+                    directory = os.path.join(root, name)
+                    ignores[directory] = ignored.entering(directory) if respect_gitignore else ignored
                 for name in names:
                     path = os.path.join(root, name)
-                    if name.endswith(CHECKED_SUFFIXES) and not is_excluded(path, exclude):
+                    if (
+                        name.endswith(CHECKED_SUFFIXES)
+                        and not is_excluded(path, exclude)
+                        and not ignored.ignores(path, is_directory=False)
+                    ):
                         problem = not_a_regular_file(path)
                         if problem:
                             errors.append(FileError(os.path.normpath(path), problem))
@@ -355,6 +402,9 @@ CRASH = "the parser crashed on this file (nesting too deep, or out of memory?); 
 
 
 def check_file(path: str, options: RunOptions) -> FileReport:
+    skipped = config.per_file_ignored(path, options.per_file_ignores)
+    if skipped:  # neither checked nor fixed in this file
+        options = replace(options, rules=tuple(rule for rule in options.rules if not rule.code.startswith(skipped)))
     try:
         raw = writing.read_bytes(path) if options.stdin is None else options.stdin
     except writing.NotChecked as error:  # a named pipe or a device: reading it could never end

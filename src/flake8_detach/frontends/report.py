@@ -3,9 +3,11 @@ github (workflow annotations)."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass, replace
 from importlib import metadata
 from pathlib import PurePath
@@ -14,6 +16,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..docs import PARSE_ERROR_CODE, PARSE_ERROR_NAME, PARSE_ERROR_WHAT, PARSE_ERROR_WHY, parse_error_doc, rule_doc
+from ..findings import SAFE
 from ..rules import RULES
 
 FORMATS = ("text", "json", "sarif", "github")
@@ -68,22 +71,63 @@ def unicode_path(path: str) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def render(format: str, findings: Sequence[Finding], errors: Sequence[FileError] = ()) -> str:
+def render(
+    format: str, findings: Sequence[Finding], errors: Sequence[FileError] = (), unsafe_fixes: bool = False
+) -> str:
     """The report for `findings` (already in output order); "" when there is nothing to say.
     Messages quote the checked code: characters in it that a terminal would act on are escaped,
-    in paths too (JSON gets each path as valid Unicode)."""
+    in paths too (JSON gets each path as valid Unicode). In text, `[*]` marks a finding that
+    --fix would fix (with `unsafe_fixes`, an unsafe fix counts too), as ruff marks them."""
     findings = [replace(f, message=printable(f.message)) for f in findings]
     if format in ("text", "github"):
         findings = [replace(f, path=printable(f.path)) for f in findings]
     if format == "text":
-        return "".join(f"{f.path}:{f.where}: {f.code} {f.message}\n" for f in findings)
+        return "".join(
+            f"{f.path}:{f.where}: {f.code} {FIXABLE_MARK * fixable(f, unsafe_fixes)}{f.message}\n" for f in findings
+        )
     if format == "json":
-        return json.dumps([{**asdict(f), "path": printable(unicode_path(f.path))} for f in findings], indent=2) + "\n"
+        return json.dumps([json_finding(f) for f in findings], indent=2) + "\n"
     if format == "sarif":
         return json.dumps(sarif(findings, errors), indent=2) + "\n"
     if format == "github":
         return "".join(github_annotation(f) + "\n" for f in findings)
     raise ValueError(f"unknown format {format!r}")
+
+
+FIXABLE_MARK = "[*] "
+
+
+def fixable(finding: Finding, unsafe_fixes: bool) -> bool:
+    """Whether --fix fixes the finding: a safe fix, or with --unsafe-fixes any fix."""
+    return finding.fix_safety == SAFE or (unsafe_fixes and finding.fix_safety is not None)
+
+
+def json_finding(finding: Finding) -> dict:
+    """The finding's fields, the rule's name right after its code, and its documentation last."""
+    fields = {}
+    for key, value in asdict(finding).items():
+        fields[key] = printable(unicode_path(value)) if key == "path" else value
+        if key == "code":
+            fields["name"] = rule_name(value)
+    return {**fields, "url": doc_url(finding.code)}
+
+
+def statistics(format: str, findings: Sequence[Finding], unsafe_fixes: bool = False) -> str:
+    """How many findings each code has, most first (ties by code), as `ruff --statistics`
+    prints them: count, code, `[*]` when --fix would fix some of them, and the rule's name.
+    In json, [{"code", "name", "count", "fixable"}], `fixable` counting the findings --fix
+    would fix."""
+    counts = Counter(finding.code for finding in findings)
+    fixes = Counter(finding.code for finding in findings if fixable(finding, unsafe_fixes))
+    codes = sorted(counts, key=lambda code: (-counts[code], code))
+    if format == "json":
+        rows = [{"code": code, "name": rule_name(code), "count": counts[code], "fixable": fixes[code]} for code in codes]
+        return json.dumps(rows, indent=2) + "\n"
+    if not codes:
+        return ""
+    width = len(str(max(counts.values())))
+    marks = {code: (FIXABLE_MARK if fixes[code] else "[ ] ") if fixes else "" for code in codes}
+    return "".join(f"{counts[code]:>{width}}\t{code}\t{marks[code]}{rule_name(code)}\n" for code in codes)
 
 
 def error_line(format: str, error: FileError) -> str:
@@ -100,14 +144,17 @@ def error_line(format: str, error: FileError) -> str:
 
 
 def github_annotation(finding: Finding) -> str:
-    """`::error file=...,line=...,col=...,title=DET101 name::message`: findings are bugs that
-    fail the run, so they are errors, not warnings."""
+    """`::error file=...,line=...,col=...,endLine=...,endColumn=...,title=DET101 name::message`
+    (the end where it is known; endColumn 1-based, just past the code, as SARIF's): findings
+    are bugs that fail the run, so they are errors, not warnings."""
     properties = {"file": finding.path}
     if finding.cell is None:
         properties.update(line=str(finding.line), col=str(finding.col + 1))
+        if finding.end_line is not None:
+            properties.update(endLine=str(finding.end_line), endColumn=str(finding.end_col + 1))
     elif finding.file_line is not None:
         properties["line"] = str(finding.file_line)
-    properties["title"] = f"{finding.code} {_rule_name(finding.code)}"
+    properties["title"] = f"{finding.code} {rule_name(finding.code)}"
     listed = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
     return f"::error {listed}::{_escape_data(_located_message(finding))}"
 
@@ -196,7 +243,7 @@ def _rule_descriptor(rule) -> dict:
         "help": {"text": f"{rule.what}\n\n{rule.why}", "markdown": rule_doc(rule)},
         "defaultConfiguration": {"level": "error"},
     }
-    uri = help_uri(rule)
+    uri = doc_url(rule.code)
     if uri is not None:
         descriptor["helpUri"] = uri
     return descriptor
@@ -211,20 +258,23 @@ def _parse_error_descriptor() -> dict:
         "help": {"text": f"{PARSE_ERROR_WHAT}\n\n{PARSE_ERROR_WHY}", "markdown": parse_error_doc()},
         "defaultConfiguration": {"level": "error"},
     }
-    page = _project_url("Rules")
-    if page is not None:
-        descriptor["helpUri"] = f"{page}#{PARSE_ERROR_CODE.lower()}-{PARSE_ERROR_NAME}"
+    uri = doc_url(PARSE_ERROR_CODE)
+    if uri is not None:
+        descriptor["helpUri"] = uri
     return descriptor
 
 
-def help_uri(rule, rules_page: Optional[str] = None) -> Optional[str]:
-    """The rule's section of the rules page: the package's `Rules` project URL."""
+def doc_url(code: str, rules_page: Optional[str] = None) -> Optional[str]:
+    """The section of a rule, or of DET000, on the rules page (the package's `Rules` project
+    URL); None for another code or when the package metadata names no such page."""
     page = rules_page if rules_page is not None else _project_url("Rules")
-    if page is None:
+    name = rule_name(code)
+    if page is None or not name:
         return None
-    return f"{page}#{rule.code.lower()}-{rule.name}"
+    return f"{page}#{code.lower()}-{name}"
 
 
+@functools.lru_cache(maxsize=None)  # read once: JSON output asks for every finding
 def _project_url(label: str) -> Optional[str]:
     try:
         entries = metadata.metadata("flake8-detach").get_all("Project-URL") or []
@@ -243,7 +293,7 @@ def _first_sentence(text: str) -> str:
     return head if end < 0 else head[: end + 1]
 
 
-def _rule_name(code: str) -> str:
+def rule_name(code: str) -> str:
     for rule in RULES:
         if rule.code == code:
             return rule.name

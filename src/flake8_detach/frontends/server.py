@@ -27,15 +27,14 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from .. import __version__
-from ..docs import PARSE_ERROR_NAME
 from . import cli, config
 from ..pipeline.fixing import fix_one, fix_source
 from ..pipeline.noqa import INLINE, Noqa
 from ..pipeline.notebook import Notebook, NotebookError
 from ..syntax.source_lines import physical_lines
 from ..pipeline.checking import parses_as_python
-from .report import PARSE_ERROR_CODE, Finding, help_uri, printable
-from ..rules import RULES, select
+from .report import PARSE_ERROR_CODE, Finding, doc_url, printable
+from ..rules import select
 
 NAME = "flake8-detach"
 FIX_ALL = f"{types.CodeActionKind.SourceFixAll.value}.{NAME}"
@@ -414,9 +413,7 @@ def notebook_text(cells: list) -> str:
 @lru_cache(maxsize=None)
 def doc_link(code: str) -> Optional[str]:
     """The rule's section of the rules page (as SARIF's helpUri)."""
-    if code == PARSE_ERROR_CODE:
-        return help_uri(SimpleNamespace(code=PARSE_ERROR_CODE, name=PARSE_ERROR_NAME))
-    return next((help_uri(rule) for rule in RULES if rule.code == code), None)
+    return doc_url(code)
 
 
 def finding_range(finding: Finding, lines: list) -> tuple:
