@@ -183,7 +183,9 @@ def pieces_to_parse(source: str, tree: ast.Module, needs: Needs, telling_offsets
     definitions stubbed out, each top-level function, class-level code likewise, each method.
     `telling_offsets` (from `needs`) are where each rule's first need occurs: code without one
     is rejected without a search of its own, and where they occur they are not searched for.
-    Each `ast` node is walked at most once, and only in code whose words some rule needs."""
+    Each `ast` node is walked at most once, and only in a scope whose words some rule needs.
+    (A class is first a gate of words: its scopes are its class-level code and its methods,
+    and the prechecks are monotone, finding in a scope what they find in any code around it.)"""
     lines = physical_lines(source)
     starts = list(accumulate((len(line) for line in lines), initial=0))
     lines = without_large_literals(lines, tree)
@@ -196,14 +198,18 @@ def pieces_to_parse(source: str, tree: ast.Module, needs: Needs, telling_offsets
     def occurs_in(at: list, spans: list) -> bool:
         return any(bisect_left(at, first) < bisect_right(at, last) for first, last in spans)
 
+    def rules_met(statements: list) -> list:
+        """The rules whose needs all occur in the code of `statements`."""
+        spans = [(first_line(node), node.end_lineno) for node in statements]
+        if not occurs_in(telling, spans):
+            return []
+        present = {pattern for pattern, at in telling_lines.items() if occurs_in(at, spans)}
+        return needs.rules_met_in("".join("".join(lines[first - 1 : last]) for first, last in spans), present)
+
     def may_fire(statements: list, scope: Callable[[], Scope]) -> bool:
         """Whether some rule can fire in the code of `statements` (one scope's): its needs all
         occur there, and the shapes its `possible_in(scope(), the file's index)` looks for."""
-        spans = [(first_line(node), node.end_lineno) for node in statements]
-        if not occurs_in(telling, spans):
-            return False
-        present = {pattern for pattern, at in telling_lines.items() if occurs_in(at, spans)}
-        rules = needs.rules_met_in("".join("".join(lines[first - 1 : last]) for first, last in spans), present)
+        rules = rules_met(statements)
         if any(rule.possible_in is None for rule in rules):
             return True
         return any(rule.possible_in(scope(), index) for rule in rules)
@@ -221,47 +227,17 @@ def pieces_to_parse(source: str, tree: ast.Module, needs: Needs, telling_offsets
             if may_fire([node], lambda: Scope(list(scope_nodes([node])))):
                 pieces.append(Piece(code_of(node), first_line(node) - 1))
             continue
-        split = _ClassScopes(node)
-        if not may_fire([node], split.whole):
+        if not rules_met([node]):  # the words alone: each scope of the class is looked at below
             continue
         methods = [child for child in node.body if isinstance(child, FUNCTIONS)]
-        if may_fire([child for child in node.body if not isinstance(child, FUNCTIONS)], split.class_level):
+        class_level = [child for child in node.body if not isinstance(child, FUNCTIONS)]
+        if may_fire(class_level, lambda: Scope(list(scope_nodes(class_level)))):
             first = first_line(node)
             pieces.append(Piece(_stubbed(lines[first - 1 : node.end_lineno], methods, first - 1), first - 1))
         for method in methods:
-            if may_fire([method], lambda: split.method(method)):
+            if may_fire([method], lambda: Scope(list(scope_nodes([method])))):
                 pieces.append(Piece(WRAPPER + code_of(method), first_line(method) - 2, node.name))
     return pieces
-
-
-class _ClassScopes:
-    """A class's nodes split, in one walk made when first asked for, into the scopes the
-    pieces ask about: the whole class, its class-level code and each of its methods."""
-
-    def __init__(self, node: ast.ClassDef) -> None:
-        self.node = node
-
-    @cached_property
-    def _split(self) -> tuple:
-        body = {id(child) for child in self.node.body}
-        header = [self.node, *scope_nodes([c for c in ast.iter_child_nodes(self.node) if id(c) not in body])]
-        class_level, methods = [], {}
-        for child in self.node.body:
-            if isinstance(child, FUNCTIONS):
-                methods[id(child)] = Scope(list(scope_nodes([child])))
-            else:
-                class_level.extend(scope_nodes([child]))
-        whole = header + class_level + [n for scope in methods.values() for n in scope.nodes]
-        return Scope(whole), Scope(class_level), methods
-
-    def whole(self) -> Scope:
-        return self._split[0]
-
-    def class_level(self) -> Scope:
-        return self._split[1]
-
-    def method(self, node: ast.stmt) -> Scope:
-        return self._split[2][id(node)]
 
 
 def alternatives_of(pattern: str) -> Optional[tuple]:

@@ -124,7 +124,8 @@ class WalkRule(Rule):
     # Optional precheck on Python's `ast`, before libcst parses a scope: `possible_in(scope,
     # index)` is False only where the rule cannot fire in `scope` (a pipeline.planning.Scope:
     # its ast nodes, by type; `index` the file's analysis.file_index.FileIndex: its imports,
-    # built values...). None: any scope its `needs` occur in.
+    # built values...). It must be monotone: True for a scope, True for any code holding it.
+    # None: any scope its `needs` occur in.
     possible_in: ClassVar[Optional[Callable[[object, object], bool]]] = None
 
     def __init__(self, ctx: RuleContext) -> None:
