@@ -12,7 +12,7 @@ from functools import cached_property
 from itertools import accumulate
 from typing import Optional
 
-from ..syntax.ast_syntax import FUNCTIONS, bound_names, dotted, module_level, statements
+from ..syntax.ast_syntax import FUNCTIONS, bound_names, dotted, module_level, scope_nodes, statements
 from ..syntax.source_lines import physical_lines
 from . import project
 from .imports import ImportTable
@@ -103,12 +103,10 @@ class FileIndex:
         return frozenset(found)
 
     @cached_property
-    def built_globals(self) -> dict:
-        """Module-level names bound once, to a call or an operation (`criterion = nn.NLLLoss()`,
-        `D = Net()`, `mone = one * -1`), and nowhere else (not by another statement, not through
-        `global`): name -> that expression. Functions see them as built (Evaluator.built)."""
+    def module_binding_counts(self) -> dict:
+        """name -> how many module-level statements bind it (a name declared `global` in a
+        function counts as bound again)."""
         counts: dict = {}
-        calls = {}
         for node in module_level(self.tree.body):
             if isinstance(node, ast.With):  # its body comes on its own; its `as` targets here
                 bound = {n.id for item in node.items for n in ast.walk(item.optional_vars or ast.Pass())
@@ -121,16 +119,47 @@ class FileIndex:
                 for alias in node.names:
                     local = (alias.asname or alias.name).partition(".")[0]
                     counts[local] = counts.get(local, 0) + 1
+        if "global" in self.source:
+            for node in statements(self.tree.body):
+                if isinstance(node, ast.Global):
+                    for name in node.names:
+                        counts[name] = counts.get(name, 0) + 1
+        return counts
+
+    @cached_property
+    def built_globals(self) -> dict:
+        """Module-level names bound once, to a call or an operation (`criterion = nn.NLLLoss()`,
+        `D = Net()`, `mone = one * -1`), and nowhere else (not by another statement, not through
+        `global`): name -> that expression. Functions see them as built (Evaluator.built)."""
+        calls = {
+            node.targets[0].id: node.value
+            for node in module_level(self.tree.body)
+            if isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, (ast.Call, ast.BinOp, ast.UnaryOp))
+        }
+        return {name: call for name, call in calls.items() if self.module_binding_counts.get(name) == 1}
+
+    @cached_property
+    def summarisable_functions(self) -> dict:
+        """name -> the top-level `def` that alone binds it, undecorated and no generator:
+        what a call of it returns can be read from its body (engine.returns)."""
+        found = {}
+        for node in self.tree.body:
             if (
-                isinstance(node, ast.Assign)
-                and len(node.targets) == 1
-                and isinstance(node.targets[0], ast.Name)
-                and isinstance(node.value, (ast.Call, ast.BinOp, ast.UnaryOp))
+                isinstance(node, ast.FunctionDef)
+                and not node.decorator_list
+                and self.module_binding_counts.get(node.name) == 1
+                and not any(isinstance(inner, (ast.Yield, ast.YieldFrom)) for inner in scope_nodes(node.body, skip_definitions=True))
             ):
-                calls[node.targets[0].id] = node.value
-        declared = {name for node in statements(self.tree.body) if isinstance(node, ast.Global) for name in node.names} \
-            if "global" in self.source else set()
-        return {name: call for name, call in calls.items() if counts.get(name) == 1 and name not in declared}
+                found[node.name] = node
+        return found
+
+    @cached_property
+    def returned_values(self) -> dict:
+        """name -> the Value a call of that function gives (engine.returns), filled as asked."""
+        return {}
 
     @cached_property
     def built_attributes(self) -> dict:

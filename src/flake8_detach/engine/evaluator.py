@@ -9,6 +9,7 @@ from typing import Optional
 import libcst as cst
 
 from ..analysis import summaries
+from .returns import returned_value
 from .. import torchapi
 from ..syntax.cst_syntax import (
     basic_index,
@@ -82,6 +83,7 @@ class Evaluator:
         self.locals: Optional[frozenset] = None  # in a function: its local names and parameters
         self.memo: dict = {}  # id(expr) -> Value, valid until the state changes
         self.pending: dict = {}  # id(expr) -> frozenset of Violations to report if it reaches backward()
+        self.summary_depth = 0  # how many function summaries (engine.returns) are being made around this walk
 
     def value(self, expr: cst.CSTNode) -> Value:
         key = id(expr)
@@ -312,6 +314,10 @@ class Evaluator:
         summary = self.summaries.get(dotted_name(func) or "")
         if summary is not None:  # a function of this file: its body says what it returns
             return _summarised(summary, values, pending, self.state.grad_mode)
+        if isinstance(func, cst.Name) and func.value not in (self.locals or ()):
+            returned = returned_value(self.file_index, func.value, self.summary_depth)
+            if returned is not None:  # a function of this file, walked: what its returns agree on
+                return self._called_here(returned, values, pending)
         callee_kind = self.value(func).kind
         # A name's spelling is evidence for a local variable or attribute (`criterion`,
         # `self.model`), not for a function or class imported from elsewhere, nor for a
@@ -348,6 +354,18 @@ class Evaluator:
         grad = True if trained and self.state.grad_mode is True else None
         return Value(kind=kind, pending=pending, saves=True, freed=freed, zero_dim=zero_dim, modules=modules,
                      stale_by=stale_by, grad=grad, leaf=False if grad else None, tensor=bool(grad))
+
+    def _called_here(self, returned: Value, arguments: list, pending: frozenset) -> Value:
+        """What a walked function returns (engine.returns), called here with `arguments`: the
+        graph may also run through what it was given, as through any call; its body was walked
+        with grad on, so where grad may be off here a graph it builds is not known to exist."""
+        stale_by = next((v.stale_by for v in arguments if v.stale_by), None)
+        result = returned.but(pending=pending, modules=frozenset().union(*(v.modules for v in arguments)), stale_by=stale_by)
+        if self.state.grad_mode is True:
+            return result
+        unknown_graph = returned.grad is not False
+        return result.but(grad=None if unknown_graph else False, leaf=None if unknown_graph else returned.leaf,
+                          freed=False, saves=False)
 
     def _built_module(self, cls: str, call: cst.Call) -> Value:
         """A torch.nn module built here: its parameters require grad; a container's are those

@@ -19,7 +19,7 @@ class ExpressionEvents:
     def fire(self, event: str, *args) -> None:
         if self.silent:
             return
-        for hook in self.hooks[event]:
+        for hook in self.hooks.get(event, ()):
             hook(*args)
 
     def scan(self, expr: cst.CSTNode, reset: bool = True) -> None:
@@ -45,7 +45,7 @@ class ExpressionEvents:
             elif kind is cst.Subscript:
                 self.fire("on_subscript", node)
             elif kind is cst.Name:
-                if self.hooks["on_name"] and self._is_read(node):
+                if self.hooks.get("on_name") and self._is_read(node):
                     self.fire("on_name", node)
                 continue
             elif kind in INNER_SCOPES:

@@ -21,7 +21,7 @@ from ..syntax.cst_syntax import (
 from .effects import Effects
 from .evaluator import Evaluator
 from .expression_events import ExpressionEvents
-from .facts import State, Tri, join_states, op_result
+from .facts import CONSTANT, State, Tri, join_states, op_result
 from ..analysis.imports import ImportTable
 
 
@@ -46,6 +46,9 @@ class Walker(ExpressionEvents):
         self.silent = False  # finding a loop's fixpoint: no events, nothing reported
         self.scope: cst.CSTNode = module  # the module or function being walked
         self.displayed: set = set()  # ids of expression statements whose value IPython displays
+        # Summarising the one function this module holds (engine.returns): the values its
+        # returns give, and None where the end of its body is reached.
+        self.returns: Optional[list] = None
 
     @property
     def state(self) -> Optional[State]:
@@ -126,6 +129,8 @@ class Walker(ExpressionEvents):
                     self.effects.apply(part)
             if isinstance(small, cst.Return):
                 self.fire("on_return", small)
+                if self.returns is not None and self.scope is self.module.body[0] and self.state is not None:
+                    self.returns.append(self.value(small.value) if small.value is not None else CONSTANT)
             self.state = None
         elif isinstance(small, (cst.Break, cst.Continue)):
             if self.exits:  # the state reaches the loop's exit, or its next iteration
@@ -301,6 +306,8 @@ class Walker(ExpressionEvents):
         if is_function:
             self.fire("on_scope_start", stmt)
         self.run_suite(stmt.body)
+        if self.returns is not None and stmt is self.module.body[0] and self.state is not None:
+            self.returns.append(CONSTANT)  # the end of the body: None is returned
         if is_function:
             self.fire("on_scope_end", stmt)
         (self.state, self.loops, self.exits, self.evaluator.imports, self.evaluator.owner, self.scope,

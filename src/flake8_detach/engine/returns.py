@@ -1,0 +1,64 @@
+"""What calling a function of the file returns, read by walking its body once per file: the
+facts its `return`s agree on that hold for any arguments and wherever it is called (a 0-dim
+loss, a graph already freed by its own backward(), a module it builds), none of the facts
+that name its own locals or nodes."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import libcst as cst
+
+from .facts import Value
+
+MAX_DEPTH = 8  # summaries that call summaries: deeper chains stay unknown
+
+
+def returned_value(index, name: str, depth: int) -> Optional[Value]:
+    """The Value a call of the file's function `name` gives, or None where unknown. `index`:
+    the file's FileIndex; `depth`: how many summaries are being made around this one."""
+    cache = index.returned_values
+    if name in cache:
+        return cache[name]
+    node = index.summarisable_functions.get(name)
+    if node is None or depth >= MAX_DEPTH:
+        return None
+    cache[name] = None  # while it is being made: a recursive call is unknown
+    try:
+        module = cst.parse_module("".join(index.lines[node.lineno - 1 : node.end_lineno]))
+    except (cst.ParserSyntaxError, RecursionError, MemoryError):
+        return None
+    from .walker import Walker  # the walker evaluates calls with this module: imported when used
+
+    walker = Walker(module, index)
+    walker.evaluator.summary_depth = depth + 1
+    walker.returns = []
+    try:
+        walker.run_module()
+    except RecursionError:
+        return None
+    values = walker.returns
+    if not values:
+        return None
+    joined = values[0]
+    for value in values[1:]:
+        joined = joined.join(value)
+    cache[name] = _portable(joined)
+    return cache[name]
+
+
+def _portable(value: Value) -> Value:
+    """The facts of a returned value that mean the same at a call site."""
+    return Value(
+        tensor=value.tensor,
+        grad=value.grad,
+        leaf=value.leaf,
+        kind=value.kind,
+        saves=value.saves,
+        freed=value.freed,
+        integral=value.integral,
+        zero_dim=value.zero_dim,
+        trainable=value.trainable,
+        param_attrs=value.param_attrs,
+        vector_of_one=value.vector_of_one,
+    )
