@@ -1,4 +1,5 @@
-"""The removed-API tables (torchapi.REMOVED_FUNCTIONS, REMOVED_METHODS, CHANGED_KEYWORDS): each
+"""The removed-API tables (torchapi.REMOVED_FUNCTIONS, REMOVED_METHODS, CHANGED_KEYWORDS,
+REMOVED_IMPORTS): each
 row's example raises what the row records under torch 2.13, the rule reading the table flags it
 with a message naming the release of the change, and where the row gives a fix, the fixed
 example runs."""
@@ -12,7 +13,7 @@ import torch  # noqa: F401  (fails loudly when torch is missing)
 from flake8_detach import check_source
 from flake8_detach.findings import SAFE, UNSAFE
 from flake8_detach.pipeline.fixing import fix_source
-from flake8_detach.torchapi import CHANGED_KEYWORDS, REMOVED_FUNCTIONS, REMOVED_METHODS
+from flake8_detach.torchapi import CHANGED_KEYWORDS, REMOVED_FUNCTIONS, REMOVED_IMPORTS, REMOVED_METHODS
 
 
 def run(code: str) -> None:
@@ -82,3 +83,12 @@ def test_renames_and_old_defaults_are_safe_fixes():
         if row.renamed or row.old_default:
             (finding,) = check_source(f"import torch\nresult = {row.example}\n")
             assert finding.fix.safety == SAFE, row
+
+
+@pytest.mark.parametrize("row", REMOVED_IMPORTS, ids=[row.name for row in REMOVED_IMPORTS])
+def test_each_removed_import_raises_as_recorded_and_is_flagged(row):
+    code = f"import torch\n{row.example}\n"
+    assert_raises_as_recorded(code, row)
+    (finding,) = check_source(code)
+    assert (finding.code, finding.line) == ("DET509", 2)
+    assert f"{row.name} was removed in PyTorch {row.since}: this import raises {row.error}" in finding.message

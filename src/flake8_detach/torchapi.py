@@ -283,3 +283,26 @@ CHANGED_KEYWORDS = (
                    "return_complex=True, and torch.view_as_real() for the old layout",
                    "torch.stft(torch.ones(64), 16)", required=True, position=9),
 )
+
+
+@dataclass(frozen=True)
+class RemovedImport:
+    """A torch module (every name in it), or a name in a module, removed since 0.4 that old code
+    still imports: the release that removed it, what importing it raises under torch 2.13 and
+    with what message, its replacement, and an import that shows the effect
+    (tests/test_removed_apis.py runs each under torch)."""
+
+    name: str
+    since: str
+    error: str
+    message: str
+    replacement: str
+    example: str
+
+
+REMOVED_IMPORTS = (
+    RemovedImport("torch._six", "2.0", "ModuleNotFoundError", "No module named 'torch._six'",
+                  "collections.abc, str, int, math.inf", "from torch._six import container_abcs"),
+    RemovedImport("torch.utils.serialization.load_lua", "1.0", "ImportError", "cannot import name 'load_lua'",
+                  "torchfile.load of the torchfile package", "from torch.utils.serialization import load_lua"),
+)
