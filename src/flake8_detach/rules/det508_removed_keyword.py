@@ -9,6 +9,7 @@ from typing import Iterator
 import libcst as cst
 
 from ..findings import SAFE, UNSAFE, Fix
+from ..syntax.ast_syntax import dotted
 from ..torchapi import CHANGED_KEYWORDS, ChangedKeyword
 from ._base import Example, Raises, WalkRule
 
@@ -101,12 +102,26 @@ action = probs.multinomial(num_samples=1)
 
     @staticmethod
     def possible_in(scope, index) -> bool:
-        """Some call passes a removed keyword, or calls a function whose keyword is required."""
+        """Some call of a callee in the table (by the file's and the scope's torch imports, or a
+        method's name) passes a removed keyword, or leaves out a required one plainly."""
+        imports = index.imports.copy()
+        for statement in scope.of(ast.Import, ast.ImportFrom):
+            imports.add_ast(statement)
         for call in scope.of(ast.Call):
-            func = call.func
-            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
-            if name in REQUIRED_BY or any(keyword.arg in REMOVED for keyword in call.keywords):
-                return True
+            name = imports.qualname_of_dotted(dotted(call.func))
+            if name is not None:
+                rows = [(row, False) for row in FUNCTIONS.get(name, []) + MODULES.get(name.rpartition(".")[0], [])]
+            elif isinstance(call.func, ast.Attribute):
+                rows = [(row, True) for row in METHODS.get(call.func.attr, ())]
+            else:
+                continue
+            for row, method in rows:
+                keywords = [keyword.arg for keyword in call.keywords]
+                if not row.required and row.keyword in keywords:
+                    return True
+                starred = None in keywords or any(isinstance(arg, ast.Starred) for arg in call.args)
+                if row.required and not starred and row.keyword not in keywords and len(call.args) <= place(row, method):
+                    return True
         return False
 
     def on_call(self, call) -> None:
@@ -140,8 +155,7 @@ action = probs.multinomial(num_samples=1)
             arg.keyword is not None and arg.keyword.value == row.keyword for arg in call.args
         ):
             return  # given, or maybe given through *args or **kwargs
-        place = row.position - 1 if method else row.position  # a method's receiver is its first argument
-        if sum(arg.keyword is None for arg in call.args) > place:
+        if sum(arg.keyword is None for arg in call.args) > place(row, method):
             return
         fix = None
         if row.old_default is not None:
@@ -156,6 +170,12 @@ action = probs.multinomial(num_samples=1)
             fix = Fix(SAFE, f"pass the old default: `{row.keyword}={row.old_default}`",
                       ((call, call.with_changes(args=[*args, added])),))
         self.report(call, fix=fix, raises=row.error, **_fields(callee, f"needs {row.keyword}=", row))
+
+
+def place(row: ChangedKeyword, method: bool) -> int:
+    """The place of a required keyword among the positional arguments of the function, or of
+    the method, whose receiver is the function's first argument."""
+    return row.position - 1 if method else row.position
 
 
 def _fields(callee: str, change: str, row: ChangedKeyword) -> dict:
