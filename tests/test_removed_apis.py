@@ -92,3 +92,10 @@ def test_each_removed_import_raises_as_recorded_and_is_flagged(row):
     (finding,) = check_source(code)
     assert (finding.code, finding.line) == ("DET509", 2)
     assert f"{row.name} was removed in PyTorch {row.since}: this import raises {row.error}" in finding.message
+
+
+def test_keywords_owned_by_their_own_rules_are_not_in_the_table():
+    """retain_variables= is DET503's and volatile= DET502's: a call is reported under one code."""
+    assert {row.keyword for row in CHANGED_KEYWORDS}.isdisjoint({"retain_variables", "volatile"})
+    code = "import torch\nw = torch.ones(1, requires_grad=True)\ntorch.autograd.backward([w.sum()], retain_variables=True)\n"
+    assert [finding.code for finding in check_source(code)] == ["DET503"]
