@@ -17,6 +17,7 @@ REMOVED_METHOD = {removed.name: removed for removed in REMOVED_METHODS}
 # `np.fft.fft`): a call through one cannot be a removed function or a Tensor method.
 CURRENT_NAMESPACES = frozenset(("linalg", "fft"))
 
+
 class RemovedFunctionCall(WalkRule):
     code = "DET505"
     name = "removed-function"
