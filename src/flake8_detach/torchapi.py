@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Optional
 
 # torch.<name>(...) that builds a fresh tensor; requires_grad only when asked for.
 FACTORIES = frozenset(
@@ -30,7 +31,7 @@ NOT_TENSOR_OPS = frozenset(
 NON_DIFFERENTIABLE = frozenset(
     """argmax argmin argsort eq ne lt le gt ge isnan isinf isfinite isclose nonzero bool long int
     short byte char all any logical_and logical_or logical_not logical_xor bincount
-    count_nonzero randint_like searchsorted bucketize""".split()
+    count_nonzero randint_like searchsorted bucketize multinomial""".split()
 )
 
 # Of those, the ones whose result is a bool or integer tensor (randint_like keeps its input's dtype).
@@ -154,9 +155,10 @@ SHAPE_KEEPING_METHODS = frozenset(
 
 @dataclass(frozen=True)
 class RemovedFunction:
-    """A torch function removed since 0.4 that old code still calls: the release that removed
-    it, what calling it raises under torch 2.13 and with what message, its replacement, and a
-    call that shows the effect (tests/test_removed_apis.py runs each under torch)."""
+    """A torch function (or Tensor method) removed since 0.4 that old code still calls: the
+    release that removed it, what calling it raises under torch 2.13 and with what message, its
+    replacement, and a call that shows the effect (tests/test_removed_apis.py runs each under
+    torch)."""
 
     name: str
     since: str
@@ -195,4 +197,112 @@ REMOVED_FUNCTIONS = (
     RemovedFunction("rfft", "1.8", "AttributeError", "has no attribute 'rfft'", "torch.fft.rfft", "torch.rfft(torch.ones(4), 1)"),
     RemovedFunction("irfft", "1.8", "AttributeError", "has no attribute 'irfft'", "torch.fft.irfft", "torch.irfft(torch.ones(3, 2), 1)"),
     RemovedFunction("ifft", "1.8", "AttributeError", "has no attribute 'ifft'", "torch.fft.ifft", "torch.ifft(torch.ones(4, 2), 1)"),
+    RemovedFunction("fft", "1.8", "TypeError", "'module' object is not callable",
+                    "torch.fft.fft on torch.view_as_complex(x)", "torch.fft(torch.ones(4, 2), 1)"),
+    RemovedFunction("btrifact_with_info", "1.2", "AttributeError", "has no attribute 'btrifact_with_info'",
+                    "torch.linalg.lu_factor_ex", f"torch.btrifact_with_info({A})"),
+    RemovedFunction("btriunpack", "1.2", "AttributeError", "has no attribute 'btriunpack'", "torch.lu_unpack",
+                    f"torch.btriunpack({A}, torch.ones(3, dtype=torch.int32))"),
+)
+
+# Tensor methods removed since 0.3, called on a value known to be a tensor (`t.eig()`): the
+# same fields, `name` the method's.
+REMOVED_METHODS = (
+    RemovedFunction("eig", "1.13", "RuntimeError", "deprecated since version 1.9 and is now removed", "torch.linalg.eig",
+                    f"({A}).eig()"),
+    RemovedFunction("symeig", "2.0", "RuntimeError", "deprecated since version 1.9 and is now removed",
+                    "torch.linalg.eigh, with UPLO='U' for symeig's default", f"({A}).symeig()"),
+    RemovedFunction("lstsq", "1.13", "RuntimeError", "deprecated since version 1.9 and is now removed",
+                    "torch.linalg.lstsq, with the arguments swapped", f"{B}.lstsq({A})"),
+    RemovedFunction("solve", "1.13", "RuntimeError", "deprecated since version 1.9 and is now removed",
+                    "torch.linalg.solve, with the arguments swapped", f"{B}.solve({A})"),
+    RemovedFunction("matrix_rank", "1.13", "AttributeError", "has no attribute 'matrix_rank'", "torch.linalg.matrix_rank",
+                    f"({A}).matrix_rank()"),
+    RemovedFunction("gels", "1.3", "AttributeError", "has no attribute 'gels'", "torch.linalg.lstsq, with the arguments swapped",
+                    f"{B}.gels({A})"),
+    RemovedFunction("gesv", "1.2", "AttributeError", "has no attribute 'gesv'", "torch.linalg.solve, with the arguments swapped",
+                    f"{B}.gesv({A})"),
+    RemovedFunction("potrf", "1.2", "AttributeError", "has no attribute 'potrf'", "torch.linalg.cholesky (upper=True for potrf's default)",
+                    f"({A}).potrf()"),
+    RemovedFunction("potrs", "1.2", "AttributeError", "has no attribute 'potrs'", "torch.cholesky_solve", f"{B}.potrs({A})"),
+    RemovedFunction("potri", "1.2", "AttributeError", "has no attribute 'potri'", "torch.cholesky_inverse", f"({A}).potri()"),
+    RemovedFunction("pstrf", "1.2", "AttributeError", "has no attribute 'pstrf'", "torch.linalg.cholesky", f"({A}).pstrf()"),
+    RemovedFunction("trtrs", "1.2", "AttributeError", "has no attribute 'trtrs'", "torch.linalg.solve_triangular, with the arguments swapped",
+                    f"{B}.trtrs({A})"),
+    RemovedFunction("btrifact", "1.2", "AttributeError", "has no attribute 'btrifact'", "torch.linalg.lu_factor", f"({A}).btrifact()"),
+    RemovedFunction("btrifact_with_info", "1.2", "AttributeError", "has no attribute 'btrifact_with_info'",
+                    "torch.linalg.lu_factor_ex", f"({A}).btrifact_with_info()"),
+    RemovedFunction("btrisolve", "1.2", "AttributeError", "has no attribute 'btrisolve'", "torch.lu_solve", f"{B}.btrisolve({A}, {A})"),
+    RemovedFunction("rfft", "1.8", "AttributeError", "has no attribute 'rfft'", "torch.fft.rfft", "torch.ones(4).rfft(1)"),
+    RemovedFunction("irfft", "1.8", "AttributeError", "has no attribute 'irfft'", "torch.fft.irfft", "torch.ones(3, 2).irfft(1)"),
+    RemovedFunction("fft", "1.8", "AttributeError", "has no attribute 'fft'", "torch.fft.fft", "torch.ones(4, 2).fft(1)"),
+    RemovedFunction("ifft", "1.8", "AttributeError", "has no attribute 'ifft'", "torch.fft.ifft", "torch.ones(4, 2).ifft(1)"),
+    RemovedFunction("reinforce", "0.3", "RuntimeError", "reinforce() was removed",
+                    "the log-probability of a torch.distributions sample, times the reward", "torch.ones(3).multinomial(1).reinforce(1.0)"),
+)
+
+
+@dataclass(frozen=True)
+class ChangedKeyword:
+    """A keyword of torch callables that old code gets wrong under torch 2.13: passed where it
+    was removed (`variables=` of `torch.autograd.backward`), or left out where its default was
+    removed (`num_samples=` of `multinomial`). The release of the change, what the call raises
+    and with what message, what to write instead, a call that shows the effect
+    (tests/test_removed_apis.py runs each under torch), and the fix where one is known."""
+
+    # torch qualnames (`torch.optim.lr_scheduler.*`: every name there), and `Tensor.m` for the
+    # method m of a value known to be a tensor
+    callees: tuple
+    keyword: str
+    since: str
+    error: str
+    message: str
+    advice: str
+    example: str
+    required: bool = False  # the call raises without the keyword, not with it
+    position: Optional[int] = None  # a required keyword's place among the function's arguments
+    renamed: Optional[str] = None  # the keyword's new name: the fix renames it (safe)
+    inert: Optional[str] = None  # the value that did nothing: the fix drops the keyword (safe with it)
+    old_default: Optional[str] = None  # a required keyword's old default: the fix passes it (safe)
+
+
+LR_SCHEDULERS = "torch.optim.lr_scheduler.*"
+CHANGED_KEYWORDS = (
+    ChangedKeyword(("torch.autograd.backward",), "variables", "0.4", "TypeError", "unexpected keyword argument 'variables'",
+                   "it is tensors= now", "torch.autograd.backward(variables=[(torch.ones(2, requires_grad=True) * 2).sum()])",
+                   renamed="tensors"),
+    ChangedKeyword((LR_SCHEDULERS,), "verbose", "2.7", "TypeError", "unexpected keyword argument 'verbose'",
+                   "drop it; print(scheduler.get_last_lr()) to log",
+                   "torch.optim.lr_scheduler.StepLR(torch.optim.SGD([torch.ones(1, requires_grad=True)]), 10, verbose=True)",
+                   inert="False"),
+    ChangedKeyword(("torch.multinomial", "Tensor.multinomial"), "num_samples", "0.4", "TypeError",
+                   'missing 1 required positional arguments: "num_samples"', "num_samples=1 was the default",
+                   "torch.ones(3).multinomial()", required=True, position=1, old_default="1"),
+    ChangedKeyword(("torch.stft", "Tensor.stft"), "return_complex", "2.0", "RuntimeError",
+                   "stft requires the return_complex parameter be given for real inputs",
+                   "return_complex=True, and torch.view_as_real() for the old layout",
+                   "torch.stft(torch.ones(64), 16)", required=True, position=9),
+)
+
+
+@dataclass(frozen=True)
+class RemovedImport:
+    """A torch module (every name in it), or a name in a module, removed since 0.4 that old code
+    still imports: the release that removed it, what importing it raises under torch 2.13 and
+    with what message, its replacement, and an import that shows the effect
+    (tests/test_removed_apis.py runs each under torch)."""
+
+    name: str
+    since: str
+    error: str
+    message: str
+    replacement: str
+    example: str
+
+
+REMOVED_IMPORTS = (
+    RemovedImport("torch._six", "2.0", "ModuleNotFoundError", "No module named 'torch._six'",
+                  "collections.abc, str, int, math.inf", "from torch._six import container_abcs"),
+    RemovedImport("torch.utils.serialization.load_lua", "1.0", "ImportError", "cannot import name 'load_lua'",
+                  "torchfile.load of the torchfile package", "from torch.utils.serialization import load_lua"),
 )

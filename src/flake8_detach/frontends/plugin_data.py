@@ -59,8 +59,11 @@ FIRST_NEEDS = (
     'sum\\s*\\(',
     'var\\s*\\(',
     'btrifact\\s*\\(',
+    'btrifact_with_info\\s*\\(',
     'btrisolve\\s*\\(',
+    'btriunpack\\s*\\(',
     'eig\\s*\\(',
+    'fft\\s*\\(',
     'gels\\s*\\(',
     'gesv\\s*\\(',
     'ifft\\s*\\(',
@@ -71,6 +74,7 @@ FIRST_NEEDS = (
     'potri\\s*\\(',
     'potrs\\s*\\(',
     'pstrf\\s*\\(',
+    'reinforce\\s*\\(',
     'rfft\\s*\\(',
     'solve\\s*\\(',
     'symeig\\s*\\(',
@@ -79,6 +83,12 @@ FIRST_NEEDS = (
     'uint8',
     'ByteTensor',
     'byte\\s*\\(',
+    'variables\\s*=(?!=)',
+    'verbose\\s*=(?!=)',
+    'multinomial\\s*\\(',
+    'stft\\s*\\(',
+    '_six',
+    'load_lua',
 )
 OPT_IN_CODES = ('DET104', 'DET202', 'DET203', 'DET501', 'DET502')
-CODES = ('DET101', 'DET102', 'DET103', 'DET104', 'DET105', 'DET201', 'DET202', 'DET203', 'DET301', 'DET302', 'DET303', 'DET304', 'DET305', 'DET306', 'DET307', 'DET308', 'DET401', 'DET402', 'DET403', 'DET404', 'DET405', 'DET406', 'DET407', 'DET408', 'DET409', 'DET410', 'DET411', 'DET412', 'DET413', 'DET414', 'DET501', 'DET502', 'DET503', 'DET504', 'DET505', 'DET506', 'DET507')
+CODES = ('DET101', 'DET102', 'DET103', 'DET104', 'DET105', 'DET201', 'DET202', 'DET203', 'DET301', 'DET302', 'DET303', 'DET304', 'DET305', 'DET306', 'DET307', 'DET308', 'DET401', 'DET402', 'DET403', 'DET404', 'DET405', 'DET406', 'DET407', 'DET408', 'DET409', 'DET410', 'DET411', 'DET412', 'DET413', 'DET414', 'DET501', 'DET502', 'DET503', 'DET504', 'DET505', 'DET506', 'DET507', 'DET508', 'DET509')
