@@ -106,7 +106,7 @@ class Effects:
         """An optimizer wrote new values into the parameters of `modules`, in place: a graph
         built through them before now saved the old ones."""
         for name, known in list(self.state.names.items()):
-            if known.modules & modules and known.grad is not False and known.stale_by is None:
+            if known.grad is not False and known.stale_by is None and _share_parameters(known.modules, modules):
                 self.state.set(name, known.but(stale_by=optimizer))
 
     def free_graph(self, tensors: Optional[cst.BaseExpression]) -> None:
@@ -274,3 +274,11 @@ def attribute_key(expr: cst.BaseExpression) -> Optional[str]:
     if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name):
         return f"{expr.value.value}.{expr.attr.value}"
     return None
+
+
+def _share_parameters(built_by: frozenset, updated: frozenset) -> bool:
+    """Whether modules that built a graph and modules an optimizer updates share parameters:
+    the same module, or one a submodule of the other (`net` and `net.encoder`)."""
+    return any(
+        a == b or a.startswith(b + ".") or b.startswith(a + ".") for a in built_by for b in updated
+    )
