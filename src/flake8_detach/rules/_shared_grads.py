@@ -57,13 +57,16 @@ def dropped_aliases(index: FileIndex) -> list:
     file = _File(index.imports, _optimizer_classes(index), tuple(scopes))
     found = []
     for scope in scopes:
-        # the aliases the scope makes, itself or through a helper of the file it calls: (alias,
-        # the scope that makes it, the line of the scope where it is made)
+        # the aliases the scope makes, itself or through a helper of the file it calls: (the
+        # alias as the scope names its modules, as the maker names them, the maker, the line
+        # of the scope where it is made)
         made = [(alias, alias, scope, alias.statement.lineno) for alias in aliases[id(scope)]]
         for call in (node for node in scope.nodes if isinstance(node, ast.Call)):
             helper = _helper(call, scope, functions, methods)
             if helper is not None and helper is not scope:
-                made += [(_seen_from(alias, helper.node, call), alias, helper, call.lineno) for alias in aliases[id(helper)]]
+                made += [
+                    (_seen_from(alias, helper.node, call), alias, helper, call.lineno) for alias in aliases[id(helper)]
+                ]
         made = [
             (alias, _stepped_after(line, scope.nodes))
             for alias, as_made, where, line in made
@@ -292,8 +295,9 @@ def _optimizer_bindings(receiver: Optional[str], scope: Scope, file: _File) -> l
         places = [(method.node, method.nodes) for method in file.methods_of(scope.cls)]
     elif "." not in receiver:
         places = [(scope.node, scope.nodes)]
-        if scope.node is not None and receiver not in _parameter_names(scope.node) and not _binds(scope.nodes, receiver):
-            places = [(None, file.module.nodes)]
+        if scope.node is not None and receiver not in _parameter_names(scope.node):
+            if not _binds(scope.nodes, receiver):
+                places = [(None, file.module.nodes)]
     else:
         return [None]
     bindings = []

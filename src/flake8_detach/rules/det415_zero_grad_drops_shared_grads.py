@@ -23,10 +23,12 @@ class ZeroGradDropsSharedGrads(FileRule):
         "(`torch.optim.Adam(shared_model.parameters())`, or by a subclass of a torch optimizer "
         "of the file that keeps its `zero_grad`), or handed in by the caller (a parameter, or an "
         "attribute of `self` set from one), as A3C passes its workers the shared optimizer. "
-        "Nothing may clear the local gradients otherwise: a `zero_grad()` on the local model "
-        "anywhere in the file or on an optimizer over it, a gradient set to None or zeroed in "
-        "place (`p.grad.zero_()`) in the update or its helper, or a local model built anew in a "
-        "loop keep the rule quiet."
+        "Nothing may clear the local gradients otherwise: a `zero_grad()` on the local model or "
+        "on an optimizer over it, or a gradient set to None or zeroed in place (`p.grad.zero_()`), "
+        "in the update or its helper (in any method of the class, for a local model held on "
+        "`self`), or a local model built anew in a loop keep the rule quiet. A `.step()` after "
+        "the alias names the optimizer that takes its gradients: another optimizer's "
+        "`zero_grad()` is not flagged for it."
     )
     why = (
         "Before torch 2.0, `zero_grad()` zeroed each `.grad` in place, and the shared gradient "
