@@ -1,4 +1,4 @@
-# report: https://github.com/cyoon1729/Policy-Gradient-Methods/blob/c003fc7f624c31cc8e9ab304f6a6947c9f440214/a3c/worker.py#L142
+# report: https://github.com/cyoon1729/Policy-Gradient-Methods/blob/c003fc7f624c31cc8e9ab304f6a6947c9f440214/a3c/worker.py#L76
 # family: optimizer-misuse
 # expect: 23
 # runtime: asserts the worker's gradients are never zeroed: zero_grad on the global net drops its alias instead of zeroing it
