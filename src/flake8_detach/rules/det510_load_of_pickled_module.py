@@ -167,8 +167,10 @@ restored = torch.load("model.pkl", weights_only=False)
             self._on_use(call)
 
     def on_subscript(self, subscript: cst.Subscript) -> None:
+        """`ckpt["model"]`: a checkpoint dict, maybe of state dicts. A layer of an nn.Sequential
+        or an item of a list (`net[0]`) says nothing against a module."""
         loaded = self.ctx.value(subscript.value).loaded_by
-        if loaded is not None:  # `ckpt["model"]`: a checkpoint dict
+        if loaded is not None and not _integer_index(subscript):
             self.as_state.add(id(loaded))
 
     def on_scope_end(self, scope: cst.CSTNode) -> None:
@@ -258,6 +260,16 @@ class Files:
         # Dotted names a method only modules have was called on so far (`resnet.parameters()`):
         # modules that the model of torch's API does not know (a torchvision model).
         self.modules: set = set()
+
+
+def _integer_index(subscript: cst.Subscript) -> bool:
+    """`x[0]`, `x[-1]`: one integer written out."""
+    if len(subscript.slice) != 1 or not isinstance(subscript.slice[0].slice, cst.Index):
+        return False
+    index = subscript.slice[0].slice.value
+    if isinstance(index, cst.UnaryOperation) and isinstance(index.operator, cst.Minus):
+        index = index.expression
+    return isinstance(index, cst.Integer)
 
 
 def _leaves_default(load: cst.Call) -> bool:
