@@ -2,6 +2,7 @@
 good one runs clean. torch is a hard requirement here: without it this module fails."""
 
 import builtins
+import importlib
 import re
 import warnings
 
@@ -24,11 +25,17 @@ def execute(code: str) -> tuple:
     return namespace, caught
 
 
+def exception_class(name: str) -> type:
+    """The exception a Raises proof names: a builtin's name, or `module.Name`."""
+    module, _, attribute = name.rpartition(".")
+    return getattr(importlib.import_module(module) if module else builtins, attribute)
+
+
 @pytest.mark.parametrize("rule, n, example", CASES, ids=IDS)
 def test_bad_example_shows_the_effect(rule, n, example):
     proof = example.proof
     if isinstance(proof, Raises):
-        with pytest.raises(tuple(getattr(builtins, error) for error in proof.errors), match=proof.match):
+        with pytest.raises(tuple(map(exception_class, proof.errors)), match=proof.match):
             execute(example.bad)
     elif isinstance(proof, Warns):
         _, caught = execute(example.bad)

@@ -17,6 +17,10 @@ FACTORIES = frozenset(
 # Namespaces whose functions compute tensors from tensors.
 OP_NAMESPACES = ("torch.", "torch.nn.functional.", "torch.special.", "torch.linalg.", "torch.fft.")
 
+# What unpickles a file torch.save() wrote, and what writes one.
+LOADERS = frozenset(("torch.load", "torch.serialization.load"))
+SAVERS = frozenset(("torch.save", "torch.serialization.save"))
+
 # torch.<name>(...) that is not a tensor computation.
 NOT_TENSOR_OPS = frozenset(
     """load save device dtype manual_seed seed initial_seed is_tensor is_storage is_grad_enabled

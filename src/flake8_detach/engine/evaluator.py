@@ -56,6 +56,7 @@ CONTAINER_MODULES = frozenset("Sequential ModuleList ModuleDict DataParallel".sp
 PARAMETER_CONTAINERS = frozenset(("ParameterList", "ParameterDict"))
 # Module methods that move or switch the module in place and return it.
 MODULE_METHODS_RETURNING_SELF = frozenset("cuda cpu to float double half bfloat16 train eval requires_grad_".split())
+MOVES_AND_SWITCHES = MODULE_METHODS_RETURNING_SELF - {"requires_grad_"}
 SAVING_OPERATORS = (cst.Multiply, cst.Divide, cst.Power, cst.MatrixMultiply)
 # Keyword arguments of torch ops that are never the tensors computed with.
 NON_TENSOR_KEYWORDS = frozenset("dim keepdim dtype device layout memory_format pin_memory reduction inplace out".split())
@@ -384,6 +385,8 @@ class Evaluator:
         return Value(kind=MODULE, trainable=True, param_attrs=frozenset(attrs))
 
     def _evaluate_torch_call(self, name: str, call: cst.Call) -> Value:
+        if name in torchapi.LOADERS:
+            return Value(loaded_by=call)
         namespace, _, last = name.rpartition(".")
         if namespace == "torch" and last in torchapi.FACTORIES:
             flag = keyword_arg(call, "requires_grad")
@@ -462,6 +465,8 @@ class Evaluator:
         receiver = self.value(func.value)
         if receiver.kind in (MODULE, LOSS_FUNCTION) and method in MODULE_METHODS_RETURNING_SELF:
             return receiver  # `nn.MSELoss().cuda()`, `net.to(device)`: the module itself
+        if receiver.loaded_by is not None and method in MOVES_AND_SWITCHES:
+            return receiver  # `torch.load(f).to(device)`: still what the file held, moved
         if method == "detach":
             alias = receiver.alias or (call if _held_elsewhere(func.value) else None)
             return Value(tensor=True, grad=False, leaf=True, alias=alias, zero_dim=receiver.zero_dim, placed=receiver.placed)

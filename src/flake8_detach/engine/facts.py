@@ -56,6 +56,9 @@ class Value:
     # `.cuda()`): a move to the same place again gives back the tensor itself.
     placed: Optional[str] = None
     vector_of_one: bool = False  # a 1-D tensor of one element (shape [1]): `torch.FloatTensor([1])`
+    # The torch.load() call that unpickled this object (moved or switched since: `.to(device)`,
+    # `.eval()`): tensors, a dict of them, or any pickled object.
+    loaded_by: Optional[cst.Call] = None
 
     def join(self, other: "Value") -> "Value":
         """What is known after two control-flow paths meet: only what both agree on."""
@@ -82,6 +85,7 @@ class Value:
             param_attrs=self.param_attrs & other.param_attrs,
             placed=self.placed if self.placed == other.placed else None,
             vector_of_one=self.vector_of_one and other.vector_of_one,
+            loaded_by=self.loaded_by if self.loaded_by == other.loaded_by else None,
         )
 
     def but(self, **changes) -> "Value":

@@ -28,8 +28,9 @@ LEAF = r"requires_grad|Parameter|Variable|weight\b|bias\b|parameters\s*\("
 
 @dataclass(frozen=True)
 class Raises:
-    """The bad example raises `error` (a builtin exception's name, or a tuple of names where the
-    Python version decides which) with a message matching the regex `match`."""
+    """The bad example raises `error` (a builtin exception's name or a dotted one,
+    `pickle.UnpicklingError`; or a tuple of names where the Python version decides which) with a
+    message matching the regex `match`."""
 
     error: Union[str, tuple]
     match: str
