@@ -174,7 +174,7 @@ def test_wheel_and_sdist_pass_twine_check_and_hold_the_package(dist):
         info = f"flake8_detach-{__version__}.dist-info"
         entry_points = wheel.read(f"{info}/entry_points.txt").decode()
         metadata = wheel.read(f"{info}/METADATA").decode()
-    assert "flake8_detach/cli.py" in names and "flake8_detach/rules/__init__.py" in names
+    assert "flake8_detach/frontends/cli.py" in names and "flake8_detach/rules/__init__.py" in names
     assert any(name.startswith(f"{info}/") and name.endswith("/LICENSE") for name in names), names
     assert not any(name.startswith("tests/") for name in names)
     assert "DET = flake8_detach.frontends.flake8_plugin:Flake8Checker" in entry_points
@@ -185,7 +185,7 @@ def test_wheel_and_sdist_pass_twine_check_and_hold_the_package(dist):
                                       for line in torch_requirements), torch_requirements
     with tarfile.open(sdists[0]) as sdist:
         members = {member.name.split("/", 1)[1] for member in sdist.getmembers() if "/" in member.name}
-    assert {"pyproject.toml", "README.md", "LICENSE", "src/flake8_detach/cli.py"} <= members
+    assert {"pyproject.toml", "README.md", "LICENSE", "src/flake8_detach/frontends/cli.py"} <= members
 
 
 # ---- the README's install snippets, as written ---------------------------------------------

@@ -12,7 +12,7 @@ from functools import cached_property
 from itertools import accumulate
 from typing import Optional
 
-from ..syntax.ast_syntax import FUNCTIONS, bound_names, dotted, module_level, scope_nodes, statements
+from ..syntax.ast_syntax import FUNCTIONS, bound_names, dotted, handling_spans, module_level, scope_nodes, statements
 from ..syntax.source_lines import physical_lines
 from . import project
 from .imports import ImportTable
@@ -155,6 +155,18 @@ class FileIndex:
             ):
                 found[node.name] = node
         return found
+
+    @cached_property
+    def _handling(self) -> dict:
+        return {}
+
+    def handling_spans(self, error: str) -> list:
+        """The `try` bodies whose handlers take the builtin exception `error`, as
+        ast_syntax.handling_spans gives them: found once per file and error."""
+        spans = self._handling.get(error)
+        if spans is None:
+            spans = self._handling[error] = handling_spans(self.tree, (error,))
+        return spans
 
     @cached_property
     def returned_values(self) -> dict:

@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from ..syntax.ast_syntax import handled, handling_spans
+from ..syntax.ast_syntax import handled
 from ..syntax.cst_syntax import keeps_comments
 from ..engine.context import RuleContext
 from ..findings import Violation
@@ -90,8 +90,8 @@ def analysed_pieces(
         violations = analyse(module, walk_rules, planned.index, piece.line_offset, piece.owner)
         if shifts:  # columns on lines whose indentation was rewritten, back in the file's own
             violations = [_unshifted(v, shifts.get(v.line - piece.line_offset)) for v in violations]
-        yield piece, module, unhandled(violations, planned.index.tree)
-    yield None, None, unhandled(file_findings(planned.file_rules, planned.index), planned.index.tree)
+        yield piece, module, unhandled(violations, planned.index)
+    yield None, None, unhandled(file_findings(planned.file_rules, planned.index), planned.index)
 
 
 def parse_piece(code: str) -> tuple:
@@ -159,14 +159,14 @@ def file_findings(rules: Sequence[type], index: FileIndex) -> list:
     return found
 
 
-def unhandled(violations: list, tree: ast.Module) -> list:
+def unhandled(violations: list, index: FileIndex) -> list:
     """The violations, less those whose code raises an exception that a `try` around it (in
     its own scope) handles: code that raises it on purpose, to show it. One policy for the
     findings of every rule."""
     errors = tuple(sorted({error for violation in violations for error in violation.raises}))
     if not errors:
         return violations
-    spans = {error: handling_spans(tree, (error,)) for error in errors}
+    spans = {error: index.handling_spans(error) for error in errors}
     return [v for v in violations if not any(handled(v.line, spans[error]) for error in v.raises)]
 
 
