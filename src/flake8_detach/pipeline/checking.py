@@ -22,7 +22,7 @@ from ..engine.context import RuleContext
 from ..findings import Violation
 from ..analysis.file_index import FileIndex
 from .planning import plan
-from ..rules import EVENTS, RULES, WalkRule
+from ..rules import EVENTS, RULES
 from ..syntax.source_lines import physical_lines
 from ..rules._base import exception_names
 from ..engine.walker import Walker
@@ -68,7 +68,6 @@ def analysed_pieces(
     planned = plan(source, tree, rules, whole_file, path)
     if planned is None:
         return
-    walk_rules = tuple(rule for rule in rules if issubclass(rule, WalkRule))
     for piece in planned.pieces:
         size = sum(1 for line in physical_lines(piece.code) if line.strip())
         if size > MAX_PIECE_LINES:  # libcst needs about 25 kB a line: over a gigabyte here
@@ -87,7 +86,7 @@ def analysed_pieces(
         except (RecursionError, MemoryError):
             yield piece, None, [parse_failure("libcst cannot parse this code: too deeply nested", piece.line_offset + 1, 0)]
             continue
-        violations = analyse(module, walk_rules, planned.index, piece.line_offset, piece.owner)
+        violations = analyse(module, planned.walk_rules, planned.index, piece.line_offset, piece.owner)
         if shifts:  # columns on lines whose indentation was rewritten, back in the file's own
             violations = [_unshifted(v, shifts.get(v.line - piece.line_offset)) for v in violations]
         yield piece, module, unhandled(violations, planned.index)

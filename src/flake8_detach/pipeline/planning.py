@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate
-from typing import Callable, Optional, Sequence
+from typing import Optional, Sequence
 
 from ..analysis.file_index import FileIndex, index_file
 from ..analysis.imports import ImportTable
@@ -122,6 +122,7 @@ class Plan:
     """What runs where in one file."""
 
     index: FileIndex
+    walk_rules: tuple  # the walk rules, run on each piece
     pieces: list  # the pieces for the walk rules
     file_rules: tuple  # the whole-file rules to run
 
@@ -142,7 +143,7 @@ def plan(source: str, tree: ast.Module, rules: Sequence[type], whole_file: bool 
     if whole_file:
         index = index_file(tree, source, path)
         pieces = [Piece("".join(without_large_literals(physical_lines(source), tree)), 0)]
-        return None if index.imports.other_framework_only else Plan(index, pieces, file_rules)
+        return None if index.imports.other_framework_only else Plan(index, walk_rules, pieces, file_rules)
     needs, file_needs = needs_of(walk_rules), needs_of(file_rules)
     telling, file_telling = needs.telling_offsets(source), file_needs.telling_offsets(source)
     if not telling and not file_telling:
@@ -156,7 +157,7 @@ def plan(source: str, tree: ast.Module, rules: Sequence[type], whole_file: bool 
     if file_widened is not file_needs:
         file_telling = file_widened.telling_offsets(source)
     met = file_widened.rules_met_in(source, set(file_telling)) if file_telling else []
-    return Plan(index, pieces_to_parse(source, tree, widened, telling, index), tuple(met))
+    return Plan(index, walk_rules, pieces_to_parse(source, tree, widened, telling, index), tuple(met))
 
 
 class Scope:
@@ -206,13 +207,15 @@ def pieces_to_parse(source: str, tree: ast.Module, needs: Needs, telling_offsets
         present = {pattern for pattern, at in telling_lines.items() if occurs_in(at, spans)}
         return needs.rules_met_in("".join("".join(lines[first - 1 : last]) for first, last in spans), present)
 
-    def may_fire(statements: list, scope: Callable[[], Scope]) -> bool:
+    def may_fire(statements: list) -> bool:
         """Whether some rule can fire in the code of `statements` (one scope's): its needs all
-        occur there, and the shapes its `possible_in(scope(), the file's index)` looks for."""
+        occur there, and the shapes its `possible_in(the scope, the file's index)` looks for
+        (the scope's nodes walked only where some rule's needs occur, once for all of them)."""
         rules = rules_met(statements)
         if any(rule.possible_in is None for rule in rules):
             return True
-        return any(rule.possible_in(scope(), index) for rule in rules)
+        scope = Scope(list(scope_nodes(statements))) if rules else None
+        return any(rule.possible_in(scope, index) for rule in rules)
 
     def code_of(node: ast.stmt) -> str:
         return "".join(lines[first_line(node) - 1 : node.end_lineno])
@@ -220,22 +223,22 @@ def pieces_to_parse(source: str, tree: ast.Module, needs: Needs, telling_offsets
     pieces = []
     definitions = [node for node in tree.body if isinstance(node, (*FUNCTIONS, ast.ClassDef))]
     module_code = [node for node in tree.body if not isinstance(node, (*FUNCTIONS, ast.ClassDef))]
-    if may_fire(module_code, lambda: Scope(list(scope_nodes(module_code)))):
+    if may_fire(module_code):
         pieces.append(Piece(_stubbed(lines, definitions), 0))
     for node in definitions:
         if isinstance(node, FUNCTIONS):
-            if may_fire([node], lambda: Scope(list(scope_nodes([node])))):
+            if may_fire([node]):
                 pieces.append(Piece(code_of(node), first_line(node) - 1))
             continue
         if not rules_met([node]):  # the words alone: each scope of the class is looked at below
             continue
         methods = [child for child in node.body if isinstance(child, FUNCTIONS)]
         class_level = [child for child in node.body if not isinstance(child, FUNCTIONS)]
-        if may_fire(class_level, lambda: Scope(list(scope_nodes(class_level)))):
+        if may_fire(class_level):
             first = first_line(node)
             pieces.append(Piece(_stubbed(lines[first - 1 : node.end_lineno], methods, first - 1), first - 1))
         for method in methods:
-            if may_fire([method], lambda: Scope(list(scope_nodes([method])))):
+            if may_fire([method]):
                 pieces.append(Piece(WRAPPER + code_of(method), first_line(method) - 2, node.name))
     return pieces
 
