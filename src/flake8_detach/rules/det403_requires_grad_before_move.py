@@ -7,7 +7,7 @@ from typing import Optional
 import libcst as cst
 
 from .. import torchapi
-from ..syntax.cst_syntax import keyword_arg, method_name
+from ..syntax.cst_syntax import keyword_arg, method_name, with_keyword
 from ..findings import UNSAFE
 from ._base import LEAF, Breaks, Example, WalkRule
 from ._leaves import makes_leaves
@@ -108,10 +108,7 @@ w = torch.randn(3, requires_grad=True, dtype=torch.float64)
             return  # the move returns the tensor itself, or may
         fix = None
         if as_keyword is not None and factory is not None:
-            keyword, new_value = as_keyword
-            equal = cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace(""))
-            argument = cst.Arg(keyword=cst.Name(keyword), value=new_value, equal=equal)
-            fix = self.fix((move, factory.with_changes(args=[*factory.args, argument])))
+            fix = self.fix((move, with_keyword(factory, *as_keyword)))
         self.report(move, fix=fix, move=f"{method_name(move)}()")
 
     def _is_factory(self, call: cst.Call) -> bool:

@@ -10,6 +10,7 @@ import libcst as cst
 
 from ..findings import SAFE, UNSAFE, Fix
 from ..syntax.ast_syntax import dotted
+from ..syntax.cst_syntax import with_keyword
 from ..torchapi import CHANGED_KEYWORDS, ChangedKeyword
 from ._base import Example, Raises, WalkRule
 
@@ -159,16 +160,8 @@ action = probs.multinomial(num_samples=1)
             return
         fix = None
         if row.old_default is not None:
-            added = cst.Arg(
-                cst.parse_expression(row.old_default),
-                keyword=cst.Name(row.keyword),
-                equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
-            )
-            args = list(call.args)
-            if args and isinstance(args[-1].comma, cst.MaybeSentinel):
-                args[-1] = args[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
             fix = Fix(SAFE, f"pass the old default: `{row.keyword}={row.old_default}`",
-                      ((call, call.with_changes(args=[*args, added])),))
+                      ((call, with_keyword(call, row.keyword, cst.parse_expression(row.old_default))),))
         self.report(call, fix=fix, raises=row.error, **_fields(callee, f"needs {row.keyword}=", row))
 
 

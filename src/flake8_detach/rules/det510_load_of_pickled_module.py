@@ -13,7 +13,7 @@ from ..analysis.file_index import MODULE_METHODS
 from ..engine.facts import INSTANCE, LOSS_FUNCTION, MODULE, OPTIMIZER
 from ..findings import UNSAFE
 from ..syntax.ast_syntax import dotted
-from ..syntax.cst_syntax import dotted_name, first_arg, keyword_arg
+from ..syntax.cst_syntax import dotted_name, first_arg, keyword_arg, with_keyword
 from ._base import Example, Raises, WalkRule
 
 # Methods that only a module (or an optimizer) has: calling one on what torch.load() gave shows
@@ -239,15 +239,7 @@ restored = torch.load("model.pkl", weights_only=False)
         return self.ctx.text(path, limit=10_000)
 
     def _report(self, load: cst.Call, what: str, evidence: str) -> None:
-        argument = cst.Arg(
-            cst.Name("False"),
-            keyword=cst.Name("weights_only"),
-            equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
-        )
-        args = list(load.args)
-        if isinstance(args[-1].comma, cst.MaybeSentinel):
-            args[-1] = args[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
-        fix = self.fix((load, load.with_changes(args=[*args, argument])))
+        fix = self.fix((load, with_keyword(load, "weights_only", cst.Name("False"))))
         self.report(load, fix=fix, call=f"{self.ctx.text(load.func)}()", what=what, evidence=evidence)
 
 

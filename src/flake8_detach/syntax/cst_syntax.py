@@ -325,6 +325,12 @@ def parenthesized(expr: cst.BaseExpression) -> cst.BaseExpression:
     return expr.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
 
 
+def with_keyword(call: cst.Call, keyword: str, value: cst.BaseExpression) -> cst.Call:
+    """`call` with `keyword=value` after its arguments (libcst writes the comma before it)."""
+    equal = cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace(""))
+    return call.with_changes(args=[*call.args, cst.Arg(value, keyword=cst.Name(keyword), equal=equal)])
+
+
 def call_method(expr: cst.BaseExpression, method: str) -> cst.Call:
     """`expr.method()`, parenthesising `expr` when it is not an atom (`(a + b).item()`)."""
     return cst.Call(func=cst.Attribute(value=parenthesized(expr), attr=cst.Name(method)))
