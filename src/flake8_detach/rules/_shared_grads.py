@@ -17,7 +17,7 @@ from typing import Iterator, Optional
 
 from ..analysis.file_index import FileIndex
 from ..analysis.imports import ImportTable
-from ..analysis.summaries import parameter_owners
+from ..analysis.summaries import optimized_modules, parameter_owners
 from ..syntax.ast_syntax import FUNCTIONS, LOOPS, dotted, scope_nodes
 
 GRAD_ATTRIBUTES = ("grad", "_grad")
@@ -284,9 +284,9 @@ def _over_shared_only(receiver: Optional[str], alias: Alias, scope: Scope, file:
 
 def _optimizer_bindings(receiver: Optional[str], scope: Scope, file: _File) -> list:
     """What each binding of `receiver` makes it: the modules an optimizer built there updates
-    (a frozenset), PASSED for a parameter of the function that binds it, or None for anything
-    else. `None` defaults are no bindings. A name the function neither binds nor takes is
-    looked up at module level."""
+    (a frozenset, empty for anything else bound), PASSED for a parameter of the function that
+    binds it, or None for a receiver not followed. `None` defaults are no bindings. A name the
+    function neither binds nor takes is looked up at module level."""
     if receiver is None:
         return [None]
     if receiver.startswith("self.") and receiver.count(".") == 1:
@@ -329,13 +329,9 @@ def _binds(nodes: list, name: str) -> bool:
     return any(isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store) for node in nodes)
 
 
-def _optimized(value: ast.expr, file: _File) -> Optional[frozenset]:
-    """The modules `torch.optim.X(<params>)` (or an optimizer class of the file) updates."""
-    if not (isinstance(value, ast.Call) and value.args):
-        return None
-    name = dotted(value.func)
-    qualname = file.imports.qualname_of_dotted(name) or ""
-    is_torch_optimizer = qualname.startswith("torch.optim.") and qualname.rpartition(".")[2][:1].isupper()
-    if not (is_torch_optimizer or file.optimizer_classes.get(name, False)):
-        return None
-    return parameter_owners(value.args[0])
+def _optimized(value: ast.expr, file: _File) -> frozenset:
+    """The modules an optimizer built by `value` updates: `torch.optim.X(<params>)`
+    (summaries.optimized_modules) or an optimizer class of the file; empty for anything else."""
+    if isinstance(value, ast.Call) and value.args and file.optimizer_classes.get(dotted(value.func), False):
+        return parameter_owners(value.args[0]) or frozenset()
+    return optimized_modules(value, file.imports)
