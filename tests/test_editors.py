@@ -2,14 +2,13 @@
 it (its flake8 plugin runs the first `flake8` on PATH on the buffer), and the command line the
 VS Code Flake8 extension runs on a saved file."""
 
-import json
 import os
-import queue
 import re
 import subprocess
 import sys
-import threading
 from pathlib import Path
+
+from lsp_client import JsonRpcConnection
 
 BIN = Path(sys.executable).parent  # where flake8 with this plugin is installed
 BUGGY = "import torch\n\nloss = torch.ones(3, requires_grad=True).sum()\nprint(loss.data[0])\n"  # DET504 at 4:7
@@ -17,45 +16,16 @@ FIXED = BUGGY.replace("loss.data[0]", "loss.item()")
 PLUGINS_OFF = ("pycodestyle", "pyflakes", "mccabe", "pydocstyle", "pylint", "autopep8", "yapf", "rope_autoimport")
 
 
-class LanguageServer:
-    """A JSON-RPC client of `pylsp` over its standard input and output."""
+class LanguageServer(JsonRpcConnection):
+    """A client of `pylsp` over its standard input and output."""
 
     def __init__(self, cwd: Path) -> None:
         env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "pylsp"], cwd=cwd, env=env,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-        )
-        self.inbox: queue.Queue = queue.Queue()
-        self.next_id = 0
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        stream = self.process.stdout
-        while True:
-            headers = {}
-            while True:
-                line = stream.readline()
-                if not line:
-                    return
-                if line in (b"\r\n", b"\n"):
-                    break
-                name, _, value = line.decode("ascii").partition(":")
-                headers[name.strip().lower()] = value.strip()
-            self.inbox.put(json.loads(stream.read(int(headers["content-length"]))))
-
-    def send(self, message: dict) -> None:
-        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
-        self.process.stdin.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
-        self.process.stdin.flush()
-
-    def notify(self, method: str, params: dict) -> None:
-        self.send({"method": method, "params": params})
+        super().__init__([sys.executable, "-m", "pylsp"], cwd, env=env)
 
     def request(self, method: str, params: dict, timeout: float = 60) -> dict:
-        self.next_id += 1
-        self.send({"id": self.next_id, "method": method, "params": params})
-        return self.wait(lambda message: message.get("id") == self.next_id and "method" not in message, timeout)
+        number = self.send_request(method, params)
+        return self.wait(lambda message: message.get("id") == number and "method" not in message, timeout)
 
     def wait(self, wanted, timeout: float = 60) -> dict:
         """The next message that `wanted` accepts (others are dropped, after answering the

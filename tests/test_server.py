@@ -10,12 +10,12 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lsp_client import JsonRpcConnection
 from strategies import torch_programs
 
 pytest.importorskip("pygls", reason="the `server` extra (pygls) is not installed")  # it is, under tox
@@ -55,44 +55,15 @@ def server_command() -> list:
     return [shutil.which(command[0], path=str(Path(sys.executable).parent)), *command[1:]]
 
 
-class Client:
+class Client(JsonRpcConnection):
     """An editor's side of the conversation with the server."""
 
     def __init__(self, cwd: Path) -> None:
-        self.process = subprocess.Popen(
-            server_command(), cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-        )
-        self.inbox: queue.Queue = queue.Queue()
+        super().__init__(server_command(), cwd, stderr=subprocess.PIPE)
         self.unread: list = []  # messages received but not yet waited for
-        self.next_id = 0
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        stream = self.process.stdout
-        while True:
-            headers = {}
-            while True:
-                line = stream.readline()
-                if not line:
-                    return
-                if line == b"\r\n":
-                    break
-                name, _, value = line.decode("ascii").partition(":")
-                headers[name.strip().lower()] = value.strip()
-            self.inbox.put(json.loads(stream.read(int(headers["content-length"]))))
-
-    def send(self, message: dict) -> None:
-        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
-        self.process.stdin.write(b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
-        self.process.stdin.flush()
-
-    def notify(self, method: str, params: dict) -> None:
-        self.send({"method": method, "params": params})
 
     def request(self, method: str, params) -> object:
-        self.next_id += 1
-        number = self.next_id
-        self.send({"id": number, "method": method, "params": params})
+        number = self.send_request(method, params)
         answer = self.wait(lambda message: message.get("id") == number and "method" not in message)
         assert "error" not in answer, answer
         return answer["result"]
