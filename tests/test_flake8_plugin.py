@@ -90,13 +90,42 @@ def test_the_plugin_loads_libcst_only_for_files_that_hold_a_rules_words():
 
 def test_the_gate_lets_through_every_file_where_a_first_need_occurs():
     """The gate's patterns (plain alternatives of the first needs) are a superset of them."""
-    gate = [re.compile(pattern) for pattern in FIRST_NEEDS]
     for path in sorted(FIXTURES.rglob("*.py")):
         source = path.read_text(encoding="utf-8")
         for rule in RULES:
+            gate = [re.compile(pattern) for pattern in FIRST_NEEDS[rule.code]]
             for match in re.finditer(rule.needs[0], source):
                 line = source[source.rfind("\n", 0, match.start()) + 1 : source.find("\n", match.end())]
                 assert any(pattern.search(line) for pattern in gate), (path.name, rule.code, line)
+
+
+FLAKE8_IN_PROCESS = """
+import sys
+from flake8.main.application import Application
+from flake8_detach.frontends.flake8_plugin import Flake8Checker
+app = Application()
+app.run(sys.argv[1:])
+ran = sorted(rule.code for rule in Flake8Checker.rules or ())
+print(app.result_count, "libcst" in sys.modules, ran == sorted(Flake8Checker.running) and "DET101" not in ran)
+"""
+
+
+def test_only_the_rules_of_codes_flake8_reports_run(tmp_path):
+    """A code flake8 ignores (opt-in by default, or by the user's ignore options) is not
+    computed, and a file where only such rules could fire does not load libcst."""
+    (tmp_path / "train.py").write_text("def snapshot(x):\n    d = x.detach()\n    d.add_(1)\n    x.detach().zero_()\n    return x\n")
+
+    def run(*args: str) -> str:
+        result = subprocess.run([sys.executable, "-c", FLAKE8_IN_PROCESS, "--isolated", *args, "train.py"],
+                                cwd=tmp_path, capture_output=True, text=True)
+        assert result.stderr == ""
+        return result.stdout.splitlines()[-1]  # after the findings flake8 printed
+
+    assert run() == "1 True False"  # DET101 found: its rule ran
+    assert run("--extend-ignore", "DET101") == "0 True True"
+    # DET1's other rules need other words; DET104 shares DET101's, but is opt-in
+    assert run("--select", "DET1", "--extend-ignore", "DET101") == "0 False False"
+    assert run("--select", "DET1,DET104", "--extend-ignore", "DET101") == "1 True True"
 
 
 def test_opt_in_codes_are_off_unless_selected(tmp_path):

@@ -1,18 +1,34 @@
 """Thin flake8 adapter: flake8 owns select/ignore/noqa; this only turns findings into tuples.
 
 Importing it costs next to nothing: the rules and libcst are imported only when a file holds
-one of the rules' first needs (plugin_data.py), so flake8 on code without torch autograd
-words runs as fast as without the plugin."""
+the first need (plugin_data.py) of a rule whose code flake8 reports, so flake8 on code without
+torch autograd words runs as fast as without the plugin; and only those rules run."""
 
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Callable, Iterator, Optional
 
 from .. import __version__
 from .plugin_data import CODES, FIRST_NEEDS, OPT_IN_CODES
 
-GATE = tuple(re.compile(pattern) for pattern in FIRST_NEEDS)
+
+def gate_of(codes: frozenset) -> tuple:
+    """The patterns of which a file must hold one for a rule of `codes` to fire in it."""
+    patterns = dict.fromkeys(pattern for code in sorted(codes) for pattern in FIRST_NEEDS[code])
+    return tuple(re.compile(pattern) for pattern in patterns)
+
+
+def reported_by_flake8(options) -> Callable[[str], bool]:
+    """Whether flake8's select and ignore options (with their defaults and extensions) report a
+    code, by flake8's own decision engine; every code, where this flake8 lacks it."""
+    try:
+        from flake8.style_guide import Decision, DecisionEngine
+
+        engine = DecisionEngine(options)
+        return lambda code: engine.decision_for(code) is Decision.Selected
+    except (ImportError, AttributeError, TypeError):
+        return lambda code: True
 
 
 class Flake8Checker:
@@ -28,6 +44,10 @@ class Flake8Checker:
         self.filename = filename
 
     selected: tuple = ()  # the prefixes of flake8's --select and --extend-select
+    # The codes flake8 reports, whose rules alone run, and the gate of their first needs.
+    running: frozenset = frozenset(CODES) - frozenset(OPT_IN_CODES)
+    gate: tuple = gate_of(running)
+    rules: Optional[tuple] = None  # the rules of `running`, once imported
 
     @staticmethod
     def add_options(option_manager) -> None:
@@ -36,6 +56,9 @@ class Flake8Checker:
     @classmethod
     def parse_options(cls, options) -> None:
         cls.selected = tuple(getattr(options, "select", None) or ()) + tuple(getattr(options, "extend_select", None) or ())
+        reported = reported_by_flake8(options)
+        cls.running = frozenset(code for code in CODES if cls.reports(code) and reported(code))
+        cls.gate, cls.rules = gate_of(cls.running), None
 
     @classmethod
     def reports(cls, code: str) -> bool:
@@ -52,11 +75,16 @@ class Flake8Checker:
 
     def run(self) -> Iterator[tuple]:
         source = "".join(self.lines)
-        if not any(pattern.search(source) for pattern in GATE):
+        if not any(pattern.search(source) for pattern in self.gate):
             return
         from ..pipeline.checking import check_source  # libcst and the rules: only for files that need them
 
+        cls = type(self)
+        if cls.rules is None:
+            from ..rules import RULES
+
+            cls.rules = tuple(rule for rule in RULES if rule.code in cls.running)
         on_disk = self.filename if self.filename not in ("", "stdin", "-") else None
-        for violation in check_source(source, tree=self.tree, path=on_disk):
+        for violation in check_source(source, rules=cls.rules, tree=self.tree, path=on_disk):
             if self.reports(violation.code):
                 yield violation.line, violation.col, f"{violation.code} {violation.message}", type(self)
