@@ -74,6 +74,8 @@ class Effects:
             elif method == "retain_grad" and isinstance(receiver, cst.Name):
                 self.state.set(receiver.value, self.state.get(receiver.value).but(retained=True))
             elif method == "backward":
+                if isinstance(receiver, cst.Name) and first_arg(call, "gradient") is None:
+                    self.one_element_loss(receiver.value)
                 if not retains_graph(call) and not self.evaluator.calls_own_method(call):
                     self.free_graph(receiver)
                 return
@@ -108,6 +110,14 @@ class Effects:
         for name, known in list(self.state.names.items()):
             if known.grad is not False and known.stale_by is None and _share_parameters(known.modules, modules):
                 self.state.set(name, known.but(stale_by=optimizer))
+
+    def one_element_loss(self, name: str) -> None:
+        """Evidence from use: backward() without a gradient took the loss bound to `name` as
+        one element, and a loss is a reduction, 0-dim since PyTorch 0.4 (a 1-element vector is
+        built on purpose: `torch.zeros(1)`, `vector_of_one`)."""
+        known = self.state.names.get(name)
+        if known is not None and known.kind == LOSS and not known.vector_of_one:
+            self.state.set(name, known.but(zero_dim=True))
 
     def free_graph(self, tensors: Optional[cst.BaseExpression]) -> None:
         """backward() without retain_graph freed the tensors saved in the graphs it ran through."""

@@ -31,12 +31,14 @@ from .facts import (
     LOSS_FUNCTION,
     MODULE,
     NAMED_PARAMETERS,
+    NUMBER,
     OPTIMIZER,
     OUTPUT,
     PARAMETERS,
     PYTHON,
     UNKNOWN,
     State,
+    Tri,
     Value,
     op_result,
 )
@@ -136,7 +138,9 @@ class Evaluator:
                 return UNKNOWN
             result = op_result((base,), self.state.grad_mode).but(tensor=base.tensor, integral=base.integral)
             return result.but(alias=base.alias, data_of=base.data_of) if basic_index(expr) else result
-        if isinstance(expr, (cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.ConcatenatedString)):
+        if isinstance(expr, (cst.Integer, cst.Float)):
+            return NUMBER
+        if isinstance(expr, (cst.Imaginary, cst.SimpleString, cst.ConcatenatedString)):
             return CONSTANT
         if isinstance(expr, cst.FormattedString):
             return CONSTANT
@@ -145,7 +149,7 @@ class Evaluator:
                 return CONSTANT
             operand = self.value(expr.expression)
             if operand.kind == PYTHON:
-                return CONSTANT  # `-1`: a Python number
+                return NUMBER if operand.number else CONSTANT  # `-1`: a Python number
             return op_result((operand,), self.state.grad_mode).but(zero_dim=operand.zero_dim, vector_of_one=operand.vector_of_one)
         if isinstance(expr, cst.Comparison):
             operands = [self.value(expr.left)] + [self.value(c.comparator) for c in expr.comparisons]
@@ -235,11 +239,7 @@ class Evaluator:
         if left.kind in PARAMETER_KINDS and right.kind in PARAMETER_KINDS:  # list(a.parameters()) + ...
             return _parameters_of((left, right))
         saves = isinstance(expr.operator, SAVING_OPERATORS)
-        result = op_result((left, right), self.state.grad_mode, saves=saves)
-        if _broadcast_zero_dim((left, right)):
-            result = result.but(zero_dim=True)
-        elif any(v.vector_of_one for v in (left, right)) and all(v.vector_of_one or v.zero_dim or v.kind == PYTHON for v in (left, right)):
-            result = result.but(vector_of_one=True)  # `one * -1`: still shape [1]
+        result = arithmetic_result(left, right, self.state.grad_mode, saves)
         if not saves or result.grad is False:
             return result
         # `a * b` saves a when b requires grad and b when a does; `a ** n` saves a.
@@ -598,6 +598,17 @@ def _without_dim(call: cst.Call, positional: int) -> bool:
     return len(args) == positional and not any(a.star for a in call.args) and all(
         a.keyword.value == "dtype" for a in call.args if a.keyword is not None
     )
+
+
+def arithmetic_result(left: Value, right: Value, grad_mode: Tri, saves: bool = False) -> Value:
+    """The value of `left <op> right` for an arithmetic operator, with its shape where the
+    operands tell it."""
+    result = op_result((left, right), grad_mode, saves=saves)
+    if _broadcast_zero_dim((left, right)):
+        return result.but(zero_dim=True)
+    if any(v.vector_of_one for v in (left, right)) and all(v.vector_of_one or v.zero_dim or v.kind == PYTHON for v in (left, right)):
+        return result.but(vector_of_one=True)  # `one * -1`: still shape [1]
+    return result
 
 
 def _broadcast_zero_dim(values) -> bool:

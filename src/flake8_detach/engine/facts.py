@@ -44,6 +44,7 @@ class Value:
     data_of: Optional[str] = None  # `.data` of (a view of) the tensor bound to this local name
     integral: bool = False  # a bool or integer tensor (comparisons, argmax...): never requires grad
     zero_dim: bool = False  # a 0-dim tensor or array (a reduced loss); for a loss function: its results
+    number: bool = False  # a Python int or float (a literal)
     # The modules (dotted names: `D`, `self.q1`) whose calls built the graph; for parameters
     # and an optimizer: the modules whose parameters they are, or that it updates.
     modules: frozenset = field(default_factory=frozenset)
@@ -78,7 +79,10 @@ class Value:
             saved_names=self.saved_names & other.saved_names,
             data_of=self.data_of if self.data_of == other.data_of else None,
             integral=self.integral and other.integral,
-            zero_dim=self.zero_dim and other.zero_dim,
+            # A 0-dim tensor on one path and a number on the other (`loss = 0` before a loop
+            # that adds losses): whatever needs a tensor of it, or indexes it, fails on both.
+            zero_dim=(self.zero_dim or self.number) and (other.zero_dim or other.number) and (self.zero_dim or other.zero_dim),
+            number=self.number and other.number,
             modules=self.modules & other.modules,
             stale_by=self.stale_by if self.stale_by == other.stale_by else None,
             trainable=self.trainable if self.trainable == other.trainable else None,
@@ -94,6 +98,7 @@ class Value:
 
 UNKNOWN = Value()
 CONSTANT = Value(grad=False, kind=PYTHON)  # a Python value: never requires grad, has no backward()
+NUMBER = CONSTANT.but(number=True)
 PARAMETER = Value(tensor=True, leaf=True)  # from model.parameters(): may be frozen
 
 

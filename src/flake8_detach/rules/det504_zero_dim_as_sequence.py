@@ -46,7 +46,9 @@ class ZeroDimAsSequence(WalkRule):
     what = (
         "Flags an integer index (`[0]`, `[-1]`) into a value known to be 0-dim: a torch loss "
         "(`F.cross_entropy(...)`, `criterion(...)` of an `nn.*Loss` built without "
-        "`reduction='none'`), a full reduction (`x.sum()`, `x.mean()`, `torch.sum(x)`), their "
+        "`reduction='none'`), a full reduction (`x.sum()`, `x.mean()`, `torch.sum(x)`), a loss "
+        "that `backward()` took without a gradient (`criterion` passed in), a sum of such values "
+        "started from a number (`loss = 0`, then `loss += ...` in a loop), their "
         "`.data`, `.detach()`, `.numpy()` and elementwise results; and builtins that iterate "
         "over such a value (`sum(loss)`, `list(loss)`). `loss.data[0]` and `loss[0]` are how "
         "code before PyTorch 0.4 read a loss's value."
