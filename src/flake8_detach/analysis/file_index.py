@@ -218,6 +218,24 @@ class FileIndex:
         return built
 
     @cached_property
+    def loss_function_names(self) -> frozenset:
+        """The names (plain, or the attribute of `self.<name>`) that some statement of the file
+        binds to an expression building a torch loss class (`crit = nn.CrossEntropyLoss()`,
+        `self.criterion = nn.MSELoss().cuda()`): a superset of where the evaluator knows a
+        loss function, for the rules' prechecks."""
+        if "Loss" not in self.source:
+            return frozenset()
+        names = set()
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Assign) and any(
+                isinstance(inner, ast.Call) and (dotted(inner.func) or "").endswith("Loss") for inner in ast.walk(node.value)
+            ):
+                for target in node.targets:
+                    names |= {n.id for n in ast.walk(target) if isinstance(n, ast.Name)}
+                    names |= {n.attr for n in ast.walk(target) if isinstance(n, ast.Attribute)}
+        return frozenset(names)
+
+    @cached_property
     def module_names(self) -> frozenset:
         """Dotted names the file treats as modules: `D.parameters()`, `net.eval()`. Made when
         a rule first asks, by a walk of only the nodes that span a line where such a call is

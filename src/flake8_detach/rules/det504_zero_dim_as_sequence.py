@@ -90,8 +90,10 @@ running_loss += loss.item()
 
     @staticmethod
     def possible_in(scope, index) -> bool:
-        """An integer index into, or an iterating builtin over, `.data`, what a loss or a
-        reduction call gives, or a name bound to such an expression."""
+        """An integer index into, or an iterating builtin over, `.data`, what a loss (named
+        like one, or bound in the file to a torch loss class) or a reduction call gives, a name
+        bound or added to such an expression, or a name whose value is backward()-ed (evidence
+        that a loss is 0-dim)."""
         imports = index.imports
 
         def makes_zero_dim(expr: ast.AST) -> bool:
@@ -99,17 +101,25 @@ running_loss += loss.item()
                 if isinstance(node, ast.Attribute) and node.attr == "data":
                     return True
                 if isinstance(node, ast.Call):
-                    name = callee_name(node, imports).lower()
+                    name = callee_name(node, imports)
+                    if name in index.loss_function_names:
+                        return True
+                    name = name.lower()
                     if "loss" in name or "criterion" in name or name in ZERO_DIM_MAKERS:
                         return True
             return False
 
         bound = {
             target.id
-            for node in scope.of(ast.Assign)
+            for node in scope.of(ast.Assign, ast.AugAssign)
             if makes_zero_dim(node.value)
-            for target in node.targets
+            for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
             if isinstance(target, ast.Name)
+        }
+        bound |= {
+            node.func.value.id
+            for node in scope.of(ast.Call)
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "backward" and isinstance(node.func.value, ast.Name)
         }
 
         def zero_dim(expr: ast.AST) -> bool:

@@ -1,0 +1,14 @@
+# report: https://github.com/jingweiz/pytorch-rl/blob/20b3b738ca400b1916197f27a91367878b09803c/core/agents/a3c_single_process.py#L72
+# family: removed-api
+# expect: 14
+# runtime: raises TypeError: missing 1 required positional arguments: "num_samples"
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+policy = nn.Linear(4, 3)
+state_vb = torch.randn(1, 4)
+p_vb = F.softmax(policy(state_vb), dim=1)
+training = True
+if training:
+    action = p_vb.multinomial().data[0][0]
