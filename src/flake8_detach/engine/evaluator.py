@@ -474,8 +474,8 @@ class Evaluator:
             placed = _place_of_move(call, method)
             if placed is not None and receiver.placed == placed:
                 return receiver  # already there: `.to()` gives back the tensor itself (a leaf stays one)
-        if method == "numpy":
-            return CONSTANT.but(zero_dim=receiver.zero_dim)  # a 0-dim tensor gives a 0-d array
+        if method in ("numpy", "tolist"):  # a 0-dim tensor gives a 0-d array, or a number
+            return CONSTANT.but(zero_dim=receiver.zero_dim)
         if method in torchapi.NON_TENSOR_METHODS:
             return CONSTANT
         if method in ("parameters", "named_parameters"):

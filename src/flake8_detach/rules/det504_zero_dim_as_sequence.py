@@ -8,7 +8,7 @@ import libcst as cst
 
 from .. import torchapi
 from ..syntax.ast_syntax import callee_name, scope_nodes
-from ..syntax.cst_syntax import call_method
+from ..syntax.cst_syntax import call_method, method_name
 from ..findings import SAFE
 from ._base import LOSS_WORDS, Example, Raises, WalkRule
 
@@ -123,6 +123,8 @@ running_loss += loss.item()
         }
 
         def zero_dim(expr: ast.AST) -> bool:
+            while isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr == "tolist":
+                expr = expr.func.value  # what `loss.tolist()` gives is 0-dim where loss is
             return isinstance(expr, ast.Name) and expr.id in bound or makes_zero_dim(expr)
 
         for node in scope.of(ast.Subscript):
@@ -141,11 +143,15 @@ running_loss += loss.item()
         indexed = subscript.value
         if not self.ctx.value(indexed).zero_dim:
             return
+        error, raises = "IndexError (use .item())", "IndexError"
+        if isinstance(indexed, cst.Call) and method_name(indexed) == "tolist" and not indexed.args:
+            indexed = indexed.func.value  # `loss.tolist()` of a 0-dim tensor is a Python number
+            error, raises = "TypeError, its tolist() is a number (use .item())", "TypeError"
         # `loss.data[0]` becomes `loss.item()`: the `.data` was only the 0.3 way to reach the value.
         if isinstance(indexed, cst.Attribute) and indexed.attr.value == "data":
             indexed = indexed.value
         fix = self.fix((subscript, call_method(indexed, "item").with_changes(lpar=subscript.lpar, rpar=subscript.rpar)))
-        self.report(subscript, fix=fix, expr=self.ctx.text(subscript, 30), use="indexes", error="IndexError (use .item())")
+        self.report(subscript, fix=fix, raises=raises, expr=self.ctx.text(subscript, 30), use="indexes", error=error)
 
     def on_call(self, call) -> None:
         """`sum(loss)`, `list(loss)`: iterating a 0-dim tensor raises TypeError."""
