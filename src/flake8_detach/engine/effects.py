@@ -113,11 +113,16 @@ class Effects:
 
     def one_element_loss(self, name: str) -> None:
         """Evidence from use: backward() without a gradient took the loss bound to `name` as
-        one element, and a loss is a reduction, 0-dim since PyTorch 0.4 (a 1-element vector is
+        one element, and so each loss it was summed or scaled from (broadcasting never makes
+        fewer elements); a loss is a reduction, 0-dim since PyTorch 0.4 (a 1-element vector is
         built on purpose: `torch.zeros(1)`, `vector_of_one`)."""
         known = self.state.names.get(name)
-        if known is not None and known.kind == LOSS and not known.vector_of_one:
-            self.state.set(name, known.but(zero_dim=True))
+        if known is None or known.kind != LOSS:
+            return
+        for each in (name, *known.terms):
+            term = self.state.names.get(each)
+            if term is not None and term.kind == LOSS and not term.vector_of_one:
+                self.state.set(each, term.but(zero_dim=True))
 
     def free_graph(self, tensors: Optional[cst.BaseExpression]) -> None:
         """backward() without retain_graph freed the tensors saved in the graphs it ran through."""

@@ -60,6 +60,8 @@ PARAMETER_CONTAINERS = frozenset(("ParameterList", "ParameterDict"))
 MODULE_METHODS_RETURNING_SELF = frozenset("cuda cpu to float double half bfloat16 train eval requires_grad_".split())
 MOVES_AND_SWITCHES = MODULE_METHODS_RETURNING_SELF - {"requires_grad_"}
 SAVING_OPERATORS = (cst.Multiply, cst.Divide, cst.Power, cst.MatrixMultiply)
+# Elementwise operators: a result of one element has operands of at most one element.
+TERM_OPERATORS = (cst.Add, cst.Subtract, cst.Multiply, cst.Divide)
 # Keyword arguments of torch ops that are never the tensors computed with.
 NON_TENSOR_KEYWORDS = frozenset("dim keepdim dtype device layout memory_format pin_memory reduction inplace out".split())
 
@@ -240,6 +242,8 @@ class Evaluator:
             return _parameters_of((left, right))
         saves = isinstance(expr.operator, SAVING_OPERATORS)
         result = arithmetic_result(left, right, self.state.grad_mode, saves)
+        if result.kind == LOSS and isinstance(expr.operator, TERM_OPERATORS):
+            result = result.but(terms=combined_terms((expr.left, left), (expr.right, right)))
         if not saves or result.grad is False:
             return result
         # `a * b` saves a when b requires grad and b when a does; `a ** n` saves a.
@@ -598,6 +602,13 @@ def _without_dim(call: cst.Call, positional: int) -> bool:
     return len(args) == positional and not any(a.star for a in call.args) and all(
         a.keyword.value == "dtype" for a in call.args if a.keyword is not None
     )
+
+
+def combined_terms(*operands: tuple) -> frozenset:
+    """The terms of a loss made of `operands`, (expression, its Value) pairs: their own terms
+    and the local names among them."""
+    names = frozenset(expr.value for expr, _ in operands if isinstance(expr, cst.Name))
+    return names.union(*(value.terms for _, value in operands))
 
 
 def arithmetic_result(left: Value, right: Value, grad_mode: Tri, saves: bool = False) -> Value:

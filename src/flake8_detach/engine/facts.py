@@ -45,6 +45,9 @@ class Value:
     integral: bool = False  # a bool or integer tensor (comparisons, argmax...): never requires grad
     zero_dim: bool = False  # a 0-dim tensor or array (a reduced loss); for a loss function: its results
     number: bool = False  # a Python int or float (a literal)
+    # For a loss: the local names whose values `+ - * /` combined into it (`g_loss = adv + cycle`):
+    # what backward() shows of its shape holds for them too.
+    terms: frozenset = field(default_factory=frozenset)
     # The modules (dotted names: `D`, `self.q1`) whose calls built the graph; for parameters
     # and an optimizer: the modules whose parameters they are, or that it updates.
     modules: frozenset = field(default_factory=frozenset)
@@ -83,6 +86,7 @@ class Value:
             # that adds losses): whatever needs a tensor of it, or indexes it, fails on both.
             zero_dim=(self.zero_dim or self.number) and (other.zero_dim or other.number) and (self.zero_dim or other.zero_dim),
             number=self.number and other.number,
+            terms=self.terms & other.terms,
             modules=self.modules & other.modules,
             stale_by=self.stale_by if self.stale_by == other.stale_by else None,
             trainable=self.trainable if self.trainable == other.trainable else None,

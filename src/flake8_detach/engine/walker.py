@@ -19,9 +19,9 @@ from ..syntax.cst_syntax import (
     target_names,
 )
 from .effects import Effects
-from .evaluator import Evaluator, arithmetic_result
+from .evaluator import Evaluator, arithmetic_result, combined_terms
 from .expression_events import ExpressionEvents
-from .facts import CONSTANT, State, Tri, join_states
+from .facts import CONSTANT, LOSS, State, Tri, join_states
 from ..analysis.imports import ImportTable
 
 
@@ -183,6 +183,8 @@ class Walker(ExpressionEvents):
             self.effects.write_inplace(inplace_target, (source,))
         else:  # a number or unknown: `x += y` rebinds x to x + y
             new = arithmetic_result(old, source, self.state.grad_mode)
+            if new.kind == LOSS:  # `total += loss`: total is made of loss
+                new = new.but(terms=combined_terms((target, old), (stmt.value, source)))
             self.effects.rebind(target.value, new.but(tensor=source.tensor))
 
     def run_if(self, stmt: cst.If) -> None:

@@ -92,8 +92,8 @@ running_loss += loss.item()
     def possible_in(scope, index) -> bool:
         """An integer index into, or an iterating builtin over, `.data`, what a loss (named
         like one, or bound in the file to a torch loss class) or a reduction call gives, a name
-        bound or added to such an expression, or a name whose value is backward()-ed (evidence
-        that a loss is 0-dim)."""
+        bound or added to such an expression, or, where a name is backward()-ed (evidence that
+        a loss is 0-dim), that name and any name operated on with `+ - * /` (its terms)."""
         imports = index.imports
 
         def makes_zero_dim(expr: ast.AST) -> bool:
@@ -116,11 +116,15 @@ running_loss += loss.item()
             for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
             if isinstance(target, ast.Name)
         }
-        bound |= {
+        backwarded = {
             node.func.value.id
             for node in scope.of(ast.Call)
             if isinstance(node.func, ast.Attribute) and node.func.attr == "backward" and isinstance(node.func.value, ast.Name)
         }
+        if backwarded:  # and the names summed or scaled into what is backward()-ed (its terms)
+            operands = [side for node in scope.of(ast.BinOp) for side in (node.left, node.right)]
+            operands += [node.value for node in scope.of(ast.AugAssign)]
+            bound |= backwarded | {expr.id for expr in operands if isinstance(expr, ast.Name)}
 
         def zero_dim(expr: ast.AST) -> bool:
             while isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr == "tolist":
