@@ -4,20 +4,10 @@ from __future__ import annotations
 
 import ast
 
-from ..syntax.ast_syntax import FUNCTIONS, dotted, self_attribute, statements
+from ..syntax.ast_syntax import FUNCTIONS, self_attribute, statements
+from ._layers import built_kind
 from ._base import Breaks, Example, FileRule
 
-# torch.nn classes with no parameters and no train/eval behaviour: unregistered, they lose nothing.
-STATELESS = frozenset(
-    """ReLU ReLU6 LeakyReLU PReLU ELU SELU CELU GELU SiLU Mish Sigmoid Tanh Softmax LogSoftmax Softplus
-    Softsign Hardtanh Hardswish Hardsigmoid Tanhshrink Softshrink Hardshrink Threshold GLU LogSigmoid
-    Identity Flatten Unflatten Upsample UpsamplingNearest2d UpsamplingBilinear2d PixelShuffle
-    PixelUnshuffle ChannelShuffle MaxPool1d MaxPool2d MaxPool3d AvgPool1d AvgPool2d AvgPool3d
-    AdaptiveMaxPool1d AdaptiveMaxPool2d AdaptiveMaxPool3d AdaptiveAvgPool1d AdaptiveAvgPool2d
-    AdaptiveAvgPool3d LPPool1d LPPool2d FractionalMaxPool2d ZeroPad2d ConstantPad1d ConstantPad2d
-    ConstantPad3d ReflectionPad1d ReflectionPad2d ReplicationPad1d ReplicationPad2d ReplicationPad3d
-    CosineSimilarity PairwiseDistance""".split()
-)
 # Words by which a class registers modules or parameters itself, or wraps the container afterwards.
 REGISTERS = (
     "add_module", "register_module", "register_parameter", "setattr", "ModuleList", "ModuleDict",
@@ -163,23 +153,8 @@ def _container_of_layers(value, index) -> tuple:
         elements = [value.value]
     else:
         return "", ""
-    built = {_built(element, index) for element in elements} - {""}
+    built = {built_kind(element, index) for element in elements} - {""}
     if not built:
         return "", ""
     container = {ast.Tuple: "tuple", ast.Dict: "dict", ast.DictComp: "dict"}.get(type(value), "list")
     return container, "parameters" if built == {"parameters"} else "layers"
-
-
-def _built(expr, index) -> str:
-    """"layers" or "parameters" where `expr` builds a layer or a parameter, else ""."""
-    if not isinstance(expr, ast.Call):
-        return ""
-    name = dotted(expr.func) or ""
-    qualname = index.imports.qualname_of_dotted(name) or ""
-    if qualname == "torch.nn.Parameter" or qualname == "torch.nn.parameter.Parameter":
-        return "parameters"
-    if qualname.startswith("torch.nn.") and qualname.count(".") == 2:
-        last = qualname.rpartition(".")[2]
-        stateful = last[:1].isupper() and last not in STATELESS and not last.endswith("Loss")
-        return "layers" if stateful else ""
-    return "layers" if name in index.module_classes or index.imported_kind(name) == "module" else ""
