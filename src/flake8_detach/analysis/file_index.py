@@ -18,6 +18,9 @@ from . import project
 from .imports import ImportTable
 from .summaries import class_optimizers, optimized_modules, summarise
 
+# Code that may switch grad on, or make a tensor that requires grad whatever the grad mode.
+GRAD_ON = re.compile(r"enable_grad|set_grad_enabled|inference_mode|requires_grad|Parameter|Variable")
+
 # Methods only a module has: their receiver is a module.
 MODULE_METHODS = frozenset("parameters named_parameters zero_grad train eval state_dict load_state_dict modules children".split())
 MODULE_CALL = re.compile(r"\.\s*(?:%s)\s*\(" % "|".join(sorted(MODULE_METHODS)))
@@ -216,6 +219,26 @@ class FileIndex:
         for node in self.class_nodes:
             of(node.name)
         return built
+
+    def switches_grad_on(self, callee: str, owner: Optional[str]) -> Optional[bool]:
+        """Whether the function `callee` of the file (`name`, or `self.name` in a method of the
+        class `owner`) may give a tensor that requires grad when called under no_grad: it
+        switches grad on or makes a leaf that requires grad. None where it is not the file's."""
+        name = callee[len("self."):] if callee.startswith("self.") and owner is not None else callee
+        if name != callee:
+            node = next((n for n in self.class_nodes if n.name == owner), None)
+            scope = node.body if node is not None else []
+        else:
+            scope = self.tree.body
+        definitions = [n for n in scope if isinstance(n, FUNCTIONS) and n.name == name]
+        if len(definitions) != 1 or "." in name:
+            return None
+        return bool(GRAD_ON.search(self.code_of(definitions[0])))
+
+    @cached_property
+    def module_classes_switch_grad_on(self) -> bool:
+        """Whether a module class of the file may give a tensor that requires grad under no_grad."""
+        return any(GRAD_ON.search(self.code_of(n)) for n in self.class_nodes if n.name in self.module_classes)
 
     @cached_property
     def loss_function_names(self) -> frozenset:

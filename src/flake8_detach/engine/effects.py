@@ -20,7 +20,7 @@ from ..syntax.cst_syntax import (
     viewed_name,
 )
 from .evaluator import PURE_BUILTINS, Evaluator
-from .facts import CONSTANT, LOSS, MODULE, NAMED_PARAMETERS, OPTIMIZER, PARAMETER, PARAMETERS, Value, any_grad
+from .facts import CONSTANT, LOSS, MODULE, NAMED_PARAMETERS, OPTIMIZER, PARAMETER, PARAMETERS, PYTHON, Value, any_grad
 
 
 class Effects:
@@ -177,6 +177,9 @@ class Effects:
                                       modules=value.modules, stale_by=value.stale_by)
                 for name in target_names(target):
                     self.rebind(name, element_value)
+            elif value.grad is False:  # made with grad off (`_, losses = self.step(x)` under no_grad)
+                for name in target_names(target):
+                    self.rebind(name, Value(grad=False, kind=PYTHON if value.kind == PYTHON else None))
             else:
                 self.unknown(target_names(target))
         elif isinstance(target, cst.Subscript):

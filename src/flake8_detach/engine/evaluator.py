@@ -341,7 +341,8 @@ class Evaluator:
         zero_dim = callee_kind == LOSS_FUNCTION and callee.zero_dim
         frozen = callee_kind == MODULE and callee.trainable is False and all(v.grad is False for v in values)
         if self.state.grad_mode is False or frozen:  # no graph: grad off, or every parameter frozen
-            return Value(pending=pending, zero_dim=zero_dim, grad=False if frozen else None)
+            grad = False if frozen or self._keeps_grad_off(func, callee_kind) else None
+            return Value(pending=pending, zero_dim=zero_dim, grad=grad)
         # The graph may run through the callable (a module: `D(x)`, `self.q1.forward(s)`) and
         # through what it was given.
         forward = isinstance(func, cst.Attribute) and func.attr.value == "forward"
@@ -359,6 +360,15 @@ class Evaluator:
         grad = True if trained and self.state.grad_mode is True else None
         return Value(kind=kind, pending=pending, saves=True, freed=freed, zero_dim=zero_dim, modules=modules,
                      stale_by=stale_by, grad=grad, leaf=False if grad else None, tensor=bool(grad))
+
+    def _keeps_grad_off(self, func: cst.BaseExpression, callee_kind: Optional[str]) -> bool:
+        """Whether calling `func` under no_grad gives no tensor that requires grad: a module
+        (where no module class of the file could switch grad on), or a function or method of
+        this file that does not switch it on nor make a leaf that requires grad."""
+        if callee_kind == MODULE:
+            return not self.file_index.module_classes_switch_grad_on
+        name = dotted_name(func)
+        return name is not None and self.file_index.switches_grad_on(name, self.owner) is False
 
     def _called_here(self, returned: Value, arguments: list, pending: frozenset) -> Value:
         """What a walked function returns (engine.returns), called here with `arguments`: the
