@@ -8,6 +8,7 @@ from typing import Iterator
 
 import libcst as cst
 
+from ..engine.facts import CARRIES_GRAPH
 from ..findings import SAFE, UNSAFE, Fix
 from ..syntax.ast_syntax import dotted
 from ..syntax.cst_syntax import with_keyword
@@ -49,7 +50,8 @@ class RemovedKeyword(WalkRule):
         "`tensors=`), `verbose=` of the `torch.optim.lr_scheduler` classes (2.7), "
         "`multinomial()` without `num_samples` (0.4), `torch.stft()` without `return_complex` "
         "(2.0). The callee must be torch's: a name imported from torch, or a method of a value "
-        "known to be a tensor. `retain_variables=` is DET503's."
+        "known to be a tensor (made by torch, or returned by a model or a loss). "
+        "`retain_variables=` is DET503's."
     )
     why = (
         "Each of these calls raises under current PyTorch (TypeError: \"got an unexpected keyword "
@@ -141,7 +143,8 @@ action = probs.multinomial(num_samples=1)
             for row in MODULES.get(name.rpartition(".")[0], ()):
                 yield name, False, row
         elif isinstance(call.func, cst.Attribute) and call.func.attr.value in METHODS:
-            if self.ctx.value(call.func.value).tensor:
+            receiver = self.ctx.value(call.func.value)
+            if receiver.tensor or receiver.kind in CARRIES_GRAPH:  # a model's output is a tensor
                 for row in METHODS[call.func.attr.value]:
                     yield f"Tensor.{call.func.attr.value}", True, row
 

@@ -1,0 +1,22 @@
+# report: https://github.com/peterliht/knowledge-distillation-pytorch/blob/b1e4b6acb8d4e138ad12ba1aac22d5da42a85c10/mnist/teacher_mnist.py#L119
+# family: removed-api
+# expect: 17
+# runtime: asserts volatile=True is ignored: the test forward records the autograd graph through the model
+import warnings
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from torch.autograd import Variable
+
+torch.manual_seed(0)
+model = nn.Sequential(nn.Linear(16, 12), nn.ReLU(), nn.Linear(12, 10))
+model.eval()
+data, target = torch.randn(5, 16), torch.randint(0, 10, (5,))
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    data, target = Variable(data, volatile=True), Variable(target)
+output = model(data)
+assert output.requires_grad and output.grad_fn is not None  # the graph is built anyway
+pred = output.data.max(1, keepdim=True)[1]
+correct = pred.eq(target.data.view_as(pred)).sum()
+print(int(correct))
