@@ -1,6 +1,6 @@
 # report: https://github.com/ZiJianZhao/SeqGAN-PyTorch/blob/b4405540a14c7974ee90d79c350770d9b4a6fb40/main.py#L127
 # family: removed-api
-# expect: 19
+# expect: 18
 # runtime: raises RuntimeError: masked_select: expected BoolTensor for mask
 import torch
 import torch.nn as nn

@@ -1,6 +1,6 @@
 # report: https://github.com/zhanghang1989/PyTorch-Multi-Style-Transfer/blob/75d256049a6af7ceccae01bd5c472556478048ea/experiments/main.py#L102
 # family: removed-api
-# expect: 20
+# expect: 21
 # runtime: raises IndexError: too many indices for array
 import torch
 import torch.nn as nn

@@ -325,10 +325,13 @@ class Evaluator:
                 return self._called_here(returned, values, pending)
         callee_kind = self.value(func).kind
         # A name's spelling is evidence for a local variable or attribute (`criterion`,
-        # `self.model`), not for a function or class imported from elsewhere, nor for a
-        # method of an instance of a plain class of the file.
+        # `self.model`), not for a function or class imported from elsewhere (by name, or as
+        # an attribute of a module: `helpers.prepare_discriminator_data`), nor for a method of
+        # an instance of a plain class of the file.
         spelling = last_name(func)
-        if isinstance(func, cst.Name) and func.value in self.imports.foreign or _is_class_name(spelling):
+        holder = func.value if isinstance(func, cst.Attribute) else func
+        imported = isinstance(holder, cst.Name) and holder.value in self.imports.foreign
+        if imported or _is_class_name(spelling):
             spelling = ""  # imported from elsewhere, or a class built (`Content_Loss(target)`)
         if isinstance(func, cst.Attribute) and self.value(func.value).kind == INSTANCE or callee_kind == INSTANCE:
             spelling = ""
@@ -348,7 +351,7 @@ class Evaluator:
         forward = isinstance(func, cst.Attribute) and func.attr.value == "forward"
         callee = dotted_name(func.value if forward else func)
         evidently_a_module = forward or callee_kind == MODULE or callee in self.file_index.module_names or bool(
-            torchapi.MODEL_NAME.search(last_name(func))
+            not imported and torchapi.MODEL_NAME.search(last_name(func))
         )
         modules = frozenset().union(*(v.modules for v in values)) | ({callee} if callee and evidently_a_module else set())
         stale_by = next((v.stale_by for v in values if v.stale_by), None)
