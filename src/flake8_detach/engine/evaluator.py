@@ -136,6 +136,8 @@ class Evaluator:
             base = self.value(expr.value)
             if base.kind == MODULE:  # a layer of an nn.Sequential or nn.ModuleList
                 return Value(kind=MODULE)
+            if base.loaded_by is not None and not base.tensor:  # `ckpt["model"]`: unpickled by that load too
+                return Value(loaded_by=base.loaded_by)
             if not base.tensor and base.grad is None and not base.modules:
                 return UNKNOWN
             result = op_result((base,), self.state.grad_mode).but(tensor=base.tensor, integral=base.integral)
