@@ -18,6 +18,8 @@ from . import project
 from .imports import ImportTable
 from .summaries import class_optimizers, optimized_modules, summarise
 
+LOSS_CALL = re.compile(r"Loss\s*\(")  # a torch loss class built (or called)
+
 # Code that may switch grad on, or make a tensor that requires grad whatever the grad mode.
 GRAD_ON = re.compile(r"enable_grad|set_grad_enabled|inference_mode|requires_grad|Parameter|Variable")
 
@@ -246,11 +248,10 @@ class FileIndex:
         binds to an expression building a torch loss class (`crit = nn.CrossEntropyLoss()`,
         `self.criterion = nn.MSELoss().cuda()`): a superset of where the evaluator knows a
         loss function, for the rules' prechecks."""
-        if "Loss" not in self.source:
-            return frozenset()
+        lines = self.lines_matching(LOSS_CALL)
         names = set()
-        for node in ast.walk(self.tree):
-            if isinstance(node, ast.Assign) and any(
+        for node in statements(self.tree.body) if lines else ():
+            if isinstance(node, ast.Assign) and spans_any(lines, node) and any(
                 isinstance(inner, ast.Call) and (dotted(inner.func) or "").endswith("Loss") for inner in ast.walk(node.value)
             ):
                 for target in node.targets:
@@ -258,26 +259,38 @@ class FileIndex:
                     names |= {n.attr for n in ast.walk(target) if isinstance(n, ast.Attribute)}
         return frozenset(names)
 
+    def lines_matching(self, pattern: re.Pattern) -> list:
+        """The numbers of the lines where `pattern` matches, in order."""
+        starts = self._line_starts
+        return sorted({bisect_right(starts, match.start()) for match in pattern.finditer(self.source)})
+
+    def nodes_on_lines(self, pattern: re.Pattern):
+        """The file's `ast` nodes that span a line where `pattern` matches (a walk of only
+        those: most of a file is passed by)."""
+        lines = self.lines_matching(pattern)
+        stack = list(self.tree.body) if lines else []
+        while stack:
+            node = stack.pop()
+            if getattr(node, "lineno", None) is not None and not spans_any(lines, node):
+                continue
+            yield node
+            stack.extend(ast.iter_child_nodes(node))
+
+    @cached_property
+    def _line_starts(self) -> list:
+        return list(accumulate((len(line) for line in physical_lines(self.source)), initial=0))
+
     @cached_property
     def module_names(self) -> frozenset:
         """Dotted names the file treats as modules: `D.parameters()`, `net.eval()`. Made when
         a rule first asks, by a walk of only the nodes that span a line where such a call is
         written."""
-        lines = physical_lines(self.source)
-        starts = list(accumulate((len(line) for line in lines), initial=0))
-        written = sorted({bisect_right(starts, match.start()) for match in MODULE_CALL.finditer(self.source)})
         names = set()
-        stack = list(self.tree.body) if written else []
-        while stack:
-            node = stack.pop()
-            first = getattr(node, "lineno", None)
-            if first is not None and bisect_left(written, first) == bisect_right(written, node.end_lineno):
-                continue  # no such call in it
+        for node in self.nodes_on_lines(MODULE_CALL):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MODULE_METHODS:
                 name = dotted(node.func.value)
                 if name:
                     names.add(name)
-            stack.extend(ast.iter_child_nodes(node))
         return frozenset(names)
 
 
@@ -366,3 +379,8 @@ def _self_attribute(target: ast.AST):
     if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
         return target.attr
     return None
+
+
+def spans_any(lines: list, node: ast.AST) -> bool:
+    """Whether `node` spans one of `lines` (sorted line numbers)."""
+    return bisect_left(lines, node.lineno) < bisect_right(lines, node.end_lineno)

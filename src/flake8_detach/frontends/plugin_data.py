@@ -38,7 +38,7 @@ FIRST_NEEDS = {
     'DET413': ('backward\\s*\\(',),
     'DET414': ('\\.\\s*(?:backward|zero_grad|step|eval|train|requires_grad_|retain_grad)\\b(?!\\s*\\()',),
     'DET415': ('\\._?grad\\s*=\\s*[\\w.]+\\._?grad\\b',),
-    'DET416': ('self\\.\\w+\\s*=\\s*[\\[{]',),
+    'DET416': ('self\\.\\w+\\s*=\\s*[\\[{(]',),
     'DET417': ('\\]\\s*\\*|\\*\\s*\\[',),
     'DET501': ('Variable',),
     'DET502': ('volatile',),

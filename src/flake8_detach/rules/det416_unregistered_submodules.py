@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ast
+import re
 
 from ..syntax.ast_syntax import FUNCTIONS, self_attribute, statements
+from ..analysis.file_index import spans_any
 from ._layers import built_kind
 from ._base import Breaks, Example, FileRule
 
@@ -15,11 +17,14 @@ REGISTERS = (
 )
 
 
+CONTAINER_ASSIGNED = re.compile(r"self\.\w+\s*=\s*[\[{(]")  # `self.layers = [`, `= {`, `= (`
+
+
 class UnregisteredSubmodules(FileRule):
     code = "DET416"
     name = "unregistered-submodules"
     message = "{attribute} holds {what} in a plain {container}: parameters(), .to() and state_dict() miss them"
-    needs = (r"self\.\w+\s*=\s*[\[{]", r"Module")
+    needs = (CONTAINER_ASSIGNED.pattern, r"Module")
     what = (
         "Flags `self.<name> = ` a list or a dict of layers built there, in a method of an "
         "`nn.Module` subclass of the file: a list or tuple display (`[nn.Linear(...), ...]`), a "
@@ -98,8 +103,9 @@ trained = all(not torch.equal(old, conv.weight) for old, conv in zip(before, mod
     @staticmethod
     def check_file(index) -> list:
         found = []
+        containers = index.lines_matching(CONTAINER_ASSIGNED)
         for node in index.class_nodes:
-            if node.name not in index.module_classes:
+            if node.name not in index.module_classes or not spans_any(containers, node):
                 continue
             text = index.code_of(node)
             if any(word in text for word in REGISTERS):

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import ast
+import re
 
 from ..syntax.ast_syntax import short_code
 from ._base import Breaks, Example, FileRule
 from ._layers import built_kind
 
 
+REPEATED = re.compile(r"\]\s*\*|\*\s*\[")  # `[...] * n`, `n * [...]`
+
+
 class RepeatedModule(FileRule):
     code = "DET417"
     name = "repeated-module"
     message = "{code} repeats one {what} object: every element is the same, its weights shared"
-    needs = (r"\]\s*\*|\*\s*\[", r"Module|nn\.|Parameter")
+    needs = (REPEATED.pattern, r"Module|nn\.|Parameter")
     what = (
         "Flags a list display holding a layer built there, multiplied by a count "
         "(`[nn.Linear(64, 64)] * depth`, `n_agents * [ActorNetwork(...)]`), where a layer is a "
@@ -63,7 +67,7 @@ second_untouched = torch.equal(second_before, actors[1].weight)
     @staticmethod
     def check_file(index) -> list:
         found = []
-        for node in ast.walk(index.tree) if "*" in index.source else ():
+        for node in index.nodes_on_lines(REPEATED):
             if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult)):
                 continue
             repeated = node.left if isinstance(node.left, ast.List) else node.right if isinstance(node.right, ast.List) else None
