@@ -12,7 +12,7 @@ from functools import cached_property
 from itertools import accumulate
 from typing import Optional
 
-from ..syntax.ast_syntax import FUNCTIONS, bound_names, dotted, handling_spans, module_level, scope_nodes, statements
+from ..syntax.ast_syntax import FUNCTIONS, attribute_bindings, bound_names, dotted, handling_spans, module_level, scope_nodes, statements
 from ..syntax.source_lines import physical_lines
 from . import project
 from .imports import ImportTable
@@ -185,26 +185,13 @@ class FileIndex:
         file inherits its bases' (those of the file) where it binds none of its own."""
         own: dict = {}
         for node in self.class_nodes:
-            assigned: dict = {}
-            counts: dict = {}
-            for method in (child for child in node.body if isinstance(child, FUNCTIONS)):
-                for statement in statements(method.body):
-                    targets = statement.targets if isinstance(statement, ast.Assign) else (
-                        [statement.target] if isinstance(statement, (ast.AugAssign, ast.AnnAssign)) else [])
-                    for target in targets:
-                        for element in (target.elts if isinstance(target, (ast.Tuple, ast.List)) else [target]):
-                            attribute = _self_attribute(element)
-                            if attribute is None:
-                                continue
-                            counts[attribute] = counts.get(attribute, 0) + 1
-                            if (
-                                method.name == "__init__"
-                                and isinstance(statement, ast.Assign)
-                                and element is target
-                                and isinstance(statement.value, ast.Call)
-                            ):
-                                assigned[attribute] = statement.value
-            own[node.name] = {name: call for name, call in assigned.items() if counts[name] == 1}
+            own[node.name] = {
+                attribute: value
+                for attribute, bound in attribute_bindings(node).items()
+                if len(bound) == 1
+                for statement, value, method in bound
+                if method == "__init__" and isinstance(statement, ast.Assign) and isinstance(value, ast.Call)
+            }
         built: dict = {}
 
         def of(name: str, seen: frozenset = frozenset()) -> dict:
@@ -226,16 +213,12 @@ class FileIndex:
         """Whether the function `callee` of the file (`name`, or `self.name` in a method of the
         class `owner`) may give a tensor that requires grad when called under no_grad: it
         switches grad on or makes a leaf that requires grad. None where it is not the file's."""
-        name = callee[len("self."):] if callee.startswith("self.") and owner is not None else callee
-        if name != callee:
+        scope, name = self.tree.body, callee
+        if callee.startswith("self.") and owner is not None:
             node = next((n for n in self.class_nodes if n.name == owner), None)
-            scope = node.body if node is not None else []
-        else:
-            scope = self.tree.body
+            scope, name = (node.body if node is not None else []), callee[len("self."):]
         definitions = [n for n in scope if isinstance(n, FUNCTIONS) and n.name == name]
-        if len(definitions) != 1 or "." in name:
-            return None
-        return bool(GRAD_ON.search(self.code_of(definitions[0])))
+        return bool(GRAD_ON.search(self.code_of(definitions[0]))) if len(definitions) == 1 else None
 
     @cached_property
     def module_classes_switch_grad_on(self) -> bool:
@@ -372,13 +355,6 @@ def _add_project_imports(tree: ast.Module, path: str, own: set, imports: ImportT
                 else:
                     plain.add(name)
     return named
-
-
-def _self_attribute(target: ast.AST):
-    """`x` for `self.x`, else None."""
-    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
-        return target.attr
-    return None
 
 
 def spans_any(lines: list, node: ast.AST) -> bool:

@@ -60,8 +60,9 @@ PARAMETER_CONTAINERS = frozenset(("ParameterList", "ParameterDict"))
 MODULE_METHODS_RETURNING_SELF = frozenset("cuda cpu to float double half bfloat16 train eval requires_grad_".split())
 MOVES_AND_SWITCHES = MODULE_METHODS_RETURNING_SELF - {"requires_grad_"}
 SAVING_OPERATORS = (cst.Multiply, cst.Divide, cst.Power, cst.MatrixMultiply)
-# Elementwise operators: a result of one element has operands of at most one element.
-TERM_OPERATORS = (cst.Add, cst.Subtract, cst.Multiply, cst.Divide)
+# Elementwise operators, plain and augmented: a result of one element has operands of at most one.
+TERM_OPERATORS = (cst.Add, cst.Subtract, cst.Multiply, cst.Divide, cst.AddAssign, cst.SubtractAssign,
+                  cst.MultiplyAssign, cst.DivideAssign)
 # Keyword arguments of torch ops that are never the tensors computed with.
 NON_TENSOR_KEYWORDS = frozenset("dim keepdim dtype device layout memory_format pin_memory reduction inplace out".split())
 
@@ -243,9 +244,7 @@ class Evaluator:
         if left.kind in PARAMETER_KINDS and right.kind in PARAMETER_KINDS:  # list(a.parameters()) + ...
             return _parameters_of((left, right))
         saves = isinstance(expr.operator, SAVING_OPERATORS)
-        result = arithmetic_result(left, right, self.state.grad_mode, saves)
-        if result.kind == LOSS and isinstance(expr.operator, TERM_OPERATORS):
-            result = result.but(terms=combined_terms((expr.left, left), (expr.right, right)))
+        result = arithmetic_result((expr.left, left), (expr.right, right), expr.operator, self.state.grad_mode, saves)
         if not saves or result.grad is False:
             return result
         # `a * b` saves a when b requires grad and b when a does; `a ** n` saves a.
@@ -619,21 +618,19 @@ def _without_dim(call: cst.Call, positional: int) -> bool:
     )
 
 
-def combined_terms(*operands: tuple) -> frozenset:
-    """The terms of a loss made of `operands`, (expression, its Value) pairs: their own terms
-    and the local names among them."""
-    names = frozenset(expr.value for expr, _ in operands if isinstance(expr, cst.Name))
-    return names.union(*(value.terms for _, value in operands))
-
-
-def arithmetic_result(left: Value, right: Value, grad_mode: Tri, saves: bool = False) -> Value:
-    """The value of `left <op> right` for an arithmetic operator, with its shape where the
-    operands tell it."""
+def arithmetic_result(left: tuple, right: tuple, operator: cst.CSTNode, grad_mode: Tri, saves: bool = False) -> Value:
+    """The value of `left <operator> right` (each an (expression, its Value) pair) for an
+    arithmetic operator, plain or augmented: its shape where the operands tell it, and for a
+    loss made elementwise its terms (the local names among the operands, and their terms)."""
+    (left_expr, left), (right_expr, right) = left, right
     result = op_result((left, right), grad_mode, saves=saves)
     if _broadcast_zero_dim((left, right)):
-        return result.but(zero_dim=True)
-    if any(v.vector_of_one for v in (left, right)) and all(v.vector_of_one or v.zero_dim or v.kind == PYTHON for v in (left, right)):
-        return result.but(vector_of_one=True)  # `one * -1`: still shape [1]
+        result = result.but(zero_dim=True)
+    elif any(v.vector_of_one for v in (left, right)) and all(v.vector_of_one or v.zero_dim or v.kind == PYTHON for v in (left, right)):
+        result = result.but(vector_of_one=True)  # `one * -1`: still shape [1]
+    if result.kind == LOSS and isinstance(operator, TERM_OPERATORS):
+        names = frozenset(expr.value for expr in (left_expr, right_expr) if isinstance(expr, cst.Name))
+        result = result.but(terms=names | left.terms | right.terms)
     return result
 
 

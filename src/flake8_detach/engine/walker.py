@@ -19,9 +19,9 @@ from ..syntax.cst_syntax import (
     target_names,
 )
 from .effects import Effects
-from .evaluator import Evaluator, arithmetic_result, combined_terms
+from .evaluator import Evaluator, arithmetic_result
 from .expression_events import ExpressionEvents
-from .facts import CONSTANT, LOSS, State, Tri, join_states
+from .facts import CONSTANT, State, Tri, join_states
 from ..analysis.imports import ImportTable
 
 
@@ -182,9 +182,7 @@ class Walker(ExpressionEvents):
         if old is None or old.tensor:  # a tensor is updated in place and stays the same tensor
             self.effects.write_inplace(inplace_target, (source,))
         else:  # a number or unknown: `x += y` rebinds x to x + y
-            new = arithmetic_result(old, source, self.state.grad_mode)
-            if new.kind == LOSS:  # `total += loss`: total is made of loss
-                new = new.but(terms=combined_terms((target, old), (stmt.value, source)))
+            new = arithmetic_result((target, old), (stmt.value, source), stmt.operator, self.state.grad_mode)
             self.effects.rebind(target.value, new.but(tensor=source.tensor))
 
     def run_if(self, stmt: cst.If) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import re
 
-from ..syntax.ast_syntax import FUNCTIONS, self_attribute, statements
+from ..syntax.ast_syntax import FUNCTIONS, attribute_bindings, self_attribute
 from ..analysis.file_index import spans_any
 from ._layers import built_kind
 from ._base import Breaks, Example, FileRule
@@ -117,24 +117,14 @@ trained = all(not torch.equal(old, conv.weight) for old, conv in zip(before, mod
 def _unregistered(node: ast.ClassDef, index) -> list:
     """(assignment, fields) for each attribute of the class bound once, to a container of layers,
     and read in another method."""
-    bindings: dict = {}
     reads: dict = {}
     for method in (child for child in node.body if isinstance(child, FUNCTIONS)):
         for inner in ast.walk(method):
             attribute = self_attribute(inner)
             if attribute is not None and isinstance(inner.ctx, ast.Load):
                 reads.setdefault(attribute, set()).add(method.name)
-        for statement in statements(method.body):
-            targets = statement.targets if isinstance(statement, ast.Assign) else (
-                [statement.target] if isinstance(statement, (ast.AugAssign, ast.AnnAssign)) else [])
-            for target in targets:
-                for element in target.elts if isinstance(target, (ast.Tuple, ast.List)) else [target]:
-                    attribute = self_attribute(element)
-                    if attribute is not None:
-                        value = statement.value if element is target else None
-                        bindings.setdefault(attribute, []).append((statement, value, method.name))
     found = []
-    for attribute, bound in bindings.items():
+    for attribute, bound in attribute_bindings(node).items():
         if len(bound) != 1:
             continue
         statement, value, method = bound[0]

@@ -113,6 +113,22 @@ def binding_targets(node: ast.stmt) -> list:
     return []
 
 
+def attribute_bindings(node: ast.ClassDef) -> dict:
+    """attribute -> [(statement, the value bound to it or None, method name)] for each binding
+    of `self.<attribute>` in the methods of the class `node` (None: a value unpacked into several
+    targets, or an augmented or loop binding)."""
+    bindings: dict = {}
+    for method in (child for child in node.body if isinstance(child, FUNCTIONS)):
+        for statement in statements(method.body):
+            for target in binding_targets(statement):
+                for element in target.elts if isinstance(target, (ast.Tuple, ast.List)) else [target]:
+                    attribute = self_attribute(element)
+                    if attribute is not None:
+                        whole = element is target and isinstance(statement, (ast.Assign, ast.AnnAssign))
+                        bindings.setdefault(attribute, []).append((statement, statement.value if whole else None, method.name))
+    return bindings
+
+
 def first_line(node: ast.stmt) -> int:
     """Where a statement starts, decorators included."""
     return min([node.lineno] + [decorator.lineno for decorator in getattr(node, "decorator_list", [])])
