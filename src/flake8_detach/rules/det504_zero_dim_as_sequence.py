@@ -86,6 +86,37 @@ running_loss += loss.item()
 """,
             proof=Raises("IndexError", "invalid index of a 0-dim tensor"),
         ),
+        Example(
+            bad="""\
+import torch
+import torch.nn.functional as F
+
+w = torch.ones(3, requires_grad=True)
+loss = F.mse_loss(w * 2, torch.zeros(3))
+loss.backward()
+losses = [loss.data.tolist()[0]]  # expect: DET504
+""",
+            good="""\
+import torch
+import torch.nn.functional as F
+
+w = torch.ones(3, requires_grad=True)
+loss = F.mse_loss(w * 2, torch.zeros(3))
+loss.backward()
+losses = [loss.item()]
+""",
+            proof=Raises("TypeError", "'float' object is not subscriptable"),
+            # with --unsafe-fixes DET202's fix writes the `.data` as `.detach()` first
+            fixed="""\
+import torch
+import torch.nn.functional as F
+
+w = torch.ones(3, requires_grad=True)
+loss = F.mse_loss(w * 2, torch.zeros(3))
+loss.backward()
+losses = [loss.detach().item()]
+""",
+        ),
     )
 
     @staticmethod
