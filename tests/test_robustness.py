@@ -10,12 +10,14 @@ import stat
 import subprocess
 import sys
 import warnings
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
 from test_cli import run
 
-from flake8_detach.frontends import cli
+from flake8_detach.frontends import cli, workers
 from flake8_detach.pipeline.checking import check_source
 from flake8_detach.pipeline.fixing import FixResult
 
@@ -218,11 +220,6 @@ def test_deep_nesting_never_stops_the_run(tmp_path):
         assert reported, f"{name}: neither a finding nor an error"
 
 
-@pytest.mark.xfail(
-    sys.version_info < (3, 10), run=False,
-    reason="Python 3.9's ast accepts a 100,000-term sum (3.11's rejects it); checking it then takes "
-    "minutes until libcst's parser crashes the worker: the pipeline has no bound on nesting there yet",
-)
 def test_a_100000_term_sum_does_not_stop_the_run(tmp_path):
     status, out, err = check_dir(tmp_path, {"sum_100000.py": nested("sum", 100000)})
     assert status in (1, 2) and "Traceback" not in out + err
@@ -524,6 +521,27 @@ def check_or_crash(path, options):
             stream.write(path + "\n")
         os.kill(os.getpid(), 9)
     return real_check_file(path, options)
+
+
+class PoolBrokenWhileSubmitting(ProcessPoolExecutor):
+    """A pool whose worker dies while files are still handed out: its third submit raises."""
+
+    def submit(self, *args, **kwargs):
+        self.submitted = getattr(self, "submitted", 0) + 1
+        if self.submitted == 3:
+            raise BrokenProcessPool("a child process terminated abruptly")
+        return super().submit(*args, **kwargs)
+
+
+def upper(path, options):
+    return path.upper()
+
+
+def test_files_not_yet_handed_to_a_broken_pool_are_returned_unchecked(monkeypatch):
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", PoolBrokenWhileSubmitting)
+    reports: dict = {}
+    unchecked = workers.check_in_workers(upper, list("abcde"), None, 2, reports)
+    assert reports == {"a": "A", "b": "B"} and unchecked == ["c", "d", "e"]
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

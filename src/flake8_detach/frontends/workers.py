@@ -77,15 +77,20 @@ def check_in_workers(check: Callable, files: list, options, jobs: int, reports: 
     futures: list = []
     with _terminate_raises():
         try:
-            for path in files:
-                futures.append((path, pool.submit(_check_unless_stopped, check, path, options)))
+            unsubmitted: list = []
+            for index, path in enumerate(files):
+                try:
+                    futures.append((path, pool.submit(_check_unless_stopped, check, path, options)))
+                except BrokenProcessPool:  # a worker died while files were still being handed out
+                    unsubmitted = files[index:]
+                    break
             unchecked = []
             for path, future in futures:
                 try:
                     reports[path] = future.result()
                 except BrokenProcessPool:
                     unchecked.append(path)
-            return unchecked
+            return unchecked + unsubmitted
         except KeyboardInterrupt:
             _finish_under_way(pool, futures, reports, stop)
             raise Interrupted(signal.SIGINT) from None
