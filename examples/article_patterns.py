@@ -160,7 +160,7 @@ def r24_variable_legacy():
 
 
 def r25_volatile_legacy(x):
-    v = Variable(x, volatile=True)  # volatile is ignored since 0.4  # expect: DET501, DET502
+    v = Variable(x, volatile=True)  # volatile is ignored since 0.4  # expect: DET501
     return v
 
 

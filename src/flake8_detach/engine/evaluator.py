@@ -379,7 +379,8 @@ class Evaluator:
         graph may also run through what it was given, as through any call; its body was walked
         with grad on, so where grad may be off here a graph it builds is not known to exist."""
         stale_by = next((v.stale_by for v in arguments if v.stale_by), None)
-        result = returned.but(pending=pending, modules=frozenset().union(*(v.modules for v in arguments)), stale_by=stale_by)
+        result = returned.but(pending=pending, modules=frozenset().union(*(v.modules for v in arguments)), stale_by=stale_by,
+                              volatile=None)  # an argument of the callee's own body, in another piece
         if self.state.grad_mode is True:
             return result
         unknown_graph = returned.grad is not False
@@ -427,6 +428,9 @@ class Evaluator:
             return Value(tensor=True, grad=True if flag is None else literal_bool(flag), leaf=True)
         if name == "torch.autograd.Variable":
             wrapped = self.value(call.args[0].value) if call.args else UNKNOWN
+            volatile = next((arg for arg in call.args if arg.keyword is not None and arg.keyword.value == "volatile"), None)
+            if volatile is not None and literal_bool(volatile.value) is not False:
+                wrapped = wrapped.but(volatile=volatile)
             flag = keyword_arg(call, "requires_grad")
             if flag is None:
                 return wrapped

@@ -63,6 +63,9 @@ class Value:
     # The torch.load() call that unpickled this object (moved or switched since: `.to(device)`,
     # `.eval()`): tensors, a dict of them, or any pickled object.
     loaded_by: Optional[cst.Call] = None
+    # The `volatile=` argument of the Variable() this tensor was wrapped by (or computed from):
+    # ignored since 0.4, so a forward of it records the graph the flag was meant to skip.
+    volatile: Optional[cst.Arg] = None
 
     def join(self, other: "Value") -> "Value":
         """What is known after two control-flow paths meet: only what both agree on."""
@@ -94,6 +97,7 @@ class Value:
             placed=self.placed if self.placed == other.placed else None,
             vector_of_one=self.vector_of_one and other.vector_of_one,
             loaded_by=self.loaded_by if self.loaded_by == other.loaded_by else None,
+            volatile=self.volatile if self.volatile == other.volatile else None,
         )
 
     def but(self, **changes) -> "Value":
@@ -124,8 +128,9 @@ def op_result(operands: Iterable[Value], grad_mode: Tri, saves: bool = False) ->
     grad = False if grad_mode is False else any_grad(operands)
     if grad_mode is None and grad:
         grad = None
+    volatile = next((v.volatile for v in operands if v.volatile is not None), None)
     if grad is False:
-        return Value(tensor=any(v.tensor for v in operands), grad=False, leaf=True)
+        return Value(tensor=any(v.tensor for v in operands), grad=False, leaf=True, volatile=volatile)
     kinds = {v.kind for v in operands}
     return Value(
         tensor=any(v.tensor for v in operands),
@@ -138,6 +143,7 @@ def op_result(operands: Iterable[Value], grad_mode: Tri, saves: bool = False) ->
         saved_names=frozenset().union(*(v.saved_names for v in operands)),
         modules=frozenset().union(*(v.modules for v in operands)),
         stale_by=next((v.stale_by for v in operands if v.stale_by), None),
+        volatile=volatile,
     )
 
 

@@ -1,50 +1,70 @@
-"""DET502: the pre-0.4 `volatile=` flag."""
+"""DET502: the pre-0.4 `volatile=` flag, on a tensor a forward is then run on."""
 
 from __future__ import annotations
 
-from ._base import OPT_IN, Example, WalkRule, Warns
+import libcst as cst
+
+from ..engine.facts import OUTPUT
+from ._base import Breaks, Example, WalkRule
 
 
 class VolatileFlag(WalkRule):
     code = "DET502"
     name = "volatile-flag"
-    message = "volatile= was removed in PyTorch 0.4 and does nothing: gradients are still recorded"
+    message = "volatile= does nothing since PyTorch 0.4: the forward it feeds records a graph"
     needs = ("volatile",)
-    tier = OPT_IN
-    tier_reason = (
-        "The flag only wastes memory where the recorded graph is kept; in an evaluation loop "
-        "whose results are dropped each batch nothing misbehaves."
+    what = (
+        "Flags `volatile=` in `Variable(x, volatile=True)` where the tensor (or one computed from it) is "
+        "then given to a module or model outside `no_grad`."
     )
-    what = "Flags the `volatile=` keyword in torch calls (`Variable(x, volatile=True)`)."
     why = (
-        "`volatile` was removed in PyTorch 0.4. The flag is ignored with a warning, so code meant "
-        "to run without building a graph (inference, evaluation) records one and holds its memory. "
-        "Use `with torch.no_grad():`."
+        "`volatile` was removed in PyTorch 0.4. The flag is ignored with a warning, so the forward it was "
+        "meant to run without a graph (inference, evaluation, a target) records one: the output requires "
+        "grad, the activations of the whole forward stay in memory as long as it lives, and a loss built "
+        "on it sends gradients where the old code sent none. Use `with torch.no_grad():`. A volatile "
+        "tensor that no module is run on is not reported, nor a forward whose output is cut at once "
+        "(`model(v).data`, `model(v).detach()`: the graph dies with the statement)."
     )
     references = ("https://pytorch.org/blog/pytorch-0_4_0-migration-guide/",)
     examples = (
         Example(
             bad="""\
 import torch
+from torch import nn
 from torch.autograd import Variable
 
-x = torch.ones(3)
-v = Variable(x, volatile=True)  # expect: DET502
+model = nn.Linear(3, 2)
+x = Variable(torch.ones(4, 3), volatile=True)  # expect: DET502
+out = model(x)
 """,
             good="""\
 import torch
+from torch import nn
 
-x = torch.ones(3)
+model = nn.Linear(3, 2)
+x = torch.ones(4, 3)
 with torch.no_grad():
-    v = x * 2
+    out = model(x)
 """,
-            proof=Warns("volatile was removed and now has no effect"),
+            proof=Breaks("out.grad_fn is None and not out.requires_grad"),
         ),
     )
 
     def on_call(self, call) -> None:
-        if self.ctx.qualname(call.func) is None:
-            return
+        if self.ctx.grad_mode is not True or self.ctx.value(call).kind != OUTPUT:
+            return  # not a forward, or one under no_grad
+        if self._cut_at_once(call):
+            return  # `model(v).data`: the recorded graph dies with the statement
         for arg in call.args:
-            if arg.keyword is not None and arg.keyword.value == "volatile":
-                self.report(arg)
+            flag = self.ctx.value(arg.value).volatile
+            if flag is not None:
+                self.report(flag)
+
+    def _cut_at_once(self, call) -> bool:
+        parent = self.ctx.parent(call)
+        if not isinstance(parent, cst.Attribute) or parent.value is not call:
+            return False
+        if parent.attr.value == "data":
+            return True
+        above = self.ctx.parent(parent)
+        return parent.attr.value == "detach" and isinstance(above, cst.Call) and above.func is parent
