@@ -16,9 +16,11 @@ from ..syntax.ast_syntax import FUNCTIONS, attribute_bindings, bound_names, dott
 from ..syntax.source_lines import physical_lines
 from . import project
 from .imports import ImportTable
+from .one_element import one_element_losses
 from .summaries import class_optimizers, optimized_modules, summarise
 
 LOSS_CALL = re.compile(r"Loss\s*\(")  # a torch loss class built (or called)
+BACKWARD_CALL = re.compile(r"\.\s*backward\s*\(")
 
 # Code that may switch grad on, or make a tensor that requires grad whatever the grad mode.
 GRAD_ON = re.compile(r"enable_grad|set_grad_enabled|inference_mode|requires_grad|Parameter|Variable")
@@ -224,6 +226,14 @@ class FileIndex:
     def module_classes_switch_grad_on(self) -> bool:
         """Whether a module class of the file may give a tensor that requires grad under no_grad."""
         return any(GRAD_ON.search(self.code_of(n)) for n in self.class_nodes if n.name in self.module_classes)
+
+    @cached_property
+    def one_element_losses(self) -> frozenset:
+        """The loss callables (dotted names) some scope of the file backward()s a result of
+        without a gradient: each call of them gives one element (one_element.py)."""
+        if not BACKWARD_CALL.search(self.source):
+            return frozenset()
+        return one_element_losses(self.tree, self.nodes_on_lines(BACKWARD_CALL))
 
     @cached_property
     def loss_function_names(self) -> frozenset:

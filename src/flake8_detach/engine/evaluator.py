@@ -306,7 +306,26 @@ class Evaluator:
 
     def _opaque_call(self, call: cst.Call, extra: tuple) -> Value:
         """A callable we cannot see into: its result may carry the graph of its inputs, and
-        does when the callable is a module or a loss, or is named like a model or a loss."""
+        does when the callable is a module or a loss, or is named like a model or a loss; a
+        loss the file backward()s a result of elsewhere gives one element (0-dim)."""
+        value = self._opaque_value(call, extra)
+        if not value.zero_dim and self._gives_one_element(call):
+            return value.but(zero_dim=True)
+        return value
+
+    def _gives_one_element(self, call: cst.Call) -> bool:
+        """Whether the file backward()s without a gradient elsewhere a result of a call like
+        this one, of an attribute of this class's instances or of a global (analysis.one_element)."""
+        losses = self.file_index.one_element_losses
+        name = dotted_name(call.func) if losses else None
+        if name is None or any(arg.keyword is not None or arg.star for arg in call.args):
+            return False
+        head = name.partition(".")[0]
+        if head == "self":
+            return self.locals is not None and (self.owner, name, len(call.args)) in losses
+        return head not in (self.locals or ()) and (None, name, len(call.args)) in losses
+
+    def _opaque_value(self, call: cst.Call, extra: tuple) -> Value:
         values = [*extra, *(self.value(a.value) for a in call.args)]
         pending = frozenset().union(*(v.pending for v in values)) if values else frozenset()
         func = call.func

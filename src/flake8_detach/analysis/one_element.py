@@ -1,0 +1,129 @@
+"""Evidence from use, across the file: a loss callable whose result some scope backward()s
+without a gradient gives one element, and so does every call of it (a reduction: 0-dim since
+PyTorch 0.4). `loss = self.criterion(out, y); loss.backward()` in `train()` says what
+`self.criterion(out, y).data[0]` in `validate()` does.
+
+Only callables named like a loss (`criterion`, `self.loss_fn`, `vae_loss`) are taken: what a
+generic function returns may have another shape given other arguments, so a call counts only
+alike: the same callable, as many positional arguments, no keywords. A result is followed
+through names bound only to loss calls, numbers and `+ - * /` of such terms; a name bound to
+anything else as well (`loss = loss.mean()`) tells nothing, nor does a backward() given a
+gradient."""
+
+from __future__ import annotations
+
+import ast
+from typing import Iterable
+
+from ..syntax.ast_syntax import FUNCTIONS, bound_names, dotted, scope_nodes
+
+TERM_OPERATORS = (ast.Add, ast.Sub, ast.Mult, ast.Div)
+# backward() keywords that leave its output one element; `gradient=` (or any positional) does not.
+SCALAR_BACKWARD_KEYWORDS = frozenset(("retain_graph", "create_graph", "retain_variables", "inputs"))
+
+
+def is_loss_name(name: str) -> bool:
+    """Whether the last part of a callee's name names a loss (the spelling DET504's precheck reads)."""
+    last = name.rpartition(".")[2].lower()
+    return "loss" in last or "criterion" in last
+
+
+def one_element_losses(tree: ast.Module, nodes: Iterable[ast.AST]) -> frozenset:
+    """(class, dotted name, number of arguments) of the loss callables that some scope (the
+    module, or a function among `nodes`) backward()s a result of without a gradient, called
+    with positional arguments only: `(C, "self.criterion", 2)` for an attribute of the class
+    C's instances, `(None, "criterion", 2)` for a global (a name the scope does not bind). A
+    name a function binds itself (a parameter, a local) may be another object in another
+    function, and tells nothing there; other arguments may ask for another shape
+    (`size_average=False`)."""
+    found: set = set()
+    scopes = [(None, tree.body, frozenset())]
+    for node in nodes:
+        if isinstance(node, ast.ClassDef):
+            scopes += [(node.name, method.body, _locals(method)) for method in node.body if isinstance(method, FUNCTIONS)]
+        elif isinstance(node, FUNCTIONS):
+            scopes.append((None, node.body, _locals(node)))
+    for owner, body, local in scopes:
+        nodes_here = list(scope_nodes(body, skip_definitions=True))
+        backwarded = [call.func.value for call in nodes_here if _scalar_backward(call)]
+        for name, arity in _loss_callees(backwarded, _term_bindings(nodes_here)) if backwarded else ():
+            head = name.partition(".")[0]
+            if head == "self" and owner is not None:
+                found.add((owner, name, arity))
+            elif head not in local and head != "self":
+                found.add((None, name, arity))
+    return frozenset(found)
+
+
+def _locals(function: ast.AST) -> frozenset:
+    arguments = function.args
+    parameters = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs, arguments.vararg, arguments.kwarg]
+    return frozenset(p.arg for p in parameters if p is not None) | frozenset(bound_names(function.body))
+
+
+def _scalar_backward(node: ast.AST) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "backward"
+        and not node.args
+        and all(keyword.arg in SCALAR_BACKWARD_KEYWORDS for keyword in node.keywords)
+    )
+
+
+def _term_bindings(nodes: list) -> dict:
+    """name -> the expressions bound to it in the scope, or None where one binding is not a
+    term (`loss = loss.mean()`, a tuple target, a loop variable)."""
+    bindings: dict = {}
+    for node in nodes:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            _bind(bindings, node.targets[0].id, node.value)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            _bind(bindings, node.target.id, node.value if isinstance(node.op, TERM_OPERATORS) else None)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor, ast.With,
+                               ast.AsyncWith, ast.NamedExpr, ast.comprehension)):
+            targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+            if isinstance(node, (ast.With, ast.AsyncWith)):
+                targets = [item.optional_vars for item in node.items]
+            for target in targets:
+                for name in ast.walk(target) if target is not None else ():
+                    if isinstance(name, ast.Name):
+                        bindings[name.id] = None
+    return bindings
+
+
+def _bind(bindings: dict, name: str, value) -> None:
+    if value is None or not _is_term(value):
+        bindings[name] = None
+    elif bindings.get(name, ()) is not None:
+        bindings[name] = [*bindings.get(name, ()), value]
+
+
+def _is_term(expr: ast.AST) -> bool:
+    if isinstance(expr, ast.BinOp):
+        return isinstance(expr.op, TERM_OPERATORS)
+    if isinstance(expr, ast.UnaryOp):
+        return isinstance(expr.op, ast.USub)
+    if isinstance(expr, ast.Call):
+        name = dotted(expr.func)
+        return name is not None and is_loss_name(name)
+    return isinstance(expr, (ast.Name, ast.Constant, ast.Attribute))
+
+
+def _loss_callees(roots: list, bindings: dict) -> set:
+    found, seen, stack = set(), set(), list(roots)
+    while stack:
+        expr = stack.pop()
+        if isinstance(expr, ast.BinOp) and isinstance(expr.op, TERM_OPERATORS):
+            stack += [expr.left, expr.right]
+        elif isinstance(expr, ast.UnaryOp) and isinstance(expr.op, ast.USub):
+            stack.append(expr.operand)
+        elif isinstance(expr, ast.Call):
+            name = dotted(expr.func)
+            plain = not expr.keywords and not any(isinstance(arg, ast.Starred) for arg in expr.args)
+            if name is not None and is_loss_name(name) and plain:
+                found.add((name, len(expr.args)))
+        elif isinstance(expr, ast.Name) and expr.id not in seen:
+            seen.add(expr.id)
+            stack += bindings.get(expr.id) or []
+    return found
