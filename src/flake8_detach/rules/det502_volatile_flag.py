@@ -23,7 +23,7 @@ class VolatileFlag(WalkRule):
         "grad, the activations of the whole forward stay in memory as long as it lives, and a loss built "
         "on it sends gradients where the old code sent none. Use `with torch.no_grad():`. A volatile "
         "tensor that no module is run on is not reported, nor a forward whose output is cut at once "
-        "(`model(v).data`, `model(v).detach()`: the graph dies with the statement)."
+        "(`model(v).data`, `model(v).cpu().detach()`: the graph dies with the expression)."
     )
     references = ("https://pytorch.org/blog/pytorch-0_4_0-migration-guide/",)
     examples = (
@@ -54,17 +54,25 @@ with torch.no_grad():
         if self.ctx.grad_mode is not True or self.ctx.value(call).kind != OUTPUT:
             return  # not a forward, or one under no_grad
         if self._cut_at_once(call):
-            return  # `model(v).data`: the recorded graph dies with the statement
+            return  # `model(v).data`: the recorded graph dies with the expression
         for arg in call.args:
             flag = self.ctx.value(arg.value).volatile
             if flag is not None:
                 self.report(flag)
 
     def _cut_at_once(self, call) -> bool:
-        parent = self.ctx.parent(call)
-        if not isinstance(parent, cst.Attribute) or parent.value is not call:
-            return False
-        if parent.attr.value == "data":
-            return True
-        above = self.ctx.parent(parent)
-        return parent.attr.value == "detach" and isinstance(above, cst.Call) and above.func is parent
+        """Whether the output's graph is dropped in this expression: `.data` or `.detach()`
+        of it, or of a chain of method calls on it (`model(v).cpu().data.numpy()`)."""
+        node = call
+        while True:
+            parent = self.ctx.parent(node)
+            if not isinstance(parent, cst.Attribute) or parent.value is not node:
+                return False
+            if parent.attr.value == "data":
+                return True
+            above = self.ctx.parent(parent)
+            if not isinstance(above, cst.Call) or above.func is not parent:
+                return False
+            if parent.attr.value == "detach":
+                return True
+            node = above
