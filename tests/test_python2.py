@@ -26,7 +26,8 @@ print 'loss', loss.data[0]  # the 0.3 way
     ("print\n", "print()\n"),
     ("print x; y = 1\n", "print(x); y = 1\n"),
     ("if x: print x,\n", "if x: print(x,)\n"),
-    ("print (a), b\n", None),  # a tuple expression in Python 3 as well: nothing to change
+    ("print (a), b\n", None),
+    ("print 'a'\nprint >>log, x.data[0]\n", "print('a')\nprint >>log, x.data[0]\n"),  # an expression in Python 3  # a tuple expression in Python 3 as well: nothing to change
     ("print ('a %d' %\n       n)\n", None),
     ("print 'a', [1,\n          2]\n", "print('a', [1,\n          2])\n"),
 ])
@@ -44,7 +45,7 @@ def test_a_python2_file_is_checked_as_calls_and_its_findings_carry_no_fix():
 
 
 def test_what_is_still_not_python3_after_the_prints_is_det000_as_before():
-    source = PY2_LOG + "print >>log, loss\n"  # a redirection is not read: Python's own error, at the first print
+    source = PY2_LOG + "exec 'step = 1'\n"  # an exec statement: Python's own error, at the first print
     [found] = check_source(source)
     assert (found.line, found.code) == (8, "DET000")
     assert found.message.startswith("cannot parse this file: Missing parentheses in call to 'print'")

@@ -242,7 +242,7 @@ def test_the_parser_limits_of_python_are_det000(tmp_path):
 # ---- old and new syntax ----------------------------------------------------------------------
 
 PYTHON2 = {
-    "print_statement.py": "print 'x'\n",
+    "print_and_exec.py": "print 'x'\nexec 'y = 1'\n",  # print statements alone are read as calls (test_python2.py)
     "exec_statement.py": "exec 'x = 1'\n",
     "backticks.py": "y = `d`\n",
     "except_comma.py": "try:\n    pass\nexcept ValueError, e:\n    pass\n",
@@ -259,7 +259,7 @@ def test_python_2_files_are_det000_with_python_s_message(tmp_path, prefix):
     assert (status, err) == (2, "")
     det000 = {line.split(":")[0]: line for line in lines(out) if " DET000 " in line}
     assert sorted(det000) == sorted(PYTHON2)
-    assert "Missing parentheses in call to 'print'" in det000["print_statement.py"]
+    assert "Missing parentheses in call to 'print'" in det000["print_and_exec.py"]
     assert "leading zeros in decimal integer literals" in det000["octal.py"]
 
 

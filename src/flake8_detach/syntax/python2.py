@@ -27,8 +27,8 @@ def with_print_calls(source: str) -> Optional[str]:
         if token.type != tokenize.NAME or token.string != "print":
             continue
         following = tokens[index + 1] if index + 1 < len(tokens) else None
-        if following is None or following.string in ("(", "=", ".") or following.type == tokenize.NL:
-            continue  # a call already, or not the statement
+        if following is None or following.string in ("(", "=", ".", ">>") or following.type == tokenize.NL:
+            continue  # a call already, not the statement, or `print >>f, x` (Python 3 reads an expression)
         end = _statement_end(tokens, index + 1)
         if end is None:  # `print` alone: `print()`
             edits.append((token.end[0], token.end[1], 0, "()"))
