@@ -23,6 +23,7 @@ FIRST_NEEDS = {
     'DET306': ('loss', 'Loss', 'criterion', 'cross_entropy', 'kl_div', 'backward\\s*\\('),
     'DET307': ('log_?pro?b', 'log_?pi', 'logp'),
     'DET308': ('Sequential',),
+    'DET309': ('\\.\\s*(?:abs|add|addcdiv|addcmul|clamp|clamp_max|clamp_min|clip|cos|cosh|cumprod|cumsum|div|erf|exp|exp2|expm1|floor|fmod|hypot|index_add|lerp|log|log10|log1p|log2|logit|masked_fill|mul|nan_to_num|neg|pow|reciprocal|relu|remainder|round|rsqrt|scatter|scatter_add|sigmoid|sign|sin|sinh|sqrt|square|squeeze|sub|swapaxes|t|tan|tanh|transpose|tril|triu|true_divide|unsqueeze)\\s*\\(',),
     'DET401': ('backward\\s*\\(', 'autograd'),
     'DET402': ('\\.\\s*grad\\b',),
     'DET403': ('requires_grad', 'Parameter', 'Variable', 'weight\\b', 'bias\\b', 'parameters\\s*\\('),
@@ -52,4 +53,4 @@ FIRST_NEEDS = {
     'DET510': ('load\\s*\\(',),
 }
 OPT_IN_CODES = ('DET104', 'DET202', 'DET203', 'DET501')
-CODES = ('DET101', 'DET102', 'DET103', 'DET104', 'DET105', 'DET201', 'DET202', 'DET203', 'DET301', 'DET302', 'DET303', 'DET304', 'DET305', 'DET306', 'DET307', 'DET308', 'DET401', 'DET402', 'DET403', 'DET404', 'DET405', 'DET406', 'DET407', 'DET408', 'DET409', 'DET410', 'DET411', 'DET412', 'DET413', 'DET414', 'DET415', 'DET416', 'DET417', 'DET501', 'DET502', 'DET503', 'DET504', 'DET505', 'DET506', 'DET507', 'DET508', 'DET509', 'DET510')
+CODES = ('DET101', 'DET102', 'DET103', 'DET104', 'DET105', 'DET201', 'DET202', 'DET203', 'DET301', 'DET302', 'DET303', 'DET304', 'DET305', 'DET306', 'DET307', 'DET308', 'DET309', 'DET401', 'DET402', 'DET403', 'DET404', 'DET405', 'DET406', 'DET407', 'DET408', 'DET409', 'DET410', 'DET411', 'DET412', 'DET413', 'DET414', 'DET415', 'DET416', 'DET417', 'DET501', 'DET502', 'DET503', 'DET504', 'DET505', 'DET506', 'DET507', 'DET508', 'DET509', 'DET510')

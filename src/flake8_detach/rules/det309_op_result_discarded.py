@@ -1,0 +1,95 @@
+"""DET309: an out-of-place tensor op as a statement of its own (`p.grad.clamp(-1, 1)`), which
+changes nothing."""
+
+from __future__ import annotations
+
+import ast
+
+import libcst as cst
+
+from ..syntax.cst_syntax import method_name
+from ._base import Breaks, Example, WalkRule
+
+# Out-of-place methods whose in-place twin (`clamp_`) is what such a statement meant.
+WITH_INPLACE_TWIN = frozenset(
+    """abs add addcdiv addcmul clamp clamp_max clamp_min clip cos cosh cumprod cumsum div erf exp
+    exp2 expm1 floor fmod hypot index_add lerp log log10 log1p log2 logit masked_fill mul nan_to_num
+    neg pow reciprocal relu remainder round rsqrt scatter scatter_add sigmoid sign sin sinh sqrt
+    square squeeze sub swapaxes t tan tanh transpose tril triu true_divide unsqueeze""".split()
+)
+# Attributes that are tensors whatever holds them.
+TENSOR_ATTRIBUTES = ("grad", "data")
+# Names that other objects' methods with effects share (`seen.add(x)`, `self.log("loss", x)`):
+# only on a tensor attribute (`p.grad.add(...)`), which keeps the text gate narrow.
+SHARED_NAMES = frozenset(("add", "log"))
+
+
+class OpResultDiscarded(WalkRule):
+    code = "DET309"
+    name = "op-result-discarded"
+    message = "{call} returns a new tensor and changes nothing: {target} stays as it was (use {method}_)"
+    needs = (r"\.\s*(?:%s)\s*\(" % "|".join(sorted(WITH_INPLACE_TWIN)),)
+    what = (
+        "Flags an out-of-place tensor method that has an in-place twin called as a statement of its "
+        "own, its result dropped: `p.grad.clamp(-1, 1)`, `x.mul(2)`, `x.unsqueeze(0)`, on a tensor "
+        "held by a name or an attribute (built or computed here, or the `.grad` or `.data` of anything); "
+        "`add` and `log`, which sets and loggers share, only on a `.grad` or `.data`."
+    )
+    why = (
+        "These methods return a new tensor and leave the receiver as it was, so the statement does "
+        "nothing: gradients meant to be clipped are not (`param.grad.data.clamp(-1, 1)` in a DQN "
+        "update). Write in place with the method's in-place twin (`clamp_`), or bind the result. "
+        "Moves and casts (`x.to(device)`, `x.float()`) are not reported: a dropped one often harms "
+        "only on another device, or warms CUDA up on purpose (`torch.zeros(1).cuda()`)."
+    )
+    references = ("https://pytorch.org/docs/stable/tensors.html",)
+    examples = (
+        Example(
+            bad="""\
+import torch
+
+w = torch.ones(2, requires_grad=True)
+(w * torch.tensor([5.0, -5.0])).sum().backward()
+w.grad.clamp(-1, 1)  # expect: DET309
+""",
+            good="""\
+import torch
+
+w = torch.ones(2, requires_grad=True)
+(w * torch.tensor([5.0, -5.0])).sum().backward()
+w.grad.clamp_(-1, 1)
+""",
+            proof=Breaks("w.grad.abs().max().item() <= 1"),
+        ),
+    )
+
+    @staticmethod
+    def possible_in(scope, index) -> bool:
+        """Some statement is a bare `<name or attribute>.<method>(...)` of such a method."""
+        return any(
+            isinstance(node.value, ast.Call)
+            and isinstance(node.value.func, ast.Attribute)
+            and node.value.func.attr in WITH_INPLACE_TWIN
+            and isinstance(node.value.func.value, (ast.Name, ast.Attribute))
+            and (node.value.func.attr not in SHARED_NAMES or getattr(node.value.func.value, "attr", None) in TENSOR_ATTRIBUTES)
+            for node in scope.of(ast.Expr)
+        )
+
+    def on_call(self, call) -> None:
+        statement = self.ctx.statement
+        method = method_name(call)
+        if method not in WITH_INPLACE_TWIN or not isinstance(statement, cst.Expr) or statement.value is not call:
+            return
+        if self.ctx.result_is_displayed:
+            return  # a notebook cell's last expression is displayed: its value is used
+        receiver = call.func.value
+        if not isinstance(receiver, (cst.Name, cst.Attribute)):
+            return  # a tensor made in the statement itself: nothing else could see a change
+        tensor_attribute = isinstance(receiver, cst.Attribute) and receiver.attr.value in TENSOR_ATTRIBUTES
+        if method in SHARED_NAMES and not tensor_attribute:
+            return
+        if not (self.ctx.value(receiver).tensor or tensor_attribute and self.ctx.imports_torch):
+            return
+        if self.ctx.calls_own_method(call):
+            return  # a method of a class of the file, which may do anything
+        self.report(call, call=self.ctx.text(call), target=self.ctx.text(receiver), method=method)
