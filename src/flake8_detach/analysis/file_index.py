@@ -181,6 +181,26 @@ class FileIndex:
         return {}
 
     @cached_property
+    def passed_attributes(self) -> dict:
+        """class -> {attribute -> parameter}: `self.<attribute> = <parameter>` in the class's
+        `__init__`, bound nowhere else in the class: the attribute holds what the caller passed
+        as that parameter (`self.D = discriminator`), and its name says what that is."""
+        found: dict = {}
+        for node in self.class_nodes:
+            init = next((m for m in node.body if isinstance(m, FUNCTIONS) and m.name == "__init__"), None)
+            if init is None:
+                continue
+            parameters = {a.arg for a in (*init.args.posonlyargs, *init.args.args, *init.args.kwonlyargs)}
+            found[node.name] = {
+                attribute: value.id
+                for attribute, bound in attribute_bindings(node).items()
+                if len(bound) == 1
+                for statement, value, method in bound
+                if method == "__init__" and isinstance(value, ast.Name) and value.id in parameters - {"self"}
+            }
+        return found
+
+    @cached_property
     def built_attributes(self) -> dict:
         """class -> {attribute -> the call}: `self.<attribute> = <call>` in the class's
         `__init__`, bound nowhere else in the class (nor in `__init__` again); a class of the

@@ -348,7 +348,7 @@ class Evaluator:
         # `self.model`), not for a function or class imported from elsewhere (by name, or as
         # an attribute of a module: `helpers.prepare_discriminator_data`), nor for a method of
         # an instance of a plain class of the file.
-        spelling = last_name(func)
+        spelling = self._spelling(func)
         holder = func.value if isinstance(func, cst.Attribute) else func
         imported = isinstance(holder, cst.Name) and holder.value in self.imports.foreign
         if imported or _is_class_name(spelling):
@@ -383,6 +383,15 @@ class Evaluator:
         grad = True if trained and self.state.grad_mode is True else None
         return Value(kind=kind, pending=pending, saves=True, freed=freed, zero_dim=zero_dim, modules=modules,
                      stale_by=stale_by, grad=grad, leaf=False if grad else None, tensor=bool(grad))
+
+    def _spelling(self, func: cst.BaseExpression) -> str:
+        """The name that says what `func` is: its last name, or for `self.D` bound in
+        `__init__` to a parameter, that parameter's (`discriminator`)."""
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self":
+            passed = self.file_index.passed_attributes.get(self.owner or "", {}).get(func.attr.value)
+            if passed is not None and self.locals is not None:
+                return passed
+        return last_name(func)
 
     def _keeps_grad_off(self, func: cst.BaseExpression, callee_kind: Optional[str]) -> bool:
         """Whether calling `func` under no_grad gives no tensor that requires grad: a module
