@@ -181,19 +181,24 @@ class FileIndex:
         return {}
 
     @cached_property
+    def class_attribute_bindings(self) -> tuple:
+        """(class, ast_syntax.attribute_bindings of it) for each class of the file."""
+        return tuple((node, attribute_bindings(node)) for node in self.class_nodes)
+
+    @cached_property
     def passed_attributes(self) -> dict:
         """class -> {attribute -> parameter}: `self.<attribute> = <parameter>` in the class's
         `__init__`, bound nowhere else in the class: the attribute holds what the caller passed
         as that parameter (`self.D = discriminator`), and its name says what that is."""
         found: dict = {}
-        for node in self.class_nodes:
+        for node, bindings in self.class_attribute_bindings:
             init = next((m for m in node.body if isinstance(m, FUNCTIONS) and m.name == "__init__"), None)
             if init is None:
                 continue
             parameters = {a.arg for a in (*init.args.posonlyargs, *init.args.args, *init.args.kwonlyargs)}
             found[node.name] = {
                 attribute: value.id
-                for attribute, bound in attribute_bindings(node).items()
+                for attribute, bound in bindings.items()
                 if len(bound) == 1
                 for statement, value, method in bound
                 if method == "__init__" and isinstance(value, ast.Name) and value.id in parameters - {"self"}
@@ -206,10 +211,10 @@ class FileIndex:
         `__init__`, bound nowhere else in the class (nor in `__init__` again); a class of the
         file inherits its bases' (those of the file) where it binds none of its own."""
         own: dict = {}
-        for node in self.class_nodes:
+        for node, bindings in self.class_attribute_bindings:
             own[node.name] = {
                 attribute: value
-                for attribute, bound in attribute_bindings(node).items()
+                for attribute, bound in bindings.items()
                 if len(bound) == 1
                 for statement, value, method in bound
                 if method == "__init__" and isinstance(statement, ast.Assign) and isinstance(value, ast.Call)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast
 from typing import Iterable
 
-from ..syntax.ast_syntax import FUNCTIONS, bound_names, dotted, scope_nodes
+from ..syntax.ast_syntax import FUNCTIONS, binding_targets, bound_names, dotted, parameter_names, scope_nodes
 
 TERM_OPERATORS = (ast.Add, ast.Sub, ast.Mult, ast.Div)
 # backward() keywords that leave its output one element; `gradient=` (or any positional) does not.
@@ -56,9 +56,7 @@ def one_element_losses(tree: ast.Module, nodes: Iterable[ast.AST]) -> frozenset:
 
 
 def _locals(function: ast.AST) -> frozenset:
-    arguments = function.args
-    parameters = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs, arguments.vararg, arguments.kwarg]
-    return frozenset(p.arg for p in parameters if p is not None) | frozenset(bound_names(function.body))
+    return parameter_names(function) | frozenset(bound_names(function.body))
 
 
 def _scalar_backward(node: ast.AST) -> bool:
@@ -80,16 +78,21 @@ def _term_bindings(nodes: list) -> dict:
             _bind(bindings, node.targets[0].id, node.value)
         elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
             _bind(bindings, node.target.id, node.value if isinstance(node.op, TERM_OPERATORS) else None)
-        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.For, ast.AsyncFor, ast.With,
-                               ast.AsyncWith, ast.NamedExpr, ast.comprehension)):
-            targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
-            if isinstance(node, (ast.With, ast.AsyncWith)):
-                targets = [item.optional_vars for item in node.items]
-            for target in targets:
-                for name in ast.walk(target) if target is not None else ():
+        else:
+            for target in _other_targets(node):
+                for name in ast.walk(target):
                     if isinstance(name, ast.Name):
                         bindings[name.id] = None
     return bindings
+
+
+def _other_targets(node: ast.AST) -> list:
+    """What any other binding binds: a tuple target, a loop variable, `with ... as`, a walrus."""
+    if isinstance(node, (ast.With, ast.AsyncWith)):
+        return [item.optional_vars for item in node.items if item.optional_vars is not None]
+    if isinstance(node, (ast.NamedExpr, ast.comprehension)):
+        return [node.target]
+    return binding_targets(node) if isinstance(node, ast.stmt) else []
 
 
 def _bind(bindings: dict, name: str, value) -> None:

@@ -13,7 +13,7 @@ import ast
 from typing import Optional
 
 from .. import torchapi
-from ..syntax.ast_syntax import FUNCTIONS, dotted, scope_nodes, statements
+from ..syntax.ast_syntax import FUNCTIONS, dotted, parameter_names, scope_nodes, statements
 from .imports import ImportTable
 
 PYTHON_RESULT = "python"  # .item(), .tolist(), float(...), a literal...: not a tensor
@@ -37,7 +37,7 @@ def summarise(tree: ast.Module, imports: ImportTable) -> dict:
             names = [t.id for t in node.targets if isinstance(t, ast.Name)]
             if len(names) != 1:
                 continue
-            key, kind = names[0], _kind_of(node.value.body, imports, _parameters(node.value))
+            key, kind = names[0], _kind_of(node.value.body, imports, parameter_names(node.value))
         else:
             continue
         found[key] = kind if found.get(key, kind) == kind else None
@@ -50,19 +50,13 @@ def _returns(function: ast.AST, imports: ImportTable) -> Optional[str]:
         return DETACHED  # @torch.no_grad()
     body = [stmt for stmt in function.body if not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant))]
     # Only a function that is one `return` computes its result from its parameters alone.
-    parameters = _parameters(function) if len(body) == 1 and isinstance(body[0], ast.Return) else frozenset()
+    parameters = parameter_names(function) if len(body) == 1 and isinstance(body[0], ast.Return) else frozenset()
     kinds = {
         _kind_of(node.value, imports, parameters) if node.value is not None else PYTHON_RESULT
         for node in statements(function.body, skip_definitions=True)
         if isinstance(node, ast.Return)
     }
     return kinds.pop() if len(kinds) == 1 else None
-
-
-def _parameters(function) -> frozenset:
-    args = function.args
-    every = [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]
-    return frozenset(arg.arg for arg in every if arg is not None)
 
 
 def _kind_of(expr: ast.AST, imports: ImportTable, parameters: frozenset) -> Optional[str]:

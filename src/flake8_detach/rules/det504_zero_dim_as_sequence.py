@@ -7,6 +7,7 @@ import ast
 import libcst as cst
 
 from .. import torchapi
+from ..analysis.one_element import is_loss_name
 from ..syntax.ast_syntax import callee_name, scope_nodes
 from ..syntax.cst_syntax import call_method, method_name
 from ..findings import SAFE
@@ -135,8 +136,7 @@ losses = [loss.detach().item()]
                     name = callee_name(node, imports)
                     if name in index.loss_function_names:
                         return True
-                    name = name.lower()
-                    if "loss" in name or "criterion" in name or name in ZERO_DIM_MAKERS:
+                    if is_loss_name(name) or name.lower() in ZERO_DIM_MAKERS:
                         return True
             return False
 

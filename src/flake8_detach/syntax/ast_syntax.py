@@ -104,6 +104,13 @@ def self_attribute(expr: ast.expr) -> Optional[str]:
     return None
 
 
+def parameter_names(function: ast.AST) -> frozenset:
+    """Every parameter of a function or lambda, `*args` and `**kwargs` included."""
+    args = function.args
+    every = [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]
+    return frozenset(arg.arg for arg in every if arg is not None)
+
+
 def binding_targets(node: ast.stmt) -> list:
     """The targets an assignment or a `for` binds (`a`, `a, b`, `self.a`, `a[i]`)."""
     if isinstance(node, ast.Assign):
