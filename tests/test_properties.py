@@ -20,7 +20,8 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from strategies import torch_programs
 
 from flake8_detach import RULES, check_source
-from flake8_detach.pipeline.checking import analysed_pieces, parse_python
+from flake8_detach.pipeline.checking import analysed_pieces
+from flake8_detach.syntax.ast_syntax import parse_python
 from flake8_detach.pipeline.fixing import MAX_ROUNDS, NodeSwapper, fix_source, non_overlapping
 from flake8_detach.pipeline.noqa import unsilenced
 from flake8_detach.findings import SAFE

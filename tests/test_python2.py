@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from flake8_detach import check_source
-from flake8_detach.pipeline.checking import parses_as_python
+from flake8_detach.syntax.ast_syntax import parses_as_python
 from flake8_detach.syntax.python2 import with_print_calls
 
 PY2_LOG = """\

@@ -23,7 +23,7 @@ pytest.importorskip("pygls", reason="the `server` extra (pygls) is not installed
 from flake8_detach.frontends import cli  # noqa: E402
 from flake8_detach.frontends.config import tomllib  # noqa: E402
 from flake8_detach.pipeline.noqa import Noqa  # noqa: E402
-from flake8_detach.pipeline.checking import parses_as_python  # noqa: E402
+from flake8_detach.syntax.ast_syntax import parses_as_python  # noqa: E402
 from flake8_detach.rules import RULES  # noqa: E402
 from flake8_detach.frontends.server import text_edits, with_noqa  # noqa: E402
 from flake8_detach.pipeline.fixing import fix_one  # noqa: E402

@@ -5,14 +5,25 @@ Rules and the evaluator read it; its facts are made when first asked for."""
 from __future__ import annotations
 
 import ast
+import os
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import Optional
 
-from ..syntax.ast_syntax import FUNCTIONS, attribute_bindings, bound_names, dotted, handling_spans, module_level, scope_nodes, statements
+from ..syntax.ast_syntax import (
+    FUNCTIONS,
+    attribute_bindings,
+    bound_names,
+    dotted,
+    handling_spans,
+    module_level,
+    parse_python,
+    scope_nodes,
+    statements,
+)
 from ..syntax.source_lines import physical_lines
 from . import project
 from .imports import ImportTable
@@ -24,6 +35,9 @@ BACKWARD_CALL = re.compile(r"\.\s*backward\s*\(")
 
 # Code that may switch grad on, or make a tensor that requires grad whatever the grad mode.
 GRAD_ON = re.compile(r"enable_grad|set_grad_enabled|inference_mode|requires_grad|Parameter|Variable")
+
+# Code that asks autograd for gradients: backward(), autograd.grad(), a .grad read, an optimizer.
+GRADIENT_USE = re.compile(r"\bbackward\s*\(|\bgrad\s*\(|\.grad\b|\boptim\b|\bOptimizer\b")
 
 # Methods only a module has: their receiver is a module.
 MODULE_METHODS = frozenset("parameters named_parameters zero_grad train eval state_dict load_state_dict modules children".split())
@@ -48,13 +62,25 @@ class FileIndex:
     tree: ast.Module
     source: str
     # Names imported by name from the project's own modules: local -> (module file, name there);
-    # what each is, is read only when asked (imported_kind).
+    # what each is, is read only when asked (imported_kind, engine.returns).
     project_names: dict = field(default_factory=dict)
+    # The project's modules imported whole: local name -> module file (`import data`).
+    project_modules: dict = field(default_factory=dict)
 
-    def imported_kind(self, local: str) -> Optional[str]:
-        """"module" or "plain" for a name imported from a module of the project that defines it
-        as an `nn.Module` subclass or as a plain class; None otherwise or where unknown."""
-        origin = self.project_names.get(local)
+    def origin(self, name: Optional[str]) -> Optional[tuple]:
+        """(module file, name there) for a dotted name that a module of the project defines:
+        imported by name (`Corpus`), or read off a project module imported whole (`data.Corpus`)."""
+        if name in self.project_names:
+            return self.project_names[name]
+        head, _, rest = (name or "").partition(".")
+        if head in self.project_modules and rest and "." not in rest:
+            return self.project_modules[head], rest
+        return None
+
+    def imported_kind(self, name: Optional[str]) -> Optional[str]:
+        """"module" or "plain" for a name from a module of the project that defines it as an
+        `nn.Module` subclass or as a plain class; None otherwise or where unknown."""
+        origin = self.origin(name)
         other = project.module_facts(origin[0]) if origin is not None else None
         if other is None:
             return None
@@ -95,6 +121,11 @@ class FileIndex:
     def switches_requires_grad(self) -> bool:
         """Whether code of the file may switch `requires_grad` off (freezing parameters)."""
         return bool(re.search(r"requires_grad\s*=(?!=)|requires_grad_\(\s*[^)\s]", self.source))
+
+    @cached_property
+    def uses_gradients(self) -> bool:
+        """Whether code of the file may ask autograd for gradients (context.uses_gradients)."""
+        return bool(GRADIENT_USE.search(self.source))
 
     @cached_property
     def optimized_modules(self) -> frozenset:
@@ -207,17 +238,18 @@ class FileIndex:
 
     @cached_property
     def built_attributes(self) -> dict:
-        """class -> {attribute -> the call}: `self.<attribute> = <call>` in the class's
-        `__init__`, bound nowhere else in the class (nor in `__init__` again); a class of the
-        file inherits its bases' (those of the file) where it binds none of its own."""
+        """class -> {attribute -> the call}: `self.<attribute> = <call>` in one method of the
+        class (`__init__`, or a `build_model()` it runs later), bound nowhere else in the class:
+        wherever the attribute exists, it holds what that call built. A class of the file
+        inherits its bases' (those of the file) where it binds none of its own."""
         own: dict = {}
         for node, bindings in self.class_attribute_bindings:
             own[node.name] = {
                 attribute: value
                 for attribute, bound in bindings.items()
                 if len(bound) == 1
-                for statement, value, method in bound
-                if method == "__init__" and isinstance(statement, ast.Assign) and isinstance(value, ast.Call)
+                for statement, value, _ in bound
+                if isinstance(statement, ast.Assign) and isinstance(value, ast.Call)
             }
         built: dict = {}
 
@@ -327,8 +359,10 @@ def index_file(tree: ast.Module, source: str, path: Optional[str] = None) -> Fil
     own = bound_names(tree.body)
     for name in own:  # `torch = None` anywhere: the name is not torch's
         imports.rebind(name)
+    project_modules: dict = {}
     if path is not None:
         project_names = _add_project_imports(tree, path, own, imports, imported_modules, imported_plain)
+        project_modules = _project_modules(tree, path, own)
     module_classes: set = set(imported_modules)
 
     def is_module_base(base: ast.expr) -> bool:
@@ -356,7 +390,44 @@ def index_file(tree: ast.Module, source: str, path: Optional[str] = None) -> Fil
         )
         for node in classes
     }
-    return FileIndex(imports, frozenset(module_classes), plain, facts, tuple(classes), tree, source, project_names)
+    return FileIndex(imports, frozenset(module_classes), plain, facts, tuple(classes), tree, source, project_names, project_modules)
+
+
+def project_index(path: str) -> Optional[FileIndex]:
+    """The index of a module of the project, whose functions calls from the importing file are
+    summarised by (engine.returns); None where it cannot be read or parsed. Made once per
+    process for each version of the file."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return _project_index(os.path.realpath(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)
+def _project_index(path: str, mtime: int, size: int) -> Optional[FileIndex]:
+    if size > project.MAX_BYTES:
+        return None
+    try:
+        with open(path, "rb") as file:
+            source = file.read().decode("utf-8")
+        return index_file(parse_python(source), source, path)
+    except (OSError, UnicodeDecodeError, SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+def _project_modules(tree: ast.Module, path: str, own: set) -> dict:
+    """`import data`, `import models.vae as vae`: local name -> the project module's file."""
+    found = {}
+    for node in module_level(tree.body):
+        for alias in node.names if isinstance(node, ast.Import) else ():
+            if alias.asname is None and "." in alias.name:
+                continue  # `import a.b` binds `a`, a package
+            local = alias.asname or alias.name
+            module = project.module_file(path, alias.name, 0)
+            if module is not None and local not in own:
+                found[local] = module
+    return found
 
 
 def _add_project_imports(tree: ast.Module, path: str, own: set, imports: ImportTable, modules: set, plain: set) -> dict:

@@ -2,7 +2,8 @@
 some pieces of a file; a summary must hold for calls from any of them).
 
 A function (or a lambda bound to a name) is summarised by what every `return` gives: a
-Python value, a detached tensor, a torch loss (whose graph is unknown), or, for a function
+Python value, a detached tensor, a torch loss (whose graph is unknown; one element where
+it keeps the default reduction), or, for a function
 that is one `return` of its parameters, an op of its arguments; anything else, or two
 definitions of one name that disagree, leaves it unsummarised (unknown, as before).
 Methods are summarised under `self.<name>`."""
@@ -19,6 +20,7 @@ from .imports import ImportTable
 PYTHON_RESULT = "python"  # .item(), .tolist(), float(...), a literal...: not a tensor
 DETACHED = "detached"  # .detach(), .data, or computed under no_grad: does not require grad
 LOSS_RESULT = "loss"  # a torch loss: carries a graph, not known which
+REDUCED_LOSS = "reduced loss"  # a torch loss with its default reduction: one element, with a graph
 OP_OF_ARGUMENTS = "op"  # computed from its arguments only: carries their graph, no more
 
 PYTHON_CALLS = frozenset("float int bool len str round sum".split())  # builtins giving numbers
@@ -83,8 +85,22 @@ def _kind_of(expr: ast.AST, imports: ImportTable, parameters: frozenset) -> Opti
         return DETACHED
     qualname = imports.qualname_of_dotted(dotted(func))
     if qualname is not None and torchapi.is_loss_function(qualname):
-        return LOSS_RESULT
+        return REDUCED_LOSS if _reduced(expr) else LOSS_RESULT
     return _op_of(expr, imports, parameters)
+
+
+def _reduced(call: ast.Call) -> bool:
+    """Whether a torch loss called so reduces to one element: neither `reduction=` other than
+    "mean" or "sum", nor the pre-1.0 `reduce=` other than True, nor `**kwargs`, given."""
+    for keyword in call.keywords:
+        value = keyword.value
+        if keyword.arg is None:
+            return False
+        if keyword.arg == "reduction" and not (isinstance(value, ast.Constant) and value.value in ("mean", "sum")):
+            return False
+        if keyword.arg == "reduce" and not (isinstance(value, ast.Constant) and value.value is True):
+            return False
+    return True
 
 
 def _op_of(expr: ast.AST, imports: ImportTable, parameters: frozenset) -> Optional[str]:

@@ -90,6 +90,12 @@ class RuleContext:
         the code handles is evidently a torch tensor."""
         return bool(self._evaluator.imports.names)
 
+    @property
+    def uses_gradients(self) -> bool:
+        """Whether the file asks autograd for gradients anywhere: `backward()`,
+        `autograd.grad()`, a `.grad` read or an optimizer (hand-written backprop does not)."""
+        return self._evaluator.file_index.uses_gradients
+
     def calls_own_method(self, call: cst.Call) -> bool:
         """Whether `x.m(...)` calls a method `m` that a class of this file defines, not
         torch's: x is an instance of a plain class of the file (`DecoderState.detach()`)."""

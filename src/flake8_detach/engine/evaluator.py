@@ -9,6 +9,7 @@ from typing import Optional
 import libcst as cst
 
 from ..analysis import summaries
+from ..analysis.file_index import project_index
 from .returns import returned_value
 from .. import torchapi
 from ..syntax.cst_syntax import (
@@ -26,6 +27,7 @@ from .facts import (
     CARRIES_GRAPH,
     CONSTANT,
     FACTORY,
+    GRADIENTS,
     INSTANCE,
     LOSS,
     LOSS_FUNCTION,
@@ -137,6 +139,8 @@ class Evaluator:
             base = self.value(expr.value)
             if base.kind == MODULE:  # a layer of an nn.Sequential or nn.ModuleList
                 return Value(kind=MODULE)
+            if base.kind == GRADIENTS:  # one gradient: it has a graph only where create_graph= asked for one
+                return Value(tensor=True, grad=base.grad, leaf=True if base.grad is False else None)
             if base.loaded_by is not None and not base.tensor:  # `ckpt["model"]`: unpickled by that load too
                 return Value(loaded_by=base.loaded_by)
             if not base.tensor and base.grad is None and not base.modules:
@@ -333,9 +337,18 @@ class Evaluator:
             return Value(kind=MODULE)
         if isinstance(func, cst.Name) and func.value in self.plain_classes:
             return Value(kind=INSTANCE)
-        imported = self.file_index.imported_kind(func.value) if isinstance(func, cst.Name) else None
-        if imported is not None:  # a class of another module of the project (`from models import D`)
-            return Value(kind=MODULE if imported == "module" else INSTANCE)
+        origin = self._project_origin(func)
+        if origin is not None:  # a class or function of another module of the project (`from models import D`)
+            imported = self.file_index.imported_kind(dotted_name(func))
+            if imported is not None:
+                return Value(kind=MODULE if imported == "module" else INSTANCE)
+            other = project_index(origin[0])
+            summary = other.summaries.get(origin[1]) if other is not None else None
+            if summary is not None:
+                return _summarised(summary, values, pending, self.state.grad_mode)
+            returned = returned_value(other, origin[1], self.summary_depth) if other is not None else None
+            if returned is not None:
+                return self._called_here(returned, values, pending)
         summary = self.summaries.get(dotted_name(func) or "")
         if summary is not None:  # a function of this file: its body says what it returns
             return _summarised(summary, values, pending, self.state.grad_mode)
@@ -377,12 +390,27 @@ class Evaluator:
         stale_by = next((v.stale_by for v in values if v.stale_by), None)
         if kind is None:
             return Value(pending=pending, zero_dim=zero_dim, modules=modules, stale_by=stale_by)
+        arguments = values[len(extra):]
+        if callee_kind == LOSS_FUNCTION and arguments and arguments[0].grad is False:
+            # A torch loss has no parameters: its graph is its arguments', and its input has none
+            # (computed under no_grad); a target that requires grad is rare but not excluded.
+            if all(v.grad is False for v in arguments):
+                return Value(tensor=True, grad=False, leaf=True, zero_dim=zero_dim, pending=pending)
+            return Value(tensor=True, zero_dim=zero_dim, pending=pending)
         freed = any(v.freed for v in values)
         # With grad on, a module whose parameters require grad gives a tensor that requires grad.
         trained = callee_kind == MODULE and (self.value(func).trainable or dotted_name(func) in self.file_index.optimized_modules)
         grad = True if trained and self.state.grad_mode is True else None
         return Value(kind=kind, pending=pending, saves=True, freed=freed, zero_dim=zero_dim, modules=modules,
                      stale_by=stale_by, grad=grad, leaf=False if grad else None, tensor=bool(grad))
+
+    def _project_origin(self, func: cst.BaseExpression) -> Optional[tuple]:
+        """(module file, name there) where `func` names a class or function another module of
+        the project defines (imported by name, or an attribute of that module imported whole)."""
+        name = dotted_name(func)
+        if name is None or name.partition(".")[0] in (self.locals or ()):
+            return None
+        return self.file_index.origin(name)
 
     def _spelling(self, func: cst.BaseExpression) -> str:
         """The name that says what `func` is: its last name, or for `self.D` bound in
@@ -434,6 +462,12 @@ class Evaluator:
     def _evaluate_torch_call(self, name: str, call: cst.Call) -> Value:
         if name in torchapi.LOADERS:
             return Value(loaded_by=call)
+        if name == "torch.autograd.grad":
+            graph = keyword_arg(call, "create_graph")  # or the fifth argument
+            positional = [arg for arg in call.args if arg.keyword is None]
+            graph = positional[4].value if graph is None and len(positional) > 4 else graph
+            off = graph is None and not any(arg.star for arg in call.args) or graph is not None and literal_bool(graph) is False
+            return Value(kind=GRADIENTS, grad=False if off else None)
         namespace, _, last = name.rpartition(".")
         if namespace == "torch" and last in torchapi.FACTORIES:
             flag = keyword_arg(call, "requires_grad")
@@ -446,7 +480,8 @@ class Evaluator:
                 return Value(kind=OPTIMIZER, modules=params.modules)
             return UNKNOWN
         if namespace == "torch.nn" and last[:1].isupper() and last != "Parameter":
-            if last.endswith("Loss"):  # zero_dim: what calling it gives
+            # A loss class (AdaptiveLogSoftmaxWithLoss is a layer); zero_dim: what calling it gives.
+            if last.endswith("Loss") and last != "AdaptiveLogSoftmaxWithLoss":
                 return Value(kind=LOSS_FUNCTION, zero_dim=reduces_to_zero_dim(call))
             return self._built_module(last, call)
         if name == "torch.nn.Parameter":
@@ -678,8 +713,8 @@ def _summarised(summary: str, arguments: list, pending: frozenset, grad_mode) ->
         return CONSTANT
     if summary == summaries.DETACHED:
         return Value(grad=False, pending=pending)
-    if summary == summaries.LOSS_RESULT:
-        return Value(kind=LOSS, pending=pending, saves=True)
+    if summary in (summaries.LOSS_RESULT, summaries.REDUCED_LOSS):
+        return Value(kind=LOSS, pending=pending, saves=True, zero_dim=summary == summaries.REDUCED_LOSS)
     return op_result(arguments, grad_mode)
 
 

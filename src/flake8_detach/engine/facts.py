@@ -25,6 +25,7 @@ OPTIMIZER = "optimizer"  # a torch.optim optimizer
 NAMED_PARAMETERS = "named_parameters"  # an iterable of (name, parameter) pairs
 PYTHON = "python"  # not a tensor: a literal, None, a number from .item(), a shape...
 INSTANCE = "instance"  # an instance of a class of the file that is no torch.nn.Module
+GRADIENTS = "gradients"  # what torch.autograd.grad() gives: a tuple of tensors
 CARRIES_GRAPH = (OUTPUT, LOSS)
 
 

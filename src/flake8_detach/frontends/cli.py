@@ -27,7 +27,8 @@ from .. import __version__
 from . import config, workers, writing
 from .gitignore import Ignores
 from ..docs import PARSE_ERROR_NAME, parse_error_doc, rule_doc
-from ..pipeline.checking import check_source, parse_failure, parses_as_python
+from ..pipeline.checking import check_source, parse_failure
+from ..syntax.ast_syntax import parses_as_python
 from ..pipeline.fixing import fix_source
 from ..pipeline.noqa import unsilenced
 from ..pipeline.notebook import Notebook, NotebookError, lf_lines

@@ -32,7 +32,7 @@ from ..pipeline.fixing import fix_one, fix_source
 from ..pipeline.noqa import INLINE, Noqa
 from ..pipeline.notebook import Notebook, NotebookError
 from ..syntax.source_lines import physical_lines
-from ..pipeline.checking import parses_as_python
+from ..syntax.ast_syntax import parses_as_python
 from .report import PARSE_ERROR_CODE, Finding, doc_url, printable
 from ..rules import select
 

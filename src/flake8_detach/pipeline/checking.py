@@ -9,7 +9,6 @@ import functools
 import io
 import sys
 import tokenize
-import warnings
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Optional, Sequence
@@ -17,7 +16,7 @@ from typing import Optional, Sequence
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from ..syntax.ast_syntax import handled
+from ..syntax.ast_syntax import handled, parse_python, parses_as_python
 from ..syntax.cst_syntax import keeps_comments
 from ..engine.context import RuleContext
 from ..findings import Violation
@@ -199,20 +198,6 @@ def _parser_accepts_deep_nesting() -> bool:
     return parses_as_python("y = " + "+".join(["d"] * MAX_NESTING))
 
 
-def parse_python(source: str) -> ast.Module:
-    """Python's own parse of `source`. Its warnings (an invalid escape, say) are about the
-    checked code, which is not this linter's to judge, so they are not printed."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return ast.parse(source)
-
-
-def parses_as_python(source: str) -> bool:
-    try:
-        parse_python(source)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return False
-    return True
 
 
 def analyse(

@@ -27,7 +27,8 @@ from ..findings import SAFE
 from .noqa import Noqa
 from ..syntax.source_lines import physical_lines
 from .planning import Piece
-from .checking import analysed_pieces, parse_python, parses_as_python
+from ..syntax.ast_syntax import parse_python, parses_as_python
+from .checking import analysed_pieces
 from ..rules import RULES
 
 MAX_ROUNDS = 10

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .checking import parse_python, parses_as_python
+from ..syntax.ast_syntax import parse_python, parses_as_python
 from ..engine.walker import CELL_END
 
 MAGIC_TAG = "# <flake8-detach: ipython line "

@@ -8,7 +8,7 @@ import libcst as cst
 
 from .. import torchapi
 from ..syntax.ast_syntax import scope_nodes
-from ..syntax.cst_syntax import call_method, method_name, root_name, walk
+from ..syntax.cst_syntax import call_method, method_name, root_name, target_names, walk
 from ..engine.facts import LOSS
 from ..findings import UNSAFE
 from ._base import LOOP, LOSS_WORDS, Breaks, Example, WalkRule
@@ -130,6 +130,13 @@ for step in range(3):
 
     def on_backward(self, call, tensor) -> None:
         self.scopes[-1][1].update(_names_in_tree(call))
+
+    def on_loop(self, loop) -> None:
+        """`for inv, fwd in zip(inv_losses, fwd_losses)`: the targets' values come from the
+        lists iterated, so a backward() reaching them reaches those lists."""
+        if isinstance(loop, cst.For):
+            for name in target_names(loop.target):
+                self.scopes[-1][2].setdefault(name, set()).update(_names_in_tree(loop.iter))
 
     def on_augassign(self, statement) -> None:
         if isinstance(statement.operator, cst.AddAssign) and isinstance(statement.target, cst.Name):

@@ -39,8 +39,10 @@ class RequiresGradBeforeMove(WalkRule):
         "Flags `.cuda()`, `.to(...)`, `.double()`, `.half()` ... called on a leaf that requires "
         "grad (`torch.randn(3, requires_grad=True).cuda()`, `nn.Parameter(t).cuda()`) where the "
         "copy replaces the leaf: chained on its creation, or rebound to the same name "
-        "(`w = w.cuda()`). Moves that return the tensor itself (`.float()` on a float32 "
-        "factory, `.cpu()` on a CPU one) are left alone."
+        "(`w = w.cuda()`), in a file that asks autograd for gradients (`backward()`, "
+        "`autograd.grad()`, `.grad`, an optimizer) or that a module's attribute keeps. Moves that return the tensor itself "
+        "(`.float()` on a float32 factory, `.cpu()` on a CPU one) are left alone, and so is code "
+        "that computes its gradients by hand."
     )
     why = (
         "A move to another device or dtype is an op: its result is a new, non-leaf tensor. "
@@ -102,6 +104,8 @@ w = torch.randn(3, requires_grad=True, dtype=torch.float64)
         value = self.ctx.value(receiver)
         if not (value.grad and value.leaf) or self.ctx.value(move).leaf:
             return  # no leaf to copy, or a move to where the tensor already is (the tensor itself)
+        if not self.ctx.uses_gradients and not self._held_by_attribute():
+            return  # code that never asks for a gradient (hand-written backprop): no .grad is missed
         factory = receiver if isinstance(receiver, cst.Call) and self._is_factory(receiver) else None
         as_keyword = self._as_factory_keyword(move, factory)
         if as_keyword is NO_OP or (as_keyword is None and method_name(move) in ("float", "cpu")):
@@ -110,6 +114,12 @@ w = torch.randn(3, requires_grad=True, dtype=torch.float64)
         if as_keyword is not None and factory is not None:
             fix = self.fix((move, with_keyword(factory, *as_keyword)))
         self.report(move, fix=fix, move=f"{method_name(move)}()")
+
+    def _held_by_attribute(self) -> bool:
+        """`self.w = nn.Parameter(t).cuda()`: a module keeps the copy, a plain tensor that it
+        does not register as a parameter."""
+        statement = self.ctx.statement
+        return isinstance(statement, cst.Assign) and any(isinstance(t.target, cst.Attribute) for t in statement.targets)
 
     def _is_factory(self, call: cst.Call) -> bool:
         name = self.ctx.qualname(call.func)

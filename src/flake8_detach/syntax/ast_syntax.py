@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import ast
+import warnings
 from typing import Iterator, Optional, Sequence
 
 from .. import torchapi
@@ -11,6 +12,22 @@ from .. import torchapi
 FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 BROAD_EXCEPTIONS = frozenset(("Exception", "BaseException"))  # handlers that take any error
 LOOPS = (ast.For, ast.AsyncFor, ast.While)
+
+
+def parse_python(source: str) -> ast.Module:
+    """Python's own parse of `source`. Its warnings (an invalid escape, say) are about the
+    checked code, which is not this linter's to judge, so they are not printed."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ast.parse(source)
+
+
+def parses_as_python(source: str) -> bool:
+    try:
+        parse_python(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return True
 
 
 def module_level(body: Sequence[ast.stmt]):

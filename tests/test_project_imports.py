@@ -1,0 +1,99 @@
+"""What a file knows of the project's own modules it imports (analysis/project.py and
+FileIndex.origin): their classes, and what their functions return, read from the files
+beside it. Each case has its twin where the evidence is absent and the file stays quiet."""
+
+import textwrap
+
+import pytest
+
+from flake8_detach import RULES, check_source
+
+LOSSES = """\
+import torch.nn.functional as F
+
+
+def compute_loss(model, x, y):
+    out = model(x)
+    return F.cross_entropy(out, y)
+
+
+def per_sample_loss(model, x, y):
+    return F.cross_entropy(model(x), y, reduction="none")
+
+
+def walked_loss(model, x, y):
+    scores = model(x)
+    loss = F.mse_loss(scores, y)
+    return loss
+"""
+
+DATA = """\
+class Corpus(object):
+    def __init__(self, path):
+        self.path = path
+"""
+
+
+def codes(tmp_path, main: str, **modules) -> list:
+    for name, text in modules.items():
+        (tmp_path / f"{name}.py").write_text(text)
+    path = tmp_path / "train.py"
+    source = textwrap.dedent(main)
+    path.write_text(source)
+    return [(v.line, v.code) for v in check_source(source, RULES, path=str(path))]
+
+
+@pytest.mark.parametrize("call", ["compute_loss(model, x, y)", "L.compute_loss(model, x, y)", "walked_loss(model, x, y)"])
+def test_a_loss_another_file_returns_is_one_element(tmp_path, call):
+    main = f"""\
+    from losses import compute_loss, walked_loss
+    import losses as L
+
+
+    def validate(model, batches):
+        for x, y in batches:
+            loss = {call}
+            print(loss.data[0])
+    """
+    assert codes(tmp_path, main, losses=LOSSES) == [(8, "DET504")]
+
+
+@pytest.mark.parametrize(
+    "call, modules",
+    [("per_sample_loss(model, x, y)", {"losses": LOSSES}), ("compute_loss(model, x, y)", {})],
+    ids=["unreduced", "module-not-found"],
+)
+def test_an_unreduced_loss_or_an_unknown_module_stays_quiet(tmp_path, call, modules):
+    main = f"""\
+    from losses import per_sample_loss, compute_loss
+
+
+    def validate(model, batches):
+        for x, y in batches:
+            print({call}.data[0])
+    """
+    assert codes(tmp_path, main, **modules) == []
+
+
+@pytest.mark.parametrize("imported", ["import data\ncorpus = data.Corpus('x')", "from data import Corpus\ncorpus = Corpus('x')"])
+def test_an_instance_of_another_files_class_is_pickled(tmp_path, imported):
+    main = f"""\
+    import os
+
+    import torch
+    {textwrap.indent(imported, '    ').lstrip()}
+    torch.save(corpus, 'corpus.pt')
+    corpus = torch.load('corpus.pt')
+    """
+    assert codes(tmp_path, main, data=DATA) == [(7, "DET510")]
+
+
+def test_a_module_attribute_not_of_the_project_stays_quiet(tmp_path):
+    main = """\
+    import torch
+    import data
+    corpus = data.Corpus('x')
+    torch.save(corpus, 'corpus.pt')
+    corpus = torch.load('corpus.pt')
+    """
+    assert codes(tmp_path, main) == []  # no data.py beside it: data may hold tensors only
