@@ -156,7 +156,7 @@ class Effects:
 
     def bind(self, target: cst.BaseExpression, value: Value, value_expr: Optional[cst.BaseExpression]) -> None:
         if isinstance(target, cst.Name):
-            self.rebind(target.value, value)
+            self.rebind(target.value, value if value.bound_at is not None else value.but(bound_at=id(target)))
         elif isinstance(target, (cst.Tuple, cst.List)):
             elements = [e.value for e in target.elements]
             if (

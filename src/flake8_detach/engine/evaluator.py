@@ -10,7 +10,7 @@ import libcst as cst
 
 from ..analysis import summaries
 from ..analysis.file_index import project_index
-from .returns import returned_value
+from .returns import returned_elements, returned_value
 from .. import torchapi
 from ..syntax.cst_syntax import (
     basic_index,
@@ -215,8 +215,15 @@ class Evaluator:
     def unpacked(self, expr: Optional[cst.BaseExpression], count: int) -> Optional[list]:
         """The values of the elements of what `expr` gives, unpacked into `count` targets, where
         the call says: `torch.max(x, 1)`, `x.topk(k)`, `x.sort(dim=0)` give (values, indices),
-        the indices integral. None where that is not known."""
-        if count != 2 or not isinstance(expr, cst.Call):
+        the indices integral; a function of the file or the project that returns a tuple
+        written out (`return loss, accuracy`), what its returns agree on. None where that is not
+        known."""
+        if not isinstance(expr, cst.Call):
+            return None
+        elements = self._returned_elements(expr)
+        if elements is not None:
+            return elements if len(elements) == count else None
+        if count != 2:
             return None
         name = self.qualname(expr.func)
         if name is not None:
@@ -231,6 +238,22 @@ class Evaluator:
             return None
         values = op_result((self.value(source),), self.state.grad_mode)
         return [values, Value(tensor=True, grad=False, integral=True)]
+
+    def _returned_elements(self, call: cst.Call) -> Optional[list]:
+        """The values of the elements of the tuple a call of a function of the file or of the
+        project returns (engine.returns), or None."""
+        func, elements = call.func, None
+        origin = self._project_origin(func)
+        if origin is not None:
+            other = project_index(origin[0])
+            elements = returned_elements(other, origin[1], self.summary_depth) if other is not None else None
+        elif isinstance(func, cst.Name) and func.value not in (self.locals or ()):
+            elements = returned_elements(self.file_index, func.value, self.summary_depth)
+        if elements is None:
+            return None
+        arguments = [self.value(arg.value) for arg in call.args]
+        pending = frozenset().union(*(v.pending for v in arguments)) if arguments else frozenset()
+        return [self._called_here(element, arguments, pending) for element in elements]
 
     def calls_own_method(self, call: cst.Call) -> bool:
         """Whether `x.m(...)` calls a method `m` that a class of this file defines (a `Var`

@@ -67,6 +67,9 @@ class Value:
     # The `volatile=` argument of the Variable() this tensor was wrapped by (or computed from):
     # ignored since 0.4, so a forward of it records the graph the flag was meant to skip.
     volatile: Optional[cst.Arg] = None
+    # Where the object was first bound to a name (the id of that target): two paths that hold
+    # the same object share what either learned of its shape (`loss.backward()` in one branch).
+    bound_at: Optional[int] = None
 
     def join(self, other: "Value") -> "Value":
         """What is known after two control-flow paths meet: only what both agree on."""
@@ -88,7 +91,8 @@ class Value:
             integral=self.integral and other.integral,
             # A 0-dim tensor on one path and a number on the other (`loss = 0` before a loop
             # that adds losses): whatever needs a tensor of it, or indexes it, fails on both.
-            zero_dim=(self.zero_dim or self.number) and (other.zero_dim or other.number) and (self.zero_dim or other.zero_dim),
+            zero_dim=(self.zero_dim or self.number) and (other.zero_dim or other.number) and (self.zero_dim or other.zero_dim)
+            or self.bound_at is not None and self.bound_at == other.bound_at and (self.zero_dim or other.zero_dim),
             number=self.number and other.number,
             terms=self.terms & other.terms,
             modules=self.modules & other.modules,
@@ -99,6 +103,7 @@ class Value:
             vector_of_one=self.vector_of_one and other.vector_of_one,
             loaded_by=self.loaded_by if self.loaded_by == other.loaded_by else None,
             volatile=self.volatile if self.volatile == other.volatile else None,
+            bound_at=self.bound_at if self.bound_at == other.bound_at else None,
         )
 
     def but(self, **changes) -> "Value":

@@ -17,6 +17,18 @@ MAX_DEPTH = 8  # summaries that call summaries: deeper chains stay unknown
 def returned_value(index, name: str, depth: int) -> Optional[Value]:
     """The Value a call of the file's function `name` gives, or None where unknown. `index`:
     the file's FileIndex; `depth`: how many summaries are being made around this one."""
+    returned = _returned(index, name, depth)
+    return returned if isinstance(returned, Value) else None
+
+
+def returned_elements(index, name: str, depth: int) -> Optional[tuple]:
+    """The Values of the elements of the tuple every `return` of the function `name` writes
+    out (`return loss, accuracy`), or None."""
+    returned = _returned(index, name, depth)
+    return returned if isinstance(returned, tuple) else None
+
+
+def _returned(index, name: str, depth: int):
     cache = index.returned_values
     if name in cache:
         return cache[name]
@@ -40,11 +52,18 @@ def returned_value(index, name: str, depth: int) -> Optional[Value]:
     values = walker.returns
     if not values:
         return None
+    if all(isinstance(value, tuple) and len(value) == len(values[0]) for value in values):
+        cache[name] = tuple(_portable(_joined(elements)) for elements in zip(*values))
+    elif not any(isinstance(value, tuple) for value in values):
+        cache[name] = _portable(_joined(values))
+    return cache[name]
+
+
+def _joined(values) -> Value:
     joined = values[0]
     for value in values[1:]:
         joined = joined.join(value)
-    cache[name] = _portable(joined)
-    return cache[name]
+    return joined
 
 
 def _portable(value: Value) -> Value:

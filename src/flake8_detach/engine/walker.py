@@ -47,7 +47,8 @@ class Walker(ExpressionEvents):
         self.scope: cst.CSTNode = module  # the module or function being walked
         self.displayed: set = set()  # ids of expression statements whose value IPython displays
         # Summarising the one function this module holds (engine.returns): the values its
-        # returns give, and None where the end of its body is reached.
+        # returns give (a tuple of them for `return loss, accuracy`), and None where the end
+        # of its body is reached.
         self.returns: Optional[list] = None
 
     @property
@@ -57,6 +58,14 @@ class Walker(ExpressionEvents):
     @state.setter
     def state(self, state: Optional[State]) -> None:
         self.evaluator.state = state
+
+    def _returned(self, expr: Optional[cst.BaseExpression]):
+        """What a `return` gives: a Value, or a tuple of them for a tuple written out."""
+        if expr is None:
+            return CONSTANT
+        if isinstance(expr, cst.Tuple) and not any(isinstance(e, cst.StarredElement) for e in expr.elements):
+            return tuple(self.value(element.value) for element in expr.elements)
+        return self.value(expr)
 
     def value(self, expr: cst.CSTNode):
         return self.evaluator.value(expr)
@@ -130,7 +139,7 @@ class Walker(ExpressionEvents):
             if isinstance(small, cst.Return):
                 self.fire("on_return", small)
                 if self.returns is not None and self.scope is self.module.body[0] and self.state is not None:
-                    self.returns.append(self.value(small.value) if small.value is not None else CONSTANT)
+                    self.returns.append(self._returned(small.value))
             self.state = None
         elif isinstance(small, (cst.Break, cst.Continue)):
             if self.exits:  # the state reaches the loop's exit, or its next iteration
