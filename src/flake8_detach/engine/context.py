@@ -66,6 +66,11 @@ class RuleContext:
         or method the walk is in, or None."""
         return self._evaluator.classes.get(self._evaluator.owner)
 
+    @property
+    def classes(self) -> dict:
+        """The classes of the file: name -> file_index.ClassFacts."""
+        return self._evaluator.classes
+
     def parent(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
         """The parent of a node of the statement being scanned."""
         return self._walker.parents.get(id(node))
