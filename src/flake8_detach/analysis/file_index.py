@@ -39,6 +39,9 @@ GRAD_ON = re.compile(r"enable_grad|set_grad_enabled|inference_mode|requires_grad
 # Code that asks autograd for gradients: backward(), autograd.grad(), a .grad read, an optimizer.
 GRADIENT_USE = re.compile(r"\bbackward\s*\(|\bgrad\s*\(|\.grad\b|\boptim\b|\bOptimizer\b")
 
+# A module switched to eval mode.
+EVAL_CALL = re.compile(r"\.\s*(?:eval\s*\(|train\s*\(\s*False)")
+
 # Methods only a module has: their receiver is a module.
 MODULE_METHODS = frozenset("parameters named_parameters zero_grad train eval state_dict load_state_dict modules children".split())
 MODULE_CALL = re.compile(r"\.\s*(?:%s)\s*\(" % "|".join(sorted(MODULE_METHODS)))
@@ -121,6 +124,46 @@ class FileIndex:
     def switches_requires_grad(self) -> bool:
         """Whether code of the file may switch `requires_grad` off (freezing parameters)."""
         return bool(re.search(r"requires_grad\s*=(?!=)|requires_grad_\(\s*[^)\s]", self.source))
+
+    @cached_property
+    def evaluated_classes(self) -> frozenset:
+        """The classes of the file some instance of which is switched to eval mode: bound to a
+        name (or attribute) that `.eval()` or `.train(False)` is called on, or held as a
+        submodule (`self.decoder = Decoder()`) by an instance of such a class."""
+        if not EVAL_CALL.search(self.source):
+            return frozenset()
+        switched, held = set(), {}  # dotted names eval()-ed; class -> the names its instances are bound to
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
+                node.func.attr == "eval" or node.func.attr == "train" and any(
+                    isinstance(a, ast.Constant) and a.value is False for a in node.args)
+            ):
+                receiver = node.func.value
+                built = isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Name)
+                switched.add(f"{receiver.func.id}()" if built else dotted(receiver))  # `Net().eval()`
+            elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
+                for target in node.targets:
+                    held.setdefault(node.value.func.id, set()).add(dotted(target))
+        owners = {}  # class -> the classes that hold one of its instances as `self.<attr>`
+        for node in self.class_nodes:
+            for child in ast.walk(node):
+                if isinstance(child, ast.Assign) and isinstance(child.value, ast.Call) and isinstance(child.value.func, ast.Name):
+                    owners.setdefault(child.value.func.id, set()).add(node.name)
+        evaluated: set = set()
+
+        def is_evaluated(name: str, seen: frozenset) -> bool:
+            if name in evaluated:
+                return True
+            if name in seen:
+                return False
+            names = held.get(name, set()) | {f"{name}()"}
+            found = bool(names & switched or {n.rpartition(".")[2] for n in names if n} & {s.rpartition(".")[2] for s in switched if s})
+            return found or any(is_evaluated(owner, seen | {name}) for owner in owners.get(name, ()))
+
+        for node in self.class_nodes:
+            if is_evaluated(node.name, frozenset()):
+                evaluated.add(node.name)
+        return frozenset(evaluated)
 
     @cached_property
     def uses_gradients(self) -> bool:

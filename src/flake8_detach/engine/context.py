@@ -67,6 +67,13 @@ class RuleContext:
         return self._evaluator.classes.get(self._evaluator.owner)
 
     @property
+    def in_evaluated_module_class(self) -> bool:
+        """Whether the walk is in a method of a torch.nn.Module subclass of the file some
+        instance of which the file switches to eval mode (FileIndex.evaluated_classes)."""
+        owner = self._evaluator.owner
+        return owner in self._evaluator.module_classes and owner in self._evaluator.file_index.evaluated_classes
+
+    @property
     def classes(self) -> dict:
         """The classes of the file: name -> file_index.ClassFacts."""
         return self._evaluator.classes
