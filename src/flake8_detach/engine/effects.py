@@ -111,6 +111,14 @@ class Effects:
             if known.grad is not False and known.stale_by is None and _share_parameters(known.modules, modules):
                 self.state.set(name, known.but(stale_by=optimizer))
 
+    def one_element_before_backward(self, name: str, value: Value) -> Value:
+        """A loss bound to a name the scope binds once and backward()s without a gradient
+        (or sums into one it does) is one element from its binding on, before the
+        backward() runs: each binding is made by the same expression (scope_evidence)."""
+        if value.kind == LOSS and not value.vector_of_one and name in self.evaluator.backwarded_once:
+            return value.but(zero_dim=True)
+        return value
+
     def one_element_loss(self, name: str) -> None:
         """Evidence from use: backward() without a gradient took the loss bound to `name` as
         one element, and so each loss it was summed or scaled from (broadcasting never makes
@@ -156,6 +164,7 @@ class Effects:
 
     def bind(self, target: cst.BaseExpression, value: Value, value_expr: Optional[cst.BaseExpression]) -> None:
         if isinstance(target, cst.Name):
+            value = self.one_element_before_backward(target.value, value)
             self.rebind(target.value, value if value.bound_at is not None else value.but(bound_at=id(target)))
         elif isinstance(target, (cst.Tuple, cst.List)):
             elements = [e.value for e in target.elements]

@@ -89,6 +89,9 @@ class Evaluator:
         self.file_index = index
         self.owner: Optional[str] = None  # the class whose method is being walked
         self.locals: Optional[frozenset] = None  # in a function: its local names and parameters
+        # In a function: the names it binds once and backward()s without a gradient, and the
+        # names summed into those (scope_evidence.backwarded_once).
+        self.backwarded_once: frozenset = frozenset()
         self.memo: dict = {}  # id(expr) -> Value, valid until the state changes
         self.pending: dict = {}  # id(expr) -> frozenset of Violations to report if it reaches backward()
         self.summary_depth = 0  # how many function summaries (engine.returns) are being made around this walk
@@ -615,7 +618,7 @@ class Evaluator:
                 result = result.but(placed=_place_of_move(call, method))
             elif method in torchapi.SAME_PLACE_METHODS:
                 result = result.but(placed=receiver.placed)
-            if method in torchapi.FULL_REDUCTIONS and _without_dim(call, positional=0):
+            if method in torchapi.FULL_REDUCTIONS and (_without_dim(call, positional=0) or method == "norm" and _norm_of_all(call)):
                 if receiver.tensor or receiver.kind in CARRIES_GRAPH:
                     result = result.but(zero_dim=True)
             elif method in torchapi.SHAPE_KEEPING_METHODS and _broadcast_zero_dim([receiver, *operands[1:]]):
@@ -705,6 +708,13 @@ def _without_dim(call: cst.Call, positional: int) -> bool:
     args = [a for a in call.args if a.keyword is None]
     return len(args) == positional and not any(a.star for a in call.args) and all(
         a.keyword.value == "dtype" for a in call.args if a.keyword is not None
+    )
+
+
+def _norm_of_all(call: cst.Call) -> bool:
+    """`x.norm(2)`, `x.norm(p=1)`: a norm of every element (its first argument is `p`, not a dim)."""
+    return len(call.args) <= 1 and not any(a.star for a in call.args) and all(
+        a.keyword is None or a.keyword.value in ("p", "dtype") for a in call.args
     )
 
 

@@ -21,6 +21,7 @@ from ..syntax.cst_syntax import (
 from .effects import Effects
 from .evaluator import Evaluator, arithmetic_result
 from .expression_events import ExpressionEvents
+from .scope_evidence import backwarded_once
 from .facts import CONSTANT, State, Tri, join_states
 from ..analysis.imports import ImportTable
 
@@ -289,7 +290,7 @@ class Walker(ExpressionEvents):
             if name in torchapi.GRAD_MODE_SETTERS:
                 mode = grad_mode_set_by(name, callee, True)
         outer = (self.state, self.loops, self.exits, self.evaluator.imports, self.evaluator.owner, self.scope,
-                 self.evaluator.locals)
+                 self.evaluator.locals, self.evaluator.backwarded_once)
         if isinstance(stmt, cst.ClassDef):
             self.evaluator.owner = stmt.name.value  # its methods' `self` is one of these
         if isinstance(stmt, cst.FunctionDef):
@@ -304,6 +305,7 @@ class Walker(ExpressionEvents):
                 self.evaluator.imports.rebind(local)  # `def f(torch)`: a local, not the module
             enclosing = self.evaluator.locals or frozenset()  # a nested function's free names are its enclosing one's
             self.evaluator.locals = frozenset(local_names | params) | enclosing
+            self.evaluator.backwarded_once = backwarded_once(stmt)
         else:
             for arg in stmt.bases:
                 self.scan(arg.value)
@@ -320,7 +322,7 @@ class Walker(ExpressionEvents):
         if is_function:
             self.fire("on_scope_end", stmt)
         (self.state, self.loops, self.exits, self.evaluator.imports, self.evaluator.owner, self.scope,
-         self.evaluator.locals) = outer
+         self.evaluator.locals, self.evaluator.backwarded_once) = outer
         self.effects.unknown([stmt.name.value])
 
     def run_try(self, stmt) -> None:

@@ -1,0 +1,94 @@
+"""Evidence a function's whole body gives about its names before the walk reaches it: a loss
+that is backward()-ed without a gradient later on is one element where it is first used too,
+when the name is bound once (each of its values comes from the same expression)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import libcst as cst
+
+from ..syntax.cst_syntax import children
+
+# Keywords a backward() of one element may take: no `gradient`.
+SCALAR_BACKWARD_KEYWORDS = frozenset(("retain_graph", "create_graph", "inputs", "retain_variables"))
+TERM_OPERATORS = (cst.Add, cst.Subtract, cst.Multiply, cst.Divide)
+
+
+def backwarded_once(function: cst.FunctionDef) -> frozenset:
+    """The names `function` binds exactly once, by a plain assignment, that it backward()s
+    without a gradient, and the names bound once that `+ - * /` sum or scale into those."""
+    # name -> the value of its one plain assignment, None for a parameter or any other binding
+    bindings: dict = {name: None for name in _parameter_names(function)}
+    roots = []
+    for node in _body_nodes(function):
+        if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
+            name = node.targets[0].target.value
+            if name in bindings:
+                bindings[name] = None
+            else:
+                bindings[name] = node.value
+        elif isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.For, cst.WithItem, cst.NamedExpr, cst.CompFor, cst.Assign)):
+            target = getattr(node, "target", None) or getattr(getattr(node, "asname", None), "name", None)
+            for each in [target] if not isinstance(node, cst.Assign) else [t.target for t in node.targets]:
+                for name in _names(each):
+                    bindings[name] = None
+        elif _scalar_backward(node):
+            roots.append(node.func.value.value)
+    found, stack = set(), [name for name in roots if bindings.get(name) is not None]
+    while stack:
+        name = stack.pop()
+        if name in found:
+            continue
+        found.add(name)
+        stack += [term for term in _terms(bindings[name]) if bindings.get(term) is not None]
+    return frozenset(found)
+
+
+def _parameter_names(function: cst.FunctionDef) -> Iterator[str]:
+    params = function.params
+    for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+        yield param.name.value
+    for star in (params.star_arg, params.star_kwarg):
+        if isinstance(star, cst.Param):
+            yield star.name.value
+
+
+def _scalar_backward(node: cst.CSTNode) -> bool:
+    return (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value == "backward"
+        and isinstance(node.func.value, cst.Name)
+        and all(arg.keyword is not None and arg.keyword.value in SCALAR_BACKWARD_KEYWORDS for arg in node.args)
+    )
+
+
+def _terms(expr: cst.BaseExpression) -> Iterator[str]:
+    """The names `expr` adds, subtracts or scales (`a + 0.1 * b` gives a and b)."""
+    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, TERM_OPERATORS):
+        yield from _terms(expr.left)
+        yield from _terms(expr.right)
+    elif isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
+        yield from _terms(expr.expression)
+    elif isinstance(expr, cst.Name):
+        yield expr.value
+
+
+def _names(target) -> Iterator[str]:
+    if isinstance(target, cst.Name):
+        yield target.value
+    elif isinstance(target, (cst.Tuple, cst.List)):
+        for element in target.elements:
+            yield from _names(element.value)
+    elif isinstance(target, cst.StarredElement):
+        yield from _names(target.value)
+
+
+def _body_nodes(function: cst.FunctionDef) -> Iterator[cst.CSTNode]:
+    """The nodes of the function's body, not those of definitions nested in it."""
+    stack = [function.body]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(child for child in children(node) if not isinstance(child, (cst.FunctionDef, cst.ClassDef, cst.Lambda)))
