@@ -8,10 +8,9 @@ from typing import Iterator
 
 import libcst as cst
 
+from ..analysis.one_element import SCALAR_BACKWARD_KEYWORDS
 from ..syntax.cst_syntax import children
 
-# Keywords a backward() of one element may take: no `gradient`.
-SCALAR_BACKWARD_KEYWORDS = frozenset(("retain_graph", "create_graph", "inputs", "retain_variables"))
 TERM_OPERATORS = (cst.Add, cst.Subtract, cst.Multiply, cst.Divide)
 
 
