@@ -12,16 +12,12 @@ from ..syntax.ast_syntax import dotted
 from ..syntax.cst_syntax import keyword_arg, with_keyword
 from ._base import Breaks, Example, WalkRule
 
-# torch.nn.functional's dropouts, whose `training` argument defaults to True, by the position
-# `training` has in each.
-DROPOUTS = {
-    "torch.nn.functional.dropout": 2,
-    "torch.nn.functional.dropout1d": 2,
-    "torch.nn.functional.dropout2d": 2,
-    "torch.nn.functional.dropout3d": 2,
-    "torch.nn.functional.alpha_dropout": 2,
-    "torch.nn.functional.feature_alpha_dropout": 2,
-}
+# torch.nn.functional's dropouts: `training` (default True) is the third argument of each.
+DROPOUTS = frozenset(
+    f"torch.nn.functional.{name}"
+    for name in "dropout dropout1d dropout2d dropout3d alpha_dropout feature_alpha_dropout".split()
+)
+TRAINING_POSITION = 2
 
 
 class FunctionalDropoutAlwaysOn(WalkRule):
@@ -118,35 +114,33 @@ first, second = model(x), model(x)
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
-        self.selves: list = []  # per open scope: the name of its method's instance, or None
-        self.parameters: list = []  # per open scope: its parameters' names
+        self.parameters: list = []  # per open scope: its parameters' names, in order
 
     def on_scope_start(self, scope) -> None:
         params = scope.params.params if isinstance(scope, cst.FunctionDef) else ()
-        self.selves.append(params[0].name.value if params else None)
-        self.parameters.append({param.name.value for param in params})
+        self.parameters.append([param.name.value for param in params])
 
     def on_scope_end(self, scope) -> None:
-        self.selves.pop()
         self.parameters.pop()
 
     def on_call(self, call: cst.Call) -> None:
         name = self.ctx.qualname(call.func)
-        if name not in DROPOUTS or not self.ctx.in_evaluated_module_class or not self.selves[-1]:
-            return
+        parameters = self.parameters[-1]
+        if name not in DROPOUTS or not self.ctx.in_evaluated_module_class or parameters[:1] != ["self"]:
+            return  # a method's own `self` holds the mode (not a nested function's argument)
         positional = [arg.value for arg in call.args if arg.keyword is None]
         rate = keyword_arg(call, "p") or (positional[1] if len(positional) > 1 else None)
-        if isinstance(rate, cst.Name) and rate.value in self.parameters[-1]:
+        if isinstance(rate, cst.Name) and rate.value in parameters:
             return  # the caller sets the rate (0 when it evaluates): `F.dropout(x, drop_prob)`
         if any(arg.star for arg in call.args) or any(arg.keyword is not None and arg.keyword.value == "training" for arg in call.args):
             return
-        if sum(arg.keyword is None for arg in call.args) > DROPOUTS[name]:
+        if len(positional) > TRAINING_POSITION:
             return  # given by position
-        training = cst.Attribute(value=cst.Name(self.selves[-1]), attr=cst.Name("training"))
+        training = cst.Attribute(value=cst.Name("self"), attr=cst.Name("training"))
         self.report(call, fix=self.fix((call, with_keyword(call, "training", training))), call=f"{self.ctx.text(call.func)}()")
 
 
 def _leaves_training(call: ast.Call, name: Optional[str]) -> bool:
     if name not in DROPOUTS or any(isinstance(arg, ast.Starred) for arg in call.args):
         return False
-    return len(call.args) <= DROPOUTS[name] and not any(k.arg in ("training", None) for k in call.keywords)
+    return len(call.args) <= TRAINING_POSITION and not any(k.arg in ("training", None) for k in call.keywords)
