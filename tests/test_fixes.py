@@ -155,7 +155,7 @@ class BreaksTheCode(WalkRule):
 
 
 def test_a_fix_that_breaks_the_parse_is_never_applied():
-    source = "x.data\n"
+    source = "import torch\nx.data\n"
     result = fix_source(source, rules=(BreaksTheCode,))
     assert result.source == source
     assert result.rejected == "a fix (break the code) produced code that libcst cannot parse; not applied"

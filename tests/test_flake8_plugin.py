@@ -113,7 +113,9 @@ print(app.result_count, "libcst" in sys.modules, ran == sorted(Flake8Checker.run
 def test_only_the_rules_of_codes_flake8_reports_run(tmp_path):
     """A code flake8 ignores (opt-in by default, or by the user's ignore options) is not
     computed, and a file where only such rules could fire does not load libcst."""
-    (tmp_path / "train.py").write_text("def snapshot(x):\n    d = x.detach()\n    d.add_(1)\n    x.detach().zero_()\n    return x\n")
+    (tmp_path / "train.py").write_text(
+        "import torch\n\n\ndef snapshot(x):\n    d = x.detach()\n    d.add_(1)\n    x.detach().zero_()\n    return torch.as_tensor(x)\n"
+    )
 
     def run(*args: str) -> str:
         result = subprocess.run([sys.executable, "-c", FLAKE8_IN_PROCESS, "--isolated", *args, "train.py"],
@@ -126,6 +128,19 @@ def test_only_the_rules_of_codes_flake8_reports_run(tmp_path):
     # DET1's other rules need other words; DET104 shares DET101's, but is opt-in
     assert run("--select", "DET1", "--extend-ignore", "DET101") == "0 False False"
     assert run("--select", "DET1,DET104", "--extend-ignore", "DET101") == "1 True True"
+
+
+def test_code_without_torch_does_not_load_libcst(tmp_path):
+    """Words the rules need (`backward(`, `detach`, `sum(`) in a file that never meets torch:
+    the plugin passes it by before importing libcst or the rules."""
+    (tmp_path / "drawing.py").write_text(
+        "import turtle\n\n\ndef walk(t, d):\n    t.backward(d)\n    d2 = t.detach()\n    d2.add_(1)\n"
+        "    return sum([d])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", FLAKE8_IN_PROCESS, "--isolated", "--select", "DET", "drawing.py"],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.stderr == ""
+    assert result.stdout.splitlines()[-1] == "0 False False"
 
 
 def test_opt_in_codes_are_off_unless_selected(tmp_path):

@@ -97,3 +97,27 @@ def test_a_module_attribute_not_of_the_project_stays_quiet(tmp_path):
     corpus = torch.load('corpus.pt')
     """
     assert codes(tmp_path, main) == []  # no data.py beside it: data may hold tensors only
+
+
+ALIAS_WRITE = """\
+def snapshot(x):
+    d = x.detach()
+    d.add_(1)
+    return x
+"""
+
+
+def test_a_file_that_never_meets_torch_is_not_pytorch_code(tmp_path):
+    """The linter's scope: a file where the word `torch` occurs, or that imports a module of
+    the project where it does. Elsewhere `backward()` and `detach()` belong to something else
+    (turtle's `backward(100)`), and the flake8 plugin never loads libcst there."""
+    assert only_codes(tmp_path, ALIAS_WRITE) == []
+    assert only_codes(tmp_path, "import torch\n\n\n" + ALIAS_WRITE) == ["DET101"]
+    assert only_codes(tmp_path, "import helpers\n\n\n" + ALIAS_WRITE, helpers="x = 1\n") == []
+    assert only_codes(tmp_path, "import helpers\n\n\n" + ALIAS_WRITE, helpers="import torch\n") == ["DET101"]
+    assert only_codes(tmp_path, "from . import helpers\n\n\n" + ALIAS_WRITE, helpers="import torch\n") == ["DET101"]
+    assert only_codes(tmp_path, "from losses import compute_loss\n\n\n" + ALIAS_WRITE, losses=LOSSES) == ["DET101"]
+
+
+def only_codes(tmp_path, main: str, **modules) -> list:
+    return [code for _, code in codes(tmp_path, main, **modules)]

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from ..syntax.ast_syntax import module_level
 from .imports import ImportTable
 
 MAX_BYTES = 2_000_000
@@ -32,6 +33,7 @@ class ModuleFacts:
     module_classes: frozenset  # its classes that subclass torch.nn.Module (by their own bases)
     plain_classes: frozenset  # its classes with no base but object
     torch_names: dict  # name -> the torch name it binds at module level (`nn` -> torch.nn)
+    mentions_torch: bool  # the word `torch` occurs in its text
 
 
 def module_file(importer: str, module: str, level: int) -> Optional[str]:
@@ -85,7 +87,32 @@ def _facts(path: str, mtime: int, size: int) -> Optional[ModuleFacts]:
                 modules.add(name)
                 changed = True
     plain = frozenset(name for name, bases in headers.items() if bases in ([], ["object"]))
-    return ModuleFacts(frozenset(modules), plain, dict(imports.names))
+    return ModuleFacts(frozenset(modules), plain, dict(imports.names), "torch" in text)
+
+
+def is_torch_code(source: str, tree: ast.Module, path: Optional[str]) -> bool:
+    """Whether a file is PyTorch code, the linter's scope: the word `torch` occurs in it, or in a
+    module of the project it imports at module level (whose classes and functions its code may
+    use). Elsewhere `loss`, `backward()` and `detach()` are someone else's (a turtle's
+    `backward(100)`): a file that never meets torch is not looked at."""
+    if "torch" in source:
+        return True
+    if path is None:
+        return False
+    for node in module_level(tree.body):
+        if isinstance(node, ast.Import):
+            modules = [(alias.name, 0) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""  # `from . import utils` and `from pkg import sub` may name modules
+            modules = [(base, node.level)] + [(f"{base}.{a.name}".lstrip("."), node.level) for a in node.names]
+        else:
+            continue
+        for module, level in modules:
+            found = module_file(path, module, level)
+            facts = module_facts(found) if found is not None else None
+            if facts is not None and facts.mentions_torch:
+                return True
+    return False
 
 
 def exported(name: str) -> bool:

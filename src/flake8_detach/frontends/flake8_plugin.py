@@ -1,8 +1,9 @@
 """Thin flake8 adapter: flake8 owns select/ignore/noqa; this only turns findings into tuples.
 
 Importing it costs next to nothing: the rules and libcst are imported only when a file holds
-the first need (plugin_data.py) of a rule whose code flake8 reports, so flake8 on code without
-torch autograd words runs as fast as without the plugin; and only those rules run."""
+the first need (plugin_data.py) of a rule whose code flake8 reports and is PyTorch code
+(project.is_torch_code), so flake8 on code without torch runs about as fast as without the
+plugin; and only those rules run."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 from typing import Callable, Iterator, Optional
 
 from .. import __version__
+from ..analysis.project import is_torch_code
 from .plugin_data import CODES, FIRST_NEEDS, OPT_IN_CODES
 
 
@@ -77,6 +79,9 @@ class Flake8Checker:
         source = "".join(self.lines)
         if not any(pattern.search(source) for pattern in self.gate):
             return
+        on_disk = self.filename if self.filename not in ("", "stdin", "-") else None
+        if not is_torch_code(source, self.tree, on_disk):
+            return
         from ..pipeline.checking import check_source  # libcst and the rules: only for files that need them
 
         cls = type(self)
@@ -84,7 +89,6 @@ class Flake8Checker:
             from ..rules import RULES
 
             cls.rules = tuple(rule for rule in RULES if rule.code in cls.running)
-        on_disk = self.filename if self.filename not in ("", "stdin", "-") else None
         for violation in check_source(source, rules=cls.rules, tree=self.tree, path=on_disk):
             if self.reports(violation.code):
                 yield violation.line, violation.col, f"{violation.code} {violation.message}", type(self)

@@ -23,6 +23,7 @@ from typing import Optional, Sequence
 
 from ..analysis.file_index import FileIndex, index_file
 from ..analysis.imports import ImportTable
+from ..analysis.project import is_torch_code
 from ..syntax.ast_syntax import FUNCTIONS, first_line, scope_nodes, statements
 from ..rules import FileRule, WalkRule
 from ..syntax.source_lines import physical_lines
@@ -140,6 +141,8 @@ def plan(source: str, tree: ast.Module, rules: Sequence[type], whole_file: bool 
     disk, for the project's modules it imports from."""
     walk_rules = tuple(rule for rule in rules if issubclass(rule, WalkRule))
     file_rules = tuple(rule for rule in rules if issubclass(rule, FileRule))
+    if not is_torch_code(source, tree, path):
+        return None
     if whole_file:
         index = index_file(tree, source, path)
         pieces = [Piece("".join(without_large_literals(physical_lines(source), tree)), 0)]
