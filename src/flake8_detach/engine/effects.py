@@ -112,10 +112,11 @@ class Effects:
                 self.state.set(name, known.but(stale_by=optimizer))
 
     def one_element_before_backward(self, name: str, value: Value) -> Value:
-        """A loss bound to a name the scope binds once and backward()s without a gradient
-        (or sums into one it does) is one element from its binding on, before the
-        backward() runs: each binding is made by the same expression (scope_evidence)."""
-        if value.kind == LOSS and not value.vector_of_one and name in self.evaluator.backwarded_once:
+        """A loss (or a value not known otherwise) bound to a name the scope binds once and
+        backward()s without a gradient (or sums into one it does) is one element from its
+        binding on, before the backward() runs: each binding is made by the same expression
+        (scope_evidence)."""
+        if value.kind in (LOSS, None) and not value.vector_of_one and not value.number and name in self.evaluator.backwarded_once:
             return value.but(zero_dim=True)
         return value
 
@@ -125,11 +126,14 @@ class Effects:
         fewer elements); a loss is a reduction, 0-dim since PyTorch 0.4 (a 1-element vector is
         built on purpose: `torch.zeros(1)`, `vector_of_one`)."""
         known = self.state.names.get(name)
-        if known is None or known.kind != LOSS:
+        if known is None or known.kind not in (LOSS, None) or known.number:
             return
+        if known.kind is None:  # what backward() ran on is a tensor with a graph: a loss
+            known = known.but(tensor=True, kind=LOSS)
+            self.state.set(name, known)
         for each in (name, *known.terms):
             term = self.state.names.get(each)
-            if term is not None and term.kind == LOSS and not term.vector_of_one:
+            if term is not None and term.kind in (LOSS, None) and not term.vector_of_one and not term.number:
                 self.state.set(each, term.but(zero_dim=True))
 
     def free_graph(self, tensors: Optional[cst.BaseExpression]) -> None:

@@ -728,7 +728,7 @@ def arithmetic_result(left: tuple, right: tuple, operator: cst.CSTNode, grad_mod
         result = result.but(zero_dim=True)
     elif any(v.vector_of_one for v in (left, right)) and all(v.vector_of_one or v.zero_dim or v.kind == PYTHON for v in (left, right)):
         result = result.but(vector_of_one=True)  # `one * -1`: still shape [1]
-    if result.kind == LOSS and isinstance(operator, TERM_OPERATORS):
+    if result.kind in (LOSS, None) and isinstance(operator, TERM_OPERATORS):
         names = frozenset(expr.value for expr in (left_expr, right_expr) if isinstance(expr, cst.Name))
         result = result.but(terms=names | left.terms | right.terms)
     return result
