@@ -288,11 +288,11 @@ class FileIndex:
         own: dict = {}
         for node, bindings in self.class_attribute_bindings:
             own[node.name] = {
-                attribute: value
+                # one of several module bindings: the file's own class says least (no weight)
+                attribute: next((v for _, v, _ in bound if dotted(v.func) in self.module_classes), bound[0][1])
                 for attribute, bound in bindings.items()
-                if len(bound) == 1
-                for statement, value, _ in bound
-                if isinstance(statement, ast.Assign) and isinstance(value, ast.Call)
+                if all(isinstance(value, ast.Call) for _, value, _ in bound)
+                and (len(bound) == 1 or self._all_alike([value for _, value, _ in bound]))
             }
         built: dict = {}
 
@@ -310,6 +310,22 @@ class FileIndex:
         for node in self.class_nodes:
             of(node.name)
         return built
+
+    def _all_alike(self, calls: list) -> bool:
+        """Whether several bindings of one attribute build the same kind of object: the same
+        call each time (`self.target = copy.deepcopy(self.dqn)` in `__init__` and in an
+        update), or modules each time (`self.dqn = DQN(...)` or `nn.Sequential(...)`: module
+        classes of the file or torch.nn's)."""
+        if len({ast.dump(call) for call in calls}) == 1:
+            return True
+        return all(self._builds_a_module(call) for call in calls)
+
+    def _builds_a_module(self, call: ast.Call) -> bool:
+        name = dotted(call.func)
+        if name in self.module_classes:
+            return True
+        qualname = self.imports.qualname_of_dotted(name)
+        return qualname is not None and qualname.startswith("torch.nn.") and qualname.rpartition(".")[2][:1].isupper()
 
     def switches_grad_on(self, callee: str, owner: Optional[str]) -> Optional[bool]:
         """Whether the function `callee` of the file (`name`, or `self.name` in a method of the

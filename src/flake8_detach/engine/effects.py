@@ -203,6 +203,9 @@ class Effects:
                 if holder not in self.state.names and "." in holder:
                     self.state.set(holder, self.evaluator.value(target.value))
                 self.set_requires_grad(holder, literal_bool(value_expr))
+        elif isinstance(target, cst.Attribute) and target.attr.value == "volatile" and isinstance(target.value, cst.Name):
+            if literal_bool(value_expr) is True:  # `x.volatile = True`: a plain attribute since 0.4, ignored
+                self.state.set(target.value.value, self.state.get(target.value.value).but(volatile=frozenset({target})))
         elif isinstance(target, cst.Attribute) and attribute_key(target) is not None:
             self.state.set(attribute_key(target), value)  # `self.w = nn.Parameter(...)`: known here
         elif isinstance(target, cst.StarredElement):
@@ -256,12 +259,31 @@ class Effects:
                 self.bind(elements[0], CONSTANT, None)
                 self.bind_iteration(elements[1], args[0])
                 return
+        if self._submodules_of_a_module(iterable):  # `for m in self.modules():`, `model.named_children()`
+            named = iterable.func.attr.value.startswith("named_")
+            if not named:
+                self.bind(target, Value(kind=MODULE), None)
+            elif isinstance(target, (cst.Tuple, cst.List)) and len(target.elements) == 2:
+                self.bind(target.elements[1].value, Value(kind=MODULE), None)
+            return
         iterated = self.evaluator.value(iterable)
         parameter = PARAMETER.but(modules=iterated.modules, grad=True if iterated.trainable else None)
         if iterated.kind == PARAMETERS:
             self.bind(target, parameter, None)
         elif iterated.kind == NAMED_PARAMETERS and isinstance(target, (cst.Tuple, cst.List)) and len(target.elements) == 2:
             self.bind(target.elements[1].value, parameter, None)
+
+    def _submodules_of_a_module(self, iterable: cst.BaseExpression) -> bool:
+        """`m.modules()`, `m.children()` and their `named_` forms, of a module (or of `self` in
+        a method of a module class of the file)."""
+        if not (isinstance(iterable, cst.Call) and isinstance(iterable.func, cst.Attribute)):
+            return False
+        if iterable.func.attr.value not in ("modules", "children", "named_modules", "named_children"):
+            return False
+        receiver = iterable.func.value
+        if isinstance(receiver, cst.Name) and receiver.value == "self":
+            return self.evaluator.owner in self.evaluator.module_classes
+        return self.evaluator.value(receiver).kind == MODULE
 
     def freeze_after(self, loop: cst.CSTNode) -> None:
         """After `for p in m.parameters(): p.requires_grad = False`, no parameter of m

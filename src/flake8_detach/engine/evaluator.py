@@ -89,6 +89,7 @@ class Evaluator:
         self.file_index = index
         self.owner: Optional[str] = None  # the class whose method is being walked
         self.locals: Optional[frozenset] = None  # in a function: its local names and parameters
+        self.in_method = False  # evaluating what a method of `owner` built (built()): `self` is its instance
         # In a function: the names it binds once and backward()s without a gradient, and the
         # names summed into those (scope_evidence.backwarded_once).
         self.backwarded_once: frozenset = frozenset()
@@ -206,6 +207,7 @@ class Evaluator:
             evaluator = Evaluator(self.file_index)
             evaluator.owner = owner
             evaluator.locals = frozenset() if owner is None else None  # a global's names are globals too
+            evaluator.in_method = owner is not None  # `self.target = copy.deepcopy(self.dqn)`
             value = evaluator.value(expression)
             if value.kind in BUILT_KINDS:  # a module's parameters stay trainable where nothing can freeze them
                 known[id(call)] = value if not self.file_index.switches_requires_grad else value.but(trainable=None)
@@ -296,7 +298,7 @@ class Evaluator:
             optimized = self.optimizers.get(self.owner, {}).get(attr) if expr.value.value == "self" else None
             if optimized:  # built in a method of this class (summaries.class_optimizers)
                 return Value(kind=OPTIMIZER, modules=optimized)
-            if expr.value.value == "self" and self.locals is not None and self.owner is not None:
+            if expr.value.value == "self" and (self.locals is not None or self.in_method) and self.owner is not None:
                 built = self.built(self.file_index.built_attributes.get(self.owner, {}).get(attr), self.owner)
                 if built is not UNKNOWN:  # built in the class's __init__ and never rebound
                     return built
@@ -323,6 +325,10 @@ class Evaluator:
         name = self.qualname(func)
         if name is not None:
             return self._evaluate_torch_call(name, call)
+        if dotted_name(func) in ("copy.deepcopy", "deepcopy") and len(call.args) == 1 and not call.args[0].star:
+            copied = self.value(call.args[0].value)  # `target = copy.deepcopy(model)`: a module of its own
+            if copied.kind == MODULE:
+                return Value(kind=MODULE, trainable=copied.trainable, param_attrs=copied.param_attrs)
         if isinstance(func, cst.Attribute):
             return self._evaluate_method(call, func)
         if isinstance(func, cst.Name) and func.value in ("list", "tuple", "iter") and call.args:
@@ -519,7 +525,7 @@ class Evaluator:
             wrapped = self.value(call.args[0].value) if call.args else UNKNOWN
             volatile = next((arg for arg in call.args if arg.keyword is not None and arg.keyword.value == "volatile"), None)
             if volatile is not None and literal_bool(volatile.value) is not False:
-                wrapped = wrapped.but(volatile=volatile)
+                wrapped = wrapped.but(volatile=frozenset({volatile}))
             flag = keyword_arg(call, "requires_grad")
             if flag is None:
                 return wrapped

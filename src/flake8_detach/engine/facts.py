@@ -64,9 +64,10 @@ class Value:
     # The torch.load() call that unpickled this object (moved or switched since: `.to(device)`,
     # `.eval()`): tensors, a dict of them, or any pickled object.
     loaded_by: Optional[cst.Call] = None
-    # The `volatile=` argument of the Variable() this tensor was wrapped by (or computed from):
-    # ignored since 0.4, so a forward of it records the graph the flag was meant to skip.
-    volatile: Optional[cst.Arg] = None
+    # The `volatile=` arguments of the Variable()s this tensor was wrapped by (or computed from),
+    # or the `x.volatile = True`s that set it, on any path: ignored since 0.4, so a forward of
+    # it records the graph each flag was meant to skip.
+    volatile: frozenset = field(default_factory=frozenset)
     # Where the object was first bound to a name (the id of that target): two paths that hold
     # the same object share what either learned of its shape (`loss.backward()` in one branch).
     bound_at: Optional[int] = None
@@ -102,7 +103,7 @@ class Value:
             placed=self.placed if self.placed == other.placed else None,
             vector_of_one=self.vector_of_one and other.vector_of_one,
             loaded_by=self.loaded_by if self.loaded_by == other.loaded_by else None,
-            volatile=self.volatile if self.volatile == other.volatile else None,
+            volatile=self.volatile | other.volatile,  # each flag was ignored on its own path
             bound_at=self.bound_at if self.bound_at == other.bound_at else None,
         )
 
@@ -134,7 +135,7 @@ def op_result(operands: Iterable[Value], grad_mode: Tri, saves: bool = False) ->
     grad = False if grad_mode is False else any_grad(operands)
     if grad_mode is None and grad:
         grad = None
-    volatile = next((v.volatile for v in operands if v.volatile is not None), None)
+    volatile = frozenset().union(*(v.volatile for v in operands))
     if grad is False:
         return Value(tensor=any(v.tensor for v in operands), grad=False, leaf=True, volatile=volatile)
     kinds = {v.kind for v in operands}

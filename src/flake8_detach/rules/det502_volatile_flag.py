@@ -56,8 +56,7 @@ with torch.no_grad():
         if self._cut_at_once(call):
             return  # `model(v).data`: the recorded graph dies with the expression
         for arg in call.args:
-            flag = self.ctx.value(arg.value).volatile
-            if flag is not None:
+            for flag in self.ctx.value(arg.value).volatile:
                 self.report(flag)
 
     def _cut_at_once(self, call) -> bool:
