@@ -52,6 +52,8 @@ FIRST_NEEDS = {
     'DET508': ('variables\\s*=(?!=)', 'verbose\\s*=(?!=)', 'multinomial\\s*\\(', 'stft\\s*\\('),
     'DET509': ('_six', 'load_lua'),
     'DET510': ('load\\s*\\(',),
+    'DET511': ('Function',),
+    'DET512': ('\\.\\s*(?:size_average|reduce)\\s*=(?!=)',),
 }
 OPT_IN_CODES = ('DET104', 'DET202', 'DET203', 'DET501')
-CODES = ('DET101', 'DET102', 'DET103', 'DET104', 'DET105', 'DET201', 'DET202', 'DET203', 'DET301', 'DET302', 'DET303', 'DET304', 'DET305', 'DET306', 'DET307', 'DET308', 'DET309', 'DET401', 'DET402', 'DET403', 'DET404', 'DET405', 'DET406', 'DET407', 'DET408', 'DET409', 'DET410', 'DET411', 'DET412', 'DET413', 'DET414', 'DET415', 'DET416', 'DET417', 'DET418', 'DET501', 'DET502', 'DET503', 'DET504', 'DET505', 'DET506', 'DET507', 'DET508', 'DET509', 'DET510')
+CODES = ('DET101', 'DET102', 'DET103', 'DET104', 'DET105', 'DET201', 'DET202', 'DET203', 'DET301', 'DET302', 'DET303', 'DET304', 'DET305', 'DET306', 'DET307', 'DET308', 'DET309', 'DET401', 'DET402', 'DET403', 'DET404', 'DET405', 'DET406', 'DET407', 'DET408', 'DET409', 'DET410', 'DET411', 'DET412', 'DET413', 'DET414', 'DET415', 'DET416', 'DET417', 'DET418', 'DET501', 'DET502', 'DET503', 'DET504', 'DET505', 'DET506', 'DET507', 'DET508', 'DET509', 'DET510', 'DET511', 'DET512')
