@@ -20,7 +20,12 @@ from ..syntax.cst_syntax import (
     viewed_name,
 )
 from .evaluator import PURE_BUILTINS, Evaluator
-from .facts import CONSTANT, LOSS, MODULE, NAMED_PARAMETERS, OPTIMIZER, PARAMETER, PARAMETERS, PYTHON, Value, any_grad
+from .facts import CONSTANT, LOSS, MODULE, NAMED_PARAMETERS, OPTIMIZER, OUTPUT, PARAMETER, PARAMETERS, PYTHON, Value, any_grad
+
+
+# What backward() without a gradient shows to be one element, where it runs on it: a loss, a
+# model's output, or a value whose origin is not known.
+ONE_ELEMENT_KINDS = (LOSS, OUTPUT, None)
 
 
 class Effects:
@@ -116,7 +121,7 @@ class Effects:
         backward()s without a gradient (or sums into one it does) is one element from its
         binding on, before the backward() runs: each binding is made by the same expression
         (scope_evidence)."""
-        if value.kind in (LOSS, None) and not value.vector_of_one and not value.number and name in self.evaluator.backwarded_once:
+        if value.kind in ONE_ELEMENT_KINDS and not value.vector_of_one and not value.number and name in self.evaluator.backwarded_once:
             return value.but(zero_dim=True)
         return value
 
@@ -126,14 +131,14 @@ class Effects:
         fewer elements); a loss is a reduction, 0-dim since PyTorch 0.4 (a 1-element vector is
         built on purpose: `torch.zeros(1)`, `vector_of_one`)."""
         known = self.state.names.get(name)
-        if known is None or known.kind not in (LOSS, None) or known.number:
+        if known is None or known.kind not in ONE_ELEMENT_KINDS or known.number:
             return
-        if known.kind is None:  # what backward() ran on is a tensor with a graph: a loss
+        if known.kind != LOSS:  # what backward() ran on is a tensor with a graph: a loss
             known = known.but(tensor=True, kind=LOSS)
             self.state.set(name, known)
         for each in (name, *known.terms):
             term = self.state.names.get(each)
-            if term is not None and term.kind in (LOSS, None) and not term.vector_of_one and not term.number:
+            if term is not None and term.kind in ONE_ELEMENT_KINDS and not term.vector_of_one and not term.number:
                 self.state.set(each, term.but(zero_dim=True))
 
     def free_graph(self, tensors: Optional[cst.BaseExpression]) -> None:

@@ -468,7 +468,7 @@ class Evaluator:
         with grad on, so where grad may be off here a graph it builds is not known to exist."""
         stale_by = next((v.stale_by for v in arguments if v.stale_by), None)
         result = returned.but(pending=pending, modules=frozenset().union(*(v.modules for v in arguments)), stale_by=stale_by,
-                              volatile=None)  # an argument of the callee's own body, in another piece
+                              volatile=frozenset())  # an argument of the callee's own body, in another piece
         if self.state.grad_mode is True:
             return result
         unknown_graph = returned.grad is not False
@@ -734,7 +734,7 @@ def arithmetic_result(left: tuple, right: tuple, operator: cst.CSTNode, grad_mod
         result = result.but(zero_dim=True)
     elif any(v.vector_of_one for v in (left, right)) and all(v.vector_of_one or v.zero_dim or v.kind == PYTHON for v in (left, right)):
         result = result.but(vector_of_one=True)  # `one * -1`: still shape [1]
-    if result.kind in (LOSS, None) and isinstance(operator, TERM_OPERATORS):
+    if result.kind in (LOSS, OUTPUT, None) and isinstance(operator, TERM_OPERATORS):
         names = frozenset(expr.value for expr in (left_expr, right_expr) if isinstance(expr, cst.Name))
         result = result.but(terms=names | left.terms | right.terms)
     return result
