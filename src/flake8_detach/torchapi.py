@@ -77,6 +77,14 @@ VIEW_METHODS = frozenset(
 VIEW_ATTRIBUTES = frozenset("T mT H mH real imag".split())
 
 # Tensor methods whose result is not a tensor.
+# Tensor methods that numpy arrays, Python containers and dataframes do not have: what they give
+# is a tensor, even where the receiver is not known to be one (`(pred == y).float().mean()`).
+TORCH_ONLY_METHODS = frozenset(
+    """float double half bfloat16 long int cuda contiguous unsqueeze expand expand_as masked_fill
+    permute clamp clamp_min clamp_max sigmoid relu softmax log_softmax type_as view_as narrow
+    index_select""".split()
+)
+
 NON_TENSOR_METHODS = frozenset(
     """item tolist numpy size dim numel nelement element_size stride data_ptr is_contiguous
     get_device storage_offset is_floating_point equal allclose""".split()

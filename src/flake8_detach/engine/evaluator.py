@@ -608,14 +608,15 @@ class Evaluator:
             leaf = True if receiver.grad is False else receiver.leaf
             return receiver.but(tensor=True, grad=flag, leaf=leaf if flag else None, kind=None)
         if method in torchapi.NON_DIFFERENTIABLE:
-            return Value(tensor=receiver.tensor, grad=False, integral=method in torchapi.INTEGRAL_RESULTS)
+            return Value(tensor=receiver.tensor or method in torchapi.TORCH_ONLY_METHODS, grad=False,
+                         integral=method in torchapi.INTEGRAL_RESULTS)
         if method in torchapi.TENSOR_METHODS or torchapi.is_inplace_method(method):
             operands = [receiver]
             if method in BINARY_METHODS or torchapi.is_inplace_method(method):
                 operands += self._operands(call.args)
             result = op_result(operands, self.state.grad_mode, saves=method in torchapi.SAVING_OPS)
             result = result.but(
-                tensor=receiver.tensor,
+                tensor=receiver.tensor or method in torchapi.TORCH_ONLY_METHODS,
                 saved_itself=method in torchapi.OUTPUT_SAVING_OPS and result.grad is not False,
             )
             if method in torchapi.VIEW_METHODS:
