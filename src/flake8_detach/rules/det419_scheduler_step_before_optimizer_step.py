@@ -1,0 +1,131 @@
+"""DET419: a learning-rate scheduler stepped before the optimizer it drives has stepped once."""
+
+from __future__ import annotations
+
+import ast
+from typing import Optional
+
+from ..syntax.ast_syntax import FUNCTIONS, dotted, scope_nodes
+from ._base import Breaks, Example, FileRule
+
+SCHEDULERS = "torch.optim.lr_scheduler."
+# Schedulers whose step() takes a metric and skips no value of a schedule.
+NOT_SCHEDULES = frozenset({"ReduceLROnPlateau"})
+HELPER_DEPTH = 3  # calls followed into the file's functions to find an optimizer step
+
+
+class SchedulerStepBeforeOptimizerStep(FileRule):
+    code = "DET419"
+    name = "scheduler-step-before-optimizer-step"
+    message = "{scheduler}.step() runs before any optimizer.step(): the schedule's first value is skipped"
+    needs = (r"lr_scheduler", r"\bstep\s*\(")
+    what = (
+        "Flags `scheduler.step()` in a loop body, where `scheduler` is built from a "
+        "`torch.optim.lr_scheduler` class (not `ReduceLROnPlateau`), when the same body runs an "
+        "optimizer step only after it (`optimizer.step()` later in the body, or in a function of "
+        "the file the body calls later) and no optimizer step runs before it in that body."
+    )
+    why = (
+        "Since PyTorch 1.1 a scheduler's `step()` moves to the next learning rate, and the "
+        "optimizer's `step()` uses the current one, so the scheduler must step after the "
+        "optimizer. Stepped first, as the 0.4-era examples did at the top of each epoch, the "
+        "first learning rate of the schedule is never used: every decay comes one epoch (or one "
+        "batch) early, a warm-up starts one step in, and torch warns \"Detected call of "
+        "`lr_scheduler.step()` before `optimizer.step()`\". Step the scheduler after the "
+        "epoch's training."
+    )
+    references = ("https://pytorch.org/docs/stable/optim.html#how-to-adjust-learning-rate",)
+    examples = (
+        Example(
+            bad="""\
+import torch
+
+w = torch.nn.Parameter(torch.ones(1))
+optimizer = torch.optim.SGD([w], lr=1.0)
+scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=1, gamma=0.1)
+used = []
+for epoch in range(2):
+    scheduler.step()  # expect: DET419
+    w.grad = torch.ones(1)
+    used.append(optimizer.param_groups[0]["lr"])
+    optimizer.step()
+""",
+            good="""\
+import torch
+
+w = torch.nn.Parameter(torch.ones(1))
+optimizer = torch.optim.SGD([w], lr=1.0)
+scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=1, gamma=0.1)
+used = []
+for epoch in range(2):
+    w.grad = torch.ones(1)
+    used.append(optimizer.param_groups[0]["lr"])
+    optimizer.step()
+    scheduler.step()
+""",
+            proof=Breaks("used[0] == 1.0"),
+        ),
+    )
+
+    @staticmethod
+    def check_file(index) -> list:
+        schedulers = _scheduler_names(index)
+        if not schedulers:
+            return []
+        functions = {node.name: node for node in index.tree.body if isinstance(node, FUNCTIONS)}
+        found = []
+        for loop in (node for node in ast.walk(index.tree) if isinstance(node, (ast.For, ast.AsyncFor, ast.While))):
+            stepped = None  # the scheduler step of the body not yet preceded by an optimizer step
+            for statement in loop.body:
+                if stepped is None and _steps_optimizer(statement, schedulers, functions, HELPER_DEPTH):
+                    break  # the optimizer steps first in this body
+                if stepped is None:
+                    stepped = _scheduler_step(statement, schedulers)
+                    continue
+                if _steps_optimizer(statement, schedulers, functions, HELPER_DEPTH):
+                    found.append((stepped, {"scheduler": dotted(stepped.func.value)}))
+                    break
+        return found
+
+
+def _scheduler_names(index) -> set:
+    """The names and `self.` attributes bound to a scheduler built from torch.optim.lr_scheduler."""
+    names = set()
+    for node in ast.walk(index.tree):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            qualname = index.imports.qualname_of_dotted(dotted(node.value.func)) or ""
+            if qualname.startswith(SCHEDULERS) and qualname.rpartition(".")[2] not in NOT_SCHEDULES:
+                names.update(dotted(target) for target in node.targets if dotted(target))
+    return names
+
+
+def _scheduler_step(statement: ast.stmt, schedulers: set) -> Optional[ast.Call]:
+    """`scheduler.step()` (no metric: a schedule's step) as the statement itself, or in the
+    branches of an `if` (`if args.optimizer == "momentum": scheduler.step()`)."""
+    if isinstance(statement, ast.If):
+        branches = (_scheduler_step(inner, schedulers) for inner in (*statement.body, *statement.orelse))
+        return next((call for call in branches if call is not None), None)
+    if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
+        call = statement.value
+        if (isinstance(call.func, ast.Attribute) and call.func.attr == "step" and not call.args
+                and dotted(call.func.value) in schedulers):
+            return call
+    return None
+
+
+def _steps_optimizer(statement: ast.stmt, schedulers: set, functions: dict, depth: int) -> bool:
+    """Whether `statement` runs an optimizer step: `x.step()` without arguments (or with a
+    closure) on anything but a scheduler (an environment's `step(action)` takes one), or a call
+    of a function of the file that does."""
+    for node in scope_nodes([statement], skip_definitions=True):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "step" and dotted(func.value) not in schedulers:
+            if not node.args and all(keyword.arg == "closure" for keyword in node.keywords):
+                return True
+        if depth and isinstance(func, ast.Name) and func.id in functions:
+            body = functions[func.id].body
+            if any(_steps_optimizer(inner, schedulers, functions, depth - 1) for inner in body):
+                return True
+    return False
