@@ -76,7 +76,6 @@ VIEW_METHODS = frozenset(
 )
 VIEW_ATTRIBUTES = frozenset("T mT H mH real imag".split())
 
-# Tensor methods whose result is not a tensor.
 # Tensor methods that numpy arrays, Python containers and dataframes do not have: what they give
 # is a tensor, even where the receiver is not known to be one (`(pred == y).float().mean()`).
 TORCH_ONLY_METHODS = frozenset(
@@ -85,6 +84,7 @@ TORCH_ONLY_METHODS = frozenset(
     index_select""".split()
 )
 
+# Tensor methods whose result is not a tensor.
 NON_TENSOR_METHODS = frozenset(
     """item tolist numpy size dim numel nelement element_size stride data_ptr is_contiguous
     get_device storage_offset is_floating_point equal allclose""".split()

@@ -126,10 +126,11 @@ class Effects:
         return value
 
     def one_element_loss(self, name: str) -> None:
-        """Evidence from use: backward() without a gradient took the loss bound to `name` as
-        one element, and so each loss it was summed or scaled from (broadcasting never makes
-        fewer elements); a loss is a reduction, 0-dim since PyTorch 0.4 (a 1-element vector is
-        built on purpose: `torch.zeros(1)`, `vector_of_one`)."""
+        """Evidence from use: backward() without a gradient took what `name` holds (a loss, a
+        model's output, or a value of unknown origin) as one element, and so each such value
+        it was summed or scaled from (broadcasting never makes fewer elements); a loss is a
+        reduction, 0-dim since PyTorch 0.4 (a 1-element vector is built on purpose:
+        `torch.zeros(1)`, `vector_of_one`)."""
         known = self.state.names.get(name)
         if known is None or known.kind not in ONE_ELEMENT_KINDS or known.number:
             return

@@ -14,8 +14,9 @@ class VolatileFlag(WalkRule):
     message = "volatile= does nothing since PyTorch 0.4: the forward it feeds records a graph"
     needs = ("volatile",)
     what = (
-        "Flags `volatile=` in `Variable(x, volatile=True)` where the tensor (or one computed from it) is "
-        "then given to a module or model outside `no_grad`."
+        "Flags `volatile=` in `Variable(x, volatile=True)`, and `x.volatile = True`, where the tensor "
+        "(or one computed from it) is then given to a module or model outside `no_grad`; a flag "
+        "set in each branch of an `if` is reported in each."
     )
     why = (
         "`volatile` was removed in PyTorch 0.4. The flag is ignored with a warning, so the forward it was "
