@@ -423,7 +423,7 @@ class Evaluator:
         if kind is None:
             return Value(pending=pending, zero_dim=zero_dim, modules=modules, stale_by=stale_by)
         arguments = values[len(extra):]
-        if callee_kind == LOSS_FUNCTION and arguments and arguments[0].grad is False:
+        if callee_kind == LOSS_FUNCTION and arguments and arguments[0].grad is False and arguments[0].kind != PYTHON:
             # A torch loss has no parameters: its graph is its arguments', and its input has none
             # (computed under no_grad); a target that requires grad is rare but not excluded.
             if all(v.grad is False for v in arguments):

@@ -132,6 +132,8 @@ def op_result(operands: Iterable[Value], grad_mode: Tri, saves: bool = False) ->
     """The value of a differentiable op applied to `operands`; `saves`: the op saves tensors
     for its backward."""
     operands = tuple(operands)
+    if operands and all(v.kind == PYTHON for v in operands):
+        return CONSTANT  # Python values (numbers, None): no tensor, whatever the op
     grad = False if grad_mode is False else any_grad(operands)
     if grad_mode is None and grad:
         grad = None
