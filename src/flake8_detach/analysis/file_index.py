@@ -23,6 +23,7 @@ from ..syntax.ast_syntax import (
     parse_python,
     scope_nodes,
     statements,
+    subclasses,
 )
 from ..syntax.source_lines import physical_lines
 from . import project
@@ -422,23 +423,16 @@ def index_file(tree: ast.Module, source: str, path: Optional[str] = None) -> Fil
     if path is not None:
         project_names = _add_project_imports(tree, path, own, imports, imported_modules, imported_plain)
         project_modules = _project_modules(tree, path, own)
-    module_classes: set = set(imported_modules)
 
     def is_module_base(base: ast.expr) -> bool:
         name = dotted(base)
-        if imports.qualname_of_dotted(name) == "torch.nn.Module" or name in module_classes:
+        if imports.qualname_of_dotted(name) == "torch.nn.Module" or name in imported_modules:
             return True
         origin = project_names.get(name)
         other = project.module_facts(origin[0]) if origin else None
         return other is not None and origin[1] in other.module_classes
 
-    changed = True
-    while changed:  # a subclass of a module class is a module class, in any order
-        changed = False
-        for node in classes:
-            if node.name not in module_classes and any(is_module_base(base) for base in node.bases):
-                module_classes.add(node.name)
-                changed = True
+    module_classes = imported_modules | subclasses(classes, is_module_base)
     plain = frozenset(
         node.name for node in classes if all(isinstance(b, ast.Name) and b.id == "object" for b in node.bases)
     ) | imported_plain

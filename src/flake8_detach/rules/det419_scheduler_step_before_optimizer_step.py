@@ -72,17 +72,17 @@ for epoch in range(2):
         schedulers = _scheduler_names(index)
         if not schedulers:
             return []
-        functions = {node.name: node for node in index.tree.body if isinstance(node, FUNCTIONS)}
+        stepping = _stepping_functions(index.tree, schedulers)
         found = []
         for loop in (node for node in ast.walk(index.tree) if isinstance(node, (ast.For, ast.AsyncFor, ast.While))):
             stepped = None  # the scheduler step of the body not yet preceded by an optimizer step
             for statement in loop.body:
-                if stepped is None and _steps_optimizer(statement, schedulers, functions, HELPER_DEPTH):
+                if stepped is None and _steps_optimizer([statement], schedulers, stepping):
                     break  # the optimizer steps first in this body
                 if stepped is None:
                     stepped = _scheduler_step(statement, schedulers)
                     continue
-                if _steps_optimizer(statement, schedulers, functions, HELPER_DEPTH):
+                if _steps_optimizer([statement], schedulers, stepping):
                     found.append((stepped, {"scheduler": dotted(stepped.func.value)}))
                     break
         return found
@@ -113,19 +113,27 @@ def _scheduler_step(statement: ast.stmt, schedulers: set) -> Optional[ast.Call]:
     return None
 
 
-def _steps_optimizer(statement: ast.stmt, schedulers: set, functions: dict, depth: int) -> bool:
-    """Whether `statement` runs an optimizer step: `x.step()` without arguments (or with a
+def _stepping_functions(tree: ast.Module, schedulers: set) -> set:
+    """The file's top-level functions that run an optimizer step themselves or through at most
+    HELPER_DEPTH - 1 calls of others among them; each body walked once per round."""
+    functions = [node for node in tree.body if isinstance(node, FUNCTIONS)]
+    stepping: set = set()
+    for _ in range(HELPER_DEPTH):
+        stepping = {node.name for node in functions if _steps_optimizer(node.body, schedulers, stepping)}
+    return stepping
+
+
+def _steps_optimizer(statements: list, schedulers: set, stepping: set) -> bool:
+    """Whether `statements` run an optimizer step: `x.step()` without arguments (or with a
     closure) on anything but a scheduler (an environment's `step(action)` takes one), or a call
-    of a function of the file that does."""
-    for node in scope_nodes([statement], skip_definitions=True):
+    of a function of the file that does (`stepping`)."""
+    for node in scope_nodes(statements, skip_definitions=True):
         if not isinstance(node, ast.Call):
             continue
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr == "step" and dotted(func.value) not in schedulers:
             if not node.args and all(keyword.arg == "closure" for keyword in node.keywords):
                 return True
-        if depth and isinstance(func, ast.Name) and func.id in functions:
-            body = functions[func.id].body
-            if any(_steps_optimizer(inner, schedulers, functions, depth - 1) for inner in body):
-                return True
+        if isinstance(func, ast.Name) and func.id in stepping:
+            return True
     return False

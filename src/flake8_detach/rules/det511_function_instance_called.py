@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from ..syntax.ast_syntax import FUNCTIONS, dotted, scope_nodes, self_attribute
+from ..syntax.ast_syntax import FUNCTIONS, attribute_bindings, dotted, scope_nodes, subclasses
 from ._base import Example, FileRule, Raises
 
 FUNCTION_BASES = ("torch.autograd.Function", "torch.autograd.function.Function")
@@ -86,26 +86,18 @@ y = BinActive.apply(x)
                 name = dotted(node.func.func)
                 if name in functions:
                     found.append((node, {"call": f"{name}()(...)", "function": name}))
+        held_attributes: dict = {}  # id(class) -> its `self.<attribute>`s bound to an instance
         for scope, owner in _scopes(index.tree):
-            found += _held_instances_called(scope, owner, functions)
+            if owner is not None and id(owner) not in held_attributes:
+                held_attributes[id(owner)] = _held_attributes(owner, functions)
+            found += _held_instances_called(scope, held_attributes.get(id(owner), {}), functions)
         return found
 
 
 def _function_classes(index) -> set:
     """The classes of the file that subclass torch.autograd.Function (directly or through
     another of them)."""
-    found: set = set()
-    changed = True
-    while changed:
-        changed = False
-        for node in index.class_nodes:
-            if node.name in found:
-                continue
-            bases = [dotted(base) for base in node.bases]
-            if any(base in found or index.imports.qualname_of_dotted(base) in FUNCTION_BASES for base in bases):
-                found.add(node.name)
-                changed = True
-    return found
+    return subclasses(index.class_nodes, lambda base: index.imports.qualname_of_dotted(dotted(base)) in FUNCTION_BASES)
 
 
 def _scopes(tree: ast.Module):
@@ -122,24 +114,26 @@ def _scopes(tree: ast.Module):
             yield node, None
 
 
-def _held_instances_called(scope: ast.AST, owner, functions: set) -> list:
+def _held_attributes(owner: ast.ClassDef, functions: set) -> dict:
+    """`self.<attribute>` -> the Function class whose instance some method of `owner` binds it to."""
+    return {
+        f"self.{attribute}": dotted(value.func)
+        for attribute, bound in attribute_bindings(owner).items()
+        for statement, value, _ in bound
+        if isinstance(statement, ast.Assign) and isinstance(value, ast.Call) and dotted(value.func) in functions
+    }
+
+
+def _held_instances_called(scope: ast.AST, attributes: dict, functions: set) -> list:
     """Calls, in `scope`, of a local name it binds to an instance of one of `functions`, or
-    (in a method) of a `self.<attribute>` some method of its class binds to one."""
-    body = scope.body
-    nodes = list(scope_nodes(body, skip_definitions=True))
-    held: dict = {}
+    (in a method) of one of its class's `attributes` that hold one."""
+    nodes = list(scope_nodes(scope.body, skip_definitions=True))
+    held: dict = dict(attributes)
     for node in nodes:
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and dotted(node.value.func) in functions:
             for target in node.targets:
                 if isinstance(target, ast.Name):
                     held[target.id] = dotted(node.value.func)
-    if owner is not None:
-        for method in (child for child in owner.body if isinstance(child, FUNCTIONS)):
-            for node in scope_nodes(method.body, skip_definitions=True):
-                if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and dotted(node.value.func) in functions:
-                    for target in node.targets:
-                        if self_attribute(target) is not None:
-                            held[f"self.{self_attribute(target)}"] = dotted(node.value.func)
     found = []
     for node in nodes:
         if isinstance(node, ast.Call) and not isinstance(node.func, ast.Call):

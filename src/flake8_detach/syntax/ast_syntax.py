@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 import warnings
-from typing import Iterator, Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
 from .. import torchapi
 
@@ -112,6 +112,20 @@ def callee_name(call: ast.Call, imports) -> str:
     if qualname or name:
         return (qualname or name).rpartition(".")[2]
     return call.func.attr if isinstance(call.func, ast.Attribute) else ""
+
+
+def subclasses(classes: Sequence[ast.ClassDef], is_root: Callable[[ast.expr], bool]) -> set:
+    """The names of `classes` deriving from a base `is_root` accepts, directly or through one
+    another, in any order of definition."""
+    found: set = set()
+    changed = True
+    while changed:
+        changed = False
+        for node in classes:
+            if node.name not in found and any(dotted(base) in found or is_root(base) for base in node.bases):
+                found.add(node.name)
+                changed = True
+    return found
 
 
 def self_attribute(expr: ast.expr) -> Optional[str]:
