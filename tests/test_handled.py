@@ -30,3 +30,17 @@ def test_a_whole_file_rules_finding_follows_the_same_policy():
     )
     assert "DET507" not in [code for _, code in codes(masked)]
     assert (6, "DET507") in codes(masked.replace("except RuntimeError", "except KeyError"))
+
+
+def test_a_broad_handler_around_a_loop_traps_the_run_and_handles_nothing():
+    # `except Exception: traceback.print_exc()` around a training loop: the run still stops at
+    # the first error, so the finding stands; around straight-line code it shows the error.
+    loop = "try:\n    for b in bs:\n        torch.solve(b, a)\nexcept Exception:\n    traceback.print_exc()\n"
+    assert codes(REMOVED.format(loop)) == [(5, "DET505")]
+    named = loop.replace("except Exception", "except RuntimeError")
+    assert codes(REMOVED.format(named)) == []
+
+
+def test_a_handler_that_reraises_handles_nothing():
+    reraised = "try:\n    torch.solve(b, a)\nexcept RuntimeError:\n    print('failed')\n    raise\n"
+    assert codes(REMOVED.format(reraised)) == [(4, "DET505")]

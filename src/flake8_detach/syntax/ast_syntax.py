@@ -195,18 +195,30 @@ def short_code(expr: ast.AST, limit: int = 30) -> str:
 def handling_spans(tree: ast.Module, errors: tuple) -> list:
     """(first, last, holes) lines of the `try` bodies whose handlers take one of the builtin
     exceptions `errors` (code that raises it on purpose, to show it); `holes`: the (first, last)
-    lines of the definitions in such a body, whose code runs when called, outside the `try`."""
+    lines of the definitions in such a body, whose code runs when called, outside the `try`.
+    A handler that re-raises handles nothing; one that takes any exception shows intent only
+    around code that runs no loop: around a training loop it is a trap for the whole run,
+    which still stops at the first error."""
     spans = []
     for node in scope_nodes(tree.body):
         if isinstance(node, ast.Try) or type(node).__name__ == "TryStar":
+            loops = None
             for handler in node.handlers:
+                if any(isinstance(inner, ast.Raise) and inner.exc is None for inner in scope_nodes(handler.body, True)):
+                    continue
                 kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
                 names = {(dotted(kind) or "").rpartition(".")[2] if kind is not None else "*" for kind in kinds}
-                if names & {*errors, "*", *BROAD_EXCEPTIONS}:
-                    holes = [(first_line(inner), inner.end_lineno) for inner in scope_nodes(node.body)
-                             if isinstance(inner, (*FUNCTIONS, ast.ClassDef))]
-                    spans.append((node.body[0].lineno, node.body[-1].end_lineno, holes))
-                    break
+                if not names & set(errors):
+                    if not names & {"*", *BROAD_EXCEPTIONS}:
+                        continue
+                    if loops is None:
+                        loops = any(isinstance(inner, LOOPS) for inner in scope_nodes(node.body, skip_definitions=True))
+                    if loops:
+                        continue
+                holes = [(first_line(inner), inner.end_lineno) for inner in scope_nodes(node.body)
+                         if isinstance(inner, (*FUNCTIONS, ast.ClassDef))]
+                spans.append((node.body[0].lineno, node.body[-1].end_lineno, holes))
+                break
     return spans
 
 
