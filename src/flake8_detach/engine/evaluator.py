@@ -388,37 +388,38 @@ class Evaluator:
             returned = returned_value(self.file_index, func.value, self.summary_depth)
             if returned is not None:  # a function of this file, walked: what its returns agree on
                 return self._called_here(returned, values, pending)
-        callee_kind = self.value(func).kind
+        forward = isinstance(func, cst.Attribute) and func.attr.value == "forward"
+        runs = func.value if forward else func  # `net.forward(x)` runs `net` (its hooks aside)
+        callee_kind = self.value(runs).kind
         # A name's spelling is evidence for a local variable or attribute (`criterion`,
         # `self.model`), not for a function or class imported from elsewhere (by name, or as
         # an attribute of a module: `helpers.prepare_discriminator_data`), nor for a method of
         # an instance of a plain class of the file.
-        spelling = self._spelling(func)
-        holder = func.value if isinstance(func, cst.Attribute) else func
+        spelling = self._spelling(runs)
+        holder = runs.value if isinstance(runs, cst.Attribute) else runs
         imported = isinstance(holder, cst.Name) and holder.value in self.imports.foreign
         if imported or _is_class_name(spelling):
             spelling = ""  # imported from elsewhere, or a class built (`Content_Loss(target)`)
-        if isinstance(func, cst.Attribute) and self.value(func.value).kind == INSTANCE or callee_kind == INSTANCE:
+        if isinstance(runs, cst.Attribute) and self.value(runs.value).kind == INSTANCE or callee_kind == INSTANCE:
             spelling = ""
         kind = None
         if callee_kind == LOSS_FUNCTION or torchapi.LOSS_NAME.search(spelling):
             kind = LOSS
         elif callee_kind == MODULE or torchapi.MODEL_NAME.search(spelling):
             kind = OUTPUT
-        callee = self.value(func)
+        callee = self.value(runs)
         zero_dim = callee_kind == LOSS_FUNCTION and callee.zero_dim
         frozen = callee_kind == MODULE and callee.trainable is False and all(v.grad is False for v in values)
         if self.state.grad_mode is False or frozen:  # no graph: grad off, or every parameter frozen
-            grad = False if frozen or self._keeps_grad_off(func, callee_kind) else None
+            grad = False if frozen or self._keeps_grad_off(runs, callee_kind) else None
             return Value(pending=pending, zero_dim=zero_dim, grad=grad)
         # The graph may run through the callable (a module: `D(x)`, `self.q1.forward(s)`) and
         # through what it was given.
-        forward = isinstance(func, cst.Attribute) and func.attr.value == "forward"
-        callee = dotted_name(func.value if forward else func)
-        evidently_a_module = forward or callee_kind == MODULE or callee in self.file_index.module_names or bool(
-            not imported and torchapi.MODEL_NAME.search(last_name(func))
+        runs_name = dotted_name(runs)
+        evidently_a_module = forward or callee_kind == MODULE or runs_name in self.file_index.module_names or bool(
+            not imported and torchapi.MODEL_NAME.search(last_name(runs))
         )
-        modules = frozenset().union(*(v.modules for v in values)) | ({callee} if callee and evidently_a_module else set())
+        modules = frozenset().union(*(v.modules for v in values)) | ({runs_name} if runs_name and evidently_a_module else set())
         stale_by = next((v.stale_by for v in values if v.stale_by), None)
         if kind is None:
             return Value(pending=pending, zero_dim=zero_dim, modules=modules, stale_by=stale_by)
@@ -431,7 +432,7 @@ class Evaluator:
             return Value(tensor=True, zero_dim=zero_dim, pending=pending)
         freed = any(v.freed for v in values)
         # With grad on, a module whose parameters require grad gives a tensor that requires grad.
-        trained = callee_kind == MODULE and (self.value(func).trainable or dotted_name(func) in self.file_index.optimized_modules)
+        trained = callee_kind == MODULE and (callee.trainable or dotted_name(runs) in self.file_index.optimized_modules)
         grad = True if trained and self.state.grad_mode is True else None
         return Value(kind=kind, pending=pending, saves=True, freed=freed, zero_dim=zero_dim, modules=modules,
                      stale_by=stale_by, grad=grad, leaf=False if grad else None, tensor=bool(grad))
