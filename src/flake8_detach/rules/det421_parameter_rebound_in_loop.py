@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator, Optional
 
-from ..syntax.ast_syntax import FUNCTIONS, LOOPS, scope_nodes
+from ..syntax.ast_syntax import FUNCTIONS, scope_nodes, statements
 from ._base import Breaks, Example, FileRule
 
 # Methods giving a module's tensors: iterating them binds the tensors themselves.
@@ -61,18 +61,12 @@ for p, target_p in zip(online.parameters(), target.parameters()):
     @staticmethod
     def check_file(index) -> list:
         found = []
-        for scope in _scopes(index.tree):
+        for scope, loops in _rebinding_loops(index.tree).items():
             loads, stores = {}, {}  # name -> positions where the scope reads / binds it
-            loops = []
-            for node in scope_nodes(scope, skip_definitions=True):
+            for node in scope_nodes(scope.body, skip_definitions=True):
                 if isinstance(node, ast.Name):
                     (loads if isinstance(node.ctx, ast.Load) else stores).setdefault(node.id, []).append(_start(node))
-                elif isinstance(node, (ast.For, ast.AsyncFor)):
-                    loops.append(node)
-            for loop in loops:
-                tensors = set(_tensor_targets(loop))
-                if not tensors:
-                    continue
+            for loop, tensors in loops:
                 branches = _branch_pairs(loop)
                 for node in scope_nodes(loop.body, skip_definitions=True):
                     if not isinstance(node, (ast.Assign, ast.AnnAssign)):
@@ -84,12 +78,24 @@ for p, target_p in zip(online.parameters(), target.parameters()):
         return found
 
 
-def _scopes(tree: ast.Module) -> Iterator[list]:
-    """The module's statements, then each function's body."""
-    yield tree.body
-    for node in ast.walk(tree):
-        if isinstance(node, FUNCTIONS):
-            yield node.body
+def _rebinding_loops(tree: ast.Module) -> dict:
+    """scope (the module or a function) -> [(loop, its target names bound to a module's
+    tensors)] for the loops over a module's tensors whose body assigns one of those names;
+    read on statements only."""
+    found: dict = {}
+    scopes = [tree, *(node for node in statements(tree.body) if isinstance(node, FUNCTIONS))]
+    for scope in scopes:
+        for node in statements(scope.body, skip_definitions=True):
+            if not isinstance(node, (ast.For, ast.AsyncFor)):
+                continue
+            tensors = set(_tensor_targets(node))
+            if tensors and any(
+                isinstance(inner, (ast.Assign, ast.AnnAssign))
+                and any(isinstance(t, ast.Name) and t.id in tensors for t in (inner.targets if isinstance(inner, ast.Assign) else [inner.target]))
+                for inner in statements(node.body, skip_definitions=True)
+            ):
+                found.setdefault(scope, []).append((node, tensors))
+    return found
 
 
 def _tensor_targets(loop: ast.AST) -> Iterator[str]:
