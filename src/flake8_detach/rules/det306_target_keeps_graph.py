@@ -22,14 +22,17 @@ class TargetKeepsGraph(WalkRule):
     code = "DET306"
     name = "target-keeps-graph"
     message = "{target} carries the graph of {module}: the loss trains it through its target too"
-    needs = (LOSS_WORDS, r"target")
+    needs = (LOSS_WORDS,)
     what = (
         "Flags a loss (a torch loss function, an `nn.*Loss` instance, or a callable named like a "
-        "loss: `loss`, `criterion`, `*_loss`) called with an argument named like a target "
-        "(`q_target`, `target`, `targets_next`) whose value carries the graph of a module that "
-        "the other argument, the prediction, also ran through, when the loss reaches "
-        "`backward()`: the bootstrap target of a DQN computed with the online network, without "
-        "`.detach()` or `torch.no_grad()`. The finding is where the target is computed."
+        "loss: `loss`, `criterion`, `*_loss`) called with a target, an argument named like one "
+        "(`q_target`, `target`, `targets_next`) or bound to a bootstrap formula (a tensor "
+        "without a graph, such as the rewards, plus or minus a value that ran through a module: "
+        "`rewards + gamma * max_next_q`), whose value carries the graph of a module that the "
+        "other argument, the prediction, also ran through, when the loss reaches `backward()` "
+        "(there, or in a caller that backward()s what the function returns): the bootstrap "
+        "target of a DQN computed with the online network, without `.detach()` or "
+        "`torch.no_grad()`. The finding is where the target is computed."
     )
     why = (
         "A target is meant to be a constant the prediction moves towards. Computed by the same "
@@ -113,8 +116,21 @@ loss.backward()
         self.scopes.pop()
 
     def on_assign(self, target, value, statement) -> None:
-        if isinstance(target, cst.Name) and TARGET_NAME.match(target.value):
+        if isinstance(target, cst.Name) and (TARGET_NAME.match(target.value) or self._bootstraps(value)):
             self.scopes[-1][target.value] = statement
+
+    def _bootstraps(self, value) -> bool:
+        """A bootstrap formula: a value without a graph (a reward) plus or minus one that runs
+        through a module (`rewards + gamma * max_next_q`): what a target is built as, whatever
+        its name."""
+        if not (isinstance(value, cst.BinaryOperation) and isinstance(value.operator, (cst.Add, cst.Subtract))):
+            return False
+        left, right = self.ctx.value(value.left), self.ctx.value(value.right)
+        return any(
+            bool(through.modules) and through.grad is not False and not plain.modules
+            and (plain.tensor or plain.kind is not None or plain.grad is False)
+            for through, plain in ((left, right), (right, left))
+        )
 
     def on_inplace(self, target, site, op, source) -> None:
         name = viewed_name(target)
@@ -126,7 +142,9 @@ loss.backward()
         if len(arguments) != 2 or not self._is_loss(call):
             return
         for target, prediction in (arguments, arguments[::-1]):
-            if not (isinstance(target, (cst.Name, cst.Attribute)) and TARGET_NAME.match(last_name(target))):
+            if not (isinstance(target, (cst.Name, cst.Attribute)) and (
+                TARGET_NAME.match(last_name(target)) or isinstance(target, cst.Name) and target.value in self.scopes[-1]
+            )):
                 continue
             value, predicted = self.ctx.value(target), self.ctx.value(prediction)
             shared = value.modules & predicted.modules
