@@ -24,9 +24,8 @@ class Unit:
     """A function or a loop: what its own code does (not counting nested loops and functions)."""
 
     node: ast.AST
-    parent: Optional["Unit"]
     owner: Optional[str]  # the class of a method (and of everything inside it)
-    backwards: list = field(default_factory=list)  # backward() calls, then call sites of helpers that run one
+    backwards: list = field(default_factory=list)  # its backward() calls
     step_receivers: list = field(default_factory=list)  # dotted receivers of `x.step()` without arguments
     stepped_arguments: list = field(default_factory=list)  # dotted arguments of `x.step(y)` (a GradScaler's)
     hand_update: bool = False  # a parameter moved in place by its own `.grad`
@@ -55,17 +54,17 @@ class Cycle:
     # ---- reading -------------------------------------------------------------------------
 
     def _read(self, tree: ast.Module) -> None:
-        root = Unit(tree, None, None)
+        root = Unit(tree, None)
         self.units.append(root)
         stack = [(child, root) for child in reversed(tree.body)]
         while stack:
             node, unit = stack.pop()
             if isinstance(node, ast.ClassDef):
-                inner = Unit(node, unit, node.name)  # class bodies are read as their own scope
+                inner = Unit(node, node.name)  # class bodies are read as their own scope
                 stack.extend((child, inner) for child in reversed(node.body))
                 continue
             if isinstance(node, (*FUNCTIONS, *LOOPS)):
-                inner = Unit(node, unit, unit.owner)
+                inner = Unit(node, unit.owner)
                 self.units.append(inner)
                 if isinstance(node, FUNCTIONS):
                     method_of = unit.owner if isinstance(unit.node, ast.ClassDef) else None
