@@ -1,0 +1,205 @@
+"""DET422: a model with dropout or batch norm evaluated under no_grad in a file that never calls eval()."""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Optional
+
+from ..syntax.ast_syntax import FUNCTIONS, dotted, scope_nodes, statements
+from ._base import Breaks, Example, FileRule
+
+# What switches a module out of training mode: `m.eval()`, `m.train(False)`, `m.train(mode=x)`,
+# `m.train(flag)`, `m.training = ...`, `requires_grad_`-free. Any of them in the file: silent.
+MODE_SWITCH = re.compile(r"\.\s*eval\s*\(|\.\s*train\s*\(\s*[^)\s]|\.\s*training\s*=(?!=)")
+# Layers whose output depends on the mode.
+MODE_LAYERS = re.compile(r"\b(?:Dropout\w*|AlphaDropout|BatchNorm[123]d|SyncBatchNorm)\s*\(")
+# torchvision constructors of models holding batch norm or dropout.
+TORCHVISION_MODELS = re.compile(
+    r"^(?:torchvision\.)?models\.(?:resnet\w*|resnext\w*|wide_resnet\w*|vgg\w*_bn|vgg\d+|densenet\w*|"
+    r"inception\w*|googlenet|alexnet|mobilenet\w*|efficientnet\w*|shufflenet\w*|mnasnet\w*|squeezenet\w*)$"
+)
+GRAD_OFF = frozenset(("torch.no_grad", "torch.inference_mode"))
+
+
+class EvaluatedInTrainingMode(FileRule):
+    code = "DET422"
+    name = "evaluated-in-training-mode"
+    message = "{model} is evaluated in training mode (no eval() in this file): dropout/batch norm skew it"
+    needs = (r"no_grad|inference_mode", r"\.\s*backward\s*\(", r"Dropout|BatchNorm|torchvision")
+    what = (
+        "Flags the call of a model under `torch.no_grad()` (or `inference_mode`) that computes "
+        "a metric there (tensors compared: `pred == labels`, `.eq()`), in a file that trains (it calls "
+        "`backward()`) and never switches any module out of training mode (no `.eval()`, "
+        "`.train(False)`, `.train(flag)` or `.training =` anywhere), when the model holds "
+        "dropout or batch norm: built from a class of the file whose code builds "
+        "`nn.Dropout`/`nn.BatchNorm*`, an `nn.Sequential` holding one, or a torchvision model "
+        "that does. A model given to a function of the file as an argument counts when every "
+        "call of that function passes such a model."
+    )
+    why = (
+        "A module starts in training mode and stays there until `eval()`. `no_grad()` turns off "
+        "the graph, not the mode: dropout still drops units at random and batch norm still "
+        "normalises each batch with its own statistics (and overwrites the running ones with "
+        "test data). The accuracy measured is that of a randomly thinned network, differs from "
+        "run to run, and the model used later is not the one evaluated. Call `model.eval()` "
+        "before evaluating and `model.train()` before training again."
+    )
+    references = ("https://pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.eval",)
+    examples = (
+        Example(
+            bad="""\
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+model = nn.Sequential(nn.Linear(8, 8), nn.Dropout(0.5), nn.Linear(8, 2))
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+x, y = torch.randn(16, 8), torch.randint(0, 2, (16,))
+nn.functional.cross_entropy(model(x), y).backward()
+optimizer.step()
+with torch.no_grad():
+    first = model(x).argmax(1)  # expect: DET422
+    second = model(x).argmax(1)
+    accuracy = (first == y).float().mean()
+""",
+            good="""\
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+model = nn.Sequential(nn.Linear(8, 8), nn.Dropout(0.5), nn.Linear(8, 2))
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+x, y = torch.randn(16, 8), torch.randint(0, 2, (16,))
+nn.functional.cross_entropy(model(x), y).backward()
+optimizer.step()
+model.eval()
+with torch.no_grad():
+    first = model(x).argmax(1)
+    second = model(x).argmax(1)
+    accuracy = (first == y).float().mean()
+""",
+            # Evaluated twice, the same inputs give the same predictions only in eval mode.
+            proof=Breaks("not model.training and torch.equal(first, second)"),
+        ),
+    )
+
+    @staticmethod
+    def check_file(index) -> list:
+        if MODE_SWITCH.search(index.source):
+            return []
+        moded = _models_with_mode_layers(index)
+        if not moded:
+            return []
+        passed = _parameters_given_models(index.tree, moded)
+        found = []
+        for function, block in _grad_off_blocks(index):
+            names = moded | passed.get(id(function), set())
+            nodes = list(scope_nodes(block, skip_definitions=True))
+            if not any(_is_metric(node) for node in nodes):
+                continue
+            call = next((node for node in sorted(
+                (n for n in nodes if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset)
+            ) if _called_model(node) in names), None)
+            if call is not None:
+                found.append((call, {"model": _called_model(call)}))
+        return found
+
+
+def _models_with_mode_layers(index) -> set:
+    """Dotted names the file binds to a model holding dropout or batch norm."""
+    classes = {
+        node.name for node in index.class_nodes if MODE_LAYERS.search(index.code_of(node))
+    }
+    names = set()
+    for node in statements(index.tree.body):
+        if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)):
+            continue
+        call = _unmoved(node.value)
+        callee = dotted(call.func) or ""
+        qualname = index.imports.qualname_of_dotted(callee) or ""
+        holds = (
+            callee in classes
+            or bool(TORCHVISION_MODELS.match(callee))
+            or qualname == "torch.nn.Sequential" and bool(MODE_LAYERS.search(index.code_of(call)))
+        )
+        if holds:
+            names.update(name for name in map(dotted, node.targets) if name)
+    return names
+
+
+def _unmoved(call: ast.Call) -> ast.Call:
+    """The construction under `.to(device)` / `.cuda()` (`Net().to(device)`)."""
+    while (isinstance(call.func, ast.Attribute) and call.func.attr in ("to", "cuda", "cpu", "float", "double")
+           and isinstance(call.func.value, ast.Call)):
+        call = call.func.value
+    return call
+
+
+def _parameters_given_models(tree: ast.Module, moded: set) -> dict:
+    """id(function) -> its parameters that every call of it in the file gives a model of `moded`."""
+    functions = {node.name: node for node in statements(tree.body) if isinstance(node, FUNCTIONS)}
+    given: dict = {}
+    for node in scope_nodes(tree.body):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in functions:
+            function = functions[node.func.id]
+            params = [a.arg for a in function.args.args]
+            for position, param in enumerate(params):
+                argument = node.args[position] if position < len(node.args) else next(
+                    (k.value for k in node.keywords if k.arg == param), None)
+                if argument is None:
+                    continue
+                given.setdefault((id(function), param), []).append(dotted(argument) in moded)
+    found: dict = {}
+    for (function, param), moded_each in given.items():
+        if all(moded_each):
+            found.setdefault(function, set()).add(param)
+    return found
+
+
+def _grad_off_blocks(index):
+    """(enclosing function or None, body) of each `with torch.no_grad():` block, and the body of
+    each function decorated with `@torch.no_grad()`."""
+    stack = [(node, None) for node in index.tree.body]
+    while stack:
+        node, function = stack.pop()
+        if isinstance(node, FUNCTIONS):
+            if any(index.imports.qualname_of_dotted(dotted(d.func if isinstance(d, ast.Call) else d)) in GRAD_OFF
+                   for d in node.decorator_list):
+                yield node, node.body
+                continue
+            function = node
+        if isinstance(node, (ast.With, ast.AsyncWith)) and any(
+            isinstance(item.context_expr, ast.Call)
+            and index.imports.qualname_of_dotted(dotted(item.context_expr.func)) in GRAD_OFF
+            for item in node.items
+        ):
+            yield function, node.body
+            continue
+        for block in ("body", "orelse", "finalbody"):
+            stack.extend((child, function) for child in getattr(node, block, None) or [])
+        for clause in (*getattr(node, "handlers", ()), *getattr(node, "cases", ())):
+            stack.extend((child, function) for child in clause.body)
+
+
+def _called_model(call: ast.Call) -> Optional[str]:
+    """`model` for `model(x)` or `model.forward(x)`."""
+    func = call.func
+    if isinstance(func, ast.Attribute) and func.attr == "forward":
+        return dotted(func.value)
+    return dotted(func)
+
+
+def _is_metric(node: ast.AST) -> bool:
+    """A tensor comparison (`pred == labels`, `pred.eq(labels)`): the block measures something.
+    A comparison with a constant or a Python number (`topi.item() == EOS`) steers a loop."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "eq":
+        return True
+    if not (isinstance(node, ast.Compare) and any(isinstance(op, (ast.Eq, ast.NotEq)) for op in node.ops)):
+        return False
+    sides = [node.left, *node.comparators]
+    return not any(
+        isinstance(side, ast.Constant)
+        or isinstance(side, ast.Call) and isinstance(side.func, ast.Attribute) and side.func.attr == "item"
+        for side in sides
+    )
