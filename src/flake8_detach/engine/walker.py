@@ -71,16 +71,6 @@ class Walker(ExpressionEvents):
     def value(self, expr: cst.CSTNode):
         return self.evaluator.value(expr)
 
-    def _result_backwarded(self) -> bool:
-        """Whether this piece's function is one whose result some scope of the file
-        backward()s (`loss = self.compute_loss(batch); loss.backward()`)."""
-        function = self.scope
-        if not isinstance(function, cst.FunctionDef):
-            return False
-        owner = self.evaluator.owner
-        called = (owner, f"self.{function.name.value}") if owner else (None, function.name.value)
-        return called in self.evaluator.file_index.backwarded_calls
-
     # ---- statements -------------------------------------------------------------------
 
     def run_module(self) -> None:
@@ -148,8 +138,6 @@ class Walker(ExpressionEvents):
                     self.scan(part)
                     self.effects.apply(part)
             if isinstance(small, cst.Return):
-                if small.value is not None and self._result_backwarded():
-                    self.resolve_pending(small.value)  # the caller backward()s what this returns
                 self.fire("on_return", small)
                 if self.returns is not None and self.scope is self.module.body[0] and self.state is not None:
                     self.returns.append(self._returned(small.value))

@@ -29,9 +29,8 @@ class TargetKeepsGraph(WalkRule):
         "(`q_target`, `target`, `targets_next`) or bound to a bootstrap formula (a tensor "
         "without a graph, such as the rewards, plus or minus a value that ran through a module: "
         "`rewards + gamma * max_next_q`), whose value carries the graph of a module that the "
-        "other argument, the prediction, also ran through, when the loss reaches `backward()` "
-        "(there, or in a caller that backward()s what the function returns): the bootstrap "
-        "target of a DQN computed with the online network, without `.detach()` or "
+        "other argument, the prediction, also ran through, when the loss reaches `backward()`: "
+        "the bootstrap target of a DQN computed with the online network, without `.detach()` or "
         "`torch.no_grad()`. The finding is where the target is computed."
     )
     why = (

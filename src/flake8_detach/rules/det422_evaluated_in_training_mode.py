@@ -20,13 +20,14 @@ TORCHVISION_MODELS = re.compile(
     r"inception\w*|googlenet|alexnet|mobilenet\w*|efficientnet\w*|shufflenet\w*|mnasnet\w*|squeezenet\w*)$"
 )
 GRAD_OFF = frozenset(("torch.no_grad", "torch.inference_mode"))
+BACKWARD = re.compile(r"\.\s*backward\s*\(")
 
 
 class EvaluatedInTrainingMode(FileRule):
     code = "DET422"
     name = "evaluated-in-training-mode"
     message = "{model} is evaluated in training mode (no eval() in this file): dropout/batch norm skew it"
-    needs = (r"no_grad|inference_mode", r"\.\s*backward\s*\(", r"Dropout|BatchNorm|torchvision")
+    needs = (r"no_grad|inference_mode", BACKWARD.pattern, r"Dropout|BatchNorm|models\.")
     what = (
         "Flags the call of a model under `torch.no_grad()` (or `inference_mode`) that computes "
         "a metric there (tensors compared: `pred == labels`, `.eq()`), in a file that trains (it calls "
@@ -86,8 +87,8 @@ with torch.no_grad():
 
     @staticmethod
     def check_file(index) -> list:
-        if MODE_SWITCH.search(index.source):
-            return []
+        if MODE_SWITCH.search(index.source) or not BACKWARD.search(index.source):
+            return []  # a module switched somewhere, or nothing trained here
         moded = _models_with_mode_layers(index)
         if not moded:
             return []
