@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..syntax.ast_syntax import FUNCTIONS, LOOPS, dotted
+from ._leaves import builds_module_or_parameter
+from ._shared_grads import GRAD_ATTRIBUTES
 
 HELPER_DEPTH = 3  # calls followed into the file's functions
 # A call the file cannot see into, named like gradient clearing: it may reset them.
 CLEARING_NAME = re.compile(r"(?i)zero|reset|clear|clean")
-GRAD_ATTRIBUTES = frozenset(("grad", "_grad"))
 # In-place methods that move a parameter by its gradient (`p.data.add_(-lr, p.grad.data)`).
 UPDATE_METHODS = frozenset(("add_", "sub_", "addcdiv_", "addcmul_", "copy_", "mul_", "div_"))
 
@@ -119,7 +120,7 @@ class Cycle:
             unit.hand_update = True
         elif isinstance(func, ast.Attribute) and name.endswith("_") and _touches_grad(func.value):
             unit.resets = True  # `p.grad.zero_()`, `p.grad.data.fill_(0)`
-        if self._builds_module(call, qualname):
+        if self._builds_module(call):
             unit.resets = True  # new parameters start without gradients
         key = None
         if isinstance(func, ast.Name):
@@ -141,11 +142,12 @@ class Cycle:
         facts = self.index.classes.get(dotted(call.func) or "")
         return facts is not None and any(base and base.startswith("torch.optim.") for base in facts.bases)
 
-    def _builds_module(self, call: ast.Call, qualname: str) -> bool:
-        last = qualname.rpartition(".")[2]
-        if qualname.startswith("torch.nn.") and last[:1].isupper() or qualname == "copy.deepcopy":
-            return True
+    def _builds_module(self, call: ast.Call) -> bool:
+        """A torch.nn class, a module class of the file or the project, or `copy.deepcopy`
+        (the import table knows torch's names only, so the copy is read by its spelling)."""
         name = dotted(call.func)
+        if builds_module_or_parameter(call, self.index.imports) or name in ("copy.deepcopy", "deepcopy"):
+            return True
         return name in self.index.module_classes or self.index.imported_kind(name) == "module"
 
     # ---- aggregating ---------------------------------------------------------------------

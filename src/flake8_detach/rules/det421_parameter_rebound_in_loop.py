@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from typing import Iterator, Optional
 
-from ..syntax.ast_syntax import FUNCTIONS, scope_nodes, statements
+from ..syntax.ast_syntax import function_scopes, scope_nodes, statements
 from ._base import Breaks, Example, FileRule
 
 # Methods giving a module's tensors: iterating them binds the tensors themselves.
@@ -83,12 +83,11 @@ def _rebinding_loops(tree: ast.Module) -> dict:
     tensors)] for the loops over a module's tensors whose body assigns one of those names;
     read on statements only."""
     found: dict = {}
-    scopes = [tree, *(node for node in statements(tree.body) if isinstance(node, FUNCTIONS))]
-    for scope in scopes:
+    for scope in function_scopes(tree):
         for node in statements(scope.body, skip_definitions=True):
             if not isinstance(node, (ast.For, ast.AsyncFor)):
                 continue
-            tensors = set(_tensor_targets(node))
+            tensors = set(_bound(node.target, node.iter))
             if tensors and any(
                 isinstance(inner, (ast.Assign, ast.AnnAssign))
                 and any(isinstance(t, ast.Name) and t.id in tensors for t in (inner.targets if isinstance(inner, ast.Assign) else [inner.target]))
@@ -96,11 +95,6 @@ def _rebinding_loops(tree: ast.Module) -> dict:
             ):
                 found.setdefault(scope, []).append((node, tensors))
     return found
-
-
-def _tensor_targets(loop: ast.AST) -> Iterator[str]:
-    """The loop's target names bound to a module's tensors."""
-    yield from _bound(loop.target, loop.iter)
 
 
 def _bound(target: ast.expr, source: ast.expr) -> Iterator[str]:

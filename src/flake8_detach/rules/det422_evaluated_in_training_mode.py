@@ -6,11 +6,12 @@ import ast
 import re
 from typing import Optional
 
+from .. import torchapi
 from ..syntax.ast_syntax import FUNCTIONS, dotted, scope_nodes, statements
 from ._base import Breaks, Example, FileRule
 
 # What switches a module out of training mode: `m.eval()`, `m.train(False)`, `m.train(mode=x)`,
-# `m.train(flag)`, `m.training = ...`, `requires_grad_`-free. Any of them in the file: silent.
+# `m.train(flag)` (any argument), `m.training = ...`. Any of them in the file: silent.
 MODE_SWITCH = re.compile(r"\.\s*eval\s*\(|\.\s*train\s*\(\s*[^)\s]|\.\s*training\s*=(?!=)")
 # Layers whose output depends on the mode.
 MODE_LAYERS = re.compile(r"\b(?:Dropout\w*|AlphaDropout|BatchNorm[123]d|SyncBatchNorm)\s*\(")
@@ -19,7 +20,7 @@ TORCHVISION_MODELS = re.compile(
     r"^(?:torchvision\.)?models\.(?:resnet\w*|resnext\w*|wide_resnet\w*|vgg\w*_bn|vgg\d+|densenet\w*|"
     r"inception\w*|googlenet|alexnet|mobilenet\w*|efficientnet\w*|shufflenet\w*|mnasnet\w*|squeezenet\w*)$"
 )
-GRAD_OFF = frozenset(("torch.no_grad", "torch.inference_mode"))
+GRAD_OFF = frozenset(name for name, mode in torchapi.GRAD_MODE_SETTERS.items() if mode is False)
 BACKWARD = re.compile(r"\.\s*backward\s*\(")
 
 
@@ -99,11 +100,10 @@ with torch.no_grad():
             nodes = list(scope_nodes(block, skip_definitions=True))
             if not any(_is_metric(node) for node in nodes):
                 continue
-            call = next((node for node in sorted(
-                (n for n in nodes if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset)
-            ) if _called_model(node) in names), None)
-            if call is not None:
-                found.append((call, {"model": _called_model(call)}))
+            calls = [node for node in nodes if isinstance(node, ast.Call) and _called_model(node) in names]
+            if calls:
+                first = min(calls, key=lambda call: (call.lineno, call.col_offset))
+                found.append((first, {"model": _called_model(first)}))
         return found
 
 

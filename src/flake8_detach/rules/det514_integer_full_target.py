@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from typing import Optional
 
-from ..syntax.ast_syntax import FUNCTIONS, dotted, scope_nodes, statements
+from ..syntax.ast_syntax import dotted, function_scopes, scope_nodes, statements
 from ._base import Example, Raises, FileRule
 
 # Binary cross-entropy losses: their target must be floating point.
@@ -66,9 +66,9 @@ loss = criterion(output, label)
         integer_names = _integer_names(index.tree)
         losses = {name for name, call in _bindings(index.tree) if _qualname(index, call) in BCE_CLASSES}
         found = []
-        for scope in [index.tree.body, *(node.body for node in statements(index.tree.body) if isinstance(node, FUNCTIONS))]:
+        for scope in function_scopes(index.tree):
             labels: dict = {}  # name -> the first integer torch.full bound to it, None if bound to anything else
-            for node in scope_nodes(scope, skip_definitions=True):
+            for node in scope_nodes(scope.body, skip_definitions=True):
                 if isinstance(node, ast.Assign):
                     for target in node.targets:
                         if isinstance(target, ast.Name) and labels.get(target.id, True) is not None:
@@ -80,7 +80,7 @@ loss = criterion(output, label)
                                 labels[target.id] = call
             if not any(labels.values()):
                 continue
-            for node in scope_nodes(scope, skip_definitions=True):
+            for node in scope_nodes(scope.body, skip_definitions=True):
                 label = _bce_target(index, node, losses)
                 if label is not None and labels.get(label) is not None:
                     found.append((labels[label], {"label": label}))

@@ -172,6 +172,12 @@ def first_line(node: ast.stmt) -> int:
     return min([node.lineno] + [decorator.lineno for decorator in getattr(node, "decorator_list", [])])
 
 
+def function_scopes(tree: ast.Module) -> list:
+    """The module, then every function of the file (methods and nested ones too): each a scope
+    whose `body` the rules read with `skip_definitions`."""
+    return [tree, *(node for node in statements(tree.body) if isinstance(node, FUNCTIONS))]
+
+
 def bound_names(statements: Sequence[ast.stmt]) -> set:
     """Names that `statements` bind other than by import, not looking into definitions (whose
     own names they bind): assignment, loop, with and except targets, walrus, definitions."""
