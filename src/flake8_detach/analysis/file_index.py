@@ -353,6 +353,45 @@ class FileIndex:
         return one_element_losses(self.tree, self.nodes_on_lines(BACKWARD_CALL))
 
     @cached_property
+    def backwarded_calls(self) -> frozenset:
+        """(class or None, dotted callee) of the calls whose result some scope of the file
+        backward()s: `loss = self.compute_loss(batch); loss.backward()`, `f(x).backward()`.
+        The planner and the walker take a function or method so called as one that backward()s
+        what it returns."""
+        if not BACKWARD_CALL.search(self.source):
+            return frozenset()
+        owners: dict = {}
+        scopes = [(None, [node for node in self.tree.body if not isinstance(node, (*FUNCTIONS, ast.ClassDef))])]
+        for node in self.nodes_on_lines(BACKWARD_CALL):  # a class before its methods
+            if isinstance(node, ast.ClassDef):
+                owners.update((id(item), node.name) for item in node.body if isinstance(item, FUNCTIONS))
+            elif isinstance(node, FUNCTIONS):
+                scopes.append((owners.get(id(node)), node.body))
+        found = set()
+        for owner, body in scopes:
+            callees: dict = {}  # name -> the callees of the calls bound to it
+            received = []
+            for node in scope_nodes(body, skip_definitions=True):
+                if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+                    for target in node.targets:
+                        if isinstance(target, ast.Name):
+                            callees.setdefault(target.id, []).append(dotted(node.value.func))
+                elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "backward":
+                    received.append(node.func.value)
+            for receiver in received:
+                if isinstance(receiver, ast.Call):
+                    names = [dotted(receiver.func)]
+                else:
+                    names = callees.get(getattr(receiver, "id", None), [])
+                found.update((owner, name) for name in names if name)
+        return frozenset(found)
+
+    def returns_to_backward(self, owner: Optional[str], function: str) -> bool:
+        """Whether the file backward()s what this top-level function (owner None) or method
+        of the class `owner` returns."""
+        return (owner, f"self.{function}" if owner else function) in self.backwarded_calls
+
+    @cached_property
     def loss_function_names(self) -> frozenset:
         """The names (plain, or the attribute of `self.<name>`) that some statement of the file
         binds to an expression building a torch loss class (`crit = nn.CrossEntropyLoss()`,

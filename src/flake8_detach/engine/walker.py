@@ -4,6 +4,7 @@ events as it goes. Values come from the evaluator; changes to the facts from eff
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Iterable, Optional
 
 import libcst as cst
@@ -36,6 +37,7 @@ class Walker(ExpressionEvents):
         self.module = module
         self.evaluator = Evaluator(index)
         self.evaluator.owner = owner  # a method's piece: its class
+        self.owner_of_piece = owner
         self.effects = Effects(self.evaluator)
         self.hooks: dict = {}  # event name -> the rules' handlers, in registry order
         self.loops: list = []  # enclosing loop nodes, innermost last
@@ -70,6 +72,30 @@ class Walker(ExpressionEvents):
 
     def value(self, expr: cst.CSTNode):
         return self.evaluator.value(expr)
+
+    def _returns_to_backward(self) -> bool:
+        """Whether the function being walked is one the planner gives a piece of its own (a
+        top-level function or a method of a top-level class) and the file backward()s what it
+        returns (`loss = self.compute_loss(batch); loss.backward()`)."""
+        function = self.scope
+        if not isinstance(function, cst.FunctionDef) or id(function) not in self._piece_functions:
+            return False
+        return self.evaluator.file_index.returns_to_backward(self.evaluator.owner, function.name.value)
+
+    @cached_property
+    def _piece_functions(self) -> frozenset:
+        """The ids of the functions the planner makes pieces of, as this module holds them:
+        top-level ones, methods of top-level classes, and a method piece's method."""
+        body = self.module.body
+        if self.owner_of_piece is not None and body and isinstance(body[0], cst.If):
+            body = body[0].body.body  # a method's piece: the method under planning.WRAPPER
+        found = set()
+        for stmt in body:
+            if isinstance(stmt, cst.FunctionDef):
+                found.add(id(stmt))
+            elif isinstance(stmt, cst.ClassDef):
+                found.update(id(item) for item in stmt.body.body if isinstance(item, cst.FunctionDef))
+        return frozenset(found)
 
     # ---- statements -------------------------------------------------------------------
 
@@ -138,6 +164,8 @@ class Walker(ExpressionEvents):
                     self.scan(part)
                     self.effects.apply(part)
             if isinstance(small, cst.Return):
+                if small.value is not None and self._returns_to_backward():
+                    self.resolve_pending(small.value)  # the caller backward()s what this returns
                 self.fire("on_return", small)
                 if self.returns is not None and self.scope is self.module.body[0] and self.state is not None:
                     self.returns.append(self._returned(small.value))

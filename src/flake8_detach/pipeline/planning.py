@@ -29,6 +29,9 @@ from ..rules import FileRule, WalkRule
 from ..syntax.source_lines import physical_lines
 
 WRAPPER = "if True:\n"  # lets an indented method parse on its own, one line above its code
+# What a caller does with a function's result where the file backward()s it: the planner reads
+# such a function as if it ended so (the walker reports what its returned value carries).
+BACKWARD_USE = "\nresult.backward()\n"
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,11 @@ class Needs:
         if key not in self.widening_imports:
             self.widening_imports[key] = any(_renames(need, local, qualname) for need in self.every_need)
         return self.widening_imports[key]
+
+    @cached_property
+    def firsts_in_backward_use(self) -> frozenset:
+        """The first needs (as in `telling_offsets`) that occur in BACKWARD_USE."""
+        return frozenset(pattern.pattern for pattern, _ in self.firsts if pattern.search(BACKWARD_USE))
 
     def telling_offsets(self, source: str) -> dict:
         """Where in `source` each rule's first need occurs: its pattern -> the offsets of its
@@ -202,22 +210,28 @@ def pieces_to_parse(source: str, tree: ast.Module, needs: Needs, telling_offsets
     def occurs_in(at: list, spans: list) -> bool:
         return any(bisect_left(at, first) < bisect_right(at, last) for first, last in spans)
 
-    def rules_met(statements: list) -> list:
-        """The rules whose needs all occur in the code of `statements`."""
+    def rules_met(statements: list, returns_to_backward: bool = False) -> list:
+        """The rules whose needs all occur in the code of `statements`; `returns_to_backward`:
+        a function whose result the file backward()s, read as if it did so itself."""
         spans = [(first_line(node), node.end_lineno) for node in statements]
-        if not occurs_in(telling, spans):
+        if not returns_to_backward and not occurs_in(telling, spans):
             return []
         present = {pattern for pattern, at in telling_lines.items() if occurs_in(at, spans)}
-        return needs.rules_met_in("".join("".join(lines[first - 1 : last]) for first, last in spans), present)
+        code = "".join("".join(lines[first - 1 : last]) for first, last in spans)
+        if returns_to_backward:
+            present |= needs.firsts_in_backward_use
+            code += BACKWARD_USE
+        return needs.rules_met_in(code, present) if present else []
 
-    def may_fire(statements: list) -> bool:
+    def may_fire(statements: list, returns_to_backward: bool = False) -> bool:
         """Whether some rule can fire in the code of `statements` (one scope's): its needs all
         occur there, and the shapes its `possible_in(the scope, the file's index)` looks for
         (the scope's nodes walked only where some rule's needs occur, once for all of them)."""
-        rules = rules_met(statements)
+        rules = rules_met(statements, returns_to_backward)
         if any(rule.possible_in is None for rule in rules):
             return True
-        scope = Scope(list(scope_nodes(statements))) if rules else None
+        nodes = list(scope_nodes(statements)) + (list(ast.walk(ast.parse(BACKWARD_USE))) if returns_to_backward else [])
+        scope = Scope(nodes) if rules else None
         return any(rule.possible_in(scope, index) for rule in rules)
 
     def code_of(node: ast.stmt) -> str:
@@ -230,18 +244,19 @@ def pieces_to_parse(source: str, tree: ast.Module, needs: Needs, telling_offsets
         pieces.append(Piece(_stubbed(lines, definitions), 0))
     for node in definitions:
         if isinstance(node, FUNCTIONS):
-            if may_fire([node]):
+            if may_fire([node], index.returns_to_backward(None, node.name)):
                 pieces.append(Piece(code_of(node), first_line(node) - 1))
             continue
-        if not rules_met([node]):  # the words alone: each scope of the class is looked at below
-            continue
         methods = [child for child in node.body if isinstance(child, FUNCTIONS)]
+        returning = {method.name for method in methods if index.returns_to_backward(node.name, method.name)}
+        if not rules_met([node], bool(returning)):  # the words alone: each scope of the class is looked at below
+            continue
         class_level = [child for child in node.body if not isinstance(child, FUNCTIONS)]
         if may_fire(class_level):
             first = first_line(node)
             pieces.append(Piece(_stubbed(lines[first - 1 : node.end_lineno], methods, first - 1), first - 1))
         for method in methods:
-            if may_fire([method]):
+            if may_fire([method], method.name in returning):
                 pieces.append(Piece(WRAPPER + code_of(method), first_line(method) - 2, node.name))
     return pieces
 

@@ -7,6 +7,7 @@ import ast
 
 import libcst as cst
 
+from ..syntax.ast_syntax import dotted
 from ..syntax.cst_syntax import method_name
 from ._base import Breaks, Example, WalkRule
 
@@ -33,7 +34,8 @@ class OpResultDiscarded(WalkRule):
         "Flags an out-of-place tensor method that has an in-place twin called as a statement of its "
         "own, its result dropped: `p.grad.clamp(-1, 1)`, `x.mul(2)`, `x.unsqueeze(0)`, on a tensor "
         "held by a name or an attribute (built or computed here, or the `.grad` or `.data` of anything); "
-        "`add` and `log`, which sets and loggers share, only on a `.grad` or `.data`."
+        "`add` and `log`, which sets and loggers share, only on a `.grad` or `.data`; and torch's "
+        "function form of such an op as a statement, without `out=`: `torch.fmod(w, 0.04)`."
     )
     why = (
         "These methods return a new tensor and leave the receiver as it was, so the statement does "
@@ -61,27 +63,51 @@ w.grad.clamp_(-1, 1)
 """,
             proof=Breaks("w.grad.abs().max().item() <= 1"),
         ),
+        Example(
+            bad="""\
+import torch
+
+torch.manual_seed(0)
+weight = torch.randn(100) * 0.1
+torch.fmod(weight, 0.04)  # expect: DET309
+""",
+            good="""\
+import torch
+
+torch.manual_seed(0)
+weight = torch.randn(100) * 0.1
+weight.fmod_(0.04)
+""",
+            proof=Breaks("weight.abs().max().item() < 0.04"),
+        ),
     )
 
     @staticmethod
     def possible_in(scope, index) -> bool:
-        """Some statement is a bare `<name or attribute>.<method>(...)` of such a method."""
+        """Some statement is a bare `<name or attribute>.<method>(...)` of such a method, or a
+        bare `torch.<op>(...)` of one."""
         return any(
             isinstance(node.value, ast.Call)
             and isinstance(node.value.func, ast.Attribute)
             and node.value.func.attr in WITH_INPLACE_TWIN
             and isinstance(node.value.func.value, (ast.Name, ast.Attribute))
-            and (node.value.func.attr not in SHARED_NAMES or getattr(node.value.func.value, "attr", None) in TENSOR_ATTRIBUTES)
+            and (node.value.func.attr not in SHARED_NAMES
+                 or getattr(node.value.func.value, "attr", None) in TENSOR_ATTRIBUTES
+                 or _may_be_torch(dotted(node.value.func.value), index))
             for node in scope.of(ast.Expr)
         )
 
     def on_call(self, call) -> None:
         statement = self.ctx.statement
-        method = method_name(call)
-        if method not in WITH_INPLACE_TWIN or not isinstance(statement, cst.Expr) or statement.value is not call:
-            return
-        if self.ctx.result_is_displayed:
+        if not isinstance(statement, cst.Expr) or statement.value is not call or self.ctx.result_is_displayed:
             return  # a notebook cell's last expression is displayed: its value is used
+        function = self.ctx.qualname(call.func) if isinstance(call.func, cst.Attribute) else None
+        if function is not None:  # `torch.fmod(...)` (a bare `fmod(...)` imported from torch is left alone)
+            self._function_form(call, function)
+            return
+        method = method_name(call)
+        if method not in WITH_INPLACE_TWIN:
+            return
         receiver = call.func.value
         if not isinstance(receiver, (cst.Name, cst.Attribute)):
             return  # a tensor made in the statement itself: nothing else could see a change
@@ -93,3 +119,20 @@ w.grad.clamp_(-1, 1)
         if self.ctx.calls_own_method(call):
             return  # a method of a class of the file, which may do anything
         self.report(call, call=self.ctx.text(call), target=self.ctx.text(receiver), method=method)
+
+    def _function_form(self, call: cst.Call, function: str) -> None:
+        """`torch.fmod(w, 0.04)`: torch's function form, without `out=`, makes a new tensor."""
+        module, _, op = function.rpartition(".")
+        first = call.args[0] if call.args else None
+        if module != "torch" or op not in WITH_INPLACE_TWIN or first is None or first.keyword is not None or first.star:
+            return
+        if any(arg.keyword is not None and arg.keyword.value == "out" for arg in call.args):
+            return  # writes into `out`
+        if isinstance(first.value, (cst.Name, cst.Attribute)):
+            self.report(call, call=self.ctx.text(call), target=self.ctx.text(first.value), method=op)
+
+
+def _may_be_torch(name, index) -> bool:
+    """Whether `name` may be the torch module where it is used (imported at module level, or
+    by `import torch` in a function)."""
+    return name == "torch" or index.imports.qualname_of_dotted(name) == "torch"
