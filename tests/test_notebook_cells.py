@@ -121,7 +121,8 @@ def test_a_rewrite_that_changes_an_unfixed_cell_is_detected():
 def test_a_detach_that_ends_a_cell_is_displayed_not_discarded(tmp_path):
     # IPython displays a cell's last expression (unless a semicolon follows): its value is used.
     setup = "import torch\nw = torch.ones(3, requires_grad=True)\ny = w * 2"
-    path = notebook(tmp_path, setup, "y.detach()", "y.detach();", "y.detach()\nz = 1", "y.sum().backward()")
+    path = notebook(tmp_path, setup, "y.detach()", "y.detach();", "y.detach()\nz = 1", "y.detach()\n# shown",
+                    "y.sum().backward()")
     status, lines = run(path)
     assert [line.split(" ")[0] for line in lines] == ["book.ipynb:cell_3:1:1:", "book.ipynb:cell_4:1:1:"]
 

@@ -449,8 +449,9 @@ def cell_results(module: cst.Module) -> set:
         last = statement.body[-1]
         if not isinstance(last, cst.Expr) or isinstance(last.semicolon, cst.Semicolon):
             continue
+        # Only blank and comment lines come between it and the next statement: it ends a cell
+        # where the end-of-cell comment is one of them (after the cell's own trailing comments).
         after = body[position + 1].leading_lines if position + 1 < len(body) else module.footer
-        first_comment = next((line.comment.value for line in after if line.comment is not None), "")
-        if first_comment.startswith(CELL_END[:-1]):
+        if any(line.comment is not None and line.comment.value.startswith(CELL_END[:-1]) for line in after):
             found.add(id(last))
     return found
