@@ -283,6 +283,8 @@ CHANGED_KEYWORDS = (
     ChangedKeyword(("torch.autograd.backward",), "variables", "0.4", "TypeError", "unexpected keyword argument 'variables'",
                    "it is tensors= now", "torch.autograd.backward(variables=[(torch.ones(2, requires_grad=True) * 2).sum()])",
                    renamed="tensors"),
+    ChangedKeyword(("torch.normal",), "means", "0.4", "TypeError", "received an invalid combination of arguments",
+                   "it is mean= now", "torch.normal(means=torch.zeros(3), std=0.1)", renamed="mean"),
     ChangedKeyword((LR_SCHEDULERS,), "verbose", "2.7", "TypeError", "unexpected keyword argument 'verbose'",
                    "drop it; print(scheduler.get_last_lr()) to log",
                    "torch.optim.lr_scheduler.StepLR(torch.optim.SGD([torch.ones(1, requires_grad=True)]), 10, verbose=True)",

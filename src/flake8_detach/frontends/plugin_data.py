@@ -53,7 +53,7 @@ FIRST_NEEDS = {
     'DET505': ('btrifact\\s*\\(', 'btrifact_with_info\\s*\\(', 'btrisolve\\s*\\(', 'btriunpack\\s*\\(', 'eig\\s*\\(', 'fft\\s*\\(', 'gels\\s*\\(', 'gesv\\s*\\(', 'ifft\\s*\\(', 'irfft\\s*\\(', 'lstsq\\s*\\(', 'matrix_rank\\s*\\(', 'potrf\\s*\\(', 'potri\\s*\\(', 'potrs\\s*\\(', 'pstrf\\s*\\(', 'reinforce\\s*\\(', 'rfft\\s*\\(', 'solve\\s*\\(', 'symeig\\s*\\(', 'trtrs\\s*\\('),
     'DET506': ('\\[\\s*[\'"]step[\'"]\\s*\\]\\s*=',),
     'DET507': ('uint8', 'ByteTensor', 'byte\\s*\\('),
-    'DET508': ('variables\\s*=(?!=)', 'verbose\\s*=(?!=)', 'multinomial\\s*\\(', 'stft\\s*\\('),
+    'DET508': ('means\\s*=(?!=)', 'variables\\s*=(?!=)', 'verbose\\s*=(?!=)', 'multinomial\\s*\\(', 'stft\\s*\\('),
     'DET509': ('_six', 'load_lua'),
     'DET510': ('load\\s*\\(',),
     'DET511': ('Function',),
