@@ -99,6 +99,50 @@ def test_a_module_attribute_not_of_the_project_stays_quiet(tmp_path):
     assert codes(tmp_path, main) == []  # no data.py beside it: data may hold tensors only
 
 
+CRITICS = """\
+import torch
+import torch.nn as nn
+
+
+class Critic(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 1)
+
+    def forward(self, x):
+        x = self.fc(x)
+        x = torch.mean(x)
+        return x
+
+
+class PerSampleCritic(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 1)
+
+    def forward(self, x):
+        return self.fc(x).mean(1)
+"""
+
+
+@pytest.mark.parametrize("critic, found", [("Critic", [(9, "DET504")]), ("PerSampleCritic", [])])
+def test_a_module_whose_forward_reduces_gives_one_element(tmp_path, critic, found):
+    # The call's piece holds no loss word and no reduction: the planner knows `netD` from the
+    # import, or the call would be skipped and only whole-file analysis would report it.
+    main = f"""\
+    import torch
+    from critics import {critic}
+
+    netD = {critic}()
+    if torch.cuda.is_available():
+        netD = netD.cuda()
+
+    def log_critic(real):
+        print(netD(real)[0])
+    """
+    assert codes(tmp_path, main, critics=CRITICS) == found
+
+
 ALIAS_WRITE = """\
 def snapshot(x):
     d = x.detach()

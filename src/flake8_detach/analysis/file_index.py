@@ -29,6 +29,7 @@ from ..syntax.source_lines import physical_lines
 from . import project
 from .imports import ImportTable
 from .one_element import one_element_losses
+from .reducing_modules import forward_reduces, names_bound_to
 from .summaries import class_optimizers, optimized_modules, summarise
 
 LOSS_CALL = re.compile(r"Loss\s*\(")  # a torch loss class built (or called)
@@ -45,6 +46,7 @@ EVAL_CALL = re.compile(r"\.\s*(?:eval\s*\(|train\s*\(\s*False)")
 
 # Methods only a module has: their receiver is a module.
 MODULE_METHODS = frozenset("parameters named_parameters zero_grad train eval state_dict load_state_dict modules children".split())
+MODULE_MOVES = frozenset(("cuda", "cpu", "to"))  # `model = model.cuda()` binds the same module again
 MODULE_CALL = re.compile(r"\.\s*(?:%s)\s*\(" % "|".join(sorted(MODULE_METHODS)))
 
 
@@ -213,15 +215,23 @@ class FileIndex:
         """Module-level names bound once, to a call or an operation (`criterion = nn.NLLLoss()`,
         `D = Net()`, `mone = one * -1`), and nowhere else (not by another statement, not through
         `global`): name -> that expression. Functions see them as built (Evaluator.built)."""
-        calls = {
-            node.targets[0].id: node.value
-            for node in module_level(self.tree.body)
-            if isinstance(node, ast.Assign)
-            and len(node.targets) == 1
-            and isinstance(node.targets[0], ast.Name)
-            and isinstance(node.value, (ast.Call, ast.BinOp, ast.UnaryOp))
+        calls: dict = {}
+        moves: dict = {}  # name -> how often the module level moves it onto itself (`model = model.cuda()`)
+        for node in module_level(self.tree.body):
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
+                continue
+            name, value = node.targets[0].id, node.value
+            if (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in MODULE_MOVES
+                    and dotted(value.func.value) == name):
+                moves[name] = moves.get(name, 0) + 1
+            elif isinstance(value, (ast.Call, ast.BinOp, ast.UnaryOp)):
+                calls[name] = value
+        # A module moved is that module still (a tensor's `.to()` may change its dtype).
+        return {
+            name: call for name, call in calls.items()
+            if self.module_binding_counts.get(name)
+            == 1 + (moves.get(name, 0) if isinstance(call, ast.Call) and self._builds_a_module(call) else 0)
         }
-        return {name: call for name, call in calls.items() if self.module_binding_counts.get(name) == 1}
 
     @cached_property
     def summarisable_functions(self) -> dict:
@@ -323,7 +333,7 @@ class FileIndex:
 
     def _builds_a_module(self, call: ast.Call) -> bool:
         name = dotted(call.func)
-        if name in self.module_classes:
+        if name in self.module_classes or self.imported_kind(name) == "module":
             return True
         qualname = self.imports.qualname_of_dotted(name)
         return qualname is not None and qualname.startswith("torch.nn.") and qualname.rpartition(".")[2][:1].isupper()
@@ -390,6 +400,34 @@ class FileIndex:
         """Whether the file backward()s what this top-level function (owner None) or method
         of the class `owner` returns."""
         return (owner, f"self.{function}" if owner else function) in self.backwarded_calls
+
+    @cached_property
+    def reducing_module_classes(self) -> frozenset:
+        """The file's module classes whose forward() returns a full reduction on every path
+        (reducing_modules.py): a call of one gives a 0-dim tensor."""
+        return frozenset(
+            node.name for node in self.class_nodes
+            if node.name in self.module_classes and forward_reduces(node, self.imports)
+        )
+
+    def reduces(self, module_class: tuple) -> bool:
+        """Whether a module of `module_class` ((the file that defines it, None for this one;
+        the class)) gives a 0-dim tensor when called."""
+        path, name = module_class
+        index = self if path is None else project_index(path)
+        return index is not None and name in index.reducing_module_classes
+
+    @cached_property
+    def reducing_module_names(self) -> frozenset:
+        """The words a call of a reducing module can be written with in this file: such
+        classes (the file's, or imported by name from a module of the project) and what the
+        file binds to expressions naming them. Where one of them occurs, a call may give a
+        0-dim value: the planner's needs and the rules' prechecks read it."""
+        classes = set(self.reducing_module_classes) | {
+            local for local, origin in self.project_names.items()
+            if self.imported_kind(local) == "module" and self.reduces(origin)
+        }
+        return names_bound_to(classes, self.tree) if classes else frozenset()
 
     @cached_property
     def loss_function_names(self) -> frozenset:

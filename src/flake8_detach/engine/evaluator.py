@@ -328,7 +328,8 @@ class Evaluator:
         if dotted_name(func) in ("copy.deepcopy", "deepcopy") and len(call.args) == 1 and not call.args[0].star:
             copied = self.value(call.args[0].value)  # `target = copy.deepcopy(model)`: a module of its own
             if copied.kind == MODULE:
-                return Value(kind=MODULE, trainable=copied.trainable, param_attrs=copied.param_attrs)
+                return Value(kind=MODULE, trainable=copied.trainable, param_attrs=copied.param_attrs,
+                             module_class=copied.module_class)
         if isinstance(func, cst.Attribute):
             return self._evaluate_method(call, func)
         if isinstance(func, cst.Name) and func.value in ("list", "tuple", "iter") and call.args:
@@ -366,14 +367,18 @@ class Evaluator:
         pending = frozenset().union(*(v.pending for v in values)) if values else frozenset()
         func = call.func
         if isinstance(func, cst.Name) and func.value in self.module_classes:
-            return Value(kind=MODULE)
+            own = func.value in self.file_index.classes  # not a star import's
+            return Value(kind=MODULE, module_class=(None, func.value) if own else None)
         if isinstance(func, cst.Name) and func.value in self.plain_classes:
             return Value(kind=INSTANCE)
         origin = self._project_origin(func)
         if origin is not None:  # a class or function of another module of the project (`from models import D`)
             imported = self.file_index.imported_kind(dotted_name(func))
+            if imported == "module":
+                by_name = dotted_name(func) in self.file_index.project_names
+                return Value(kind=MODULE, module_class=origin if by_name else None)
             if imported is not None:
-                return Value(kind=MODULE if imported == "module" else INSTANCE)
+                return Value(kind=INSTANCE)
             other = project_index(origin[0])
             summary = other.summaries.get(origin[1]) if other is not None else None
             if summary is not None:
@@ -408,7 +413,9 @@ class Evaluator:
         elif callee_kind == MODULE or torchapi.MODEL_NAME.search(spelling):
             kind = OUTPUT
         callee = self.value(runs)
-        zero_dim = callee_kind == LOSS_FUNCTION and callee.zero_dim
+        zero_dim = callee_kind == LOSS_FUNCTION and callee.zero_dim or (
+            callee_kind == MODULE and callee.module_class is not None and self.file_index.reduces(callee.module_class)
+        )
         frozen = callee_kind == MODULE and callee.trainable is False and all(v.grad is False for v in values)
         if self.state.grad_mode is False or frozen:  # no graph: grad off, or every parameter frozen
             grad = False if frozen or self._keeps_grad_off(runs, callee_kind) else None

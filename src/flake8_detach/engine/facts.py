@@ -71,6 +71,9 @@ class Value:
     # Where the object was first bound to a name (the id of that target): two paths that hold
     # the same object share what either learned of its shape (`loss.backward()` in one branch).
     bound_at: Optional[int] = None
+    # For a module built from a class of the file (None, the class) or imported by name from a
+    # module of the project (that file, the class): what calling it gives may be known.
+    module_class: Optional[tuple] = None
 
     def join(self, other: "Value") -> "Value":
         """What is known after two control-flow paths meet: only what both agree on."""
@@ -105,6 +108,7 @@ class Value:
             loaded_by=self.loaded_by if self.loaded_by == other.loaded_by else None,
             volatile=self.volatile | other.volatile,  # each flag was ignored on its own path
             bound_at=self.bound_at if self.bound_at == other.bound_at else None,
+            module_class=self.module_class if self.module_class == other.module_class else None,
         )
 
     def but(self, **changes) -> "Value":

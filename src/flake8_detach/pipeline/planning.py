@@ -32,6 +32,7 @@ WRAPPER = "if True:\n"  # lets an indented method parse on its own, one line abo
 # What a caller does with a function's result where the file backward()s it: the planner reads
 # such a function as if it ended so (the walker reports what its returned value carries).
 BACKWARD_USE = "\nresult.backward()\n"
+REDUCTION = "torch.mean(x)"  # a need that matches this is met by a reducing module's call too
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,8 @@ class Piece:
 class Needs:
     """The rules' `needs` patterns: a rule can fire only where all of its patterns occur."""
 
-    def __init__(self, rules: Sequence[type], imports: Optional[ImportTable] = None) -> None:
+    def __init__(self, rules: Sequence[type], imports: Optional[ImportTable] = None,
+                 reducing_modules: frozenset = frozenset()) -> None:
         self.rules = rules
         compiled = {need: re.compile(need) for rule in rules for need in rule.needs}
         self.every_need = tuple(compiled.values())
@@ -63,6 +65,10 @@ class Needs:
                     for local, qualname in (imports.names.items() if imports else ())
                     if _renames(compiled[need], local, qualname)
                 ]
+                # A call of a module whose forward() is a full reduction makes a 0-dim value
+                # as `torch.mean(x)` does: it is written as that module's names.
+                if reducing_modules and compiled[need].search(REDUCTION):
+                    aliases += sorted(reducing_modules)
                 alternatives = [need] + [rf"\b{re.escape(local)}\b" for local in aliases]
                 patterns.append(re.compile("|".join(f"(?:{p})" for p in alternatives)))
                 if need == rule.needs[0]:
@@ -77,10 +83,14 @@ class Needs:
         self.firsts = tuple(firsts.values())
         self.widening_imports: dict = {}  # (local, qualname) -> whether it renames something needed
 
-    def for_file(self, imports: ImportTable) -> "Needs":
-        """These needs, widened by the aliases the file imports torch names under."""
+    def for_file(self, index: FileIndex) -> "Needs":
+        """These needs, widened by the aliases the file imports torch names under and by the
+        names of its modules whose calls reduce (FileIndex.reducing_module_names)."""
+        imports = index.imports
         if any(self._widened_by(local, qualname) for local, qualname in imports.names.items()):
-            return Needs(self.rules, imports)
+            return Needs(self.rules, imports, index.reducing_module_names)
+        if index.reducing_module_names:
+            return Needs(self.rules, None, index.reducing_module_names)
         return self
 
     def _widened_by(self, local: str, qualname: str) -> bool:
@@ -89,6 +99,19 @@ class Needs:
         if key not in self.widening_imports:
             self.widening_imports[key] = any(_renames(need, local, qualname) for need in self.every_need)
         return self.widening_imports[key]
+
+    @cached_property
+    def _after_a_reduction(self) -> tuple:
+        """For each rule whose first need a full reduction meets: its other needs."""
+        return tuple(
+            patterns[1:] for rule, patterns in zip(self.rules, self.per_rule)
+            if rule.needs and re.search(rule.needs[0], REDUCTION)
+        )
+
+    def met_but_a_reduction(self, source: str) -> bool:
+        """Whether some rule whose first need a reducing module's call may meet has its other
+        needs in `source` (a file where no first need occurs is passed by only where not)."""
+        return any(all(pattern.search(source) for pattern in rest) for rest in self._after_a_reduction)
 
     @cached_property
     def firsts_in_backward_use(self) -> frozenset:
@@ -157,12 +180,12 @@ def plan(source: str, tree: ast.Module, rules: Sequence[type], whole_file: bool 
         return None if index.imports.other_framework_only else Plan(index, walk_rules, pieces, file_rules)
     needs, file_needs = needs_of(walk_rules), needs_of(file_rules)
     telling, file_telling = needs.telling_offsets(source), file_needs.telling_offsets(source)
-    if not telling and not file_telling:
+    if not telling and not file_telling and not needs.met_but_a_reduction(source):
         return None
     index = index_file(tree, source, path)
     if index.imports.other_framework_only:
         return None
-    widened, file_widened = needs.for_file(index.imports), file_needs.for_file(index.imports)
+    widened, file_widened = needs.for_file(index), file_needs.for_file(index)
     if widened is not needs:  # torch names imported under other names: look again
         telling = widened.telling_offsets(source)
     if file_widened is not file_needs:

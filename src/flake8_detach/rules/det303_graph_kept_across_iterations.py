@@ -112,14 +112,11 @@ for step in range(3):
 
     def on_scope_end(self, scope) -> None:
         candidates, backwarded, sources = self.scopes.pop()
-        reached = set()
-        while backwarded:  # `loss = losses[i]; loss.backward()` reaches `losses` too
-            name = backwarded.pop()
-            reached.add(name)
-            backwarded |= sources.get(name, set()) - reached
+        reached = _with_sources(backwarded, sources)  # `loss = losses[i]; loss.backward()` reaches `losses` too
         if not candidates:
             return
-        returned = _returned_tensors(scope) if isinstance(scope, cst.FunctionDef) else set()
+        # `loss = torch.stack(losses).mean(); return loss` hands `losses` to the caller too
+        returned = _with_sources(_returned_tensors(scope), sources) if isinstance(scope, cst.FunctionDef) else set()
         for accumulator, node, fix, fields, step in candidates:
             if accumulator in reached:
                 continue  # a loss built to backpropagate through once
@@ -181,6 +178,16 @@ def _is_clone(node: cst.CSTNode) -> bool:
 
 def _names_in_tree(node: cst.CSTNode) -> set:
     return {name.value for name in walk(node) if isinstance(name, cst.Name)}
+
+
+def _with_sources(names: set, sources: dict) -> set:
+    """`names` and the names their values were computed from, transitively."""
+    found, pending = set(), set(names)
+    while pending:
+        name = pending.pop()
+        found.add(name)
+        pending |= sources.get(name, set()) - found
+    return found
 
 
 def _returned_tensors(function: cst.FunctionDef) -> set:

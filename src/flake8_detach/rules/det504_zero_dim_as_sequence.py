@@ -8,7 +8,7 @@ import libcst as cst
 
 from .. import torchapi
 from ..analysis.one_element import is_loss_name
-from ..syntax.ast_syntax import callee_name, scope_nodes
+from ..syntax.ast_syntax import callee_name, last_word, scope_nodes
 from ..syntax.cst_syntax import call_method, method_name
 from ..findings import SAFE
 from ._base import LOSS_WORDS, Example, Raises, WalkRule
@@ -49,7 +49,9 @@ class ZeroDimAsSequence(WalkRule):
         "(`F.cross_entropy(...)`, `criterion(...)` of an `nn.*Loss` built without "
         "`reduction='none'`), a full reduction (`x.sum()`, `x.mean()`, `torch.sum(x)`), a loss "
         "that `backward()` took without a gradient (`criterion` passed in), a sum of such values "
-        "started from a number (`loss = 0`, then `loss += ...` in a loop), their "
+        "started from a number (`loss = 0`, then `loss += ...` in a loop), what a module returns "
+        "whose class (the file's, or imported from the project) ends `forward()` with a full "
+        "reduction (a WGAN critic's `return torch.mean(x)`), their "
         "`.data`, `.detach()`, `.numpy()` and elementwise results; and builtins that iterate "
         "over such a value (`sum(loss)`, `list(loss)`). `loss.data[0]` and `loss[0]` are how "
         "code before PyTorch 0.4 read a loss's value."
@@ -138,6 +140,9 @@ losses = [loss.detach().item()]
                         return True
                     if is_loss_name(name) or name.lower() in ZERO_DIM_MAKERS:
                         return True
+                    called = node.func.value if name == "forward" and isinstance(node.func, ast.Attribute) else node.func
+                    if last_word(called) in index.reducing_module_names:
+                        return True  # a module whose forward() reduces (`D(x)`, `self.D.forward(x)`)
             return False
 
         bound = {

@@ -104,6 +104,13 @@ def dotted(expr: ast.expr) -> Optional[str]:
     return ".".join(reversed(parts))
 
 
+def last_word(node: ast.AST) -> str:
+    """`b` of `a.b` or of `b`; empty for anything else."""
+    if isinstance(node, ast.Name):
+        return node.id
+    return node.attr if isinstance(node, ast.Attribute) else ""
+
+
 def callee_name(call: ast.Call, imports) -> str:
     """The last name of what `call` calls, as torch names it where it is a torch name
     (`zeros` for `z(3)` after `from torch import zeros as z`); `imports` is an ImportTable."""
