@@ -179,6 +179,11 @@ GATE_PROBES = [
     # a module class of the file, trained by an optimizer of the file
     ("import torch\nimport torch.nn as nn\n\n\nclass Net(nn.Module):\n    pass\n\n\ndef plot(x):\n    net = Net()\n"
      "    opt = torch.optim.SGD(net.parameters(), lr=0.1)\n    return net(x).numpy()\n", "DET412"),
+    # a module whose forward() reduces, called where no reduction is written
+    ("import torch\nimport torch.nn as nn\n\n\nclass Critic(nn.Module):\n    def forward(self, x):\n"
+     "        return x.mean()\n\n\ncritic = Critic()\n\n\ndef show(x):\n    print(critic(x)[0])\n", "DET504"),
+    # a parameter every call passes a 0-dim value
+    ("import torch\n\n\ndef show(first):\n    print(first[0])\n\n\nshow(torch.ones(3).sum())\n", "DET504"),
 ]
 
 

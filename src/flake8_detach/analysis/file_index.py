@@ -266,6 +266,11 @@ class FileIndex:
         return {}
 
     @cached_property
+    def parameter_facts(self) -> dict:
+        """What engine.parameters found of the file's functions' parameters, made when asked."""
+        return {}
+
+    @cached_property
     def class_attribute_bindings(self) -> tuple:
         """(class, ast_syntax.attribute_bindings of it) for each class of the file."""
         return tuple((node, attribute_bindings(node)) for node in self.class_nodes)

@@ -23,7 +23,8 @@ from .effects import Effects
 from .evaluator import Evaluator, arithmetic_result
 from .expression_events import ExpressionEvents
 from .scope_evidence import backwarded_once
-from .facts import CONSTANT, State, Tri, join_states
+from .facts import CONSTANT, State, Tri, Value, join_states
+from .parameters import zero_dim_parameters
 from ..analysis.imports import ImportTable
 
 
@@ -339,6 +340,9 @@ class Walker(ExpressionEvents):
                 self.scan(arg.value)
             self.evaluator.locals = None  # a class body
         self.state, self.loops, self.exits = State(mode, unbound=local_names), [], []
+        if isinstance(stmt, cst.FunctionDef) and self.evaluator.owner is None and id(stmt) in self._piece_functions:
+            for param in zero_dim_parameters(self.evaluator.file_index).get(stmt.name.value, ()):
+                self.state.set(param, Value(zero_dim=True))  # every call of it in the file passes a 0-dim value
         if isinstance(stmt, cst.FunctionDef):
             self.scope = stmt
         is_function = isinstance(stmt, cst.FunctionDef)

@@ -24,6 +24,7 @@ from typing import Optional, Sequence
 from ..analysis.file_index import FileIndex, index_file
 from ..analysis.imports import ImportTable
 from ..analysis.project import is_torch_code
+from ..engine.parameters import zero_dim_parameters
 from ..syntax.ast_syntax import FUNCTIONS, first_line, scope_nodes, statements
 from ..rules import FileRule, WalkRule
 from ..syntax.source_lines import physical_lines
@@ -32,7 +33,7 @@ WRAPPER = "if True:\n"  # lets an indented method parse on its own, one line abo
 # What a caller does with a function's result where the file backward()s it: the planner reads
 # such a function as if it ended so (the walker reports what its returned value carries).
 BACKWARD_USE = "\nresult.backward()\n"
-REDUCTION = "torch.mean(x)"  # a need that matches this is met by a reducing module's call too
+REDUCTION = "torch.mean(x)"  # a need that matches this is met by the file's other 0-dim words too
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class Needs:
     """The rules' `needs` patterns: a rule can fire only where all of its patterns occur."""
 
     def __init__(self, rules: Sequence[type], imports: Optional[ImportTable] = None,
-                 reducing_modules: frozenset = frozenset()) -> None:
+                 zero_dim_words: frozenset = frozenset()) -> None:
         self.rules = rules
         compiled = {need: re.compile(need) for rule in rules for need in rule.needs}
         self.every_need = tuple(compiled.values())
@@ -65,10 +66,10 @@ class Needs:
                     for local, qualname in (imports.names.items() if imports else ())
                     if _renames(compiled[need], local, qualname)
                 ]
-                # A call of a module whose forward() is a full reduction makes a 0-dim value
-                # as `torch.mean(x)` does: it is written as that module's names.
-                if reducing_modules and compiled[need].search(REDUCTION):
-                    aliases += sorted(reducing_modules)
+                # A 0-dim value may also come from a call of a module whose forward() is a
+                # full reduction, or a parameter: where `torch.mean(x)` meets a need, so do they.
+                if zero_dim_words and compiled[need].search(REDUCTION):
+                    aliases += sorted(zero_dim_words)
                 alternatives = [need] + [rf"\b{re.escape(local)}\b" for local in aliases]
                 patterns.append(re.compile("|".join(f"(?:{p})" for p in alternatives)))
                 if need == rule.needs[0]:
@@ -83,15 +84,18 @@ class Needs:
         self.firsts = tuple(firsts.values())
         self.widening_imports: dict = {}  # (local, qualname) -> whether it renames something needed
 
-    def for_file(self, index: FileIndex) -> "Needs":
-        """These needs, widened by the aliases the file imports torch names under and by the
-        names of its modules whose calls reduce (FileIndex.reducing_module_names)."""
+    def for_file(self, index: FileIndex, source: str) -> "Needs":
+        """These needs, widened by the aliases the file imports torch names under, and by
+        the words 0-dim values may come from without a reduction written: the names of its
+        modules whose calls reduce (FileIndex.reducing_module_names) and the parameters every
+        call passes a 0-dim value (engine.parameters)."""
         imports = index.imports
+        zero_dim = frozenset()
+        if self.met_but_a_reduction(source):
+            zero_dim = index.reducing_module_names.union(*zero_dim_parameters(index).values())
         if any(self._widened_by(local, qualname) for local, qualname in imports.names.items()):
-            return Needs(self.rules, imports, index.reducing_module_names)
-        if index.reducing_module_names:
-            return Needs(self.rules, None, index.reducing_module_names)
-        return self
+            return Needs(self.rules, imports, zero_dim)
+        return Needs(self.rules, None, zero_dim) if zero_dim else self
 
     def _widened_by(self, local: str, qualname: str) -> bool:
         # Remembered: the same few imports (`torch`, `nn`, `F`) open most files.
@@ -185,7 +189,7 @@ def plan(source: str, tree: ast.Module, rules: Sequence[type], whole_file: bool 
     index = index_file(tree, source, path)
     if index.imports.other_framework_only:
         return None
-    widened, file_widened = needs.for_file(index), file_needs.for_file(index)
+    widened, file_widened = needs.for_file(index, source), file_needs.for_file(index, source)
     if widened is not needs:  # torch names imported under other names: look again
         telling = widened.telling_offsets(source)
     if file_widened is not file_needs:

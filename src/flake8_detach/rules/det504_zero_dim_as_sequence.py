@@ -8,6 +8,7 @@ import libcst as cst
 
 from .. import torchapi
 from ..analysis.one_element import is_loss_name
+from ..engine.parameters import zero_dim_parameters
 from ..syntax.ast_syntax import callee_name, last_word, scope_nodes
 from ..syntax.cst_syntax import call_method, method_name
 from ..findings import SAFE
@@ -152,6 +153,8 @@ losses = [loss.detach().item()]
             for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
             if isinstance(target, ast.Name)
         }
+        for function in scope.of(ast.FunctionDef):  # parameters every call passes a 0-dim value
+            bound |= zero_dim_parameters(index).get(function.name, frozenset())
         backwarded = {
             node.func.value.id
             for node in scope.of(ast.Call)

@@ -1,0 +1,188 @@
+"""What a function's parameters hold, from the calls that give them: a parameter that every
+call of the function in the file gives a 0-dim value (`report_loss(epoch, d_loss, g_loss)`
+with the losses a training step returned) is 0-dim in the function's body.
+
+Read only for the file's top-level functions bound once whose body indexes or iterates a
+parameter (what a 0-dim value cannot take), and only where the function's name is used
+nowhere but in calls: a function handed on may be called with anything. An argument is known
+where it is written out, or is a name every binding of which in the calling scope gives a
+0-dim value (evaluated on its own, as FileIndex.built_globals are)."""
+
+from __future__ import annotations
+
+import ast
+from typing import Optional
+
+import libcst as cst
+
+from ..syntax.ast_syntax import function_scopes, scope_nodes
+from .facts import Value
+
+ITERATING_BUILTINS = frozenset("sum list tuple iter enumerate zip sorted max min any all".split())
+
+
+def zero_dim_parameters(index) -> dict:
+    """function name -> the names of its parameters that are 0-dim, for the functions of the
+    file where some are (made once per file)."""
+    cache = index.parameter_facts
+    if "zero_dim" not in cache:
+        cache["zero_dim"] = {}  # while it is made: a call of a candidate inside an argument knows nothing
+        cache["zero_dim"] = _zero_dim_parameters(index)
+    return cache["zero_dim"]
+
+
+def _zero_dim_parameters(index) -> dict:
+    candidates = {
+        name: params for name, node in index.summarisable_functions.items()
+        if (params := _indexed_parameters(node))
+    }
+    if not candidates:
+        return {}
+    calls: dict = {name: [] for name in candidates}  # name -> (call, its scope)
+    for scope in function_scopes(index.tree):
+        for node in scope_nodes(scope.body, skip_definitions=True):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in calls:
+                calls[node.func.id].append((node, scope))
+    called = {id(call.func) for found in calls.values() for call, _ in found}
+    handed_on = {
+        node.id for node in ast.walk(index.tree)
+        if isinstance(node, ast.Name) and node.id in calls and id(node) not in called
+    }
+    found = {}
+    for name, params in candidates.items():
+        if name in handed_on or not calls[name]:
+            continue
+        positions = [a.arg for a in index.summarisable_functions[name].args.args]
+        zero_dim = {
+            param for param in params
+            if all(_gives_zero_dim(index, call, scope, positions.index(param), param) for call, scope in calls[name])
+        }
+        if zero_dim:
+            found[name] = frozenset(zero_dim)
+    return found
+
+
+def _indexed_parameters(function: ast.FunctionDef) -> set:
+    """The plain parameters the body indexes with an integer (`p.data[0]`, `p[-1]`) or iterates
+    with a builtin (`sum(p)`)."""
+    params = {a.arg for a in function.args.args}
+    found = set()
+    for node in scope_nodes(function.body, skip_definitions=True):
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, (ast.Constant, ast.UnaryOp)):
+            found.add(_root(node.value))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ITERATING_BUILTINS:
+            found.update(_root(arg) for arg in node.args)
+    return found & params
+
+
+def _root(expr: ast.AST) -> Optional[str]:
+    """`p` of `p.data`, `p.cpu().data`, `p[0]`."""
+    while isinstance(expr, (ast.Attribute, ast.Subscript, ast.Call)):
+        expr = expr.func if isinstance(expr, ast.Call) else expr.value
+    return expr.id if isinstance(expr, ast.Name) else None
+
+
+def _gives_zero_dim(index, call: ast.Call, scope, position: int, param: str) -> bool:
+    """Whether `call` gives the parameter `param` (at `position`) a value known to be 0-dim."""
+    if any(isinstance(arg, ast.Starred) for arg in call.args) or any(k.arg is None for k in call.keywords):
+        return False
+    if position < len(call.args):
+        argument = call.args[position]
+    else:
+        argument = next((k.value for k in call.keywords if k.arg == param), None)
+    if argument is None:
+        return False  # its default
+    if not isinstance(argument, ast.Name):
+        return _value(index, argument, scope).zero_dim
+    bindings = _bindings_of(argument.id, scope)
+    values = [_bound_value(index, argument.id, target, value, scope) for target, value in bindings]
+    return bool(values) and all(value is not None and value.zero_dim for value in values)
+
+
+def _bindings_of(name: str, scope) -> list:
+    """(target, value) of each statement of `scope` that binds `name`; (None, None) for a
+    binding whose value is not written out (a loop, a `with`, a parameter, `+=`)."""
+    found = []
+    if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        args = scope.args
+        if name in {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)} | {
+                a.arg for a in (args.vararg, args.kwarg) if a is not None}:
+            found.append((None, None))
+    for node in scope_nodes(scope.body, skip_definitions=True):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(target)):
+                    found.append((target, node.value))
+        elif isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, (ast.Store, ast.Del)):
+            continue  # an Assign's own targets come above
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor, ast.With, ast.AsyncWith,
+                               ast.NamedExpr, ast.comprehension, ast.ExceptHandler, ast.Global, ast.Nonlocal,
+                               ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            if name in _names_bound_by(node):
+                found.append((None, None))
+    return found
+
+
+def _names_bound_by(node: ast.AST) -> set:
+    if isinstance(node, (ast.Global, ast.Nonlocal)):
+        return set(node.names)
+    if isinstance(node, (ast.Import, ast.ImportFrom)):
+        return {(a.asname or a.name).partition(".")[0] for a in node.names}
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return {node.name}
+    if isinstance(node, ast.ExceptHandler):
+        return {node.name} if node.name else set()
+    targets = {
+        ast.AugAssign: lambda n: [n.target], ast.AnnAssign: lambda n: [n.target], ast.NamedExpr: lambda n: [n.target],
+        ast.For: lambda n: [n.target], ast.AsyncFor: lambda n: [n.target], ast.comprehension: lambda n: [n.target],
+        ast.With: lambda n: [i.optional_vars for i in n.items if i.optional_vars is not None],
+        ast.AsyncWith: lambda n: [i.optional_vars for i in n.items if i.optional_vars is not None],
+    }[type(node)](node)
+    return {n.id for target in targets for n in ast.walk(target) if isinstance(n, ast.Name)}
+
+
+def _bound_value(index, name: str, target: Optional[ast.expr], value: Optional[ast.expr], scope) -> Optional[Value]:
+    """What `target = value` binds `name` to: the value, or its element of an unpacked tuple
+    (`d_loss, g_loss = train_step(...)`); None where not known."""
+    if target is None:
+        return None
+    if isinstance(target, ast.Name):
+        return _value(index, value, scope)
+    if not (isinstance(target, (ast.Tuple, ast.List)) and all(isinstance(e, ast.Name) for e in target.elts)):
+        return None
+    expression = _parsed(index, value)
+    elements = _evaluator(index, scope).unpacked(expression, len(target.elts)) if expression is not None else None
+    if elements is None:
+        return None
+    return next(element for element, part in zip(elements, target.elts) if part.id == name)
+
+
+def _value(index, expr: ast.expr, scope) -> Value:
+    expression = _parsed(index, expr)
+    return _evaluator(index, scope).value(expression) if expression is not None else Value()
+
+
+def _parsed(index, expr: ast.expr) -> Optional[cst.BaseExpression]:
+    try:
+        return cst.parse_expression(index.code_of(expr))
+    except (cst.ParserSyntaxError, RecursionError, MemoryError):
+        return None
+
+
+def _evaluator(index, scope):
+    """An evaluator of expressions of `scope` on their own: a function's names are its locals
+    (unknown), the module's are globals (FileIndex.built_globals)."""
+    from .evaluator import Evaluator  # the evaluator calls back into this module: imported when used
+
+    evaluator = Evaluator(index)
+    evaluator.locals = frozenset(_locals(scope)) if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)) else frozenset()
+    return evaluator
+
+
+def _locals(function) -> set:
+    args = function.args
+    names = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)}
+    for node in scope_nodes(function.body, skip_definitions=True):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+    return names
