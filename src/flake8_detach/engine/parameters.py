@@ -100,45 +100,32 @@ def _gives_zero_dim(index, call: ast.Call, scope, position: int, param: str) -> 
 
 
 def _bindings_of(name: str, scope) -> list:
-    """(target, value) of each statement of `scope` that binds `name`; (None, None) for a
-    binding whose value is not written out (a loop, a `with`, a parameter, `+=`)."""
-    found = []
-    if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        args = scope.args
-        if name in {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)} | {
-                a.arg for a in (args.vararg, args.kwarg) if a is not None}:
-            found.append((None, None))
-    for node in scope_nodes(scope.body, skip_definitions=True):
-        if isinstance(node, ast.Assign):
-            for target in node.targets:
-                if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(target)):
-                    found.append((target, node.value))
-        elif isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, (ast.Store, ast.Del)):
-            continue  # an Assign's own targets come above
-        elif isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor, ast.With, ast.AsyncWith,
-                               ast.NamedExpr, ast.comprehension, ast.ExceptHandler, ast.Global, ast.Nonlocal,
-                               ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            if name in _names_bound_by(node):
-                found.append((None, None))
-    return found
+    """(target, value) of each assignment of `scope` that binds `name`, and (None, None) where
+    something else binds it too (a parameter, a loop, a `with`, `+=`, an import...)."""
+    nodes = list(scope_nodes(scope.body, skip_definitions=True))
+    assigned = [(target, node.value) for node in nodes if isinstance(node, ast.Assign) for target in node.targets
+                if _stores(target, name)]
+    stores = sum(_stores(node, name) for node in nodes if isinstance(node, ast.Name))
+    declared = any(
+        name in getattr(node, "names", ()) if isinstance(node, (ast.Global, ast.Nonlocal))
+        else any((a.asname or a.name).partition(".")[0] == name for a in node.names) if isinstance(node, (ast.Import, ast.ImportFrom))
+        else getattr(node, "name", None) == name
+        for node in nodes if isinstance(node, (ast.Global, ast.Nonlocal, ast.Import, ast.ImportFrom, ast.ExceptHandler,
+                                                ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+    )
+    parameter = isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)) and name in _parameters(scope)
+    otherwise = declared or parameter or stores > sum(_stores(target, name) for target, _ in assigned)
+    return assigned + ([(None, None)] if otherwise else [])
 
 
-def _names_bound_by(node: ast.AST) -> set:
-    if isinstance(node, (ast.Global, ast.Nonlocal)):
-        return set(node.names)
-    if isinstance(node, (ast.Import, ast.ImportFrom)):
-        return {(a.asname or a.name).partition(".")[0] for a in node.names}
-    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-        return {node.name}
-    if isinstance(node, ast.ExceptHandler):
-        return {node.name} if node.name else set()
-    targets = {
-        ast.AugAssign: lambda n: [n.target], ast.AnnAssign: lambda n: [n.target], ast.NamedExpr: lambda n: [n.target],
-        ast.For: lambda n: [n.target], ast.AsyncFor: lambda n: [n.target], ast.comprehension: lambda n: [n.target],
-        ast.With: lambda n: [i.optional_vars for i in n.items if i.optional_vars is not None],
-        ast.AsyncWith: lambda n: [i.optional_vars for i in n.items if i.optional_vars is not None],
-    }[type(node)](node)
-    return {n.id for target in targets for n in ast.walk(target) if isinstance(n, ast.Name)}
+def _stores(target: ast.AST, name: str) -> int:
+    """How many times `target` stores into `name`."""
+    return sum(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in ast.walk(target))
+
+
+def _parameters(function) -> set:
+    args = function.args
+    return {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg) if a is not None}
 
 
 def _bound_value(index, name: str, target: Optional[ast.expr], value: Optional[ast.expr], scope) -> Optional[Value]:
@@ -180,9 +167,6 @@ def _evaluator(index, scope):
 
 
 def _locals(function) -> set:
-    args = function.args
-    names = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)}
-    for node in scope_nodes(function.body, skip_definitions=True):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            names.add(node.id)
-    return names
+    stored = {node.id for node in scope_nodes(function.body, skip_definitions=True)
+              if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)}
+    return _parameters(function) | stored
