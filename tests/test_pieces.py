@@ -183,7 +183,8 @@ GATE_PROBES = [
     ("import torch\nimport torch.nn as nn\n\n\nclass Critic(nn.Module):\n    def forward(self, x):\n"
      "        return x.mean()\n\n\ncritic = Critic()\n\n\ndef show(x):\n    print(critic(x)[0])\n", "DET504"),
     # a parameter every call passes a 0-dim value
-    ("import torch\n\n\ndef show(first):\n    print(first[0])\n\n\nshow(torch.ones(3).sum())\n", "DET504"),
+    ("import torch\n\n\ndef show(first):\n    print(first[0])\n\n\nw = torch.ones(3, requires_grad=True)\n"
+     "loss = w.sum()\nloss.backward()\nshow(loss)\n", "DET504"),
 ]
 
 

@@ -46,6 +46,7 @@ EVAL_CALL = re.compile(r"\.\s*(?:eval\s*\(|train\s*\(\s*False)")
 
 # Methods only a module has: their receiver is a module.
 MODULE_METHODS = frozenset("parameters named_parameters zero_grad train eval state_dict load_state_dict modules children".split())
+CALLED_WORD = re.compile(r"\b(\w+)\s*\(")  # a name called (or a function defined)
 MODULE_MOVES = frozenset(("cuda", "cpu", "to"))  # `model = model.cuda()` binds the same module again
 MODULE_CALL = re.compile(r"\.\s*(?:%s)\s*\(" % "|".join(sorted(MODULE_METHODS)))
 
@@ -428,9 +429,10 @@ class FileIndex:
         classes (the file's, or imported by name from a module of the project) and what the
         file binds to expressions naming them. Where one of them occurs, a call may give a
         0-dim value: the planner's needs and the rules' prechecks read it."""
-        classes = set(self.reducing_module_classes) | {
+        called = set(CALLED_WORD.findall(self.source)) if self.project_names else set()
+        classes = set(self.reducing_module_classes) | {  # imported ones the file builds (`Critic(`)
             local for local, origin in self.project_names.items()
-            if self.imported_kind(local) == "module" and self.reduces(origin)
+            if local in called and self.imported_kind(local) == "module" and self.reduces(origin)
         }
         return names_bound_to(classes, self.tree) if classes else frozenset()
 

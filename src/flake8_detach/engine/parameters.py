@@ -2,11 +2,11 @@
 call of the function in the file gives a 0-dim value (`report_loss(epoch, d_loss, g_loss)`
 with the losses a training step returned) is 0-dim in the function's body.
 
-Read only for the file's top-level functions bound once whose body indexes or iterates a
-parameter (what a 0-dim value cannot take), and only where the function's name is used
-nowhere but in calls: a function handed on may be called with anything. An argument is known
-where it is written out, or is a name every binding of which in the calling scope gives a
-0-dim value (evaluated on its own, as FileIndex.built_globals are)."""
+Read only in a file that trains (it calls backward()), for its top-level functions bound once
+whose body indexes or iterates a parameter (what a 0-dim value cannot take), and only where the
+function's name is used nowhere but in calls: a function handed on may be called with anything.
+An argument is known where it is written out, or is a name every binding of which in the
+calling scope gives a 0-dim value (evaluated on its own, as FileIndex.built_globals are)."""
 
 from __future__ import annotations
 
@@ -15,51 +15,60 @@ from typing import Optional
 
 import libcst as cst
 
+from ..analysis.file_index import BACKWARD_CALL
 from ..syntax.ast_syntax import function_scopes, scope_nodes
 from .facts import Value
 
 ITERATING_BUILTINS = frozenset("sum list tuple iter enumerate zip sorted max min any all".split())
 
 
-def zero_dim_parameters(index) -> dict:
-    """function name -> the names of its parameters that are 0-dim, for the functions of the
-    file where some are (made once per file)."""
+def indexed_parameters(index) -> dict:
+    """function name -> its parameters that its body indexes or iterates, for the file's
+    top-level functions bound once: the only parameters whose 0-dim-ness is read."""
     cache = index.parameter_facts
-    if "zero_dim" not in cache:
-        cache["zero_dim"] = {}  # while it is made: a call of a candidate inside an argument knows nothing
-        cache["zero_dim"] = _zero_dim_parameters(index)
-    return cache["zero_dim"]
+    if "indexed" not in cache:
+        cache["indexed"] = {
+            name: frozenset(params) for name, node in index.summarisable_functions.items()
+            if (params := _indexed_parameters(node))
+        } if BACKWARD_CALL.search(index.source) else {}  # where losses are made and logged: a file that trains
+    return cache["indexed"]
 
 
-def _zero_dim_parameters(index) -> dict:
-    candidates = {
-        name: params for name, node in index.summarisable_functions.items()
-        if (params := _indexed_parameters(node))
-    }
-    if not candidates:
-        return {}
-    calls: dict = {name: [] for name in candidates}  # name -> (call, its scope)
-    for scope in function_scopes(index.tree):
-        for node in scope_nodes(scope.body, skip_definitions=True):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in calls:
-                calls[node.func.id].append((node, scope))
-    called = {id(call.func) for found in calls.values() for call, _ in found}
-    handed_on = {
-        node.id for node in ast.walk(index.tree)
-        if isinstance(node, ast.Name) and node.id in calls and id(node) not in called
-    }
-    found = {}
-    for name, params in candidates.items():
-        if name in handed_on or not calls[name]:
-            continue
-        positions = [a.arg for a in index.summarisable_functions[name].args.args]
-        zero_dim = {
+def zero_dim_parameters(index, function: str) -> frozenset:
+    """The parameters of the file's function `function` that every call of it in the file
+    gives a 0-dim value (made once per function, when asked)."""
+    params = indexed_parameters(index).get(function)
+    if not params:
+        return frozenset()
+    cache = index.parameter_facts
+    key = ("zero_dim", function)
+    if key not in cache:
+        cache[key] = frozenset()  # while it is made: a call of it inside an argument knows nothing
+        calls = _calls(index).get(function)
+        positions = [a.arg for a in index.summarisable_functions[function].args.args]
+        cache[key] = frozenset(
             param for param in params
-            if all(_gives_zero_dim(index, call, scope, positions.index(param), param) for call, scope in calls[name])
-        }
-        if zero_dim:
-            found[name] = frozenset(zero_dim)
-    return found
+            if calls and all(_gives_zero_dim(index, call, scope, positions.index(param), param) for call, scope in calls)
+        )
+    return cache[key]
+
+
+def _calls(index) -> dict:
+    """function name -> (call, its scope) of each call of the file's candidate functions; a
+    function named anywhere but as the callee of a call (handed on) has none."""
+    cache = index.parameter_facts
+    if "calls" not in cache:
+        calls: dict = {name: [] for name in indexed_parameters(index)}
+        for scope in function_scopes(index.tree):
+            for node in scope_nodes(scope.body, skip_definitions=True):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in calls:
+                    calls[node.func.id].append((node, scope))
+        called = {id(call.func) for found in calls.values() for call, _ in found}
+        for node in ast.walk(index.tree):
+            if isinstance(node, ast.Name) and node.id in calls and id(node) not in called:
+                calls[node.id] = []  # handed on: it may be called with anything
+        cache["calls"] = calls
+    return cache["calls"]
 
 
 def _indexed_parameters(function: ast.FunctionDef) -> set:
@@ -94,28 +103,45 @@ def _gives_zero_dim(index, call: ast.Call, scope, position: int, param: str) -> 
         return False  # its default
     if not isinstance(argument, ast.Name):
         return _value(index, argument, scope).zero_dim
-    bindings = _bindings_of(argument.id, scope)
+    bindings = _scope_bindings(index, scope).get(argument.id, [(None, None)])
     values = [_bound_value(index, argument.id, target, value, scope) for target, value in bindings]
     return bool(values) and all(value is not None and value.zero_dim for value in values)
 
 
-def _bindings_of(name: str, scope) -> list:
-    """(target, value) of each assignment of `scope` that binds `name`, and (None, None) where
-    something else binds it too (a parameter, a loop, a `with`, `+=`, an import...)."""
-    nodes = list(scope_nodes(scope.body, skip_definitions=True))
-    assigned = [(target, node.value) for node in nodes if isinstance(node, ast.Assign) for target in node.targets
-                if _stores(target, name)]
-    stores = sum(_stores(node, name) for node in nodes if isinstance(node, ast.Name))
-    declared = any(
-        name in getattr(node, "names", ()) if isinstance(node, (ast.Global, ast.Nonlocal))
-        else any((a.asname or a.name).partition(".")[0] == name for a in node.names) if isinstance(node, (ast.Import, ast.ImportFrom))
-        else getattr(node, "name", None) == name
-        for node in nodes if isinstance(node, (ast.Global, ast.Nonlocal, ast.Import, ast.ImportFrom, ast.ExceptHandler,
-                                                ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-    )
-    parameter = isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)) and name in _parameters(scope)
-    otherwise = declared or parameter or stores > sum(_stores(target, name) for target, _ in assigned)
-    return assigned + ([(None, None)] if otherwise else [])
+def _scope_bindings(index, scope) -> dict:
+    """name -> (target, value) of each assignment of `scope` that binds it, and (None, None)
+    where something else binds it too (a parameter, a loop, a `with`, `+=`, an import...);
+    made once per scope."""
+    key = ("bindings", id(scope))
+    cache = index.parameter_facts
+    if key not in cache:
+        found: dict = {}
+        assigned: dict = {}  # name -> how many of its stores the assignments make
+        stores: dict = {}
+        for node in scope_nodes(scope.body, skip_definitions=True):
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    for name in {n.id for n in ast.walk(target) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}:
+                        found.setdefault(name, []).append((target, node.value))
+                        assigned[name] = assigned.get(name, 0) + _stores(target, name)
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                stores[node.id] = stores.get(node.id, 0) + 1
+            elif isinstance(node, (ast.Global, ast.Nonlocal)):
+                _unwritten(found, node.names)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                _unwritten(found, [(a.asname or a.name).partition(".")[0] for a in node.names])
+            elif isinstance(node, (ast.ExceptHandler, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name:
+                _unwritten(found, [node.name])
+        _unwritten(found, [name for name, count in stores.items() if count > assigned.get(name, 0)])
+        if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            _unwritten(found, _parameters(scope))
+        cache[key] = found
+    return cache[key]
+
+
+def _unwritten(found: dict, names) -> None:
+    for name in names:
+        found.setdefault(name, []).append((None, None))
 
 
 def _stores(target: ast.AST, name: str) -> int:

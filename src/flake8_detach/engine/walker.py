@@ -341,7 +341,7 @@ class Walker(ExpressionEvents):
             self.evaluator.locals = None  # a class body
         self.state, self.loops, self.exits = State(mode, unbound=local_names), [], []
         if isinstance(stmt, cst.FunctionDef) and self.evaluator.owner is None and id(stmt) in self._piece_functions:
-            for param in zero_dim_parameters(self.evaluator.file_index).get(stmt.name.value, ()):
+            for param in zero_dim_parameters(self.evaluator.file_index, stmt.name.value):
                 self.state.set(param, Value(zero_dim=True))  # every call of it in the file passes a 0-dim value
         if isinstance(stmt, cst.FunctionDef):
             self.scope = stmt

@@ -24,7 +24,7 @@ from typing import Optional, Sequence
 from ..analysis.file_index import FileIndex, index_file
 from ..analysis.imports import ImportTable
 from ..analysis.project import is_torch_code
-from ..engine.parameters import zero_dim_parameters
+from ..engine.parameters import indexed_parameters, zero_dim_parameters
 from ..syntax.ast_syntax import FUNCTIONS, first_line, scope_nodes, statements
 from ..rules import FileRule, WalkRule
 from ..syntax.source_lines import physical_lines
@@ -92,7 +92,11 @@ class Needs:
         imports = index.imports
         zero_dim = frozenset()
         if self.met_but_a_reduction(source):
-            zero_dim = index.reducing_module_names.union(*zero_dim_parameters(index).values())
+            # A function whose own code meets those needs gets no words of its own.
+            zero_dim = index.reducing_module_names.union(*(
+                zero_dim_parameters(index, name) for name in indexed_parameters(index)
+                if not any(need.search(index.code_of(index.summarisable_functions[name])) for need in self._reduction_needs)
+            ))
         if any(self._widened_by(local, qualname) for local, qualname in imports.names.items()):
             return Needs(self.rules, imports, zero_dim)
         return Needs(self.rules, None, zero_dim) if zero_dim else self
@@ -103,6 +107,11 @@ class Needs:
         if key not in self.widening_imports:
             self.widening_imports[key] = any(_renames(need, local, qualname) for need in self.every_need)
         return self.widening_imports[key]
+
+    @cached_property
+    def _reduction_needs(self) -> tuple:
+        """The needs a full reduction meets."""
+        return tuple(dict.fromkeys(need for need in self.every_need if need.search(REDUCTION)))
 
     @cached_property
     def _after_a_reduction(self) -> tuple:

@@ -153,8 +153,6 @@ losses = [loss.detach().item()]
             for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
             if isinstance(target, ast.Name)
         }
-        for function in scope.of(ast.FunctionDef):  # parameters every call passes a 0-dim value
-            bound |= zero_dim_parameters(index).get(function.name, frozenset())
         backwarded = {
             node.func.value.id
             for node in scope.of(ast.Call)
@@ -170,15 +168,23 @@ losses = [loss.detach().item()]
                 expr = expr.func.value  # what `loss.tolist()` gives is 0-dim where loss is
             return isinstance(expr, ast.Name) and expr.id in bound or makes_zero_dim(expr)
 
-        for node in scope.of(ast.Subscript):
-            if _is_integer_ast(node.slice) and zero_dim(node.value):
-                return True
-        for node in scope.of(ast.Call):
-            if isinstance(node.func, ast.Name) and node.func.id in ITERATING_BUILTINS:
-                positional = [arg for arg in node.args if not isinstance(arg, ast.Starred)]
-                if len(positional) == len(node.args) and any(zero_dim(arg) for arg in iterated(node.func.id, positional)):
+        def indexes_one() -> bool:
+            for node in scope.of(ast.Subscript):
+                if _is_integer_ast(node.slice) and zero_dim(node.value):
                     return True
-        return False
+            for node in scope.of(ast.Call):
+                if isinstance(node.func, ast.Name) and node.func.id in ITERATING_BUILTINS:
+                    positional = [arg for arg in node.args if not isinstance(arg, ast.Starred)]
+                    if len(positional) == len(node.args) and any(zero_dim(arg) for arg in iterated(node.func.id, positional)):
+                        return True
+            return False
+
+        if indexes_one():
+            return True
+        # Last, as it evaluates the function's calls: parameters every call passes a 0-dim value.
+        passed = set().union(*(zero_dim_parameters(index, function.name) for function in scope.of(ast.FunctionDef)))
+        bound |= passed
+        return bool(passed) and indexes_one()
 
     def on_subscript(self, subscript) -> None:
         if len(subscript.slice) != 1 or not _is_integer(subscript.slice[0].slice):
