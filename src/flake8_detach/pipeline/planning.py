@@ -92,10 +92,10 @@ class Needs:
         imports = index.imports
         zero_dim = frozenset()
         if self.met_but_a_reduction(source):
-            # A function whose own code meets those needs gets no words of its own.
+            # A function whose own code meets every such need gets no words of its own.
             zero_dim = index.reducing_module_names.union(*(
                 zero_dim_parameters(index, name) for name in indexed_parameters(index)
-                if not any(need.search(index.code_of(index.summarisable_functions[name])) for need in self._reduction_needs)
+                if not all(need.search(index.code_of(index.summarisable_functions[name])) for need in self._reduction_needs)
             ))
         if any(self._widened_by(local, qualname) for local, qualname in imports.names.items()):
             return Needs(self.rules, imports, zero_dim)
@@ -122,8 +122,9 @@ class Needs:
         )
 
     def met_but_a_reduction(self, source: str) -> bool:
-        """Whether some rule whose first need a reducing module's call may meet has its other
-        needs in `source` (a file where no first need occurs is passed by only where not)."""
+        """Whether some rule whose first need a full reduction meets (and so may a 0-dim word:
+        a reducing module, a parameter) has its other needs in `source`: a file where no first
+        need occurs is passed by only where none has."""
         return any(all(pattern.search(source) for pattern in rest) for rest in self._after_a_reduction)
 
     @cached_property
