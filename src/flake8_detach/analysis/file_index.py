@@ -364,9 +364,23 @@ class FileIndex:
     def one_element_losses(self) -> frozenset:
         """The loss callables (dotted names) some scope of the file backward()s a result of
         without a gradient: each call of them gives one element (one_element.py)."""
+        return one_element_losses(self.tree, self.backwarding_scopes)
+
+    @cached_property
+    def backwarding_scopes(self) -> tuple:
+        """(class or None, function or None for the module's own code) of the module and of each
+        function of the file that spans a `.backward(` (a method with its class): the scopes that
+        may backward() something."""
         if not BACKWARD_CALL.search(self.source):
-            return frozenset()
-        return one_element_losses(self.tree, self.nodes_on_lines(BACKWARD_CALL))
+            return ()
+        owners: dict = {}
+        scopes = [(None, None)]
+        for node in self.nodes_on_lines(BACKWARD_CALL):  # a class before its methods
+            if isinstance(node, ast.ClassDef):
+                owners.update((id(item), node.name) for item in node.body if isinstance(item, FUNCTIONS))
+            elif isinstance(node, FUNCTIONS):
+                scopes.append((owners.get(id(node)), node))
+        return tuple(scopes)
 
     @cached_property
     def backwarded_calls(self) -> frozenset:
@@ -374,20 +388,11 @@ class FileIndex:
         backward()s: `loss = self.compute_loss(batch); loss.backward()`, `f(x).backward()`.
         The planner and the walker take a function or method so called as one that backward()s
         what it returns."""
-        if not BACKWARD_CALL.search(self.source):
-            return frozenset()
-        owners: dict = {}
-        scopes = [(None, [node for node in self.tree.body if not isinstance(node, (*FUNCTIONS, ast.ClassDef))])]
-        for node in self.nodes_on_lines(BACKWARD_CALL):  # a class before its methods
-            if isinstance(node, ast.ClassDef):
-                owners.update((id(item), node.name) for item in node.body if isinstance(item, FUNCTIONS))
-            elif isinstance(node, FUNCTIONS):
-                scopes.append((owners.get(id(node)), node.body))
         found = set()
-        for owner, body in scopes:
+        for owner, function in self.backwarding_scopes:
             callees: dict = {}  # name -> the callees of the calls bound to it
             received = []
-            for node in scope_nodes(body, skip_definitions=True):
+            for node in scope_nodes((function or self.tree).body, skip_definitions=True):
                 if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
                     for target in node.targets:
                         if isinstance(target, ast.Name):

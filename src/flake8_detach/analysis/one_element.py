@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast
 from typing import Iterable
 
-from ..syntax.ast_syntax import FUNCTIONS, binding_targets, bound_names, dotted, parameter_names, scope_nodes
+from ..syntax.ast_syntax import binding_targets, bound_names, dotted, parameter_names, scope_nodes
 
 TERM_OPERATORS = (ast.Add, ast.Sub, ast.Mult, ast.Div)
 # backward() keywords that leave its output one element; `gradient=` (or any positional) does not.
@@ -28,23 +28,19 @@ def is_loss_name(name: str) -> bool:
     return "loss" in last or "criterion" in last
 
 
-def one_element_losses(tree: ast.Module, nodes: Iterable[ast.AST]) -> frozenset:
-    """(class, dotted name, number of arguments) of the loss callables that some scope (the
-    module, or a function among `nodes`) backward()s a result of without a gradient, called
+def one_element_losses(tree: ast.Module, scopes: Iterable[tuple]) -> frozenset:
+    """(class, dotted name, number of arguments) of the loss callables that some scope of
+    `scopes` ((class or None, function or None for the module), FileIndex.backwarding_scopes)
+    backward()s a result of without a gradient, called
     with positional arguments only: `(C, "self.criterion", 2)` for an attribute of the class
     C's instances, `(None, "criterion", 2)` for a global (a name the scope does not bind). A
     name a function binds itself (a parameter, a local) may be another object in another
     function, and tells nothing there; other arguments may ask for another shape
     (`size_average=False`)."""
     found: set = set()
-    scopes = [(None, tree.body, frozenset())]
-    for node in nodes:
-        if isinstance(node, ast.ClassDef):
-            scopes += [(node.name, method.body, _locals(method)) for method in node.body if isinstance(method, FUNCTIONS)]
-        elif isinstance(node, FUNCTIONS):
-            scopes.append((None, node.body, _locals(node)))
-    for owner, body, local in scopes:
-        nodes_here = list(scope_nodes(body, skip_definitions=True))
+    for owner, function in scopes:
+        local = _locals(function) if function is not None else frozenset()  # the module's names are globals
+        nodes_here = list(scope_nodes((function or tree).body, skip_definitions=True))
         backwarded = [call.func.value for call in nodes_here if _scalar_backward(call)]
         for name, arity in _loss_callees(backwarded, _term_bindings(nodes_here)) if backwarded else ():
             head = name.partition(".")[0]

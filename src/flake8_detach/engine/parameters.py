@@ -16,9 +16,11 @@ from typing import Optional
 import libcst as cst
 
 from ..analysis.file_index import BACKWARD_CALL
-from ..syntax.ast_syntax import function_scopes, scope_nodes
+from ..syntax.ast_syntax import bound_names, call_arguments, function_scopes, parameter_names, scope_nodes
+from .evaluator import Evaluator
 from .facts import Value
 
+# Builtins that iterate over their argument.
 ITERATING_BUILTINS = frozenset("sum list tuple iter enumerate zip sorted max min any all".split())
 
 
@@ -45,10 +47,10 @@ def zero_dim_parameters(index, function: str) -> frozenset:
     if key not in cache:
         cache[key] = frozenset()  # while it is made: a call of it inside an argument knows nothing
         calls = _calls(index).get(function)
-        positions = [a.arg for a in index.summarisable_functions[function].args.args]
+        node = index.summarisable_functions[function]
         cache[key] = frozenset(
             param for param in params
-            if calls and all(_gives_zero_dim(index, call, scope, positions.index(param), param) for call, scope in calls)
+            if calls and all(_gives_zero_dim(index, node, call, scope, param) for call, scope in calls)
         )
     return cache[key]
 
@@ -91,21 +93,16 @@ def _root(expr: ast.AST) -> Optional[str]:
     return expr.id if isinstance(expr, ast.Name) else None
 
 
-def _gives_zero_dim(index, call: ast.Call, scope, position: int, param: str) -> bool:
-    """Whether `call` gives the parameter `param` (at `position`) a value known to be 0-dim."""
-    if any(isinstance(arg, ast.Starred) for arg in call.args) or any(k.arg is None for k in call.keywords):
-        return False
-    if position < len(call.args):
-        argument = call.args[position]
-    else:
-        argument = next((k.value for k in call.keywords if k.arg == param), None)
+def _gives_zero_dim(index, function: ast.FunctionDef, call: ast.Call, scope, param: str) -> bool:
+    """Whether `call` of `function` gives its parameter `param` a value known to be 0-dim."""
+    argument = dict(call_arguments(function, call)).get(param)
     if argument is None:
-        return False  # its default
+        return False  # its default, or hidden behind `*args` / `**kwargs`
     if not isinstance(argument, ast.Name):
         return _value(index, argument, scope).zero_dim
     bindings = _scope_bindings(index, scope).get(argument.id, [(None, None)])
     values = [_bound_value(index, argument.id, target, value, scope) for target, value in bindings]
-    return bool(values) and all(value is not None and value.zero_dim for value in values)
+    return all(value is not None and value.zero_dim for value in values)
 
 
 def _scope_bindings(index, scope) -> dict:
@@ -134,7 +131,7 @@ def _scope_bindings(index, scope) -> dict:
                 _unwritten(found, [node.name])
         _unwritten(found, [name for name, count in stores.items() if count > assigned.get(name, 0)])
         if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            _unwritten(found, _parameters(scope))
+            _unwritten(found, parameter_names(scope))
         cache[key] = found
     return cache[key]
 
@@ -147,11 +144,6 @@ def _unwritten(found: dict, names) -> None:
 def _stores(target: ast.AST, name: str) -> int:
     """How many times `target` stores into `name`."""
     return sum(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in ast.walk(target))
-
-
-def _parameters(function) -> set:
-    args = function.args
-    return {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg) if a is not None}
 
 
 def _bound_value(index, name: str, target: Optional[ast.expr], value: Optional[ast.expr], scope) -> Optional[Value]:
@@ -182,17 +174,19 @@ def _parsed(index, expr: ast.expr) -> Optional[cst.BaseExpression]:
         return None
 
 
-def _evaluator(index, scope):
+def _evaluator(index, scope) -> Evaluator:
     """An evaluator of expressions of `scope` on their own: a function's names are its locals
     (unknown), the module's are globals (FileIndex.built_globals)."""
-    from .evaluator import Evaluator  # the evaluator calls back into this module: imported when used
-
     evaluator = Evaluator(index)
-    evaluator.locals = frozenset(_locals(scope)) if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)) else frozenset()
+    evaluator.locals = _locals(index, scope)
     return evaluator
 
 
-def _locals(function) -> set:
-    stored = {node.id for node in scope_nodes(function.body, skip_definitions=True)
-              if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)}
-    return _parameters(function) | stored
+def _locals(index, scope) -> frozenset:
+    """The names a function binds (made once per scope); none for the module."""
+    key = ("locals", id(scope))
+    cache = index.parameter_facts
+    if key not in cache:
+        is_function = isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef))
+        cache[key] = parameter_names(scope) | frozenset(bound_names(scope.body)) if is_function else frozenset()
+    return cache[key]

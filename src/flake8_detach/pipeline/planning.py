@@ -33,6 +33,7 @@ WRAPPER = "if True:\n"  # lets an indented method parse on its own, one line abo
 # What a caller does with a function's result where the file backward()s it: the planner reads
 # such a function as if it ended so (the walker reports what its returned value carries).
 BACKWARD_USE = "\nresult.backward()\n"
+BACKWARD_USE_NODES = tuple(ast.walk(ast.parse(BACKWARD_USE)))  # what the prechecks see of it
 REDUCTION = "torch.mean(x)"  # a need that matches this is met by the file's other 0-dim words too
 
 
@@ -267,7 +268,7 @@ def pieces_to_parse(source: str, tree: ast.Module, needs: Needs, telling_offsets
         rules = rules_met(statements, returns_to_backward)
         if any(rule.possible_in is None for rule in rules):
             return True
-        nodes = list(scope_nodes(statements)) + (list(ast.walk(ast.parse(BACKWARD_USE))) if returns_to_backward else [])
+        nodes = list(scope_nodes(statements)) + (list(BACKWARD_USE_NODES) if returns_to_backward else [])
         scope = Scope(nodes) if rules else None
         return any(rule.possible_in(scope, index) for rule in rules)
 

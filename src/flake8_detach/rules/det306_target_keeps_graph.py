@@ -8,7 +8,7 @@ import re
 import libcst as cst
 
 from .. import torchapi
-from ..syntax.ast_syntax import callee_name
+from ..syntax.ast_syntax import callee_name, last_word
 from ..syntax.cst_syntax import call_method, last_name, viewed_name
 from ..engine.facts import LOSS_FUNCTION
 from ..findings import UNSAFE
@@ -98,7 +98,7 @@ loss.backward()
             if len(node.args) >= 2:
                 name = callee_name(node, imports).lower()
                 if ("loss" in name or "criterion" in name) and any(
-                    TARGET_NAME.match(arg.attr if isinstance(arg, ast.Attribute) else getattr(arg, "id", ""))
+                    TARGET_NAME.match(last_word(arg))
                     for arg in node.args
                 ):
                     return True

@@ -7,6 +7,7 @@ import re
 
 import libcst as cst
 
+from ..syntax.ast_syntax import last_word
 from ..syntax.cst_syntax import call_method, last_name, method_name, walk
 from ..findings import UNSAFE
 from ._base import Breaks, Example, WalkRule
@@ -78,8 +79,7 @@ critic_loss = (returns - values).pow(2).mean()
                 expr = expr.operand
             if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute):
                 return expr.func.attr == "log_prob"
-            name = expr.attr if isinstance(expr, ast.Attribute) else getattr(expr, "id", "")
-            return LOG_PROB_NAME.match(name) is not None
+            return LOG_PROB_NAME.match(last_word(expr)) is not None
 
         return any(
             isinstance(node.op, ast.Mult) and (log_prob(node.left) or log_prob(node.right))

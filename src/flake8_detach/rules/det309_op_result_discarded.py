@@ -100,7 +100,7 @@ weight.fmod_(0.04)
     def on_call(self, call) -> None:
         statement = self.ctx.statement
         if not isinstance(statement, cst.Expr) or statement.value is not call or self.ctx.result_is_displayed:
-            return  # a notebook cell's last expression is displayed: its value is used
+            return  # not a statement of its own, or a notebook cell's last expression (displayed: used)
         function = self.ctx.qualname(call.func) if isinstance(call.func, cst.Attribute) else None
         if function is not None:  # `torch.fmod(...)` (a bare `fmod(...)` imported from torch is left alone)
             self._function_form(call, function)

@@ -8,7 +8,7 @@ import libcst as cst
 
 from .. import torchapi
 from ..analysis.one_element import is_loss_name
-from ..engine.parameters import zero_dim_parameters
+from ..engine.parameters import ITERATING_BUILTINS, zero_dim_parameters
 from ..syntax.ast_syntax import callee_name, last_word, scope_nodes
 from ..syntax.cst_syntax import call_method, method_name
 from ..findings import SAFE
@@ -19,8 +19,6 @@ from ._base import LOSS_WORDS, Example, Raises, WalkRule
 ZERO_DIM_MAKERS = torchapi.FULL_REDUCTIONS | {"numpy", "cpu", "cuda", "detach", "float", "double"}
 
 
-# Builtins that iterate over their argument.
-ITERATING_BUILTINS = frozenset("sum list tuple iter enumerate zip sorted max min any all".split())
 
 
 def iterated(builtin: str, positional: list) -> list:
