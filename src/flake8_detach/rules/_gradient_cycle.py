@@ -183,7 +183,7 @@ class Cycle:
         for unit in reversed(self.units):
             if not (isinstance(unit.node, LOOPS) and unit.runs_backward and unit.steps and not unit.clears):
                 continue
-            if _runs_once(unit.node):
+            if runs_once(unit.node):
                 continue
             stack = [unit]
             while stack:
@@ -227,7 +227,7 @@ def _moves_by_own_grad(target: ast.expr, *values: ast.expr) -> bool:
     )
 
 
-def _runs_once(loop: ast.AST) -> bool:
+def runs_once(loop: ast.AST) -> bool:
     """`for _ in range(1)` or over a one-element display."""
     if not isinstance(loop, (ast.For, ast.AsyncFor)):
         return False

@@ -9,17 +9,11 @@ from typing import Optional
 from .. import torchapi
 from ..syntax.ast_syntax import FUNCTIONS, dotted, scope_nodes, statements
 from ._base import Breaks, Example, FileRule
+from ._module_modes import moded_models
 
 # What switches a module out of training mode: `m.eval()`, `m.train(False)`, `m.train(mode=x)`,
 # `m.train(flag)` (any argument), `m.training = ...`. Any of them in the file: silent.
 MODE_SWITCH = re.compile(r"\.\s*eval\s*\(|\.\s*train\s*\(\s*[^)\s]|\.\s*training\s*=(?!=)")
-# Layers whose output depends on the mode.
-MODE_LAYERS = re.compile(r"\b(?:Dropout\w*|AlphaDropout|BatchNorm[123]d|SyncBatchNorm)\s*\(")
-# torchvision constructors of models holding batch norm or dropout.
-TORCHVISION_MODELS = re.compile(
-    r"^(?:torchvision\.)?models\.(?:resnet\w*|resnext\w*|wide_resnet\w*|vgg\w*_bn|vgg\d+|densenet\w*|"
-    r"inception\w*|googlenet|alexnet|mobilenet\w*|efficientnet\w*|shufflenet\w*|mnasnet\w*|squeezenet\w*)$"
-)
 GRAD_OFF = frozenset(name for name, mode in torchapi.GRAD_MODE_SETTERS.items() if mode is False)
 BACKWARD = re.compile(r"\.\s*backward\s*\(")
 
@@ -90,7 +84,7 @@ with torch.no_grad():
     def check_file(index) -> list:
         if MODE_SWITCH.search(index.source) or not BACKWARD.search(index.source):
             return []  # a module switched somewhere, or nothing trained here
-        moded = _models_with_mode_layers(index)
+        moded = moded_models(index)
         if not moded:
             return []
         passed = _parameters_given_models(index.tree, moded)
@@ -105,36 +99,6 @@ with torch.no_grad():
                 first = min(calls, key=lambda call: (call.lineno, call.col_offset))
                 found.append((first, {"model": _called_model(first)}))
         return found
-
-
-def _models_with_mode_layers(index) -> set:
-    """Dotted names the file binds to a model holding dropout or batch norm."""
-    classes = {
-        node.name for node in index.class_nodes if MODE_LAYERS.search(index.code_of(node))
-    }
-    names = set()
-    for node in statements(index.tree.body):
-        if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)):
-            continue
-        call = _unmoved(node.value)
-        callee = dotted(call.func) or ""
-        qualname = index.imports.qualname_of_dotted(callee) or ""
-        holds = (
-            callee in classes
-            or bool(TORCHVISION_MODELS.match(callee))
-            or qualname == "torch.nn.Sequential" and bool(MODE_LAYERS.search(index.code_of(call)))
-        )
-        if holds:
-            names.update(name for name in map(dotted, node.targets) if name)
-    return names
-
-
-def _unmoved(call: ast.Call) -> ast.Call:
-    """The construction under `.to(device)` / `.cuda()` (`Net().to(device)`)."""
-    while (isinstance(call.func, ast.Attribute) and call.func.attr in ("to", "cuda", "cpu", "float", "double")
-           and isinstance(call.func.value, ast.Call)):
-        call = call.func.value
-    return call
 
 
 def _parameters_given_models(tree: ast.Module, moded: set) -> dict:

@@ -1,0 +1,191 @@
+"""DET423: a model switched to eval mode in a training loop that never switches it back."""
+
+from __future__ import annotations
+
+import ast
+from typing import Optional
+
+from ..syntax.ast_syntax import LOOPS, binding_targets, dotted, parameter_names, statements
+from ._base import LOOP, Breaks, Example, FileRule
+from ._gradient_cycle import runs_once
+from ._module_modes import ModeReader, loops_with_owner, moded_models, trained_models
+
+MODE_SWITCH = r"\.\s*eval\s*\(|\.\s*train\s*\("
+
+
+class TrainedInEvalMode(FileRule):
+    code = "DET423"
+    name = "trained-in-eval-mode"
+    message = "{model}{switch}: the loop then trains it in eval mode"
+    needs = (MODE_SWITCH, r"\.\s*backward\s*\(", LOOP)
+    what = (
+        "Flags the call that switches a model to eval mode (`model.eval()`, `model.train(False)`, or a "
+        "call of the file's own function or method that does, followed three calls deep with its "
+        "arguments) inside a loop that also trains: a `backward()` runs in its passes, the model's "
+        "parameters are in a torch optimizer of the file, and it holds dropout or batch norm (a class "
+        "of the file or the project that builds them, an `nn.Sequential` holding one, a torchvision "
+        "model that does), when nothing in the loop switches it back to training mode: no "
+        "`train()` or `.training =` on it or on a module holding it, and it is not handed to code "
+        "the file cannot see into. A model given to the function holding the loop counts when every "
+        "call of that function passes such a model."
+    )
+    why = (
+        "`eval()` stays in force until `train()`. A `model.train()` before the epoch loop and a "
+        "validation inside it that calls `model.eval()` leave every epoch after the first training "
+        "in eval mode: dropout is off (no regularisation) and batch norm normalises with its frozen "
+        "running statistics, which stop updating. Training runs without an error and converges to "
+        "something else. Call `model.train()` at the start of every training pass."
+    )
+    references = ("https://pytorch.org/docs/stable/generated/torch.nn.Module.html#torch.nn.Module.train",)
+    examples = (
+        Example(
+            bad="""\
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+model = nn.Sequential(nn.Linear(4, 8), nn.BatchNorm1d(8), nn.ReLU(), nn.Linear(8, 1))
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+x, y = torch.randn(16, 4), torch.randn(16, 1)
+
+
+def validate():
+    model.eval()
+    with torch.no_grad():
+        return nn.functional.mse_loss(model(x), y).item()
+
+
+model.train()  # expect: DET423
+for epoch in range(3):
+    optimizer.zero_grad()
+    nn.functional.mse_loss(model(x), y).backward()
+    optimizer.step()
+    print(validate())
+""",
+            good="""\
+import torch
+from torch import nn
+
+torch.manual_seed(0)
+model = nn.Sequential(nn.Linear(4, 8), nn.BatchNorm1d(8), nn.ReLU(), nn.Linear(8, 1))
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+x, y = torch.randn(16, 4), torch.randn(16, 1)
+
+
+def validate():
+    model.eval()
+    with torch.no_grad():
+        return nn.functional.mse_loss(model(x), y).item()
+
+
+for epoch in range(3):
+    model.train()
+    optimizer.zero_grad()
+    nn.functional.mse_loss(model(x), y).backward()
+    optimizer.step()
+    print(validate())
+""",
+            # Batch norm counts the batches it normalises in training mode: one per epoch.
+            proof=Breaks("model[1].num_batches_tracked.item() == 3"),
+        ),
+    )
+
+    @staticmethod
+    def check_file(index) -> list:
+        moded = moded_models(index)
+        trained = trained_models(index) if moded else set()
+        if not trained:
+            return []
+        reader = ModeReader(index)
+        calls = _calls_by_function(index.tree)
+        found: dict = {}
+        for loop, owner, function in loops_with_owner(index.tree):
+            if runs_once(loop):
+                continue
+            switches = reader.switches(loop, owner)
+            if not switches.backwards or switches.any_train:
+                continue
+            if any(name not in moded and not _trained(name, trained) for name in switches.trains):
+                continue  # `m.train()` on a submodule met in a loop, a wrapper: it may be the model
+            rebound = {dotted(t) for node in statements(loop.body) for t in binding_targets(node)}
+            for model, (_, site) in switches.evals.items():
+                if model in rebound or _covered(model, switches.trains | switches.handed):
+                    continue
+                if not switches.trains_after_eval(model):
+                    continue
+                origins = _origins(model, function, owner, calls)
+                if origins and all(_trained(name, trained) and name in moded for name in origins):
+                    before = _train_before(model, loop, function.body if function else index.tree.body)
+                    if before is not None:
+                        site, switch = before, ".train() runs once, before a training loop that switches it to eval mode"
+                    else:  # named as where it is switched (a function's parameter)
+                        model = dotted(site.func.value)
+                        switch = " is switched to eval mode here, in a training loop that never switches it back"
+                    found.setdefault(id(site), (site, {"model": model, "switch": switch}))
+        return sorted(found.values(), key=lambda item: (item[0].lineno, item[0].col_offset))
+
+
+def _covered(model: str, names: set) -> bool:
+    """Whether one of `names` is the model or holds it (`self.train()` switches `self.net`)."""
+    return any(model == name or model.startswith(name + ".") for name in names)
+
+
+def _trained(model: str, trained: set) -> bool:
+    """Whether an optimizer updates the model's parameters, or those of a submodule of it."""
+    return any(name == model or name.startswith(model + ".") for name in trained)
+
+
+def _train_before(model: str, loop: ast.AST, body: list) -> Optional[ast.Call]:
+    """The last `model.train()` of the scope that runs before `loop`, outside every loop: the
+    switch back that runs once where it had to run on every pass."""
+    looped = [(node.lineno, node.end_lineno) for node in statements(body, skip_definitions=True)
+              if isinstance(node, LOOPS)]
+    found = None
+    for node in statements(body, skip_definitions=True):
+        if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and node.lineno < loop.lineno):
+            continue
+        call = node.value
+        if (isinstance(call.func, ast.Attribute) and call.func.attr == "train" and not call.args and not call.keywords
+                and dotted(call.func.value) == model
+                and not any(first <= node.lineno <= last for first, last in looped)):
+            if found is None or node.lineno > found.lineno:
+                found = call
+    return found
+
+
+def _calls_by_function(tree: ast.Module) -> dict:
+    """name -> the calls of it by name (`train(...)`) and as a method of self (`self.train(...)`)."""
+    calls: dict = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name):
+                calls.setdefault(func.id, []).append((node, False))
+            elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self":
+                calls.setdefault(func.attr, []).append((node, True))
+    return calls
+
+
+def _origins(model: str, function: Optional[ast.AST], owner: Optional[str], calls: dict) -> Optional[set]:
+    """The names `model` stands for where the models are built: itself, or, for a parameter of
+    the function holding the loop, the argument every call of it gives (None where some call
+    gives none that has a name)."""
+    root, dot, rest = model.partition(".")
+    if function is None or root not in parameter_names(function) or root == "self":
+        return {model}
+    positional = [a.arg for a in (*function.args.posonlyargs, *function.args.args)]
+    if owner is not None and positional:
+        positional = positional[1:]
+    origins = set()
+    for call, through_self in calls.get(function.name, ()):
+        if through_self != (owner is not None):
+            continue
+        if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+            return None  # which parameter takes which argument is hidden
+        given = dict(zip(positional, call.args))
+        given.update((k.arg, k.value) for k in call.keywords)
+        name = dotted(given[root]) if root in given else None
+        if name is None:
+            return None
+        origins.add(name + dot + rest)
+    return origins or None
