@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .. import torchapi
 from ..analysis.summaries import optimized_modules
 from ..syntax.ast_syntax import FUNCTIONS, LOOPS, bound_names, dotted, parameter_names, statements
 
@@ -23,6 +24,7 @@ TORCHVISION_MODELS = re.compile(
 MODULE_MOVES = frozenset(("to", "cuda", "cpu", "float", "double", "half"))
 WRAPPERS = frozenset(("torch.nn.DataParallel", "torch.nn.parallel.DistributedDataParallel",
                       "torch.nn.parallel.DataParallel"))
+GRAD_OFF = frozenset(name for name, mode in torchapi.GRAD_MODE_SETTERS.items() if mode is False)
 HELPER_DEPTH = 3  # calls followed into the file's functions
 CLASS_DEPTH = 3  # classes followed into the submodules they build
 # Methods of a module that cannot switch its mode; any other method of it may (a class's own
@@ -110,10 +112,13 @@ class Switches:
     are those of the loop body's statements that reach the event, directly or through calls."""
 
     evals: dict = field(default_factory=dict)  # model -> (position, the first eval()/train(False) call)
-    trains: set = field(default_factory=set)  # models switched (or maybe switched) to training mode
+    eval_positions: dict = field(default_factory=dict)  # model -> the positions that switch it to eval mode
+    trains: dict = field(default_factory=dict)  # model -> the positions that switch (or may switch) it to training mode
     any_train: bool = False  # something switched to training mode that the loop cannot name
-    handed: set = field(default_factory=set)  # models handed to code the file cannot see into
+    handed: dict = field(default_factory=dict)  # model -> the positions that hand it to code the file cannot see into
     backwards: list = field(default_factory=list)  # (position, whether only under an `if`) of each backward()
+    # (position, model, the call) of each call of a model under no_grad in code that computes a metric
+    evaluations: list = field(default_factory=list)
 
     def trains_after_eval(self, model: str) -> bool:
         """Whether a backward() runs after `model` is switched to eval mode: in a later pass (a
@@ -122,6 +127,40 @@ class Switches:
         function, `if training: loss.backward()`)."""
         position = self.evals[model][0]
         return any(at < position or at > position and not conditional for at, conditional in self.backwards)
+
+    def evaluated_in_training_mode(self) -> list:
+        """The evaluations that run after a statement of the pass switches their model to
+        training mode, with nothing from that statement to theirs switching it to eval mode
+        or handing it to code the file cannot see into: (the call, the model)."""
+        found = []
+        for position, model, call in self.evaluations:
+            trained_at = [at for name, ats in self.trains.items() if covers(name, model) for at in ats if at < position]
+            if not trained_at:
+                continue
+            since = range(max(trained_at), position + 1)
+            if any(at in since for name, ats in (*self.eval_positions.items(), *self.handed.items())
+                   if covers(name, model) or covers(model, name) for at in ats):
+                continue
+            found.append((call, model))
+        return found
+
+
+def covers(name: str, model: str) -> bool:
+    """Whether a switch of `name` switches `model`: the same, or a module holding it."""
+    return model == name or model.startswith(name + ".")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The function being read: `names` renames its names into the loop's (a parameter -> the
+    argument's dotted name, or None where it has none; "" -> its locals), empty in the loop
+    itself; `measuring`: whether it computes a metric anywhere."""
+
+    names: dict
+    owner: Optional[str]  # the class of the method read
+    depth: int
+    seen: frozenset  # the functions being read, not read again inside themselves
+    measuring: bool
 
 
 class ModeReader:
@@ -153,49 +192,59 @@ class ModeReader:
         """The switches of `loop` (in a method of the class `owner`, or None)."""
         found = Switches()
         for position, statement in enumerate(loop.body + loop.orelse):
-            self._read([statement], {}, owner, 0, position, False, found, frozenset())
+            self._read([statement], Frame({}, owner, 0, frozenset(), False), position, False, False, found)
         return found
 
-    def _read(self, body: list, names: dict, owner, depth: int, position: int, conditional: bool,
-              found: Switches, seen: frozenset) -> None:
-        """`names`: the renaming of the function being read into the loop's names (a parameter
-        -> the argument's dotted name, or None where it has none); empty in the loop itself.
-        `conditional`: whether the code read runs only under an `if`."""
-        stack = [(node, conditional) for node in body]
+    def _read(self, body: list, frame: "Frame", position: int, conditional: bool, evaluating: bool,
+              found: Switches) -> None:
+        """Read `body` as run at the loop body's statement `position`; `conditional`: only under
+        an `if`; `evaluating`: under no_grad in code that computes a metric."""
+        stack = [(node, conditional, evaluating) for node in body]
         while stack:
-            node, under_if = stack.pop()
+            node, under_if, under_metric = stack.pop()
             if isinstance(node, (*FUNCTIONS, ast.ClassDef)):
                 continue
+            if isinstance(node, (ast.With, ast.AsyncWith)) and not under_metric and self._grad_off(node.items):
+                under_metric = frame.measuring or any(is_metric(inner) for inner in ast.walk(node))
             branches = isinstance(node, (ast.If, ast.IfExp))
-            stack.extend((child, under_if or branches and child is not node.test) for child in ast.iter_child_nodes(node))
+            stack.extend((child, under_if or branches and child is not node.test, under_metric)
+                         for child in ast.iter_child_nodes(node))
             if isinstance(node, ast.Call):
-                self._call(node, names, owner, depth, position, under_if, found, seen)
+                if under_metric:
+                    model = self._rename(called_model(node), frame.names)
+                    if model is not None:
+                        found.evaluations.append((position, model, node))
+                self._call(node, frame, position, under_if, under_metric, found)
             elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
                 for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
                     if isinstance(target, ast.Attribute) and target.attr == "training":
-                        self._note_train(target.value, names, found)
+                        self._note(found.trains, target.value, frame, position, found)
 
-    def _call(self, call: ast.Call, names: dict, owner, depth: int, position: int, conditional: bool,
-              found: Switches, seen: frozenset) -> None:
+    def _call(self, call: ast.Call, frame: "Frame", position: int, conditional: bool, evaluating: bool,
+              found: Switches) -> None:
         func = call.func
         method = func.attr if isinstance(func, ast.Attribute) else None
         if method == "backward":
             found.backwards.append((position, conditional))
             return
         if method == "eval" and not call.args and not call.keywords or method == "train" and _turns_off(call):
-            model = self._rename(func.value, names)
+            model = self._rename(func.value, frame.names)
             if model is not None:
                 found.evals.setdefault(model, (position, call))
+                found.eval_positions.setdefault(model, set()).add(position)
             return
         if method == "train":
-            self._note_train(func.value, names, found)
+            self._note(found.trains, func.value, frame, position, found)
             return
-        key = _callee_key(func, owner)
+        key = _callee_key(func, frame.owner)
         if key in self.functions:
             definition = self.functions[key]
-            if definition is not None and depth < HELPER_DEPTH and key not in seen:
-                inner = self._arguments(definition, call, names, key[0] is not None)
-                self._read(definition.body, inner, key[0], depth + 1, position, conditional, found, seen | {key})
+            if definition is not None and frame.depth < HELPER_DEPTH and key not in frame.seen:
+                measuring = any(is_metric(inner) for inner in ast.walk(definition))
+                inner = Frame(self._arguments(definition, call, frame.names, key[0] is not None), key[0],
+                              frame.depth + 1, frame.seen | {key}, measuring)
+                grad_off = any(self._grad_off([decorator]) for decorator in definition.decorator_list)
+                self._read(definition.body, inner, position, conditional, evaluating or grad_off and measuring, found)
             else:
                 found.any_train = True  # not followed: it may switch anything back
             return
@@ -203,13 +252,29 @@ class ModeReader:
         if qualname.startswith("torch.") or isinstance(func, ast.Name) and func.id in PLAIN_BUILTINS:
             return
         if method is not None and self._may_switch(method):
-            receiver = self._rename(func.value, names)
-            if receiver is not None:
-                found.handed.add(receiver)  # `model.fit()`, `trainer.run()`: may switch what it holds
+            # `model.fit()`, `trainer.run()`: may switch what it holds
+            self._note(found.handed, func.value, frame, position)
         for argument in (*call.args, *(k.value for k in call.keywords)):
-            handed = self._rename(argument.value if isinstance(argument, ast.Starred) else argument, names)
-            if handed is not None:
-                found.handed.add(handed)
+            self._note(found.handed, argument.value if isinstance(argument, ast.Starred) else argument, frame, position)
+
+    def _grad_off(self, items: list) -> bool:
+        """Whether `with` items (or decorators) turn gradients off: `torch.no_grad()`."""
+        for item in items:
+            expr = getattr(item, "context_expr", item)
+            expr = expr.func if isinstance(expr, ast.Call) else expr
+            if self.index.imports.qualname_of_dotted(dotted(expr)) in GRAD_OFF:
+                return True
+        return False
+
+    def _note(self, where: dict, receiver: ast.expr, frame: "Frame", position: int,
+              found: Optional[Switches] = None) -> None:
+        """Record the model `receiver` names at `position` in `where`; a switch to training mode
+        (`found` given) of something the loop cannot name makes any_train."""
+        model = self._rename(receiver, frame.names)
+        if model is not None:
+            where.setdefault(model, set()).add(position)
+        elif found is not None:
+            found.any_train = True
 
     def _may_switch(self, method: str) -> bool:
         """Whether a call of `<something>.<method>()` may switch a mode: a method some class of
@@ -221,16 +286,9 @@ class ModeReader:
             return bool(TRAINING_NAME.search(method))
         return any(MODE_SWITCH.search(self.index.code_of(definition)) for definition in self._methods[method])
 
-    def _note_train(self, receiver: ast.expr, names: dict, found: Switches) -> None:
-        model = self._rename(receiver, names)
-        if model is None:
-            found.any_train = True
-        else:
-            found.trains.add(model)
-
-    def _rename(self, expr: ast.expr, names: dict) -> Optional[str]:
+    def _rename(self, expr: Optional[ast.expr], names: dict) -> Optional[str]:
         """`expr`'s dotted name in the loop's names, or None where it has none."""
-        name = dotted(expr)
+        name = dotted(expr) if expr is not None else None
         if name is None:
             return None
         root, dot, rest = name.partition(".")
@@ -259,6 +317,27 @@ class ModeReader:
             if keyword.arg in inner:
                 inner[keyword.arg] = self._rename(keyword.value, names)
         return inner
+
+
+def called_model(call: ast.Call) -> Optional[ast.expr]:
+    """`model` for `model(x)` or `model.forward(x)`."""
+    func = call.func
+    return func.value if isinstance(func, ast.Attribute) and func.attr == "forward" else func
+
+
+def is_metric(node: ast.AST) -> bool:
+    """A tensor comparison (`pred == labels`, `pred.eq(labels)`): the code measures something.
+    A comparison with a constant or a Python number (`topi.item() == EOS`) steers a loop."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "eq":
+        return True
+    if not (isinstance(node, ast.Compare) and any(isinstance(op, (ast.Eq, ast.NotEq)) for op in node.ops)):
+        return False
+    sides = [node.left, *node.comparators]
+    return not any(
+        isinstance(side, ast.Constant)
+        or isinstance(side, ast.Call) and isinstance(side.func, ast.Attribute) and side.func.attr == "item"
+        for side in sides
+    )
 
 
 def _turns_off(call: ast.Call) -> bool:
@@ -293,3 +372,41 @@ def loops_with_owner(tree: ast.Module):
             stack.extend((child, owner, function) for child in getattr(node, block, None) or [])
         for clause in (*getattr(node, "handlers", ()), *getattr(node, "cases", ())):
             stack.extend((child, owner, function) for child in clause.body)
+
+
+def calls_by_function(tree: ast.Module) -> dict:
+    """name -> the calls of it by name (`train(...)`) and as a method of self (`self.train(...)`)."""
+    calls: dict = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name):
+                calls.setdefault(func.id, []).append((node, False))
+            elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self":
+                calls.setdefault(func.attr, []).append((node, True))
+    return calls
+
+
+def model_origins(model: str, function: Optional[ast.AST], owner: Optional[str], calls: dict) -> Optional[set]:
+    """The names `model` stands for where the models are built: itself, or, for a parameter of
+    the function holding the loop, the argument every call of it gives (None where some call
+    gives none that has a name)."""
+    root, dot, rest = model.partition(".")
+    if function is None or root not in parameter_names(function) or root == "self":
+        return {model}
+    positional = [a.arg for a in (*function.args.posonlyargs, *function.args.args)]
+    if owner is not None and positional:
+        positional = positional[1:]
+    origins = set()
+    for call, through_self in calls.get(function.name, ()):
+        if through_self != (owner is not None):
+            continue
+        if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+            return None  # which parameter takes which argument is hidden
+        given = dict(zip(positional, call.args))
+        given.update((k.arg, k.value) for k in call.keywords)
+        name = dotted(given[root]) if root in given else None
+        if name is None:
+            return None
+        origins.add(name + dot + rest)
+    return origins or None

@@ -4,34 +4,37 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Optional
 
-from .. import torchapi
 from ..syntax.ast_syntax import FUNCTIONS, dotted, scope_nodes, statements
 from ._base import Breaks, Example, FileRule
-from ._module_modes import moded_models
+from ._gradient_cycle import runs_once
+from ._module_modes import GRAD_OFF, ModeReader, called_model, calls_by_function, is_metric, loops_with_owner, model_origins, moded_models
 
 # What switches a module out of training mode: `m.eval()`, `m.train(False)`, `m.train(mode=x)`,
-# `m.train(flag)` (any argument), `m.training = ...`. Any of them in the file: silent.
+# `m.train(flag)` (any argument), `m.training = ...`. With one of them in the file, only an
+# evaluation that follows a train() in the pass of a training loop is reported.
 MODE_SWITCH = re.compile(r"\.\s*eval\s*\(|\.\s*train\s*\(\s*[^)\s]|\.\s*training\s*=(?!=)")
-GRAD_OFF = frozenset(name for name, mode in torchapi.GRAD_MODE_SETTERS.items() if mode is False)
 BACKWARD = re.compile(r"\.\s*backward\s*\(")
 
 
 class EvaluatedInTrainingMode(FileRule):
     code = "DET422"
     name = "evaluated-in-training-mode"
-    message = "{model} is evaluated in training mode (no eval() in this file): dropout/batch norm skew it"
-    needs = (r"no_grad|inference_mode", BACKWARD.pattern, r"Dropout|BatchNorm|models\.")
+    message = "{model} is evaluated in training mode ({reason}): dropout/batch norm skew it"
+    needs = (r"no_grad|inference_mode", BACKWARD.pattern)
     what = (
         "Flags the call of a model under `torch.no_grad()` (or `inference_mode`) that computes "
-        "a metric there (tensors compared: `pred == labels`, `.eq()`), in a file that trains (it calls "
-        "`backward()`) and never switches any module out of training mode (no `.eval()`, "
-        "`.train(False)`, `.train(flag)` or `.training =` anywhere), when the model holds "
-        "dropout or batch norm: built from a class of the file whose code builds "
-        "`nn.Dropout`/`nn.BatchNorm*`, an `nn.Sequential` holding one, or a torchvision model "
-        "that does. A model given to a function of the file as an argument counts when every "
-        "call of that function passes such a model."
+        "a metric there (tensors compared: `pred == labels`, `.eq()`; in a function of the file "
+        "called to evaluate, anywhere in it), in a file that trains (it calls `backward()`), when "
+        "the model holds dropout or batch norm (built from a class of the file or of the project "
+        "whose code builds `nn.Dropout`/`nn.BatchNorm*`, an `nn.Sequential` holding one, or a "
+        "torchvision model that does) and is in training mode there: the file never switches any "
+        "module out of training mode (no `.eval()`, `.train(False)`, `.train(flag)` or "
+        "`.training =` anywhere), or the evaluation runs in a training loop's pass after a "
+        "statement that switches the model to `train()`, with nothing in between switching it to "
+        "eval mode or handing it to code the file cannot see into (calls of the file's functions "
+        "and methods followed three deep with their arguments). A model given to a function of "
+        "the file as an argument counts when every call of that function passes such a model."
     )
     why = (
         "A module starts in training mode and stays there until `eval()`. `no_grad()` turns off "
@@ -82,23 +85,45 @@ with torch.no_grad():
 
     @staticmethod
     def check_file(index) -> list:
-        if MODE_SWITCH.search(index.source) or not BACKWARD.search(index.source):
-            return []  # a module switched somewhere, or nothing trained here
+        if not BACKWARD.search(index.source):
+            return []  # nothing trained here
         moded = moded_models(index)
         if not moded:
             return []
+        if MODE_SWITCH.search(index.source):
+            return _evaluated_after_train(index, moded)
         passed = _parameters_given_models(index.tree, moded)
         found = []
         for function, block in _grad_off_blocks(index):
             names = moded | passed.get(id(function), set())
             nodes = list(scope_nodes(block, skip_definitions=True))
-            if not any(_is_metric(node) for node in nodes):
+            if not any(is_metric(node) for node in nodes):
                 continue
-            calls = [node for node in nodes if isinstance(node, ast.Call) and _called_model(node) in names]
+            calls = [node for node in nodes if isinstance(node, ast.Call) and dotted(called_model(node)) in names]
             if calls:
                 first = min(calls, key=lambda call: (call.lineno, call.col_offset))
-                found.append((first, {"model": _called_model(first)}))
+                found.append((first, {"model": dotted(called_model(first)), "reason": "no eval() in this file"}))
         return found
+
+
+def _evaluated_after_train(index, moded: set) -> list:
+    """The evaluations in a training loop that run after a statement of its pass switches the
+    model to training mode, with nothing between switching it to eval mode."""
+    reader = ModeReader(index)
+    calls = calls_by_function(index.tree)
+    found: dict = {}
+    for loop, owner, function in loops_with_owner(index.tree):
+        if runs_once(loop):
+            continue
+        switches = reader.switches(loop, owner)
+        if not switches.backwards:
+            continue  # not a training loop: `model.train()` before a no_grad forward may be MC dropout
+        for call, model in switches.evaluated_in_training_mode():
+            origins = model_origins(model, function, owner, calls)
+            if origins and all(name in moded for name in origins):
+                reason = "the loop's train() before it is still in force"
+                found.setdefault(id(call), (call, {"model": dotted(called_model(call)), "reason": reason}))
+    return sorted(found.values(), key=lambda item: (item[0].lineno, item[0].col_offset))
 
 
 def _parameters_given_models(tree: ast.Module, moded: set) -> dict:
@@ -145,26 +170,3 @@ def _grad_off_blocks(index):
             stack.extend((child, function) for child in getattr(node, block, None) or [])
         for clause in (*getattr(node, "handlers", ()), *getattr(node, "cases", ())):
             stack.extend((child, function) for child in clause.body)
-
-
-def _called_model(call: ast.Call) -> Optional[str]:
-    """`model` for `model(x)` or `model.forward(x)`."""
-    func = call.func
-    if isinstance(func, ast.Attribute) and func.attr == "forward":
-        return dotted(func.value)
-    return dotted(func)
-
-
-def _is_metric(node: ast.AST) -> bool:
-    """A tensor comparison (`pred == labels`, `pred.eq(labels)`): the block measures something.
-    A comparison with a constant or a Python number (`topi.item() == EOS`) steers a loop."""
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "eq":
-        return True
-    if not (isinstance(node, ast.Compare) and any(isinstance(op, (ast.Eq, ast.NotEq)) for op in node.ops)):
-        return False
-    sides = [node.left, *node.comparators]
-    return not any(
-        isinstance(side, ast.Constant)
-        or isinstance(side, ast.Call) and isinstance(side.func, ast.Attribute) and side.func.attr == "item"
-        for side in sides
-    )

@@ -5,10 +5,10 @@ from __future__ import annotations
 import ast
 from typing import Optional
 
-from ..syntax.ast_syntax import LOOPS, binding_targets, dotted, parameter_names, statements
+from ..syntax.ast_syntax import LOOPS, binding_targets, dotted, statements
 from ._base import LOOP, Breaks, Example, FileRule
 from ._gradient_cycle import runs_once
-from ._module_modes import ModeReader, loops_with_owner, moded_models, trained_models
+from ._module_modes import ModeReader, calls_by_function, covers, loops_with_owner, model_origins, moded_models, trained_models
 
 MODE_SWITCH = r"\.\s*eval\s*\(|\.\s*train\s*\("
 
@@ -97,7 +97,7 @@ for epoch in range(3):
         if not trained:
             return []
         reader = ModeReader(index)
-        calls = _calls_by_function(index.tree)
+        calls = calls_by_function(index.tree)
         found: dict = {}
         for loop, owner, function in loops_with_owner(index.tree):
             if runs_once(loop):
@@ -109,11 +109,11 @@ for epoch in range(3):
                 continue  # `m.train()` on a submodule met in a loop, a wrapper: it may be the model
             rebound = {dotted(t) for node in statements(loop.body) for t in binding_targets(node)}
             for model, (_, site) in switches.evals.items():
-                if model in rebound or _covered(model, switches.trains | switches.handed):
+                if model in rebound or any(covers(name, model) for name in (*switches.trains, *switches.handed)):
                     continue
                 if not switches.trains_after_eval(model):
                     continue
-                origins = _origins(model, function, owner, calls)
+                origins = model_origins(model, function, owner, calls)
                 if origins and all(_trained(name, trained) and name in moded for name in origins):
                     before = _train_before(model, loop, function.body if function else index.tree.body)
                     if before is not None:
@@ -125,14 +125,9 @@ for epoch in range(3):
         return sorted(found.values(), key=lambda item: (item[0].lineno, item[0].col_offset))
 
 
-def _covered(model: str, names: set) -> bool:
-    """Whether one of `names` is the model or holds it (`self.train()` switches `self.net`)."""
-    return any(model == name or model.startswith(name + ".") for name in names)
-
-
 def _trained(model: str, trained: set) -> bool:
     """Whether an optimizer updates the model's parameters, or those of a submodule of it."""
-    return any(name == model or name.startswith(model + ".") for name in trained)
+    return any(covers(model, name) for name in trained)
 
 
 def _train_before(model: str, loop: ast.AST, body: list) -> Optional[ast.Call]:
@@ -151,41 +146,3 @@ def _train_before(model: str, loop: ast.AST, body: list) -> Optional[ast.Call]:
             if found is None or node.lineno > found.lineno:
                 found = call
     return found
-
-
-def _calls_by_function(tree: ast.Module) -> dict:
-    """name -> the calls of it by name (`train(...)`) and as a method of self (`self.train(...)`)."""
-    calls: dict = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            func = node.func
-            if isinstance(func, ast.Name):
-                calls.setdefault(func.id, []).append((node, False))
-            elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self":
-                calls.setdefault(func.attr, []).append((node, True))
-    return calls
-
-
-def _origins(model: str, function: Optional[ast.AST], owner: Optional[str], calls: dict) -> Optional[set]:
-    """The names `model` stands for where the models are built: itself, or, for a parameter of
-    the function holding the loop, the argument every call of it gives (None where some call
-    gives none that has a name)."""
-    root, dot, rest = model.partition(".")
-    if function is None or root not in parameter_names(function) or root == "self":
-        return {model}
-    positional = [a.arg for a in (*function.args.posonlyargs, *function.args.args)]
-    if owner is not None and positional:
-        positional = positional[1:]
-    origins = set()
-    for call, through_self in calls.get(function.name, ()):
-        if through_self != (owner is not None):
-            continue
-        if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
-            return None  # which parameter takes which argument is hidden
-        given = dict(zip(positional, call.args))
-        given.update((k.arg, k.value) for k in call.keywords)
-        name = dotted(given[root]) if root in given else None
-        if name is None:
-            return None
-        origins.add(name + dot + rest)
-    return origins or None
