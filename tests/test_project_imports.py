@@ -165,3 +165,63 @@ def test_a_file_that_never_meets_torch_is_not_pytorch_code(tmp_path):
 
 def only_codes(tmp_path, main: str, **modules) -> list:
     return [code for _, code in codes(tmp_path, main, **modules)]
+
+
+ARCHITECTURE = """\
+import torch.nn as nn
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 2)
+
+    def forward(self, x):
+        return self.fc(x)
+
+
+model = Net()
+"""
+
+TEST_LOOP = """\
+from torch.autograd import Variable
+from Architecture.model import model
+
+
+def test(loader):
+    for data in loader:
+        output = model(Variable(data, volatile=True))
+        print(output.sum().item())
+"""
+
+
+def volatile_findings(path) -> list:
+    return [v.line for v in check_source(TEST_LOOP, RULES, path=str(path)) if v.code == "DET502"]
+
+
+def test_a_model_another_module_builds_is_a_module(tmp_path):
+    (tmp_path / "Architecture").mkdir()
+    (tmp_path / "Architecture" / "model.py").write_text(ARCHITECTURE)
+    (tmp_path / "Pipeline").mkdir()
+    path = tmp_path / "Pipeline" / "run.py"  # a script's subdirectory: the import starts from above it
+    path.write_text(TEST_LOOP)
+    assert volatile_findings(path) == [7]
+
+
+def test_a_package_does_not_look_above_itself(tmp_path):
+    (tmp_path / "Architecture").mkdir()
+    (tmp_path / "Architecture" / "model.py").write_text(ARCHITECTURE)
+    (tmp_path / "Pipeline").mkdir()
+    (tmp_path / "Pipeline" / "__init__.py").write_text("")
+    path = tmp_path / "Pipeline" / "run.py"  # in a package, `Architecture` would be an installed one
+    path.write_text(TEST_LOOP)
+    assert volatile_findings(path) == []
+
+
+def test_a_model_another_module_binds_twice_stays_unknown(tmp_path):
+    (tmp_path / "Architecture").mkdir()
+    (tmp_path / "Architecture" / "model.py").write_text(ARCHITECTURE + "model = lambda x: x\n")
+    (tmp_path / "Pipeline").mkdir()
+    path = tmp_path / "Pipeline" / "run.py"
+    path.write_text(TEST_LOOP)
+    assert volatile_findings(path) == []

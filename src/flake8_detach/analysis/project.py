@@ -1,6 +1,7 @@
 """The project's own modules, as a file imports them: `from models import Discriminator`,
 `from model import *`. A module is found on disk next to the importing file (a script's
-directory is the first place Python looks), or up its package for a relative import.
+directory is the first place Python looks) or, outside packages, in the directories above it,
+or up its package for a relative import.
 
 What the importing file needs of it is little: which of its classes are `nn.Module` subclasses
 or plain classes, and, for a star import, which of its names are torch's. That is read from
@@ -24,6 +25,7 @@ from ..syntax.ast_syntax import module_level
 from .imports import ImportTable
 
 MAX_BYTES = 2_000_000
+SCRIPT_LEVELS = 3  # directories above a script's own where its absolute imports are looked for
 TORCH_IMPORT = re.compile(r"^(?:import torch\b|from torch\b)[^\n(\\]*$", re.MULTILINE)
 CLASS_HEADER = re.compile(r"^class\s+(\w+)\s*(?:\(([^)]*)\))?\s*:", re.MULTILINE)
 
@@ -38,15 +40,24 @@ class ModuleFacts:
 
 def module_file(importer: str, module: str, level: int) -> Optional[str]:
     """The file of `module` as imported by the file `importer` (`from <level dots><module>`),
-    or None where it is not a file of the project beside it."""
+    or None where it is not a file of the project. An absolute import is looked for beside the
+    importer, then, where the importer's directory is no package (no `__init__.py`), in the
+    directories above it, SCRIPT_LEVELS at most: a script run from the project's root imports
+    `Architecture.model` from a subdirectory's file as well."""
     directory = os.path.dirname(os.path.abspath(importer))
     for _ in range(max(level - 1, 0)):  # `from ..x import y`: up from the importer's package
         directory = os.path.dirname(directory)
     parts = module.split(".") if module else []
-    base = os.path.join(directory, *parts)
-    for candidate in (base + ".py", os.path.join(base, "__init__.py")):
-        if parts and os.path.isfile(candidate):
-            return candidate
+    if not parts:
+        return None
+    for _ in range(SCRIPT_LEVELS + 1 if level == 0 else 1):
+        base = os.path.join(directory, *parts)
+        for candidate in (base + ".py", os.path.join(base, "__init__.py")):
+            if os.path.isfile(candidate):
+                return candidate
+        if os.path.isfile(os.path.join(directory, "__init__.py")):
+            return None  # in a package: its absolute imports start from where it is installed
+        directory = os.path.dirname(directory)
     return None
 
 

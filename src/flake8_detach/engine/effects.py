@@ -201,6 +201,8 @@ class Effects:
                     self.rebind(name, Value(grad=False, kind=PYTHON if value.kind == PYTHON else None))
             else:
                 self.unknown(target_names(target))
+            for name in target_names(target) if self.evaluator.backwarded_once else ():
+                self.state.set(name, self.one_element_before_backward(name, self.state.get(name)))
         elif isinstance(target, cst.Subscript):
             self.write_inplace(target.value, (value,))
         elif isinstance(target, cst.Attribute) and target.attr.value == "requires_grad":

@@ -132,6 +132,8 @@ class Evaluator:
                 return CONSTANT
             if expr.value in self.state.names or self.locals is None or expr.value in self.locals:
                 return self.state.get(expr.value)
+            if expr.value in self.file_index.project_names:
+                return self._imported_value(expr.value)
             return self.built(self.file_index.built_globals.get(expr.value), None)  # a global
         if isinstance(expr, cst.Call):
             return self._evaluate_call(expr)
@@ -443,6 +445,21 @@ class Evaluator:
         grad = True if trained and self.state.grad_mode is True else None
         return Value(kind=kind, pending=pending, saves=True, freed=freed, zero_dim=zero_dim, modules=modules,
                      stale_by=stale_by, grad=grad, leaf=False if grad else None, tensor=bool(grad))
+
+    def _imported_value(self, name: str) -> Value:
+        """What a name imported by name from a module of the project holds where that module
+        builds it once at module level (`model = Net()` there): a module, a loss function, an
+        optimizer, an instance (Evaluator.built, read in that module)."""
+        path, there = self.file_index.project_names[name]
+        other = project_index(path)
+        if other is None:
+            return UNKNOWN
+        value = Evaluator(other).built(other.built_globals.get(there), None)
+        if value.kind is None:
+            return UNKNOWN  # a tensor's facts there may not hold after this file's writes
+        if value.module_class is not None and value.module_class[0] is None:  # that module's own class
+            value = value.but(module_class=(path, value.module_class[1]))
+        return value.but(trainable=None) if self.file_index.switches_requires_grad else value
 
     def _project_origin(self, func: cst.BaseExpression) -> Optional[tuple]:
         """(module file, name there) where `func` names a class or function another module of

@@ -15,18 +15,20 @@ TERM_OPERATORS = (cst.Add, cst.Subtract, cst.Multiply, cst.Divide)
 
 
 def backwarded_once(function: cst.FunctionDef) -> frozenset:
-    """The names `function` binds exactly once, by a plain assignment, that it backward()s
-    without a gradient, and the names bound once that `+ - * /` sum or scale into those."""
+    """The names `function` binds exactly once, by a plain assignment (or unpacked from one:
+    `loss, acc = step(x)`), that it backward()s without a gradient, and the names bound once
+    that `+ - * /` sum or scale into those."""
     # name -> the value of its one plain assignment, None for a parameter or any other binding
     bindings: dict = {name: None for name in _parameter_names(function)}
     roots = []
     for node in _body_nodes(function):
-        if isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
-            name = node.targets[0].target.value
-            if name in bindings:
-                bindings[name] = None
-            else:
-                bindings[name] = node.value
+        if isinstance(node, cst.Assign) and len(node.targets) == 1 and _plain_targets(node.targets[0].target):
+            whole = isinstance(node.targets[0].target, cst.Name)
+            for name in _names(node.targets[0].target):
+                if name in bindings:
+                    bindings[name] = None
+                else:  # an element unpacked (`loss, acc = step(x)`) has no terms of its own
+                    bindings[name] = node.value if whole else cst.Tuple([])
         elif isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.For, cst.WithItem, cst.NamedExpr, cst.CompFor, cst.Assign)):
             target = getattr(node, "target", None) or getattr(getattr(node, "asname", None), "name", None)
             for each in [target] if not isinstance(node, cst.Assign) else [t.target for t in node.targets]:
@@ -72,6 +74,13 @@ def _terms(expr: cst.BaseExpression) -> Iterator[str]:
         yield from _terms(expr.expression)
     elif isinstance(expr, cst.Name):
         yield expr.value
+
+
+def _plain_targets(target: cst.BaseExpression) -> bool:
+    """A name, or a tuple or list of names without a starred one: each bound to one value."""
+    if isinstance(target, cst.Name):
+        return True
+    return isinstance(target, (cst.Tuple, cst.List)) and all(isinstance(e.value, cst.Name) for e in target.elements)
 
 
 def _names(target) -> Iterator[str]:

@@ -25,7 +25,8 @@ class TargetKeepsGraph(WalkRule):
     needs = (LOSS_WORDS,)
     what = (
         "Flags a loss (a torch loss function, an `nn.*Loss` instance, or a callable named like a "
-        "loss: `loss`, `criterion`, `*_loss`) called with a target, an argument named like one "
+        "loss: `loss`, `criterion`, `*_loss`) called with a target (for a torch loss, its second "
+        "argument, or its first where named like a target), an argument named like one "
         "(`q_target`, `target`, `targets_next`) or bound to a bootstrap formula (a tensor "
         "without a graph, such as the rewards, plus or minus a value that ran through a module: "
         "`rewards + gamma * max_next_q`), whose value carries the graph of a module that the "
@@ -140,7 +141,12 @@ loss.backward()
         arguments = [a.value for a in call.args if a.keyword is None and not a.star]
         if len(arguments) != 2 or not self._is_loss(call):
             return
-        for target, prediction in (arguments, arguments[::-1]):
+        # A torch loss takes (input, target): its input is the target only where named like one
+        # (`mse_loss(q_target, q)`, symmetric); a loss of the user's own may take them either way.
+        first = arguments[0]
+        named_target = isinstance(first, (cst.Name, cst.Attribute)) and TARGET_NAME.match(last_name(first))
+        orders = [arguments, arguments[::-1]] if named_target or not self._is_torch_loss(call) else [arguments[::-1]]
+        for target, prediction in orders:
             if not (isinstance(target, (cst.Name, cst.Attribute)) and (
                 TARGET_NAME.match(last_name(target)) or isinstance(target, cst.Name) and target.value in self.scopes[-1]
             )):
@@ -153,6 +159,10 @@ loss.backward()
                 self.report_at_backward(
                     call, site or target, fix=fix, target=self.ctx.text(target), module=sorted(shared)[0]
                 )
+
+    def _is_torch_loss(self, call: cst.Call) -> bool:
+        name = self.ctx.qualname(call.func)
+        return torchapi.is_loss_function(name) if name is not None else self.ctx.value(call.func).kind == LOSS_FUNCTION
 
     def _is_loss(self, call: cst.Call) -> bool:
         name = self.ctx.qualname(call.func)

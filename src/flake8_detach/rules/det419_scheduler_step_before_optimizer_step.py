@@ -107,7 +107,7 @@ def _scheduler_step(statement: ast.stmt, schedulers: set) -> Optional[ast.Call]:
         return next((call for call in branches if call is not None), None)
     if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
         call = statement.value
-        if (isinstance(call.func, ast.Attribute) and call.func.attr == "step" and not call.args
+        if (isinstance(call.func, ast.Attribute) and call.func.attr == "step" and not call.args and not call.keywords
                 and dotted(call.func.value) in schedulers):
             return call
     return None
