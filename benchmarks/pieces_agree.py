@@ -7,8 +7,9 @@ a file where no rule's words occur (pipeline.planning.plan); `check_source(..., 
 analyses the whole file in one piece, with no gate. The gates are a cost optimisation and must
 never change a result: this runs both, with every rule, on each .py file and each notebook
 segment under the folders (default: the library corpus of build_corpus.py and the user corpus of
-ecosystem.py, both in benchmarks/.cache/, the reports corpus and the mimics) and lists the files
-where the findings differ. Exit status 1 when any do.
+ecosystem.py, both in benchmarks/.cache/, the reports corpus and the mimics), then each rule
+that finds something there selected alone (a rule's own gates must not hide what the others'
+let through), and lists the files where the findings differ. Exit status 1 when any do.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import multiprocessing
 import sys
 from pathlib import Path
 
-from flake8_detach import check_source
+from flake8_detach import RULES, check_source
 from flake8_detach.pipeline.notebook import Notebook, NotebookError
 
 CACHE = Path(__file__).resolve().parent / ".cache"
@@ -38,12 +39,19 @@ def sources_of(path: Path) -> list:
 
 
 def compare(path: Path) -> tuple:
-    """(path, whether the two analyses agree, the first difference)."""
+    """(path, whether the analyses agree, the first difference): the pieces against the whole
+    file with every rule, then each rule found selected alone (its gates only) against what
+    it finds in the whole file."""
     for source in sources_of(path):
         pieces = [(v.line, v.col, v.code, v.message) for v in check_source(source, path=str(path))]
         whole = [(v.line, v.col, v.code, v.message) for v in check_source(source, whole_file=True, path=str(path))]
         if pieces != whole:
             return path, False, sorted(set(pieces) ^ set(whole))[:1]
+        for rule in (rule for rule in RULES if any(found[2] == rule.code for found in whole)):
+            alone = [(v.line, v.col, v.code, v.message) for v in check_source(source, [rule], path=str(path))]
+            own = [found for found in whole if found[2] == rule.code]
+            if alone != own:
+                return path, False, [f"{rule.code} selected alone"] + sorted(set(alone) ^ set(own))[:1]
     return path, True, []
 
 

@@ -225,3 +225,31 @@ def test_a_model_another_module_binds_twice_stays_unknown(tmp_path):
     path = tmp_path / "Pipeline" / "run.py"
     path.write_text(TEST_LOOP)
     assert volatile_findings(path) == []
+
+
+DROPPING_MODEL = """\
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = nn.Linear(4, 2)
+
+    def forward(self, x):
+        return self.fc(F.dropout2d(x, p=0.5))
+"""
+
+
+@pytest.mark.parametrize("script, found", [
+    ("from model.nets import Net\nnet = Net()\nnet.eval()\n", [11]),
+    ("from model.nets import Net\nnet = Net()\n", []),  # never evaluated: dropout on throughout
+    ("from model.other import Net\nnet = Net()\nnet.eval()\n", []),  # evaluates another module's classes
+])
+def test_a_model_a_script_above_evaluates_is_evaluated(tmp_path, script, found):
+    (tmp_path / "model").mkdir()
+    path = tmp_path / "model" / "nets.py"
+    path.write_text(DROPPING_MODEL)
+    (tmp_path / "train.py").write_text(script)
+    assert [v.line for v in check_source(DROPPING_MODEL, RULES, path=str(path)) if v.code == "DET418"] == found

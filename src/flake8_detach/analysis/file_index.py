@@ -73,6 +73,7 @@ class FileIndex:
     project_names: dict = field(default_factory=dict)
     # The project's modules imported whole: local name -> module file (`import data`).
     project_modules: dict = field(default_factory=dict)
+    path: Optional[str] = None  # where the file is on disk, when it is
 
     def origin(self, name: Optional[str]) -> Optional[tuple]:
         """(module file, name there) for a dotted name that a module of the project defines:
@@ -168,6 +169,12 @@ class FileIndex:
             if is_evaluated(node.name, frozenset()):
                 evaluated.add(node.name)
         return frozenset(evaluated)
+
+    @cached_property
+    def evaluated_by_importers(self) -> bool:
+        """Whether a script of the project that imports this module switches some module to
+        eval mode (project.evaluated_by_importers): its model classes are evaluated there."""
+        return self.path is not None and project.evaluated_by_importers(self.path)
 
     @cached_property
     def uses_gradients(self) -> bool:
@@ -532,7 +539,8 @@ def index_file(tree: ast.Module, source: str, path: Optional[str] = None) -> Fil
         )
         for node in classes
     }
-    return FileIndex(imports, frozenset(module_classes), plain, facts, tuple(classes), tree, source, project_names, project_modules)
+    return FileIndex(imports, frozenset(module_classes), plain, facts, tuple(classes), tree, source, project_names,
+                     project_modules, path)
 
 
 def project_index(path: str) -> Optional[FileIndex]:

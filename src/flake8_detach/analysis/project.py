@@ -129,3 +129,50 @@ def is_torch_code(source: str, tree: ast.Module, path: Optional[str]) -> bool:
 def exported(name: str) -> bool:
     """Whether `from <module> import *` binds `name` (a module without `__all__`: public names)."""
     return not name.startswith("_")
+
+
+EVAL_SWITCH = re.compile(r"\.\s*eval\s*\(\s*\)|\.\s*train\s*\(\s*(?:mode\s*=\s*)?False\s*\)")
+
+
+def evaluated_by_importers(path: str) -> bool:
+    """Whether a file beside the module at `path` or in the directories above it (SCRIPT_LEVELS
+    at most) imports it by its name and switches some module to eval mode (`from model.model
+    import Net` ... `net.eval()`): a model defined for scripts that evaluate it."""
+    return _evaluated_by_importers(os.path.realpath(path))
+
+
+@lru_cache(maxsize=1024)
+def _evaluated_by_importers(path: str) -> bool:
+    stem = os.path.splitext(os.path.basename(path))[0]
+    if stem == "__init__":
+        stem = os.path.basename(os.path.dirname(path))
+    imports = re.compile(rf"^\s*(?:from\s+[\w.]*\b{re.escape(stem)}\b[\w.]*\s+import|import\s+[\w., ]*\b{re.escape(stem)}\b)",
+                         re.MULTILINE)
+    directory = os.path.dirname(path)
+    for _ in range(SCRIPT_LEVELS + 1):
+        for other in _python_files(directory):
+            if other != path and _imports_and_evaluates(other, imports):
+                return True
+        directory = os.path.dirname(directory)
+    return False
+
+
+@lru_cache(maxsize=256)
+def _python_files(directory: str) -> tuple:
+    try:
+        names = sorted(os.listdir(directory))
+    except OSError:
+        return ()
+    return tuple(os.path.join(directory, name) for name in names if name.endswith(".py"))
+
+
+def _imports_and_evaluates(path: str, imports: re.Pattern) -> bool:
+    try:
+        if os.path.getsize(path) > MAX_BYTES:
+            return False
+        with open(path, "rb") as file:
+            text = file.read().decode("utf-8", "replace")
+    except OSError:
+        return False
+    return bool(EVAL_SWITCH.search(text)) and bool(imports.search(text))
+

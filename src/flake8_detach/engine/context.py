@@ -69,9 +69,11 @@ class RuleContext:
     @property
     def in_evaluated_module_class(self) -> bool:
         """Whether the walk is in a method of a torch.nn.Module subclass of the file some
-        instance of which the file switches to eval mode (FileIndex.evaluated_classes)."""
+        instance of which the file switches to eval mode (FileIndex.evaluated_classes), or that
+        a script importing the file may (FileIndex.evaluated_by_importers)."""
         owner = self._evaluator.owner
-        return owner in self._evaluator.module_classes and owner in self._evaluator.file_index.evaluated_classes
+        index = self._evaluator.file_index
+        return owner in self._evaluator.module_classes and (owner in index.evaluated_classes or index.evaluated_by_importers)
 
     @property
     def classes(self) -> dict:

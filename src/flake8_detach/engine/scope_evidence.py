@@ -17,26 +17,43 @@ TERM_OPERATORS = (cst.Add, cst.Subtract, cst.Multiply, cst.Divide)
 def backwarded_once(function: cst.FunctionDef) -> frozenset:
     """The names `function` binds exactly once, by a plain assignment (or unpacked from one:
     `loss, acc = step(x)`), that it backward()s without a gradient, and the names bound once
-    that `+ - * /` sum or scale into those."""
+    that `+ - * /` sum or scale into those, or into an accumulator it backward()s, a name
+    bound only to such sums and by `+=`/`-=` (`total = 0`, `total += loss`; `total = a + b`,
+    `total += c`): one element, and so is each term (broadcasting never makes fewer)."""
     # name -> the value of its one plain assignment, None for a parameter or any other binding
     bindings: dict = {name: None for name in _parameter_names(function)}
+    added: dict = {}  # name -> the sums bound to it and the values `+=`/`-=` add to it
+    unsummed = set()  # names bound otherwise than to a sum or by `+=`/`-=`
     roots = []
     for node in _body_nodes(function):
         if isinstance(node, cst.Assign) and len(node.targets) == 1 and _plain_targets(node.targets[0].target):
             whole = isinstance(node.targets[0].target, cst.Name)
             for name in _names(node.targets[0].target):
+                if whole and _is_sum(node.value):
+                    added.setdefault(name, []).append(node.value)
+                else:
+                    unsummed.add(name)
                 if name in bindings:
                     bindings[name] = None
                 else:  # an element unpacked (`loss, acc = step(x)`) has no terms of its own
                     bindings[name] = node.value if whole else cst.Tuple([])
         elif isinstance(node, (cst.AugAssign, cst.AnnAssign, cst.For, cst.WithItem, cst.NamedExpr, cst.CompFor, cst.Assign)):
             target = getattr(node, "target", None) or getattr(getattr(node, "asname", None), "name", None)
+            summing = isinstance(node, cst.AugAssign) and isinstance(node.operator, (cst.AddAssign, cst.SubtractAssign))
             for each in [target] if not isinstance(node, cst.Assign) else [t.target for t in node.targets]:
                 for name in _names(each):
                     bindings[name] = None
+                    if summing and isinstance(each, cst.Name):
+                        added.setdefault(name, []).append(node.value)
+                    else:
+                        unsummed.add(name)
         elif _scalar_backward(node):
             roots.append(node.func.value.value)
-    found, stack = set(), [name for name in roots if bindings.get(name) is not None]
+    stack = [name for name in roots if bindings.get(name) is not None]
+    for name in roots:  # an accumulator: numbers and what is added to it
+        if name in added and name not in unsummed and name not in _parameter_names(function):
+            stack += [term for value in added[name] for term in _terms(value) if bindings.get(term) is not None]
+    found: set = set()
     while stack:
         name = stack.pop()
         if name in found:
@@ -74,6 +91,15 @@ def _terms(expr: cst.BaseExpression) -> Iterator[str]:
         yield from _terms(expr.expression)
     elif isinstance(expr, cst.Name):
         yield expr.value
+
+
+def _is_sum(expr: cst.BaseExpression) -> bool:
+    """A number, a name, or `+ - * /` of such: no call that could reduce or reshape."""
+    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, TERM_OPERATORS):
+        return _is_sum(expr.left) and _is_sum(expr.right)
+    if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
+        return _is_sum(expr.expression)
+    return isinstance(expr, (cst.Integer, cst.Float, cst.Name))
 
 
 def _plain_targets(target: cst.BaseExpression) -> bool:

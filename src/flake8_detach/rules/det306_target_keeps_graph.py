@@ -10,7 +10,7 @@ import libcst as cst
 from .. import torchapi
 from ..syntax.ast_syntax import callee_name, last_word
 from ..syntax.cst_syntax import call_method, last_name, viewed_name
-from ..engine.facts import LOSS_FUNCTION
+from ..engine.facts import CARRIES_GRAPH, LOSS_FUNCTION
 from ..findings import UNSAFE
 from ._base import LOSS_WORDS, Breaks, Example, WalkRule
 
@@ -26,7 +26,7 @@ class TargetKeepsGraph(WalkRule):
     what = (
         "Flags a loss (a torch loss function, an `nn.*Loss` instance, or a callable named like a "
         "loss: `loss`, `criterion`, `*_loss`) called with a target (for a torch loss, its second "
-        "argument, or its first where named like a target), an argument named like one "
+        "argument, or its first where the second is known to carry a graph), an argument named like one "
         "(`q_target`, `target`, `targets_next`) or bound to a bootstrap formula (a tensor "
         "without a graph, such as the rewards, plus or minus a value that ran through a module: "
         "`rewards + gamma * max_next_q`), whose value carries the graph of a module that the "
@@ -93,13 +93,19 @@ loss.backward()
 
     @staticmethod
     def possible_in(scope, index) -> bool:
-        """A call of something named like a loss with a target-named argument."""
+        """A call of something named like a loss (or bound to a loss class) with an argument
+        named like a target, or a name the scope binds to a sum or difference (a bootstrap
+        formula, whatever its name)."""
         imports = index.imports
+        sums = {
+            target.id for node in scope.of(ast.Assign) if isinstance(node.value, ast.BinOp)
+            and isinstance(node.value.op, (ast.Add, ast.Sub)) for target in node.targets if isinstance(target, ast.Name)
+        }
         for node in scope.of(ast.Call):
             if len(node.args) >= 2:
                 name = callee_name(node, imports).lower()
-                if ("loss" in name or "criterion" in name) and any(
-                    TARGET_NAME.match(last_word(arg))
+                if ("loss" in name or "criterion" in name or last_word(node.func) in index.loss_function_names) and any(
+                    TARGET_NAME.match(last_word(arg)) or isinstance(arg, ast.Name) and arg.id in sums
                     for arg in node.args
                 ):
                     return True
@@ -141,17 +147,18 @@ loss.backward()
         arguments = [a.value for a in call.args if a.keyword is None and not a.star]
         if len(arguments) != 2 or not self._is_loss(call):
             return
-        # A torch loss takes (input, target): its input is the target only where named like one
-        # (`mse_loss(q_target, q)`, symmetric); a loss of the user's own may take them either way.
-        first = arguments[0]
-        named_target = isinstance(first, (cst.Name, cst.Attribute)) and TARGET_NAME.match(last_name(first))
-        orders = [arguments, arguments[::-1]] if named_target or not self._is_torch_loss(call) else [arguments[::-1]]
-        for target, prediction in orders:
+        # A torch loss takes (input, target); a loss of the user's own may take them either way.
+        # A torch loss's input is read as its target (`mse_loss(q_target, q)`, symmetric) only
+        # where its other argument is known to carry a graph (a module's output): the prediction.
+        torch_loss = self._is_torch_loss(call)
+        for target, prediction in (arguments, arguments[::-1]):
             if not (isinstance(target, (cst.Name, cst.Attribute)) and (
                 TARGET_NAME.match(last_name(target)) or isinstance(target, cst.Name) and target.value in self.scopes[-1]
             )):
                 continue
             value, predicted = self.ctx.value(target), self.ctx.value(prediction)
+            if torch_loss and target is arguments[0] and not (predicted.grad or predicted.kind in CARRIES_GRAPH):
+                continue
             shared = value.modules & predicted.modules
             if shared and value.grad is not False and predicted.grad is not False:
                 site = self.scopes[-1].get(target.value) if isinstance(target, cst.Name) else None

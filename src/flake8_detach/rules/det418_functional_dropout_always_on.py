@@ -12,11 +12,9 @@ from ..syntax.ast_syntax import dotted
 from ..syntax.cst_syntax import keyword_arg, with_keyword
 from ._base import Breaks, Example, WalkRule
 
-# torch.nn.functional's dropouts: `training` (default True) is the third argument of each.
-DROPOUTS = frozenset(
-    f"torch.nn.functional.{name}"
-    for name in "dropout dropout1d dropout2d dropout3d alpha_dropout feature_alpha_dropout".split()
-)
+# torch.nn.functional's dropouts whose `training` (the third argument) defaults to True; the
+# alpha dropouts default to False: they never drop unless asked (another mistake).
+DROPOUTS = frozenset(f"torch.nn.functional.{name}" for name in "dropout dropout1d dropout2d dropout3d".split())
 TRAINING_POSITION = 2
 
 
@@ -26,10 +24,11 @@ class FunctionalDropoutAlwaysOn(WalkRule):
     message = "{call} without training= drops units in eval() too: pass training=self.training"
     needs = (r"dropout",)
     what = (
-        "Flags `F.dropout(x, p)` (and `dropout1d/2d/3d`, `alpha_dropout`, "
-        "`feature_alpha_dropout`) called in a method of an `nn.Module` subclass without its "
-        "`training` argument, by keyword or by position, where the file switches an instance "
-        "of that class (or of a module holding one) to eval mode. A rate that the method is "
+        "Flags `F.dropout(x, p)` (and `dropout1d/2d/3d`) called in a method of an `nn.Module` "
+        "subclass without its `training` argument, by keyword or by position, where the file "
+        "switches an instance of that class (or of a module holding one) to eval mode, or a "
+        "script beside it or above it that imports the file switches a module to eval mode. "
+        "A rate that the method is "
         "given as a parameter (`F.dropout(x, drop_prob)`) is the caller's to set, and is left alone."
     )
     why = (
