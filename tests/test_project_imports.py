@@ -208,12 +208,23 @@ def test_a_model_another_module_builds_is_a_module(tmp_path):
     assert volatile_findings(path) == [7]
 
 
-def test_a_package_does_not_look_above_itself(tmp_path):
+def test_a_package_imports_from_beside_its_top_package(tmp_path):
     (tmp_path / "Architecture").mkdir()
     (tmp_path / "Architecture" / "model.py").write_text(ARCHITECTURE)
-    (tmp_path / "Pipeline").mkdir()
-    (tmp_path / "Pipeline" / "__init__.py").write_text("")
-    path = tmp_path / "Pipeline" / "run.py"  # in a package, `Architecture` would be an installed one
+    (tmp_path / "Pipeline" / "steps").mkdir(parents=True)
+    for package in ("Pipeline", "Pipeline/steps"):
+        (tmp_path / package / "__init__.py").write_text("")
+    path = tmp_path / "Pipeline" / "steps" / "run.py"  # the project runs from tmp_path: Architecture is there
+    path.write_text(TEST_LOOP)
+    assert volatile_findings(path) == [7]
+
+
+def test_a_script_looks_only_so_far_up(tmp_path):
+    (tmp_path / "Architecture").mkdir()
+    (tmp_path / "Architecture" / "model.py").write_text(ARCHITECTURE)
+    deep = tmp_path / "a" / "b" / "c" / "d"
+    deep.mkdir(parents=True)
+    path = deep / "run.py"  # four directories down: not where a script of the project runs from
     path.write_text(TEST_LOOP)
     assert volatile_findings(path) == []
 
@@ -253,3 +264,40 @@ def test_a_model_a_script_above_evaluates_is_evaluated(tmp_path, script, found):
     path.write_text(DROPPING_MODEL)
     (tmp_path / "train.py").write_text(script)
     assert [v.line for v in check_source(DROPPING_MODEL, RULES, path=str(path)) if v.code == "DET418"] == found
+
+
+HELPERS = """\
+import torch
+from torch.autograd import Variable
+
+
+def make_variable(tensor, volatile=False):
+    return Variable(tensor, volatile=volatile)
+
+
+def as_variable(tensor, flag=False):
+    return Variable(tensor, volatile=flag)
+"""
+
+
+@pytest.mark.parametrize("call, found", [
+    ("make_variable(images, volatile=True)", [8]),
+    ("make_variable(images, volatile=False)", []),
+    ("as_variable(images, volatile=True)", []),  # its `volatile` is not what it hands on
+    ("make_variable(images)", []),
+])
+def test_a_helper_hands_on_the_volatile_flag(tmp_path, call, found):
+    main = f"""\
+    from utils import make_variable, as_variable
+
+
+    def evaluate(encoder, classifier, loader):
+        encoder.eval()
+        classifier.eval()
+        for images, labels in loader:
+            images = {call}
+            preds = classifier(encoder(images))
+            print(preds.argmax(1))
+    """
+    assert [line for line, code in codes(tmp_path, main, utils=HELPERS) if code == "DET502"] == found
+

@@ -319,4 +319,10 @@ REMOVED_IMPORTS = (
                   "collections.abc, str, int, math.inf", "from torch._six import container_abcs"),
     RemovedImport("torch.utils.serialization.load_lua", "1.0", "ImportError", "cannot import name 'load_lua'",
                   "torchfile.load of the torchfile package", "from torch.utils.serialization import load_lua"),
+    RemovedImport("torch.utils.ffi", "1.0", "ModuleNotFoundError", "No module named 'torch.utils.ffi'",
+                  "torch.utils.cpp_extension", "from torch.utils.ffi import _wrap_function"),
+    RemovedImport("torch.legacy", "1.0", "ModuleNotFoundError", "No module named 'torch.legacy'",
+                  "torch.nn", "import torch.legacy.nn as lnn"),
+    RemovedImport("torch.autograd.gradcheck.zero_gradients", "1.9", "ImportError", "cannot import name 'zero_gradients'",
+                  "x.grad.zero_() (or x.grad = None) on each input", "from torch.autograd.gradcheck import zero_gradients"),
 )

@@ -1,7 +1,7 @@
 """The project's own modules, as a file imports them: `from models import Discriminator`,
 `from model import *`. A module is found on disk next to the importing file (a script's
-directory is the first place Python looks) or, outside packages, in the directories above it,
-or up its package for a relative import.
+directory is the first place Python looks), beside the top package of a package's module, in
+the directories above a script outside packages, or up its package for a relative import.
 
 What the importing file needs of it is little: which of its classes are `nn.Module` subclasses
 or plain classes, and, for a star import, which of its names are torch's. That is read from
@@ -41,24 +41,36 @@ class ModuleFacts:
 def module_file(importer: str, module: str, level: int) -> Optional[str]:
     """The file of `module` as imported by the file `importer` (`from <level dots><module>`),
     or None where it is not a file of the project. An absolute import is looked for beside the
-    importer, then, where the importer's directory is no package (no `__init__.py`), in the
-    directories above it, SCRIPT_LEVELS at most: a script run from the project's root imports
-    `Architecture.model` from a subdirectory's file as well."""
+    importer, then where Python would look when the project runs: for a module of a package,
+    beside its top package (`core/test.py` of a project run from its root imports `utils`
+    from there); for a script's module, in the directories above it (SCRIPT_LEVELS at most: a
+    script run from the project's root imports `Architecture.model` from a subdirectory's file)."""
     directory = os.path.dirname(os.path.abspath(importer))
     for _ in range(max(level - 1, 0)):  # `from ..x import y`: up from the importer's package
         directory = os.path.dirname(directory)
     parts = module.split(".") if module else []
     if not parts:
         return None
-    for _ in range(SCRIPT_LEVELS + 1 if level == 0 else 1):
-        base = os.path.join(directory, *parts)
+    for place in _import_roots(directory) if level == 0 else (directory,):
+        base = os.path.join(place, *parts)
         for candidate in (base + ".py", os.path.join(base, "__init__.py")):
             if os.path.isfile(candidate):
                 return candidate
-        if os.path.isfile(os.path.join(directory, "__init__.py")):
-            return None  # in a package: its absolute imports start from where it is installed
-        directory = os.path.dirname(directory)
     return None
+
+
+def _import_roots(directory: str) -> list:
+    """Where an absolute import of a file in `directory` is looked for, nearest first."""
+    top = directory
+    while os.path.isfile(os.path.join(top, "__init__.py")) and os.path.dirname(top) != top:
+        top = os.path.dirname(top)
+    if top != directory:
+        return [directory, top]
+    roots = [directory]
+    for _ in range(SCRIPT_LEVELS):
+        directory = os.path.dirname(directory)
+        roots.append(directory)
+    return roots
 
 
 def module_facts(path: str) -> Optional[ModuleFacts]:

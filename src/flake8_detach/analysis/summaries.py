@@ -184,3 +184,16 @@ def _union(parts) -> Optional[frozenset]:
             return None
         result |= part
     return result
+
+
+def hands_on_volatile(function: ast.AST) -> bool:
+    """Whether `function` gives its `volatile` parameter to a call as `volatile=` (a helper
+    wrapping `Variable(x.cuda(), volatile=volatile)`)."""
+    if "volatile" not in {arg.arg for arg in (*function.args.args, *function.args.kwonlyargs)}:
+        return False
+    return any(
+        isinstance(node, ast.keyword) and node.arg == "volatile" and isinstance(node.value, ast.Name)
+        and node.value.id == "volatile"
+        for node in ast.walk(function)
+    )
+

@@ -323,6 +323,27 @@ class Evaluator:
         return UNKNOWN
 
     def _evaluate_call(self, call: cst.Call) -> Value:
+        value = self._call_value(call)
+        flags = self._volatile_handed_on(call)
+        return value.but(volatile=value.volatile | flags) if flags else value
+
+    def _volatile_handed_on(self, call: cst.Call) -> frozenset:
+        """The `volatile=` argument of a call of a function of the file or the project that
+        hands its `volatile` parameter on to a Variable (`make_variable(x, volatile=True)`):
+        a flag ignored since 0.4, as if written in the Variable() itself."""
+        flag = next((arg for arg in call.args if arg.keyword is not None and arg.keyword.value == "volatile"), None)
+        if flag is None or literal_bool(flag.value) is False:
+            return frozenset()
+        name = dotted_name(call.func)
+        index, there = self.file_index, name
+        if name not in index.summarisable_functions:
+            origin = self._project_origin(call.func)
+            index = project_index(origin[0]) if origin is not None else None
+            there = origin[1] if origin is not None else None
+        definition = index.summarisable_functions.get(there) if index is not None else None
+        return frozenset({flag}) if definition is not None and summaries.hands_on_volatile(definition) else frozenset()
+
+    def _call_value(self, call: cst.Call) -> Value:
         func = call.func
         name = self.qualname(func)
         if name is not None:

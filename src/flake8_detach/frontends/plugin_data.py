@@ -55,7 +55,7 @@ FIRST_NEEDS = {
     'DET506': ('\\[\\s*[\'"]step[\'"]\\s*\\]\\s*=',),
     'DET507': ('uint8', 'ByteTensor', 'byte\\s*\\('),
     'DET508': ('means\\s*=(?!=)', 'variables\\s*=(?!=)', 'verbose\\s*=(?!=)', 'multinomial\\s*\\(', 'stft\\s*\\('),
-    'DET509': ('_six', 'load_lua'),
+    'DET509': ('_six', 'load_lua', 'ffi', 'legacy', 'zero_gradients'),
     'DET510': ('load\\s*\\(',),
     'DET511': ('Function',),
     'DET512': ('\\.\\s*(?:size_average|reduce)\\s*=(?!=)',),

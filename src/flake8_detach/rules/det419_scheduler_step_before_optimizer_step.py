@@ -74,9 +74,11 @@ for epoch in range(2):
             return []
         stepping = _stepping_functions(index.tree, schedulers)
         found = []
-        for loop in (node for node in ast.walk(index.tree) if isinstance(node, (ast.For, ast.AsyncFor, ast.While))):
+        # A loop's body, or a function's (`def train(epoch): scheduler.step()` then its batches).
+        bodies = (node for node in ast.walk(index.tree) if isinstance(node, (ast.For, ast.AsyncFor, ast.While, *FUNCTIONS)))
+        for body in bodies:
             stepped = None  # the scheduler step of the body not yet preceded by an optimizer step
-            for statement in loop.body:
+            for statement in body.body:
                 if stepped is None and _steps_optimizer([statement], schedulers, stepping):
                     break  # the optimizer steps first in this body
                 if stepped is None:

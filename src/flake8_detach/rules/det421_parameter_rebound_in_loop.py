@@ -115,6 +115,12 @@ def _bound(target: ast.expr, source: ast.expr) -> Iterator[str]:
 def _iterated(source: ast.expr) -> Optional[str]:
     """What iterating `source` binds: "tensors", "pairs" (name, tensor), or "zip"/"enumerate"
     of further sources."""
+    if isinstance(source, (ast.ListComp, ast.GeneratorExp)) and len(source.generators) == 1:
+        # `[p for p in net.parameters() if p.dim() == 4]`: some of the same tensors
+        comprehension = source.generators[0]
+        same = isinstance(source.elt, ast.Name) and isinstance(comprehension.target, ast.Name) \
+            and source.elt.id == comprehension.target.id
+        return "tensors" if same and _iterated(comprehension.iter) == "tensors" else None
     if not isinstance(source, ast.Call):
         return None
     func = source.func
