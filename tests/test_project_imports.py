@@ -214,9 +214,11 @@ def test_a_package_imports_from_beside_its_top_package(tmp_path):
     (tmp_path / "Pipeline" / "steps").mkdir(parents=True)
     for package in ("Pipeline", "Pipeline/steps"):
         (tmp_path / package / "__init__.py").write_text("")
-    path = tmp_path / "Pipeline" / "steps" / "run.py"  # the project runs from tmp_path: Architecture is there
+    path = tmp_path / "Pipeline" / "steps" / "run.py"
     path.write_text(TEST_LOOP)
-    assert volatile_findings(path) == [7]
+    assert volatile_findings(path) == []  # an installed package's site holds no scripts
+    (tmp_path / "main.py").write_text("from Pipeline.steps.run import test\n")
+    assert volatile_findings(path) == [7]  # the project runs from where main.py is: Architecture is there
 
 
 def test_a_script_looks_only_so_far_up(tmp_path):
@@ -301,3 +303,17 @@ def test_a_helper_hands_on_the_volatile_flag(tmp_path, call, found):
     """
     assert [line for line, code in codes(tmp_path, main, utils=HELPERS) if code == "DET502"] == found
 
+
+
+def test_a_function_a_star_import_brings_is_summarised(tmp_path):
+    main = """\
+    from losses import *
+
+
+    def validate(model, batches):
+        for x, y in batches:
+            loss = compute_loss(model, x, y)
+            print(loss.data[0])
+    """
+    assert codes(tmp_path, main, losses=LOSSES) == [(7, "DET504")]
+    assert codes(tmp_path, main.replace("import *", "import walked_loss"), losses=LOSSES) == []

@@ -582,7 +582,8 @@ def _project_modules(tree: ast.Module, path: str, own: set) -> dict:
 
 def _add_project_imports(tree: ast.Module, path: str, own: set, imports: ImportTable, modules: set, plain: set) -> dict:
     """What `from <a module of the project> import *` binds, read from that module: its torch
-    names into `imports`, its module classes into `modules`, its plain classes into `plain`;
+    names into `imports`, its module classes into `modules`, its plain classes into `plain`,
+    its functions with the names imported by name;
     names the file binds itself are its own. Returns the names imported by name, with where
     they come from (read when asked about). `own`: the names the file binds."""
     named = {}
@@ -610,6 +611,9 @@ def _add_project_imports(tree: ast.Module, path: str, own: set, imports: ImportT
                     modules.add(name)
                 else:
                     plain.add(name)
+            for name in other.functions:  # read when asked about, as a name imported by name
+                if name not in own and name not in imports.names and project.exported(name):
+                    named.setdefault(name, (found, name))
     return named
 
 

@@ -27,6 +27,7 @@ from .imports import ImportTable
 MAX_BYTES = 2_000_000
 SCRIPT_LEVELS = 3  # directories above a script's own where its absolute imports are looked for
 TORCH_IMPORT = re.compile(r"^(?:import torch\b|from torch\b)[^\n(\\]*$", re.MULTILINE)
+FUNCTION_HEADER = re.compile(r"^def\s+(\w+)\s*\(", re.MULTILINE)
 CLASS_HEADER = re.compile(r"^class\s+(\w+)\s*(?:\(([^)]*)\))?\s*:", re.MULTILINE)
 
 
@@ -36,14 +37,15 @@ class ModuleFacts:
     plain_classes: frozenset  # its classes with no base but object
     torch_names: dict  # name -> the torch name it binds at module level (`nn` -> torch.nn)
     mentions_torch: bool  # the word `torch` occurs in its text
+    functions: frozenset  # the names its top-level `def`s bind
 
 
 def module_file(importer: str, module: str, level: int) -> Optional[str]:
     """The file of `module` as imported by the file `importer` (`from <level dots><module>`),
     or None where it is not a file of the project. An absolute import is looked for beside the
     importer, then where Python would look when the project runs: for a module of a package,
-    beside its top package (`core/test.py` of a project run from its root imports `utils`
-    from there); for a script's module, in the directories above it (SCRIPT_LEVELS at most: a
+    beside its top package where scripts sit there (`core/test.py` of a project run from its
+    root by `main.py` imports `utils` from there); for a script's module, in the directories above it (SCRIPT_LEVELS at most: a
     script run from the project's root imports `Architecture.model` from a subdirectory's file)."""
     directory = os.path.dirname(os.path.abspath(importer))
     for _ in range(max(level - 1, 0)):  # `from ..x import y`: up from the importer's package
@@ -64,8 +66,8 @@ def _import_roots(directory: str) -> list:
     top = directory
     while os.path.isfile(os.path.join(top, "__init__.py")) and os.path.dirname(top) != top:
         top = os.path.dirname(top)
-    if top != directory:
-        return [directory, top]
+    if top != directory:  # beside the top package where scripts run from there (an installed
+        return [directory, top] if _python_files(top) else [directory]  # package's site has none)
     roots = [directory]
     for _ in range(SCRIPT_LEVELS):
         directory = os.path.dirname(directory)
@@ -110,7 +112,8 @@ def _facts(path: str, mtime: int, size: int) -> Optional[ModuleFacts]:
                 modules.add(name)
                 changed = True
     plain = frozenset(name for name, bases in headers.items() if bases in ([], ["object"]))
-    return ModuleFacts(frozenset(modules), plain, dict(imports.names), "torch" in text)
+    return ModuleFacts(frozenset(modules), plain, dict(imports.names), "torch" in text,
+                       frozenset(FUNCTION_HEADER.findall(text)))
 
 
 def is_torch_code(source: str, tree: ast.Module, path: Optional[str]) -> bool:
@@ -150,11 +153,7 @@ def evaluated_by_importers(path: str) -> bool:
     """Whether a file beside the module at `path` or in the directories above it (SCRIPT_LEVELS
     at most) imports it by its name and switches some module to eval mode (`from model.model
     import Net` ... `net.eval()`): a model defined for scripts that evaluate it."""
-    return _evaluated_by_importers(os.path.realpath(path))
-
-
-@lru_cache(maxsize=1024)
-def _evaluated_by_importers(path: str) -> bool:
+    path = os.path.realpath(path)
     stem = os.path.splitext(os.path.basename(path))[0]
     if stem == "__init__":
         stem = os.path.basename(os.path.dirname(path))
@@ -169,8 +168,16 @@ def _evaluated_by_importers(path: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=256)
 def _python_files(directory: str) -> tuple:
+    """The `.py` files in `directory`, listed once per process for each version of it."""
+    try:
+        return _listing(directory, os.stat(directory).st_mtime_ns)
+    except OSError:
+        return ()
+
+
+@lru_cache(maxsize=256)
+def _listing(directory: str, mtime: int) -> tuple:
     try:
         names = sorted(os.listdir(directory))
     except OSError:

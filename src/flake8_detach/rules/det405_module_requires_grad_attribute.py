@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from .. import torchapi
@@ -10,6 +12,9 @@ from ..engine.facts import MODULE
 from ..findings import UNSAFE
 from ._base import Breaks, Example, WalkRule
 
+
+# Words that name data, not a model, beside a model word (`net_input`, `model_out`).
+DATA_NAME = re.compile(r"(?:^|_)(?:inputs?|outputs?|out|data|x|z|noise|images?|batch|features?|states?|targets?)(?:_|$)", re.I)
 
 class ModuleRequiresGradAttribute(WalkRule):
     code = "DET405"
@@ -68,4 +73,6 @@ model.requires_grad_(False)
         if isinstance(expr, cst.Subscript):  # `model.classifier[3]`: a layer of a container module
             return self._is_module(expr.value)
         name = last_name(expr)
+        if DATA_NAME.search(name):
+            return False  # `net_input`, `model_output`: named for what goes through a model
         return name != "self" and torchapi.MODEL_NAME.search(name) is not None
