@@ -116,6 +116,12 @@ class FileIndex:
         return {}
 
     @cached_property
+    def imported_values(self) -> dict:
+        """name imported by name from the project -> what it holds (Evaluator._imported_value),
+        filled as the walk asks."""
+        return {}
+
+    @cached_property
     def summaries(self) -> dict:
         """What the file's functions return (summaries.py)."""
         return summarise(self.tree, self.imports)

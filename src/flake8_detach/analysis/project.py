@@ -45,8 +45,9 @@ def module_file(importer: str, module: str, level: int) -> Optional[str]:
     or None where it is not a file of the project. An absolute import is looked for beside the
     importer, then where Python would look when the project runs: for a module of a package,
     beside its top package where scripts sit there (`core/test.py` of a project run from its
-    root by `main.py` imports `utils` from there); for a script's module, in the directories above it (SCRIPT_LEVELS at most: a
-    script run from the project's root imports `Architecture.model` from a subdirectory's file)."""
+    root by `main.py` imports `utils` from there); for a script's module, in the directories
+    above it (SCRIPT_LEVELS at most: a script run from the project's root imports
+    `Architecture.model` from a subdirectory's file)."""
     directory = os.path.dirname(os.path.abspath(importer))
     for _ in range(max(level - 1, 0)):  # `from ..x import y`: up from the importer's package
         directory = os.path.dirname(directory)

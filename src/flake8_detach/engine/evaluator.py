@@ -471,11 +471,17 @@ class Evaluator:
         """What a name imported by name from a module of the project holds where that module
         builds it once at module level (`model = Net()` there): a module, a loss function, an
         optimizer, an instance (Evaluator.built, read in that module)."""
+        known = self.file_index.imported_values
+        if name not in known:
+            known[name] = self._read_imported_value(name)
+        return known[name]
+
+    def _read_imported_value(self, name: str) -> Value:
         path, there = self.file_index.project_names[name]
         other = project_index(path)
-        if other is None:
+        if other is None or there not in other.built_globals:
             return UNKNOWN
-        value = Evaluator(other).built(other.built_globals.get(there), None)
+        value = Evaluator(other).built(other.built_globals[there], None)
         if value.kind is None:
             return UNKNOWN  # a tensor's facts there may not hold after this file's writes
         if value.module_class is not None and value.module_class[0] is None:  # that module's own class

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .. import torchapi
+from ..analysis.file_index import project_index
 from ..analysis.summaries import optimized_modules
 from ..syntax.ast_syntax import FUNCTIONS, LOOPS, bound_names, dotted, parameter_names, statements
 
@@ -61,9 +62,7 @@ def class_holds_mode_layers(index, name: str, depth: int = CLASS_DEPTH) -> bool:
         origin = index.origin(name)
         if origin is None:
             return False
-        from ..analysis.file_index import project_index  # a module of the project: its own index
-
-        other = project_index(origin[0])
+        other = project_index(origin[0])  # a module of the project: its own index
         return other is not None and class_holds_mode_layers(other, origin[1], depth - 1)
     code = index.code_of(node)
     if MODE_LAYERS.search(code):
