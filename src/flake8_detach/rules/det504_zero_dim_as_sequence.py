@@ -125,8 +125,9 @@ losses = [loss.detach().item()]
     def possible_in(scope, index) -> bool:
         """An integer index into, or an iterating builtin over, `.data`, what a loss (named
         like one, or bound in the file to a torch loss class) or a reduction call gives, a name
-        bound or added to such an expression, or, where a name is backward()-ed (evidence that
-        a loss is 0-dim), that name and any name operated on with `+ - * /` (its terms)."""
+        bound or added to such an expression or unpacked from a call, or, where a name is
+        backward()-ed (evidence that a loss is 0-dim), that name and any name operated on with
+        `+ - * /` (its terms)."""
         imports = index.imports
 
         def makes_zero_dim(expr: ast.AST) -> bool:
@@ -150,6 +151,14 @@ losses = [loss.detach().item()]
             if makes_zero_dim(node.value)
             for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
             if isinstance(target, ast.Name)
+        }
+        # Elements unpacked from a call: a function of the file (or the project) may return
+        # 0-dim values in its tuple (engine.returns.returned_elements).
+        bound |= {
+            element.id
+            for node in scope.of(ast.Assign) if isinstance(node.value, ast.Call)
+            for target in node.targets if isinstance(target, (ast.Tuple, ast.List))
+            for element in target.elts if isinstance(element, ast.Name)
         }
         backwarded = {
             node.func.value.id
