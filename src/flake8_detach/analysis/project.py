@@ -27,6 +27,9 @@ from .imports import ImportTable
 MAX_BYTES = 2_000_000
 SCRIPT_LEVELS = 3  # directories above a script's own where its absolute imports are looked for
 TORCH_IMPORT = re.compile(r"^(?:import torch\b|from torch\b)[^\n(\\]*$", re.MULTILINE)
+# Layers whose output depends on the training mode.
+MODE_LAYERS = re.compile(r"\b(?:Dropout\w*|AlphaDropout|BatchNorm[123]d|SyncBatchNorm)\s*\(")
+TOP_LEVEL = re.compile(r"^(?:class\s+(\w+)|\S)", re.MULTILINE)
 FUNCTION_HEADER = re.compile(r"^def\s+(\w+)\s*\(", re.MULTILINE)
 CLASS_HEADER = re.compile(r"^class\s+(\w+)\s*(?:\(([^)]*)\))?\s*:", re.MULTILINE)
 
@@ -38,6 +41,7 @@ class ModuleFacts:
     torch_names: dict  # name -> the torch name it binds at module level (`nn` -> torch.nn)
     mentions_torch: bool  # the word `torch` occurs in its text
     functions: frozenset  # the names its top-level `def`s bind
+    mode_layer_classes: frozenset  # its classes whose code builds dropout or batch norm
 
 
 def module_file(importer: str, module: str, level: int) -> Optional[str]:
@@ -114,7 +118,22 @@ def _facts(path: str, mtime: int, size: int) -> Optional[ModuleFacts]:
                 changed = True
     plain = frozenset(name for name, bases in headers.items() if bases in ([], ["object"]))
     return ModuleFacts(frozenset(modules), plain, dict(imports.names), "torch" in text,
-                       frozenset(FUNCTION_HEADER.findall(text)))
+                       frozenset(FUNCTION_HEADER.findall(text)), _mode_layer_classes(text))
+
+
+def _mode_layer_classes(text: str) -> frozenset:
+    """The classes whose block (from its header to the next top-level statement) builds
+    dropout or batch norm, itself or by building another such class of the module."""
+    headers = list(TOP_LEVEL.finditer(text))
+    blocks = {}
+    for at, match in enumerate(headers):
+        if match.group(1):
+            end = headers[at + 1].start() if at + 1 < len(headers) else len(text)
+            blocks[match.group(1)] = text[match.start():end]
+    holding = {name for name, block in blocks.items() if MODE_LAYERS.search(block)}
+    holding |= {name for name, block in blocks.items()
+                if any(re.search(rf"\b{re.escape(other)}\s*\(", block) for other in holding if other != name)}
+    return frozenset(holding)
 
 
 def is_torch_code(source: str, tree: ast.Module, path: Optional[str]) -> bool:

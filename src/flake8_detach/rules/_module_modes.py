@@ -11,12 +11,11 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .. import torchapi
-from ..analysis.file_index import project_index
+from ..analysis import project
+from ..analysis.project import MODE_LAYERS
 from ..analysis.summaries import optimized_modules
 from ..syntax.ast_syntax import FUNCTIONS, LOOPS, bound_names, dotted, parameter_names, statements
 
-# Layers whose output depends on the mode.
-MODE_LAYERS = re.compile(r"\b(?:Dropout\w*|AlphaDropout|BatchNorm[123]d|SyncBatchNorm)\s*\(")
 # torchvision constructors of models holding batch norm or dropout.
 TORCHVISION_MODELS = re.compile(
     r"^(?:torchvision\.)?models\.(?:resnet\w*|resnext\w*|wide_resnet\w*|vgg\w*_bn|vgg\d+|densenet\w*|"
@@ -58,12 +57,10 @@ def class_holds_mode_layers(index, name: str, depth: int = CLASS_DEPTH) -> bool:
     if depth == 0:
         return False
     node = next((n for n in index.class_nodes if n.name == name), None)
-    if node is None:
+    if node is None:  # a class of another module of the project: read from its text
         origin = index.origin(name)
-        if origin is None:
-            return False
-        other = project_index(origin[0])  # a module of the project: its own index
-        return other is not None and class_holds_mode_layers(other, origin[1], depth - 1)
+        facts = project.module_facts(origin[0]) if origin is not None else None
+        return facts is not None and origin[1] in facts.mode_layer_classes
     code = index.code_of(node)
     if MODE_LAYERS.search(code):
         return True

@@ -20,11 +20,15 @@ def removed_in(imported: str):
     return None
 
 
+# An import of a removed module or name spells its last part.
+REMOVED_WORDS = re.compile("|".join(re.escape(row.name.rpartition(".")[2]) for row in REMOVED_IMPORTS))
+
+
 class RemovedImport(FileRule):
     code = "DET509"
     name = "removed-import"
     message = "{name} was removed in PyTorch {since}: this import raises {error} (use {replacement})"
-    needs = ("|".join(re.escape(row.name.rpartition(".")[2]) for row in REMOVED_IMPORTS),)
+    needs = (REMOVED_WORDS.pattern,)
     raises = ("ImportError", "ModuleNotFoundError")
     what = (
         "Flags imports of torch modules and names that were removed, from the versioned table of "
@@ -61,7 +65,7 @@ best = math.inf
     @staticmethod
     def check_file(index) -> list:
         found = []
-        for node in ast.walk(index.tree):
+        for node in index.nodes_on_lines(REMOVED_WORDS):  # the statements where a removed name is written
             if isinstance(node, ast.Import):
                 names = [(alias.name, True) for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:

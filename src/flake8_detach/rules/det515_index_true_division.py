@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ast
+import re
 from typing import Optional
 
+from ..analysis.file_index import spans_any
 from ..syntax.ast_syntax import FUNCTIONS, dotted, function_scopes, scope_nodes, short_code
 from ._base import Example, FileRule, Raises
 
@@ -14,11 +16,14 @@ INDEX_CALLS = {"argmax": None, "argmin": None, "argsort": None, "nonzero": None,
                "topk": 1, "sort": 1, "max": 1, "min": 1, "kthvalue": 1, "mode": 1}
 
 
+DIVISION = re.compile(r"\w\s*/(?!/)")
+
+
 class IndexTrueDivision(FileRule):
     code = "DET515"
     name = "index-true-division"
     message = "{division} divides integer indices with /: a float tensor since PyTorch 1.6 (use //)"
-    needs = (r"\w\s*/(?!/)", r"topk|argmax|argmin|argsort|sort|max|min|kthvalue|mode|nonzero|multinomial")
+    needs = (DIVISION.pattern, r"topk|argmax|argmin|argsort|sort|max|min|kthvalue|mode|nonzero|multinomial")
     raises = "TypeError"
     what = (
         "Flags `a / b` where `a` holds the indices a torch call gave (`_, flat = scores.topk(k)`, "
@@ -63,7 +68,10 @@ best = hypotheses[beam[0]] + [int(word[0])]
     @staticmethod
     def check_file(index) -> list:
         found = []
+        divided = index.lines_matching(DIVISION)
         for scope in function_scopes(index.tree):
+            if not isinstance(scope, ast.Module) and not spans_any(divided, scope):
+                continue  # no `/` written in this function
             nodes = list(scope_nodes(scope.body, skip_definitions=True))
             indices = _index_names(nodes)
             if not indices:
