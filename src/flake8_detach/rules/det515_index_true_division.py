@@ -131,8 +131,10 @@ def _index_position(expr: ast.AST) -> Optional[int]:
     a dimension given (without one they give a single value)."""
     name = _call_name(expr)
     position = INDEX_CALLS.get(name) if name else None
-    if name in ("max", "min") and len(expr.args) + len(expr.keywords) < (1 if isinstance(expr.func, ast.Attribute) else 2):
-        return None
+    if name in ("max", "min"):  # `torch.max(x, 1)` or `x.max(1)`: a dimension given
+        function_form = not isinstance(expr.func, ast.Attribute) or dotted(expr.func.value) == "torch"
+        if len(expr.args) + len(expr.keywords) < (2 if function_form else 1):
+            return None
     return position
 
 
