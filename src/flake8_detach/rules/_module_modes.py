@@ -14,6 +14,7 @@ from .. import torchapi
 from ..analysis import project
 from ..analysis.project import MODE_LAYERS
 from ..analysis.summaries import optimized_modules
+from ._gradient_cycle import runs_once
 from ..syntax.ast_syntax import FUNCTIONS, LOOPS, bound_names, dotted, parameter_names, statements
 
 # torchvision constructors of models holding batch norm or dropout.
@@ -180,9 +181,26 @@ class ModeReader:
             if owner is not None and definition is not None:
                 self._methods.setdefault(name, []).append(definition)
         self._locals: dict = {}
+        self._calls: Optional[dict] = None  # calls_by_function, made when first asked
 
     def _define(self, key: tuple, definition: ast.AST) -> None:
         self.functions[key] = definition if key not in self.functions else None
+
+    def training_loops(self):
+        """(loop, the class of its method or None, its function or None, its Switches) for each
+        loop of the file that may run more than once and runs a backward() in its passes."""
+        for loop, owner, function in loops_with_owner(self.index.tree):
+            if runs_once(loop):
+                continue
+            switches = self.switches(loop, owner)
+            if switches.backwards:
+                yield loop, owner, function, switches
+
+    def origins(self, model: str, function: Optional[ast.AST], owner: Optional[str]) -> Optional[set]:
+        """model_origins, with the file's calls listed once."""
+        if self._calls is None:
+            self._calls = calls_by_function(self.index.tree)
+        return model_origins(model, function, owner, self._calls)
 
     def switches(self, loop: ast.AST, owner: Optional[str]) -> Switches:
         """The switches of `loop` (in a method of the class `owner`, or None)."""

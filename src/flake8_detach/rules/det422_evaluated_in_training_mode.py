@@ -7,8 +7,7 @@ import re
 
 from ..syntax.ast_syntax import FUNCTIONS, dotted, scope_nodes, statements
 from ._base import Breaks, Example, FileRule
-from ._gradient_cycle import runs_once
-from ._module_modes import GRAD_OFF, ModeReader, called_model, calls_by_function, is_metric, loops_with_owner, model_origins, moded_models
+from ._module_modes import GRAD_OFF, ModeReader, called_model, is_metric, moded_models
 
 # What switches a module out of training mode: `m.eval()`, `m.train(False)`, `m.train(mode=x)`,
 # `m.train(flag)` (any argument), `m.training = ...`. With one of them in the file, only an
@@ -110,16 +109,11 @@ def _evaluated_after_train(index, moded: set) -> list:
     """The evaluations in a training loop that run after a statement of its pass switches the
     model to training mode, with nothing between switching it to eval mode."""
     reader = ModeReader(index)
-    calls = calls_by_function(index.tree)
     found: dict = {}
-    for loop, owner, function in loops_with_owner(index.tree):
-        if runs_once(loop):
-            continue
-        switches = reader.switches(loop, owner)
-        if not switches.backwards:
-            continue  # not a training loop: `model.train()` before a no_grad forward may be MC dropout
+    # Training loops only: `model.train()` before a no_grad forward elsewhere may be MC dropout.
+    for _, owner, function, switches in reader.training_loops():
         for call, model in switches.evaluated_in_training_mode():
-            origins = model_origins(model, function, owner, calls)
+            origins = reader.origins(model, function, owner)
             if origins and all(name in moded for name in origins):
                 reason = "the loop's train() before it is still in force"
                 found.setdefault(id(call), (call, {"model": dotted(called_model(call)), "reason": reason}))

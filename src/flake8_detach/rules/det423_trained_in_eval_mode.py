@@ -7,8 +7,7 @@ from typing import Optional
 
 from ..syntax.ast_syntax import LOOPS, binding_targets, dotted, statements
 from ._base import LOOP, Breaks, Example, FileRule
-from ._gradient_cycle import runs_once
-from ._module_modes import ModeReader, calls_by_function, covers, loops_with_owner, model_origins, moded_models, trained_models
+from ._module_modes import ModeReader, covers, moded_models, trained_models
 
 MODE_SWITCH = r"\.\s*eval\s*\(|\.\s*train\s*\("
 
@@ -97,13 +96,9 @@ for epoch in range(3):
         if not trained:
             return []
         reader = ModeReader(index)
-        calls = calls_by_function(index.tree)
         found: dict = {}
-        for loop, owner, function in loops_with_owner(index.tree):
-            if runs_once(loop):
-                continue
-            switches = reader.switches(loop, owner)
-            if not switches.backwards or switches.any_train:
+        for loop, owner, function, switches in reader.training_loops():
+            if switches.any_train:
                 continue
             if any(name not in moded and not _trained(name, trained) for name in switches.trains):
                 continue  # `m.train()` on a submodule met in a loop, a wrapper: it may be the model
@@ -113,7 +108,7 @@ for epoch in range(3):
                     continue
                 if not switches.trains_after_eval(model):
                     continue
-                origins = model_origins(model, function, owner, calls)
+                origins = reader.origins(model, function, owner)
                 if origins and all(_trained(name, trained) and name in moded for name in origins):
                     before = _train_before(model, loop, function.body if function else index.tree.body)
                     if before is not None:
