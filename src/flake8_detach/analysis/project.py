@@ -177,15 +177,43 @@ def evaluated_by_importers(path: str) -> bool:
     stem = os.path.splitext(os.path.basename(path))[0]
     if stem == "__init__":
         stem = os.path.basename(os.path.dirname(path))
-    imports = re.compile(rf"^\s*(?:from\s+[\w.]*\b{re.escape(stem)}\b[\w.]*\s+import|import\s+[\w., ]*\b{re.escape(stem)}\b)",
-                         re.MULTILINE)
     directory = os.path.dirname(path)
     for _ in range(SCRIPT_LEVELS + 1):
         for other in _python_files(directory):
-            if other != path and _imports_and_evaluates(other, imports):
+            if other != path and stem in _imported_words_where_evaluating(other):
                 return True
         directory = os.path.dirname(directory)
     return False
+
+
+IMPORT_LINE = re.compile(r"^\s*(?:from\s+([\w.]*)\s+import|import\s+([\w., ]*))", re.MULTILINE)
+
+
+def _imported_words_where_evaluating(path: str) -> frozenset:
+    """The words of the module names a file imports (`from model.model import`: model), where
+    it also switches some module to eval mode; none where it does not. Read once per process
+    for each version of the file: the files of a directory are asked about for each of its
+    modules."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return frozenset()
+    return _read_imported_words(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=1024)
+def _read_imported_words(path: str, mtime: int, size: int) -> frozenset:
+    if size > MAX_BYTES:
+        return frozenset()
+    try:
+        with open(path, "rb") as file:
+            text = file.read().decode("utf-8", "replace")
+    except OSError:
+        return frozenset()
+    if not EVAL_SWITCH.search(text):
+        return frozenset()
+    imported = (match.group(1) or match.group(2) for match in IMPORT_LINE.finditer(text))
+    return frozenset(word for names in imported for word in re.findall(r"\w+", names))
 
 
 def _python_files(directory: str) -> tuple:
@@ -203,15 +231,3 @@ def _listing(directory: str, mtime: int) -> tuple:
     except OSError:
         return ()
     return tuple(os.path.join(directory, name) for name in names if name.endswith(".py"))
-
-
-def _imports_and_evaluates(path: str, imports: re.Pattern) -> bool:
-    try:
-        if os.path.getsize(path) > MAX_BYTES:
-            return False
-        with open(path, "rb") as file:
-            text = file.read().decode("utf-8", "replace")
-    except OSError:
-        return False
-    return bool(EVAL_SWITCH.search(text)) and bool(imports.search(text))
-
