@@ -168,14 +168,15 @@ loss.backward()
                 )
 
     def _is_torch_loss(self, call: cst.Call) -> bool:
+        """A torch loss function, or an instance of a torch loss class."""
         name = self.ctx.qualname(call.func)
         return torchapi.is_loss_function(name) if name is not None else self.ctx.value(call.func).kind == LOSS_FUNCTION
 
     def _is_loss(self, call: cst.Call) -> bool:
-        name = self.ctx.qualname(call.func)
-        if name is not None:
-            return torchapi.is_loss_function(name)
-        if self.ctx.value(call.func).kind == LOSS_FUNCTION:
+        """A torch loss, or a callable of the user's named like one (not another torch function)."""
+        if self._is_torch_loss(call):
             return True
+        if self.ctx.qualname(call.func) is not None:
+            return False
         spelling = last_name(call.func)
         return spelling == "loss" or torchapi.LOSS_NAME.search(spelling) is not None
