@@ -46,7 +46,6 @@ EVAL_CALL = re.compile(r"\.\s*(?:eval\s*\(|train\s*\(\s*False)")
 
 # Methods only a module has: their receiver is a module.
 MODULE_METHODS = frozenset("parameters named_parameters zero_grad train eval state_dict load_state_dict modules children".split())
-CALLED_WORD = re.compile(r"\b(\w+)\s*\(")  # a name called (or a function defined)
 MODULE_MOVES = frozenset(("cuda", "cpu", "to"))  # `model = model.cuda()` binds the same module again
 MODULE_CALL = re.compile(r"\.\s*(?:%s)\s*\(" % "|".join(sorted(MODULE_METHODS)))
 
@@ -325,21 +324,22 @@ class FileIndex:
                 and (len(bound) == 1 or self._all_alike([value for _, value, _ in bound]))
             }
         built: dict = {}
-
-        def of(name: str, seen: frozenset = frozenset()) -> dict:
-            if name in built or name in seen:
-                return built.get(name, {})
-            inherited: dict = {}
-            node = next((n for n in self.class_nodes if n.name == name), None)
-            for base in node.bases if node is not None else ():
-                if isinstance(base, ast.Name) and base.id in own:
-                    inherited.update(of(base.id, seen | {name}))
-            built[name] = {**inherited, **own.get(name, {})}
-            return built[name]
-
         for node in self.class_nodes:
-            of(node.name)
+            self._built_by_class(node.name, own, built)
         return built
+
+    def _built_by_class(self, name: str, own: dict, built: dict, seen: frozenset = frozenset()) -> dict:
+        """built_attributes' entry for the class `name`, its bases' first (a method, not a
+        recursive closure: that would hold the index in a cycle, alive until a full collection)."""
+        if name in built or name in seen:
+            return built.get(name, {})
+        inherited: dict = {}
+        node = next((n for n in self.class_nodes if n.name == name), None)
+        for base in node.bases if node is not None else ():
+            if isinstance(base, ast.Name) and base.id in own:
+                inherited.update(self._built_by_class(base.id, own, built, seen | {name}))
+        built[name] = {**inherited, **own.get(name, {})}
+        return built[name]
 
     def _all_alike(self, calls: list) -> bool:
         """Whether several bindings of one attribute build the same kind of object: the same
@@ -447,10 +447,10 @@ class FileIndex:
         classes (the file's, or imported by name from a module of the project) and what the
         file binds to expressions naming them. Where one of them occurs, a call may give a
         0-dim value: the planner's needs and the rules' prechecks read it."""
-        called = set(CALLED_WORD.findall(self.source)) if self.project_names else set()
         classes = set(self.reducing_module_classes) | {  # imported ones the file builds (`Critic(`)
             local for local, origin in self.project_names.items()
-            if local in called and self.imported_kind(local) == "module" and self.reduces(origin)
+            if self.imported_kind(local) == "module"
+            and re.search(rf"\b{re.escape(local)}\s*\(", self.source) and self.reduces(origin)
         }
         return names_bound_to(classes, self.tree) if classes else frozenset()
 

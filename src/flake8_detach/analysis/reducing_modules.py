@@ -19,12 +19,11 @@ def forward_reduces(cls: ast.ClassDef, imports) -> bool:
     if len(forwards) != 1 or not isinstance(forwards[0], ast.FunctionDef) or forwards[0].decorator_list:
         return False
     body = forwards[0].body
-    if any(isinstance(node, (ast.Yield, ast.YieldFrom)) for node in scope_nodes(body, skip_definitions=True)):
-        return False
     if not isinstance(body[-1], ast.Return):
         return False  # it may also fall off its end and give None
-    returns = list(_returns_after(body))
-    return all(_reduced(value, before, imports) for value, before in returns)
+    if not all(_reduced(value, before, imports) for value, before in _returns_after(body)):
+        return False
+    return not any(isinstance(node, (ast.Yield, ast.YieldFrom)) for node in scope_nodes(body, skip_definitions=True))
 
 
 def _returns_after(body: list) -> Iterable[tuple]:

@@ -214,6 +214,10 @@ def analyse(
             violations = placed(module, walker.found.values())
     except RecursionError:
         return [parse_failure("too deeply nested to analyse", 1 + line_offset, 0)]
+    finally:
+        # The rules hold the walker through their context: without this cycle the piece's
+        # trees and the file's index are freed now, not by a full garbage collection later.
+        walker.hooks = {}
     return [replace(v, line=v.line + line_offset) for v in violations]
 
 

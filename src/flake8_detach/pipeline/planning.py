@@ -22,7 +22,6 @@ from itertools import accumulate
 from typing import Optional, Sequence
 
 from ..analysis.file_index import FileIndex, index_file
-from ..analysis.imports import ImportTable
 from ..analysis.project import is_torch_code
 from ..engine.parameters import indexed_parameters, zero_dim_parameters
 from ..syntax.ast_syntax import FUNCTIONS, first_line, scope_nodes, statements
@@ -50,7 +49,7 @@ class Piece:
 class Needs:
     """The rules' `needs` patterns: a rule can fire only where all of its patterns occur."""
 
-    def __init__(self, rules: Sequence[type], imports: Optional[ImportTable] = None,
+    def __init__(self, rules: Sequence[type], renaming_imports: tuple = (),
                  zero_dim_words: frozenset = frozenset()) -> None:
         self.rules = rules
         compiled = {need: re.compile(need) for rule in rules for need in rule.needs}
@@ -62,11 +61,7 @@ class Needs:
             for need in rule.needs:
                 # A torch name imported under another name (`from torch.autograd import
                 # Variable as V`) is written as that name in the code.
-                aliases = [
-                    local
-                    for local, qualname in (imports.names.items() if imports else ())
-                    if _renames(compiled[need], local, qualname)
-                ]
+                aliases = [local for local, qualname in renaming_imports if _renames(compiled[need], local, qualname)]
                 # A 0-dim value may also come from a call of a module whose forward() is a
                 # full reduction, or a parameter: where `torch.mean(x)` meets a need, so do they.
                 if zero_dim_words and compiled[need].search(REDUCTION):
@@ -84,6 +79,7 @@ class Needs:
         # (pattern, its alternatives_of as patterns, or None).
         self.firsts = tuple(firsts.values())
         self.widening_imports: dict = {}  # (local, qualname) -> whether it renames something needed
+        self.widened: dict = {}  # (renaming imports, 0-dim words) -> these needs widened by them
 
     def for_file(self, index: FileIndex, source: str) -> "Needs":
         """These needs, widened by the aliases the file imports torch names under, and by
@@ -98,9 +94,13 @@ class Needs:
                 zero_dim_parameters(index, name) for name in indexed_parameters(index)
                 if not all(need.search(index.code_of(index.summarisable_functions[name])) for need in self._reduction_needs)
             ))
-        if any(self._widened_by(local, qualname) for local, qualname in imports.names.items()):
-            return Needs(self.rules, imports, zero_dim)
-        return Needs(self.rules, None, zero_dim) if zero_dim else self
+        renaming = tuple(sorted(pair for pair in imports.names.items() if self._widened_by(*pair)))
+        if not renaming and not zero_dim:
+            return self
+        key = (renaming, zero_dim)  # files of a project import alike: their needs are compiled once
+        if key not in self.widened:
+            self.widened[key] = Needs(self.rules, renaming, zero_dim)
+        return self.widened[key]
 
     def _widened_by(self, local: str, qualname: str) -> bool:
         # Remembered: the same few imports (`torch`, `nn`, `F`) open most files.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..syntax.cst_syntax import viewed_name
 from ._base import BACKWARD, INPLACE, Example, Raises, WalkRule
+from ._prechecks import calls_backward
 
 
 class InplaceOnSavedTensor(WalkRule):
@@ -11,6 +12,7 @@ class InplaceOnSavedTensor(WalkRule):
     name = "inplace-on-saved-tensor"
     message = "{op} on {target} overwrites a tensor saved for backward: backward() raises RuntimeError"
     needs = (BACKWARD, INPLACE)  # a finding needs a backward() to reach
+    possible_in = staticmethod(calls_backward)
     raises = "RuntimeError"
     what = (
         "Flags in-place writes into a tensor that an earlier op saved for its backward pass, when "

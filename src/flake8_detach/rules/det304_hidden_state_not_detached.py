@@ -8,6 +8,7 @@ from ..syntax.cst_syntax import call_method, target_names
 from ..engine.facts import CARRIES_GRAPH
 from ..findings import UNSAFE
 from ._base import BACKWARD, LOOP, Example, Raises, WalkRule
+from ._prechecks import calls_backward
 from ._loops import loop_body
 
 
@@ -16,6 +17,7 @@ class HiddenStateNotDetached(WalkRule):
     name = "hidden-state-not-detached"
     message = "{hidden} carries the previous iteration's graph into backward(): detach it each iteration"
     needs = (BACKWARD, LOOP)
+    possible_in = staticmethod(calls_backward)
     what = (
         "Flags, in a loop that calls `backward()`, a recurrent call such as `out, h = rnn(x, h)` "
         "(a module or a callable named like a model, returning a name it was given) when the loop "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..engine.facts import PYTHON
 from ._base import BACKWARD, Example, Raises, WalkRule
+from ._prechecks import calls_backward
 
 
 class BackwardWithoutGrad(WalkRule):
@@ -11,6 +12,7 @@ class BackwardWithoutGrad(WalkRule):
     name = "backward-without-grad"
     message = "{call} on {tensor}, which does not require grad, raises RuntimeError"
     needs = (BACKWARD,)
+    possible_in = staticmethod(calls_backward)
     raises = "RuntimeError"
     what = (
         "Flags `t.backward()`, `torch.autograd.backward(t)` and `torch.autograd.grad(t, ...)` "

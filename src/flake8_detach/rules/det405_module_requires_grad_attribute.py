@@ -11,6 +11,7 @@ from ..syntax.cst_syntax import last_name
 from ..engine.facts import MODULE
 from ..findings import UNSAFE
 from ._base import Breaks, Example, WalkRule
+from ._prechecks import writes_attribute
 
 
 # Words that name data, not a model, beside a model word (`net_input`, `model_out`).
@@ -52,6 +53,11 @@ model.requires_grad_(False)
             proof=Breaks("not model.weight.requires_grad"),
         ),
     )
+
+    @staticmethod
+    def possible_in(scope, index) -> bool:
+        """`<something>.requires_grad = ...` is written (the need meets `requires_grad=` keywords too)."""
+        return writes_attribute(scope, "requires_grad")
 
     def on_attr_assign(self, target, value, statement) -> None:
         if target.attr.value != "requires_grad" or not self._is_module(target.value):

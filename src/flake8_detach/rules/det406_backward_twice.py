@@ -6,6 +6,7 @@ import libcst as cst
 
 from ..syntax.cst_syntax import retains_graph
 from ._base import BACKWARD, Example, Raises, WalkRule
+from ._prechecks import calls_backward
 from ._loops import loop_body
 
 
@@ -14,6 +15,7 @@ class BackwardTwice(WalkRule):
     name = "backward-twice"
     message = "backward() through {tensor} again raises RuntimeError: an earlier backward() freed its graph"
     needs = (BACKWARD,)
+    possible_in = staticmethod(calls_backward)
     raises = "RuntimeError"
     what = (
         "Flags a second `backward()` through a graph that an earlier `backward()` without "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ._base import BACKWARD, Example, Raises, WalkRule
+from ._prechecks import calls_backward
 
 
 class BackwardAfterStep(WalkRule):
@@ -10,6 +11,7 @@ class BackwardAfterStep(WalkRule):
     name = "backward-after-step"
     message = "backward() through {tensor} needs weights {optimizer}.step() changed in place: RuntimeError"
     needs = (BACKWARD, r"\bstep\s*\(")
+    possible_in = staticmethod(calls_backward)
     raises = "RuntimeError"
     what = (
         "Flags `backward()` (or `torch.autograd.grad`) through a value whose graph ran through a "

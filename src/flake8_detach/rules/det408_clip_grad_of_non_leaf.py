@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..syntax.cst_syntax import first_arg
 from ..engine.facts import LOSS
 from ._base import Breaks, Example, WalkRule
+from ._prechecks import calls_any
 
 CLIPPERS = frozenset(("torch.nn.utils.clip_grad_norm_", "torch.nn.utils.clip_grad_value_", "torch.nn.utils.clip_grad_norm"))
 
@@ -49,6 +50,10 @@ torch.nn.utils.clip_grad_norm_(model.parameters(), 0.1)
             proof=Breaks("torch.cat([p.grad.flatten() for p in model.parameters()]).norm().item() <= 0.1 + 1e-6"),
         ),
     )
+
+    @staticmethod
+    def possible_in(scope, index) -> bool:
+        return calls_any(scope, index, CLIPPERS)
 
     def on_call(self, call) -> None:
         name = self.ctx.qualname(call.func)

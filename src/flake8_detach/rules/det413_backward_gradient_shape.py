@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..syntax.cst_syntax import first_arg, keyword_arg, method_name
 from ._base import Example, Raises, WalkRule
+from ._prechecks import calls_backward
 
 
 class BackwardGradientShape(WalkRule):
@@ -11,6 +12,7 @@ class BackwardGradientShape(WalkRule):
     name = "backward-gradient-shape"
     message = "{tensor} is 0-dim but the gradient {gradient} has shape [1]: backward() raises RuntimeError"
     needs = (r"backward\s*\(",)
+    possible_in = staticmethod(calls_backward)
     raises = "RuntimeError"
     what = (
         "Flags `t.backward(g)` and `torch.autograd.backward(t, g)` where `t` is proven 0-dim (a "

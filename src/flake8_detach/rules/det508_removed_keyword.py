@@ -14,6 +14,7 @@ from ..syntax.ast_syntax import dotted
 from ..syntax.cst_syntax import with_keyword
 from ..torchapi import CHANGED_KEYWORDS, ChangedKeyword
 from ._base import Example, Raises, WalkRule
+from ._prechecks import scope_imports
 
 # The table of changed keywords (torchapi.CHANGED_KEYWORDS), by callee: a row there is a rule
 # instance here, proven by its example in tests/test_removed_apis.py.
@@ -107,9 +108,7 @@ action = probs.multinomial(num_samples=1)
     def possible_in(scope, index) -> bool:
         """Some call of a callee in the table (by the file's and the scope's torch imports, or a
         method's name) passes a removed keyword, or leaves out a required one plainly."""
-        imports = index.imports.copy()
-        for statement in scope.of(ast.Import, ast.ImportFrom):
-            imports.add_ast(statement)
+        imports = scope_imports(scope, index)
         for call in scope.of(ast.Call):
             name = imports.qualname_of_dotted(dotted(call.func))
             if name is not None:

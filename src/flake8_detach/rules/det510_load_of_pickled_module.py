@@ -15,6 +15,7 @@ from ..findings import UNSAFE
 from ..syntax.ast_syntax import dotted
 from ..syntax.cst_syntax import dotted_name, first_arg, keyword_arg, with_keyword
 from ._base import Example, Raises, WalkRule
+from ._prechecks import scope_imports
 
 # Methods that only a module (or an optimizer) has: calling one on what torch.load() gave shows
 # the file held more than tensors and containers of them.
@@ -140,9 +141,7 @@ restored = torch.load("model.pkl", weights_only=False)
     def possible_in(scope, index) -> bool:
         """A call of torch.load (by the file's and the scope's torch imports) that leaves the
         default of `weights_only`."""
-        imports = index.imports.copy()
-        for statement in scope.of(ast.Import, ast.ImportFrom):
-            imports.add_ast(statement)
+        imports = scope_imports(scope, index)
         return any(
             imports.qualname_of_dotted(dotted(call.func)) in torchapi.LOADERS
             and not any(keyword.arg in (None, "weights_only", "pickle_module") for keyword in call.keywords)

@@ -16,14 +16,15 @@ INDEX_CALLS = {"argmax": None, "argmin": None, "argsort": None, "nonzero": None,
                "topk": 1, "sort": 1, "max": 1, "min": 1, "kthvalue": 1, "mode": 1}
 
 
-DIVISION = re.compile(r"\w\s*/(?!/)")
+DIVISION = re.compile(r"/(?![/=])")  # and `//`'s second `/`, and `/` in strings: a superset, found fast
+INDEX_WORDS = re.compile(rf"\b(?:{'|'.join(INDEX_CALLS)})\b")
 
 
 class IndexTrueDivision(FileRule):
     code = "DET515"
     name = "index-true-division"
     message = "{division} divides integer indices with /: a float tensor since PyTorch 1.6 (use //)"
-    needs = (DIVISION.pattern, r"topk|argmax|argmin|argsort|sort|max|min|kthvalue|mode|nonzero|multinomial")
+    needs = (DIVISION.pattern, INDEX_WORDS.pattern)
     raises = "TypeError"
     what = (
         "Flags `a / b` where `a` holds the indices a torch call gave (`_, flat = scores.topk(k)`, "
@@ -68,10 +69,10 @@ best = hypotheses[beam[0]] + [int(word[0])]
     @staticmethod
     def check_file(index) -> list:
         found = []
-        divided = index.lines_matching(DIVISION)
+        divided, indexing = index.lines_matching(DIVISION), index.lines_matching(INDEX_WORDS)
         for scope in function_scopes(index.tree):
-            if not isinstance(scope, ast.Module) and not spans_any(divided, scope):
-                continue  # no `/` written in this function
+            if not isinstance(scope, ast.Module) and not (spans_any(divided, scope) and spans_any(indexing, scope)):
+                continue  # no `/`, or no call that gives indices, written in this function
             nodes = list(scope_nodes(scope.body, skip_definitions=True))
             indices = _index_names(nodes)
             if not indices:
