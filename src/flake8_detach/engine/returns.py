@@ -36,13 +36,14 @@ def _returned(index, name: str, depth: int):
     if node is None or depth >= MAX_DEPTH:
         return None
     cache[name] = None  # while it is being made: a recursive call is unknown
+    code = "".join(index.lines[node.lineno - 1 : node.end_lineno])
     try:
-        module = cst.parse_module("".join(index.lines[node.lineno - 1 : node.end_lineno]))
+        module = cst.parse_module(code)
     except (cst.ParserSyntaxError, RecursionError, MemoryError):
         return None
     from .walker import Walker  # the walker evaluates calls with this module: imported when used
 
-    walker = Walker(module, index)
+    walker = Walker(module, index, backward_written="backward" in code)
     walker.evaluator.summary_depth = depth + 1
     walker.returns = []
     try:

@@ -34,8 +34,11 @@ CELL_END = "# <flake8-detach: end of cell>"
 
 
 class Walker(ExpressionEvents):
-    def __init__(self, module: cst.Module, index, owner: Optional[str] = None) -> None:
+    def __init__(self, module: cst.Module, index, owner: Optional[str] = None, backward_written: bool = True) -> None:
         self.module = module
+        # Whether the word `backward` is in the module's code: where it is not, no function of
+        # it backward()s a name, and its body need not be read for that (scope_evidence).
+        self.backward_written = backward_written
         self.evaluator = Evaluator(index)
         self.evaluator.owner = owner  # a method's piece: its class
         self.owner_of_piece = owner
@@ -334,7 +337,7 @@ class Walker(ExpressionEvents):
                 self.evaluator.imports.rebind(local)  # `def f(torch)`: a local, not the module
             enclosing = self.evaluator.locals or frozenset()  # a nested function's free names are its enclosing one's
             self.evaluator.locals = frozenset(local_names | params) | enclosing
-            self.evaluator.backwarded_once = backwarded_once(stmt)
+            self.evaluator.backwarded_once = backwarded_once(stmt) if self.backward_written else frozenset()
         else:
             for arg in stmt.bases:
                 self.scan(arg.value)

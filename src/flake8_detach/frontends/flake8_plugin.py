@@ -7,6 +7,7 @@ plugin; and only those rules run."""
 
 from __future__ import annotations
 
+import gc
 import re
 from typing import Callable, Iterator, Optional
 
@@ -82,13 +83,18 @@ class Flake8Checker:
         on_disk = self.filename if self.filename not in ("", "stdin", "-") else None
         if not is_torch_code(source, self.tree, on_disk):
             return
-        from ..pipeline.checking import check_source  # libcst and the rules: only for files that need them
+        from ..pipeline.checking import check_source, collect_rarely  # libcst and the rules: only where needed
 
         cls = type(self)
         if cls.rules is None:
             from ..rules import RULES
 
             cls.rules = tuple(rule for rule in RULES if rule.code in cls.running)
-        for violation in check_source(source, rules=cls.rules, tree=self.tree, path=on_disk):
+        before = collect_rarely()
+        try:
+            found = check_source(source, rules=cls.rules, tree=self.tree, path=on_disk)
+        finally:
+            gc.set_threshold(*before)  # flake8's own work collects as it did
+        for violation in found:
             if self.reports(violation.code):
                 yield violation.line, violation.col, f"{violation.code} {violation.message}", type(self)

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import ctypes
-import gc
 import multiprocessing
 import os
 import signal
@@ -23,11 +22,11 @@ from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable
 
+from ..pipeline.checking import collect_rarely
 from . import writing
 
 LINUX = sys.platform.startswith("linux")
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
-GC_YOUNG_THRESHOLD = 100_000  # allocations between collections of the youngest generation (default 700)
 
 _stop = None  # in a worker: the run's stop event, set on Ctrl-C
 
@@ -165,10 +164,7 @@ def _start_worker(stop, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _end_worker)
     _die_with(parent)
-    # Checking a file allocates millions of short-lived objects (syntax trees) that reference
-    # counting frees; collecting the young generation every 700 allocations cost 15% of a run
-    # and found nothing. Cycles are still collected, a hundred times less often.
-    gc.set_threshold(GC_YOUNG_THRESHOLD, 50, 100)
+    collect_rarely()
 
 
 def _end_worker(signal_number, frame) -> None:

@@ -38,6 +38,11 @@ def calls_backward(scope, index) -> bool:
     )
 
 
+def calls_method(scope, name: str) -> bool:
+    """Some call in the scope is of a method `name` (`x.detach()`), on anything."""
+    return any(isinstance(call.func, ast.Attribute) and call.func.attr == name for call in scope.of(ast.Call))
+
+
 def writes_attribute(scope, name: str) -> bool:
     """`<anything>.<name>` is assigned (or deleted, or a loop's target) in the scope."""
     return any(node.attr == name and not isinstance(node.ctx, ast.Load) for node in scope.of(ast.Attribute))

@@ -18,6 +18,7 @@ from ..syntax.cst_syntax import (
 )
 from ..findings import UNSAFE
 from ._base import INPLACE, Breaks, Example, Raises, WalkRule
+from ._prechecks import calls_method
 
 
 class Scope:
@@ -75,6 +76,11 @@ class InplaceOnDetached(WalkRule):
     name = "inplace-on-detached"
     message = "{op} on {target} also writes into {source}: detach() shares its storage"
     needs = ("detach", INPLACE)
+
+    @staticmethod
+    def possible_in(scope, index) -> bool:
+        """An alias comes only from a `.detach()` call of the piece's own code."""
+        return calls_method(scope, "detach")
     what = (
         "Flags in-place writes (`add_()`, `zero_()`, `copy_()`, `d[i] = ...`, `d += ...`, `out=d`) "
         "into a name (or a view of a name) bound to `x.detach()` while the original `x` is still "

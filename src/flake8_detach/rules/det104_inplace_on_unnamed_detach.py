@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..syntax.cst_syntax import viewed_base, viewed_name
 from ._base import INPLACE, OPT_IN, Breaks, Example, WalkRule
+from ._prechecks import calls_method
 
 
 class InplaceOnUnnamedDetach(WalkRule):
@@ -12,6 +13,11 @@ class InplaceOnUnnamedDetach(WalkRule):
     name = "inplace-on-unnamed-detach"
     message = "{op} on {target} writes into {source}: detach() shares its storage"
     needs = ("detach", INPLACE)
+
+    @staticmethod
+    def possible_in(scope, index) -> bool:
+        """An alias comes only from a `.detach()` call of the piece's own code."""
+        return calls_method(scope, "detach")
     tier = OPT_IN
     tier_reason = (
         "Writing through `x.detach()` is the usual way to change a tensor behind autograd on "

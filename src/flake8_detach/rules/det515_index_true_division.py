@@ -17,14 +17,14 @@ INDEX_CALLS = {"argmax": None, "argmin": None, "argsort": None, "nonzero": None,
 
 
 DIVISION = re.compile(r"/(?![/=])")  # and `//`'s second `/`, and `/` in strings: a superset, found fast
-INDEX_WORDS = re.compile(rf"\b(?:{'|'.join(INDEX_CALLS)})\b")
+INDEX_WORDS = re.compile(rf"\b(?:{'|'.join(INDEX_CALLS)})\b")  # for lines: `mode` is not `model`
 
 
 class IndexTrueDivision(FileRule):
     code = "DET515"
     name = "index-true-division"
     message = "{division} divides integer indices with /: a float tensor since PyTorch 1.6 (use //)"
-    needs = (DIVISION.pattern, INDEX_WORDS.pattern)
+    needs = (DIVISION.pattern, "|".join(INDEX_CALLS))  # without `\b`: a superset, found faster
     raises = "TypeError"
     what = (
         "Flags `a / b` where `a` holds the indices a torch call gave (`_, flat = scores.topk(k)`, "

@@ -47,13 +47,15 @@ def scope_nodes(nodes: list, skip_definitions: bool = False):
     stack = list(nodes)
     while stack:
         node = stack.pop()
+        if not isinstance(node, ast.AST):
+            continue  # a dict's None keys, the names of `global`: lists are pushed unfiltered
         yield node
         if skip_definitions and isinstance(node, (*FUNCTIONS, ast.ClassDef)):
             continue
         for name in _child_fields(type(node)):
             value = getattr(node, name, None)
             if type(value) is list:
-                stack.extend(item for item in value if isinstance(item, ast.AST))
+                stack.extend(value)
             elif isinstance(value, ast.AST):
                 stack.append(value)
 
