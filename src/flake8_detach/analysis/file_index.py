@@ -488,6 +488,12 @@ class FileIndex:
             yield node
             stack.extend(ast.iter_child_nodes(node))
 
+    def written_in(self, pattern: re.Pattern, node: ast.AST) -> bool:
+        """Whether `pattern` matches in the lines `node` spans (a search of only those, which
+        stops at the first match)."""
+        starts = self._line_starts
+        return pattern.search(self.source, starts[node.lineno - 1], starts[node.end_lineno]) is not None
+
     @cached_property
     def _line_starts(self) -> list:
         return list(accumulate((len(line) for line in physical_lines(self.source)), initial=0))

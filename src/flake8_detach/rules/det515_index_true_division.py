@@ -6,7 +6,6 @@ import ast
 import re
 from typing import Optional
 
-from ..analysis.file_index import spans_any
 from ..syntax.ast_syntax import FUNCTIONS, dotted, function_scopes, scope_nodes, short_code
 from ._base import Example, FileRule, Raises
 
@@ -69,9 +68,10 @@ best = hypotheses[beam[0]] + [int(word[0])]
     @staticmethod
     def check_file(index) -> list:
         found = []
-        divided, indexing = index.lines_matching(DIVISION), index.lines_matching(INDEX_WORDS)
         for scope in function_scopes(index.tree):
-            if not isinstance(scope, ast.Module) and not (spans_any(divided, scope) and spans_any(indexing, scope)):
+            if not isinstance(scope, ast.Module) and not (
+                index.written_in(DIVISION, scope) and index.written_in(INDEX_WORDS, scope)
+            ):
                 continue  # no `/`, or no call that gives indices, written in this function
             nodes = list(scope_nodes(scope.body, skip_definitions=True))
             indices = _index_names(nodes)
