@@ -447,10 +447,11 @@ class FileIndex:
         classes (the file's, or imported by name from a module of the project) and what the
         file binds to expressions naming them. Where one of them occurs, a call may give a
         0-dim value: the planner's needs and the rules' prechecks read it."""
-        classes = set(self.reducing_module_classes) | {  # imported ones the file builds (`Critic(`)
-            local for local, origin in self.project_names.items()
-            if self.imported_kind(local) == "module"
-            and re.search(rf"\b{re.escape(local)}\s*\(", self.source) and self.reduces(origin)
+        imported = [local for local in self.project_names if self.imported_kind(local) == "module"]
+        # of those, the ones the file calls (`Critic(`), found in one search
+        called = set(re.findall(rf"\b({'|'.join(map(re.escape, imported))})\s*\(", self.source)) if imported else ()
+        classes = set(self.reducing_module_classes) | {
+            local for local in called if self.reduces(self.project_names[local])
         }
         return names_bound_to(classes, self.tree) if classes else frozenset()
 
