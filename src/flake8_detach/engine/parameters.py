@@ -1,10 +1,12 @@
 """What a function's parameters hold, from the calls that give them: a parameter that every
 call of the function in the file gives a 0-dim value (`report_loss(epoch, d_loss, g_loss)`
-with the losses a training step returned) is 0-dim in the function's body.
+with the losses a training step returned) is 0-dim in the function's body, and one that every
+call gives a torch loss function (`validate(model, loader, criterion)` with `criterion =
+nn.CrossEntropyLoss()`) is that loss function, whose results are 0-dim where its reduction is.
 
 Read only in a file that trains (it calls backward()), for its top-level functions bound once
-whose body indexes or iterates a parameter (what a 0-dim value cannot take), and only where the
-function's name is used nowhere but in calls: a function handed on may be called with anything.
+whose body indexes or iterates a parameter (what a 0-dim value cannot take) or calls one, and
+only where the function's name is used nowhere but in calls: a function handed on may be called with anything.
 An argument is known where it is written out, or is a name every binding of which in the
 calling scope gives a 0-dim value (evaluated on its own, as FileIndex.built_globals are)."""
 
@@ -18,7 +20,7 @@ import libcst as cst
 from ..analysis.file_index import BACKWARD_CALL
 from ..syntax.ast_syntax import bound_names, call_arguments, function_scopes, parameter_names, scope_nodes
 from .evaluator import Evaluator
-from .facts import Value
+from .facts import LOSS_FUNCTION, Value
 
 # Builtins that iterate over their argument.
 ITERATING_BUILTINS = frozenset("sum list tuple iter enumerate zip sorted max min any all".split())
@@ -34,6 +36,52 @@ def indexed_parameters(index) -> dict:
             if (params := _indexed_parameters(node))
         } if BACKWARD_CALL.search(index.source) else {}  # where losses are made and logged: a file that trains
     return cache["indexed"]
+
+
+def called_parameters(index) -> dict:
+    """function name -> its plain parameters that its body calls (`criterion(out, y)`), for the
+    file's top-level functions bound once: the only parameters whose being a loss function is read."""
+    cache = index.parameter_facts
+    if "called" not in cache:
+        cache["called"] = {
+            name: frozenset(params) for name, node in index.summarisable_functions.items()
+            if (params := _called_parameters(node))
+        } if BACKWARD_CALL.search(index.source) else {}
+    return cache["called"]
+
+
+def loss_function_parameters(index, function: str) -> dict:
+    """param -> the loss function (a Value of kind LOSS_FUNCTION) that every call of the file's
+    function `function` gives its parameter, for the parameters its body calls (made once per
+    function, when asked)."""
+    params = called_parameters(index).get(function)
+    if not params:
+        return {}
+    cache = index.parameter_facts
+    key = ("loss_function", function)
+    if key not in cache:
+        cache[key] = {}  # while it is made: a call of it inside an argument knows nothing
+        calls = _calls(index).get(function)
+        node = index.summarisable_functions[function]
+        found = {}
+        for param in sorted(params):
+            values = [_given_value(index, node, call, scope, param) for call, scope in calls or ()]
+            if values and all(value is not None and value.kind == LOSS_FUNCTION for value in values):
+                found[param] = Value(kind=LOSS_FUNCTION, zero_dim=all(value.zero_dim for value in values))
+        cache[key] = found
+    return cache[key]
+
+
+def zero_dim_parameter_words(index) -> dict:
+    """function name -> the parameters from which a 0-dim value may come in its body without
+    a reduction written: those every call gives a 0-dim value, and the loss functions every
+    call gives whose results are 0-dim (words the planner's needs read like a reduction's)."""
+    return {
+        name: zero_dim_parameters(index, name) | frozenset(
+            param for param, value in loss_function_parameters(index, name).items() if value.zero_dim
+        )
+        for name in (*indexed_parameters(index), *called_parameters(index))
+    }
 
 
 def zero_dim_parameters(index, function: str) -> frozenset:
@@ -60,7 +108,7 @@ def _calls(index) -> dict:
     function named anywhere but as the callee of a call (handed on) has none."""
     cache = index.parameter_facts
     if "calls" not in cache:
-        calls: dict = {name: [] for name in indexed_parameters(index)}
+        calls: dict = {name: [] for name in (*indexed_parameters(index), *called_parameters(index))}
         for scope in function_scopes(index.tree):
             for node in scope_nodes(scope.body, skip_definitions=True):
                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in calls:
@@ -86,6 +134,15 @@ def _indexed_parameters(function: ast.FunctionDef) -> set:
     return found & params
 
 
+def _called_parameters(function: ast.FunctionDef) -> set:
+    """The plain parameters the body calls by name (`criterion(out, y)`)."""
+    params = {a.arg for a in function.args.args}
+    return params & {
+        node.func.id for node in scope_nodes(function.body, skip_definitions=True)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+    }
+
+
 def _root(expr: ast.AST) -> Optional[str]:
     """`p` of `p.data`, `p.cpu().data`, `p[0]`."""
     while isinstance(expr, (ast.Attribute, ast.Subscript, ast.Call)):
@@ -103,6 +160,24 @@ def _gives_zero_dim(index, function: ast.FunctionDef, call: ast.Call, scope, par
     bindings = _scope_bindings(index, scope).get(argument.id, [(None, None)])
     values = [_bound_value(index, argument.id, target, value, scope) for target, value in bindings]
     return all(value is not None and value.zero_dim for value in values)
+
+
+def _given_value(index, function: ast.FunctionDef, call: ast.Call, scope, param: str) -> Optional[Value]:
+    """What `call` of `function` gives its parameter `param`, where known: the argument
+    written out, a name every binding of which in the calling scope gives one value, or a
+    global the calling scope does not bind."""
+    argument = dict(call_arguments(function, call)).get(param)
+    if argument is None:
+        return None  # its default, or hidden behind `*args` / `**kwargs`
+    if not isinstance(argument, ast.Name) or argument.id not in _locals(index, scope) | _scope_bindings(index, scope).keys():
+        return _value(index, argument, scope)
+    values = [_bound_value(index, argument.id, target, value, scope) for target, value in _scope_bindings(index, scope)[argument.id]]
+    if not values or any(value is None for value in values):
+        return None
+    joined = values[0]
+    for value in values[1:]:
+        joined = joined.join(value)
+    return joined
 
 
 def _scope_bindings(index, scope) -> dict:

@@ -24,7 +24,7 @@ from .evaluator import Evaluator, arithmetic_result
 from .expression_events import ExpressionEvents
 from .scope_evidence import backwarded_once
 from .facts import CONSTANT, State, Tri, Value, join_states
-from .parameters import zero_dim_parameters
+from .parameters import loss_function_parameters, zero_dim_parameters
 from ..analysis.imports import ImportTable
 
 
@@ -346,6 +346,8 @@ class Walker(ExpressionEvents):
         if isinstance(stmt, cst.FunctionDef) and self.evaluator.owner is None and id(stmt) in self._piece_functions:
             for param in zero_dim_parameters(self.evaluator.file_index, stmt.name.value):
                 self.state.set(param, Value(zero_dim=True))  # every call of it in the file passes a 0-dim value
+            for param, value in loss_function_parameters(self.evaluator.file_index, stmt.name.value).items():
+                self.state.set(param, value)  # every call of it in the file passes a torch loss function
         if isinstance(stmt, cst.FunctionDef):
             self.scope = stmt
         is_function = isinstance(stmt, cst.FunctionDef)

@@ -23,7 +23,7 @@ from typing import Optional, Sequence
 
 from ..analysis.file_index import FileIndex, index_file
 from ..analysis.project import is_torch_code
-from ..engine.parameters import indexed_parameters, zero_dim_parameters
+from ..engine.parameters import zero_dim_parameter_words
 from ..syntax.ast_syntax import FUNCTIONS, first_line, scope_nodes, statements
 from ..rules import FileRule, WalkRule
 from ..syntax.source_lines import physical_lines
@@ -85,13 +85,13 @@ class Needs:
         """These needs, widened by the aliases the file imports torch names under, and by
         the words 0-dim values may come from without a reduction written: the names of its
         modules whose calls reduce (FileIndex.reducing_module_names) and the parameters every
-        call passes a 0-dim value (engine.parameters)."""
+        call passes a 0-dim value, or a loss function that gives one (engine.parameters)."""
         imports = index.imports
         zero_dim = frozenset()
         if self.met_but_a_reduction(source):
             # A function whose own code meets every such need gets no words of its own.
             zero_dim = index.reducing_module_names.union(*(
-                zero_dim_parameters(index, name) for name in indexed_parameters(index)
+                words for name, words in zero_dim_parameter_words(index).items()
                 if not all(need.search(index.code_of(index.summarisable_functions[name])) for need in self._reduction_needs)
             ))
         renaming = tuple(sorted(pair for pair in imports.names.items() if self._widened_by(*pair)))

@@ -8,7 +8,7 @@ import libcst as cst
 
 from .. import torchapi
 from ..analysis.one_element import is_loss_name
-from ..engine.parameters import ITERATING_BUILTINS, zero_dim_parameters
+from ..engine.parameters import ITERATING_BUILTINS, loss_function_parameters, zero_dim_parameters
 from ..syntax.ast_syntax import callee_name, last_word, scope_nodes
 from ..syntax.cst_syntax import call_method, method_name
 from ..findings import SAFE
@@ -129,6 +129,11 @@ losses = [loss.detach().item()]
         backward()-ed (evidence that a loss is 0-dim), that name and any name operated on with
         `+ - * /` (its terms)."""
         imports = index.imports
+        # Parameters every call gives a loss function whose results are 0-dim (engine.parameters).
+        loss_functions = {
+            param for function in scope.of(ast.FunctionDef)
+            for param, value in loss_function_parameters(index, function.name).items() if value.zero_dim
+        }
 
         def makes_zero_dim(expr: ast.AST) -> bool:
             for node in scope_nodes([expr]):
@@ -136,7 +141,7 @@ losses = [loss.detach().item()]
                     return True
                 if isinstance(node, ast.Call):
                     name = callee_name(node, imports)
-                    if name in index.loss_function_names:
+                    if name in index.loss_function_names or name in loss_functions:
                         return True
                     if is_loss_name(name) or name.lower() in ZERO_DIM_MAKERS:
                         return True
