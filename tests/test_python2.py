@@ -1,4 +1,5 @@
-"""Python 2 print statements: the file is checked as if each were a call, and never fixed."""
+"""Python 2 print statements and `async` as a name (Python <= 3.6): the file is checked as if each
+were written for Python 3, and never fixed."""
 
 import subprocess
 import sys
@@ -7,7 +8,7 @@ import pytest
 
 from flake8_detach import check_source
 from flake8_detach.syntax.ast_syntax import parses_as_python
-from flake8_detach.syntax.python2 import with_print_calls
+from flake8_detach.syntax.python2 import with_async_renamed, with_print_calls
 
 PY2_LOG = """\
 import torch
@@ -57,3 +58,37 @@ def test_the_command_does_not_fix_a_python2_file(tmp_path):
                             cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1 and "old.py:8:15: DET504" in result.stdout and "[*]" not in result.stdout
     assert (tmp_path / "old.py").read_text() == PY2_LOG
+
+
+@pytest.mark.parametrize("written, renamed", [
+    ("x = x.cuda(async=True)\n", "x = x.cuda(Async=True)\n"),
+    ("def __init__(self, replay, async=True):\n    self.async = async\n",
+     "def __init__(self, replay, Async=True):\n    self.Async = Async\n"),
+    ("async def f():\n    async for x in y:\n        async with z:\n            pass\n", None),  # the keyword
+])
+def test_async_used_as_a_name_is_renamed_in_place(written, renamed):
+    assert with_async_renamed(written) == renamed
+
+
+OLD_GPU_COPY = """\
+import torch
+
+
+def train(model, loader, criterion, optimizer):
+    for x, y in loader:
+        x, y = x.cuda(async=True), y.cuda(async=True)
+        loss = criterion(model(x), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        print(loss.data[0])
+"""
+
+
+def test_a_file_with_async_keywords_is_checked_and_its_findings_carry_no_fix():
+    assert not parses_as_python(OLD_GPU_COPY)
+    found = check_source(OLD_GPU_COPY)
+    assert [(v.line, v.col, v.code) for v in found] == [(11, 14, "DET504")]
+    assert found[0].fix is None
+    ported = check_source(OLD_GPU_COPY.replace("async=True", "non_blocking=True"))
+    assert [(v.line, v.col, v.code) for v in ported] == [(11, 14, "DET504")] and ported[0].fix is not None

@@ -1,7 +1,9 @@
-"""Python 2 print statements, read as calls: old PyTorch code (0.1-0.4 era) often logs its
-losses with `print 'loss', loss.data[0]`, and Python 3 then rejects the whole file. Such a
-file is analysed as if each statement were written `print(...)`; its findings carry no fix
-(the fix would be made to code the file does not hold)."""
+"""Code older Pythons took and today's Python rejects, read as it was meant: old PyTorch code
+(0.1-0.4 era) often logs its losses with Python 2's `print 'loss', loss.data[0]`, or copies
+to the GPU with `x.cuda(async=True)` (a keyword since Python 3.7), and the whole file is then
+rejected. Such a file is analysed as if each print statement were written `print(...)` and
+each `async` used as a name were `Async`; its findings carry no fix (the fix would be made to
+code the file does not hold)."""
 
 from __future__ import annotations
 
@@ -11,8 +13,36 @@ from typing import Optional
 
 from .source_lines import physical_lines
 
-PRINT_STATEMENT_ERROR = "Missing parentheses in call to 'print'"
 ENDS = (tokenize.NEWLINE, tokenize.COMMENT, tokenize.ENDMARKER)
+
+
+def as_python3(source: str) -> Optional[str]:
+    """`source` with its print statements made calls and `async` used as a name renamed, or
+    None where neither occurs (or the source cannot be tokenized)."""
+    with_calls = with_print_calls(source)
+    renamed = with_async_renamed(with_calls or source)
+    return renamed or with_calls
+
+
+def with_async_renamed(source: str) -> Optional[str]:
+    """`source` with `async` written `Async` where it is a name (`cuda(async=True)`,
+    `def f(async=False)`, `x.async`) and not the keyword of `async def/for/with`; columns are
+    kept. None where there is none, or the source cannot be tokenized."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return None
+    places = [
+        token.start for index, token in enumerate(tokens)
+        if token.type == tokenize.NAME and token.string == "async"
+        and not (index + 1 < len(tokens) and tokens[index + 1].string in ("def", "for", "with"))
+    ]
+    if not places:
+        return None
+    lines = physical_lines(source)
+    for row, col in places:
+        lines[row - 1] = lines[row - 1][:col] + "Async" + lines[row - 1][col + len("async"):]
+    return "".join(lines)
 
 
 def with_print_calls(source: str) -> Optional[str]:
