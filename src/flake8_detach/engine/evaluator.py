@@ -574,14 +574,19 @@ class Evaluator:
                 flag = call.args[1].value
             return Value(tensor=True, grad=True if flag is None else literal_bool(flag), leaf=True)
         if name == "torch.autograd.Variable":
+            # Since PyTorch 0.4 `Variable(t)` is a new leaf sharing t's storage, as `t.detach()`
+            # is, that requires grad only where its second argument asks: t's graph is cut.
             wrapped = self.value(call.args[0].value) if call.args else UNKNOWN
             volatile = next((arg for arg in call.args if arg.keyword is not None and arg.keyword.value == "volatile"), None)
+            flags = set(wrapped.volatile)
             if volatile is not None and literal_bool(volatile.value) is not False:
-                wrapped = wrapped.but(volatile=frozenset({volatile}))
+                flags.add(volatile)
             flag = keyword_arg(call, "requires_grad")
-            if flag is None:
-                return wrapped
-            return wrapped.but(grad=literal_bool(flag), leaf=True if wrapped.grad is False else wrapped.leaf)
+            if flag is None and len(call.args) >= 2 and call.args[1].keyword is None:
+                flag = call.args[1].value  # `Variable(x, volatile)` (an old signature) asks for grad
+            return Value(tensor=True, grad=False if flag is None else literal_bool(flag), leaf=True,
+                         zero_dim=wrapped.zero_dim, integral=wrapped.integral, vector_of_one=wrapped.vector_of_one,
+                         placed=wrapped.placed, volatile=frozenset(flags))
         if last in torchapi.NON_DIFFERENTIABLE and namespace == "torch":
             return Value(tensor=True, grad=False, integral=last in torchapi.INTEGRAL_RESULTS)
         if (
