@@ -7,7 +7,7 @@ from typing import Optional
 import libcst as cst
 
 from .. import torchapi
-from ..syntax.cst_syntax import keyword_arg, method_name, with_keyword
+from ..syntax.cst_syntax import keyword_arg, method_name, walk, with_keyword
 from ..findings import UNSAFE
 from ._base import LEAF, Breaks, Example, WalkRule
 from ._leaves import makes_leaves
@@ -85,6 +85,16 @@ w = torch.randn(3, requires_grad=True, dtype=torch.float64)
         imports = index.imports
         return makes_leaves(scope, imports)
 
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self.scopes: list = []  # the open scopes, innermost last
+
+    def on_scope_start(self, scope) -> None:
+        self.scopes.append(scope)
+
+    def on_scope_end(self, scope) -> None:
+        self.scopes.pop()
+
     def on_call(self, call) -> None:
         if method_name(call) in MOVES and isinstance(call.func.value, cst.Call):
             self._check(call)
@@ -106,6 +116,8 @@ w = torch.randn(3, requires_grad=True, dtype=torch.float64)
             return  # no leaf to copy, or a move to where the tensor already is (the tensor itself)
         if not self.ctx.uses_gradients and not self._held_by_attribute():
             return  # code that never asks for a gradient (hand-written backprop): no .grad is missed
+        if self._gradient_taken_otherwise():
+            return  # a gradient penalty's `autograd.grad(out, inputs=copy)`, a hook: no .grad is read
         factory = receiver if isinstance(receiver, cst.Call) and self._is_factory(receiver) else None
         as_keyword = self._as_factory_keyword(move, factory)
         if as_keyword is NO_OP or (as_keyword is None and method_name(move) in ("float", "cpu")):
@@ -114,6 +126,31 @@ w = torch.randn(3, requires_grad=True, dtype=torch.float64)
         if as_keyword is not None and factory is not None:
             fix = self.fix((move, with_keyword(factory, *as_keyword)))
         self.report(move, fix=fix, move=f"{method_name(move)}()")
+
+    def _gradient_taken_otherwise(self) -> bool:
+        """The copy is bound to a name that its scope hands to torch.autograd.grad() as an
+        input or gives a hook (both work on a tensor that is no leaf), and whose `.grad` the
+        scope never reads nor hands to an optimizer."""
+        statement = self.ctx.statement
+        if not (isinstance(statement, cst.Assign) and len(statement.targets) == 1
+                and isinstance(statement.targets[0].target, cst.Name)):
+            return False
+        name = statement.targets[0].target.value
+        taken = False
+        for node in walk(self.scopes[-1]) if self.scopes else ():
+            if isinstance(node, cst.Attribute) and node.attr.value == "grad" and _is_name(node.value, name):
+                return False
+            if not isinstance(node, cst.Call):
+                continue
+            callee = self.ctx.qualname(node.func) or ""
+            if callee.startswith("torch.optim.") and any(_is_name(inner, name) for inner in walk(node)):
+                return False
+            inputs = keyword_arg(node, "inputs") or (node.args[1].value if len(node.args) > 1 and node.args[1].keyword is None else None)
+            if callee == "torch.autograd.grad" and inputs is not None and any(_is_name(inner, name) for inner in walk(inputs)):
+                taken = True
+            if method_name(node) == "register_hook" and _is_name(node.func.value, name):
+                taken = True
+        return taken
 
     def _held_by_attribute(self) -> bool:
         """`self.w = nn.Parameter(t).cuda()`: a module keeps the copy, a plain tensor that it
@@ -170,3 +207,7 @@ w = torch.randn(3, requires_grad=True, dtype=torch.float64)
         if isinstance(func, cst.Name) and self.ctx.qualname(func) == "torch":
             return func.value
         return None
+
+
+def _is_name(node: cst.CSTNode, name: str) -> bool:
+    return isinstance(node, cst.Name) and node.value == name
