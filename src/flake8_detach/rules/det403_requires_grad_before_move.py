@@ -42,7 +42,9 @@ class RequiresGradBeforeMove(WalkRule):
         "(`w = w.cuda()`), in a file that asks autograd for gradients (`backward()`, "
         "`autograd.grad()`, `.grad`, an optimizer) or that a module's attribute keeps. Moves that return the tensor itself "
         "(`.float()` on a float32 factory, `.cpu()` on a CPU one) are left alone, and so is code "
-        "that computes its gradients by hand."
+        "that computes its gradients by hand, or that takes the copy's gradient only through "
+        "`torch.autograd.grad(out, inputs=copy)` or a hook on it (a gradient penalty), never "
+        "reading its `.grad` nor giving it to an optimizer."
     )
     why = (
         "A move to another device or dtype is an op: its result is a new, non-leaf tensor. "
