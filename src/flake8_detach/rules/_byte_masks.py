@@ -25,6 +25,12 @@ MOVES = frozenset("to cuda cpu contiguous clone detach".split())  # keep the dty
 TENSOR_FROM_ARRAY = frozenset("tensor as_tensor from_numpy".split())
 TENSOR_RESULTS = torchapi.TENSOR_METHODS  # methods of a tensor that give a tensor (or a tuple of them)
 NUMPY_FACTORIES = frozenset("zeros ones empty full array asarray zeros_like ones_like empty_like full_like".split())
+# Methods a torch tensor has and a numpy array (whose uint8 index is an integer index, not a
+# mask) has not: a value they are called on, or that one of them computes, is a tensor.
+TENSOR_ONLY_METHODS = frozenset(
+    "detach unsqueeze gather index_select cuda requires_grad_ backward masked_fill masked_fill_ "
+    "permute expand expand_as view_as contiguous long half".split()
+)
 
 Fact = Union[str, tuple, None]  # ARRAY, TENSOR, ("instance", class), ("tuple", facts), None
 
@@ -225,8 +231,10 @@ class _FileFacts:
 
     def _is_tensor(self, expr: ast.expr, cls: Optional[str], body: list, visiting: frozenset = frozenset()) -> bool:
         """Whether every binding of the local `expr` is computed by torch, is an output of a
-        torch.nn module of the file (`_, v = self.critic.forward(s)`), or is got from such a
-        local by tensor methods and indexing (`q = q.max(dim=1)[0]`)."""
+        torch.nn module of the file (`_, v = self.critic.forward(s)`), ends in a method only a
+        tensor has (`net(s).gather(1, a)`), or is got from such a local by tensor methods and
+        indexing (`q = q.max(dim=1)[0]`); or whether the scope calls a method only a tensor has
+        on it after its last binding (`q = tgt_net(s).max(1)[0]` ... `q.detach()`)."""
         if not isinstance(expr, ast.Name):
             return False
         values = [
@@ -235,8 +243,12 @@ class _FileFacts:
             if isinstance(node, ast.Assign) and any(expr.id in _names(t) for t in node.targets)
         ]
         grounded = False
+        # A method only a tensor has, called on the name after its last binding (or in it:
+        # `q = q.detach()`), shows what every binding gave it to be a tensor.
+        last = max((value.lineno for value in values), default=None)
+        used_as_tensor = last is not None and any(line >= last for line in _tensor_uses(expr.id, body))
         for value in values:
-            if self._computed_by_torch(value, cls):
+            if self._computed_by_torch(value, cls) or _computed_as_tensor(value) or used_as_tensor:
                 grounded = True
                 continue
             root = _tensor_method_root(value)
@@ -299,6 +311,32 @@ def _names(target: ast.AST) -> set:
     if isinstance(target, (ast.Tuple, ast.List)):
         return set().union(*(_names(element) for element in target.elts))
     return set()
+
+
+def _computed_as_tensor(value: ast.expr) -> bool:
+    """`value` is a method only a tensor has, then tensor methods and indexing on its result
+    (`net(s).gather(1, a).squeeze(-1)`)."""
+    while True:
+        if isinstance(value, ast.Subscript):
+            value = value.value
+        elif isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute):
+            if value.func.attr in TENSOR_ONLY_METHODS:
+                return True
+            if value.func.attr not in TENSOR_RESULTS:
+                return False
+            value = value.func.value
+        else:
+            return False
+
+
+def _tensor_uses(name: str, body: list) -> list:
+    """The lines where the scope calls a method only a tensor has on the local `name`."""
+    return [
+        node.lineno for node in scope_nodes(body, skip_definitions=True)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+        and node.func.attr in TENSOR_ONLY_METHODS
+        and isinstance(node.func.value, ast.Name) and node.func.value.id == name
+    ]
 
 
 def _tensor_method_root(expr: ast.expr) -> Optional[ast.Name]:
