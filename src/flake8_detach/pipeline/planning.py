@@ -33,6 +33,7 @@ WRAPPER = "if True:\n"  # lets an indented method parse on its own, one line abo
 # such a function as if it ended so (the walker reports what its returned value carries).
 BACKWARD_USE = "\nresult.backward()\n"
 BACKWARD_USE_NODES = tuple(ast.walk(ast.parse(BACKWARD_USE)))  # what the prechecks see of it
+MAX_WIDENED = 256  # widened needs kept per selection of rules
 REDUCTION = "torch.mean(x)"  # a need that matches this is met by the file's other 0-dim words too
 
 
@@ -99,6 +100,8 @@ class Needs:
             return self
         key = (renaming, zero_dim)  # files of a project import alike: their needs are compiled once
         if key not in self.widened:
+            if len(self.widened) >= MAX_WIDENED:  # a long-lived process (the server) sees many projects
+                self.widened.clear()
             self.widened[key] = Needs(self.rules, renaming, zero_dim)
         return self.widened[key]
 
