@@ -6,9 +6,10 @@ nn.CrossEntropyLoss()`) is that loss function, whose results are 0-dim where its
 
 Read only in a file that trains (it calls backward()), for its top-level functions bound once
 whose body indexes or iterates a parameter (what a 0-dim value cannot take) or calls one, and
-only where the function's name is used nowhere but in calls: a function handed on may be called with anything.
-An argument is known where it is written out, or is a name every binding of which in the
-calling scope gives a 0-dim value (evaluated on its own, as FileIndex.built_globals are)."""
+only where the function's name is used nowhere but in calls: a function handed on may be
+called with anything. An argument is known where it is written out, or is a name every
+binding of which in the calling scope gives one value (evaluated on its own, as
+FileIndex.built_globals are)."""
 
 from __future__ import annotations
 
@@ -169,9 +170,10 @@ def _given_value(index, function: ast.FunctionDef, call: ast.Call, scope, param:
     argument = dict(call_arguments(function, call)).get(param)
     if argument is None:
         return None  # its default, or hidden behind `*args` / `**kwargs`
-    if not isinstance(argument, ast.Name) or argument.id not in _locals(index, scope) | _scope_bindings(index, scope).keys():
+    bindings = _scope_bindings(index, scope)
+    if not isinstance(argument, ast.Name) or argument.id not in _locals(index, scope) | bindings.keys():
         return _value(index, argument, scope)
-    values = [_bound_value(index, argument.id, target, value, scope) for target, value in _scope_bindings(index, scope)[argument.id]]
+    values = [_bound_value(index, argument.id, target, value, scope) for target, value in bindings[argument.id]]
     if not values or any(value is None for value in values):
         return None
     joined = values[0]

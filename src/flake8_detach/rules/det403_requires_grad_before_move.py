@@ -147,9 +147,11 @@ w = torch.randn(3, requires_grad=True, dtype=torch.float64)
             callee = self.ctx.qualname(node.func) or ""
             if callee.startswith("torch.optim.") and any(_is_name(inner, name) for inner in walk(node)):
                 return False
-            inputs = keyword_arg(node, "inputs") or (node.args[1].value if len(node.args) > 1 and node.args[1].keyword is None else None)
-            if callee == "torch.autograd.grad" and inputs is not None and any(_is_name(inner, name) for inner in walk(inputs)):
-                taken = True
+            if callee == "torch.autograd.grad":
+                inputs = keyword_arg(node, "inputs")
+                if inputs is None and len(node.args) > 1 and node.args[1].keyword is None:
+                    inputs = node.args[1].value
+                taken = taken or inputs is not None and any(_is_name(inner, name) for inner in walk(inputs))
             if method_name(node) == "register_hook" and _is_name(node.func.value, name):
                 taken = True
         return taken

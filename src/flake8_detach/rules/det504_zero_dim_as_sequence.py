@@ -46,7 +46,8 @@ class ZeroDimAsSequence(WalkRule):
     what = (
         "Flags an integer index (`[0]`, `[-1]`) into a value known to be 0-dim: a torch loss "
         "(`F.cross_entropy(...)`, `criterion(...)` of an `nn.*Loss` built without "
-        "`reduction='none'`, there or handed to the function by every call of it in the file), a full reduction (`x.sum()`, `x.mean()`, `torch.sum(x)`), a loss "
+        "`reduction='none'`, there or handed to the function by every call of it in the file), "
+        "a full reduction (`x.sum()`, `x.mean()`, `torch.sum(x)`), a loss "
         "that `backward()` took without a gradient (`criterion` passed in), a sum of such values "
         "started from a number (`loss = 0`, then `loss += ...` in a loop), what a module returns "
         "whose class (the file's, or imported from the project) ends `forward()` with a full "
