@@ -153,14 +153,8 @@ def _root(expr: ast.AST) -> Optional[str]:
 
 def _gives_zero_dim(index, function: ast.FunctionDef, call: ast.Call, scope, param: str) -> bool:
     """Whether `call` of `function` gives its parameter `param` a value known to be 0-dim."""
-    argument = dict(call_arguments(function, call)).get(param)
-    if argument is None:
-        return False  # its default, or hidden behind `*args` / `**kwargs`
-    if not isinstance(argument, ast.Name):
-        return _value(index, argument, scope).zero_dim
-    bindings = _scope_bindings(index, scope).get(argument.id, [(None, None)])
-    values = [_bound_value(index, argument.id, target, value, scope) for target, value in bindings]
-    return all(value is not None and value.zero_dim for value in values)
+    value = _given_value(index, function, call, scope, param)
+    return value is not None and value.zero_dim
 
 
 def _given_value(index, function: ast.FunctionDef, call: ast.Call, scope, param: str) -> Optional[Value]:
