@@ -24,6 +24,11 @@ class RuleContext:
     # ---- where the walk is ------------------------------------------------------------
 
     @property
+    def scope(self) -> cst.CSTNode:
+        """The module or function whose body is being walked (innermost)."""
+        return self._walker.scope
+
+    @property
     def statement(self) -> Optional[cst.CSTNode]:
         """The small statement being run, or the compound statement whose header (an `if`
         test, a loop's iterable, a decorator, an `except` type) is being scanned."""

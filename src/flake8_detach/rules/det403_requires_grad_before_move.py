@@ -87,16 +87,6 @@ w = torch.randn(3, requires_grad=True, dtype=torch.float64)
         imports = index.imports
         return makes_leaves(scope, imports)
 
-    def __init__(self, ctx) -> None:
-        super().__init__(ctx)
-        self.scopes: list = []  # the open scopes, innermost last
-
-    def on_scope_start(self, scope) -> None:
-        self.scopes.append(scope)
-
-    def on_scope_end(self, scope) -> None:
-        self.scopes.pop()
-
     def on_call(self, call) -> None:
         if method_name(call) in MOVES and isinstance(call.func.value, cst.Call):
             self._check(call)
@@ -139,7 +129,7 @@ w = torch.randn(3, requires_grad=True, dtype=torch.float64)
             return False
         name = statement.targets[0].target.value
         taken = False
-        for node in walk(self.scopes[-1]) if self.scopes else ():
+        for node in walk(self.ctx.scope):
             if isinstance(node, cst.Attribute) and node.attr.value == "grad" and _is_name(node.value, name):
                 return False
             if not isinstance(node, cst.Call):
