@@ -40,6 +40,8 @@ NON_DIFFERENTIABLE = frozenset(
 
 # Of those, the ones whose result is a bool or integer tensor (randint_like keeps its input's dtype).
 INTEGRAL_RESULTS = NON_DIFFERENTIABLE - {"randint_like"}
+# And the ones that reduce every element to one value when given no dim (`x.argmax()`).
+WHOLE_REDUCTIONS = frozenset("argmax argmin all any count_nonzero".split())
 
 # Reductions and sorts that, given a dim, return (values, indices).
 VALUES_AND_INDICES = frozenset("max min sort topk kthvalue mode median nanmedian cummax cummin".split())

@@ -13,6 +13,8 @@ from typing import Optional, Union
 
 # Deep-learning frameworks other than torch, by their top-level module.
 OTHER_FRAMEWORKS = frozenset("mxnet tensorflow keras jax flax paddle mindspore chainer oneflow megengine".split())
+# Libraries of tables, whose full reductions (`df.sum()`) give a row that an index reads.
+TABLE_LIBRARIES = frozenset("pandas polars modin dask pyspark cudf".split())
 
 # Public re-exports that name the same object; findings key on the canonical name.
 CANONICAL = {
@@ -45,13 +47,15 @@ class ImportTable:
     """Local name -> qualified torch name, from `import` statements of the file; and the names
     imported from other modules, whose spelling says nothing (`from losses import focal_loss`)."""
 
-    def __init__(self, names: Optional[dict] = None, foreign: frozenset = frozenset(), frameworks=frozenset()) -> None:
+    def __init__(self, names: Optional[dict] = None, foreign: frozenset = frozenset(), frameworks=frozenset(),
+                 tables: bool = False) -> None:
         self.names: dict[str, str] = dict(names) if names else {}
         self.foreign: set = set(foreign)
         self.frameworks: set = set(frameworks)  # other deep-learning frameworks imported (mxnet, jax...)
+        self.tables = tables  # a library of tables is imported (pandas...)
 
     def copy(self) -> "ImportTable":
-        return ImportTable(self.names, frozenset(self.foreign), frozenset(self.frameworks))
+        return ImportTable(self.names, frozenset(self.foreign), frozenset(self.frameworks), self.tables)
 
     @property
     def other_framework_only(self) -> bool:
@@ -101,6 +105,7 @@ class ImportTable:
 
     def _note_framework(self, *modules: str) -> None:
         self.frameworks.update(m.partition(".")[0] for m in modules if m.partition(".")[0] in OTHER_FRAMEWORKS)
+        self.tables = self.tables or any(m.partition(".")[0] in TABLE_LIBRARIES for m in modules)
 
     def _foreign(self, local: str) -> None:
         self.rebind(local)

@@ -20,6 +20,7 @@ from ..syntax.cst_syntax import (
     last_name,
     literal_bool,
     spread,
+    target_names,
     viewed_base,
     viewed_name,
 )
@@ -360,9 +361,44 @@ class Evaluator:
             return Value(kind=inner.kind, modules=inner.modules) if inner.kind in PARAMETER_KINDS else UNKNOWN
         if dotted_name(func) in ("chain", "itertools.chain") and call.args:
             return _parameters_of([self.value(arg.value) for arg in call.args])
+        if isinstance(func, cst.Name) and func.value == "sum" and self.state is not None and "sum" not in self.state.names:
+            return self._builtin_sum(call)
         if isinstance(func, cst.Name) and func.value in PURE_BUILTINS:
             return UNKNOWN
         return self._opaque_call(call, ())
+
+    def _builtin_sum(self, call: cst.Call) -> Value:
+        """`sum(criterion(p[:, t], y[:, t]) for t in steps)`, `sum([a_loss, b_loss])`: 0-dim
+        values added to a number give a 0-dim value. An element of a comprehension is read
+        with the names its `for`s bind unknown."""
+        positional = [arg.value for arg in call.args if arg.keyword is None]
+        if not 1 <= len(positional) <= 2 or len(positional) < len(call.args) or any(arg.star for arg in call.args):
+            return UNKNOWN
+        if len(positional) == 2 and not self.value(positional[1]).number:
+            return UNKNOWN  # started from something else (`sum(lists, [])`)
+        added = positional[0]
+        if isinstance(added, (cst.List, cst.Tuple)):
+            values = [self.value(e.value) for e in added.elements if not isinstance(e, cst.StarredElement)]
+            whole = bool(values) and len(values) == len(added.elements)
+        elif isinstance(added, (cst.ListComp, cst.GeneratorExp)):
+            values, whole = [self._element_value(added)], True
+        else:
+            return UNKNOWN
+        return Value(zero_dim=True) if whole and all(value.zero_dim for value in values) else UNKNOWN
+
+    def _element_value(self, comprehension) -> Value:
+        """The value of a comprehension's element where the names its `for`s bind are unknown."""
+        saved, self.state = self.state, self.state.copy()
+        comp_for = comprehension.for_in
+        while comp_for is not None:
+            for name in target_names(comp_for.target):
+                self.state.set(name, UNKNOWN)
+            comp_for = comp_for.inner_for_in
+        memo, self.memo = self.memo, {}
+        try:
+            return self.value(comprehension.elt)
+        finally:
+            self.state, self.memo = saved, memo
 
     def _opaque_call(self, call: cst.Call, extra: tuple) -> Value:
         """A callable we cannot see into: its result may carry the graph of its inputs, and
@@ -588,7 +624,8 @@ class Evaluator:
                          zero_dim=wrapped.zero_dim, integral=wrapped.integral, vector_of_one=wrapped.vector_of_one,
                          placed=wrapped.placed, volatile=frozenset(flags))
         if last in torchapi.NON_DIFFERENTIABLE and namespace == "torch":
-            return Value(tensor=True, grad=False, integral=last in torchapi.INTEGRAL_RESULTS)
+            whole = last in torchapi.WHOLE_REDUCTIONS and _without_dim(call, positional=1)
+            return Value(tensor=True, grad=False, integral=last in torchapi.INTEGRAL_RESULTS, zero_dim=whole)
         if (
             any(name == ns + last for ns in torchapi.OP_NAMESPACES)
             and last[:1].islower()
@@ -665,8 +702,9 @@ class Evaluator:
             leaf = True if receiver.grad is False else receiver.leaf
             return receiver.but(tensor=True, grad=flag, leaf=leaf if flag else None, kind=None)
         if method in torchapi.NON_DIFFERENTIABLE:
+            whole = method in torchapi.WHOLE_REDUCTIONS and _without_dim(call, positional=0) and self._reduces_to_one(receiver)
             return Value(tensor=receiver.tensor or method in torchapi.TORCH_ONLY_METHODS, grad=False,
-                         integral=method in torchapi.INTEGRAL_RESULTS)
+                         integral=method in torchapi.INTEGRAL_RESULTS, zero_dim=whole)
         if method in torchapi.TENSOR_METHODS or torchapi.is_inplace_method(method):
             operands = [receiver]
             if method in BINARY_METHODS or torchapi.is_inplace_method(method):
@@ -683,7 +721,7 @@ class Evaluator:
             elif method in torchapi.SAME_PLACE_METHODS:
                 result = result.but(placed=receiver.placed)
             if method in torchapi.FULL_REDUCTIONS and (_without_dim(call, positional=0) or method == "norm" and _norm_of_all(call)):
-                if receiver.tensor or receiver.kind in CARRIES_GRAPH:
+                if self._reduces_to_one(receiver):
                     result = result.but(zero_dim=True)
             elif method in torchapi.SHAPE_KEEPING_METHODS and _broadcast_zero_dim([receiver, *operands[1:]]):
                 result = result.but(zero_dim=True)
@@ -691,6 +729,15 @@ class Evaluator:
                 result = result.but(vector_of_one=True)  # `one.cuda()`, `one.float()`
             return result
         return self._opaque_call(call, (receiver,))
+
+    def _reduces_to_one(self, receiver: Value) -> bool:
+        """Whether reducing every element of `receiver` (`x.sum()`, `x.argmax()`) gives a 0-dim
+        value: a tensor's and a numpy array's (a scalar) do, and so does that of a receiver not
+        known to be anything else, where the code imports no library of tables (`df.sum()` is
+        a row that an index reads) and the receiver is no instance of the file's classes."""
+        if receiver.tensor or receiver.kind in CARRIES_GRAPH:
+            return True
+        return receiver.kind in (None, PYTHON, FACTORY) and not self.imports.tables
 
 
 def _place_of_move(call: cst.Call, method: str) -> Optional[str]:
