@@ -31,8 +31,8 @@ def save_during_analysis(monkeypatch, path, saved: bytes) -> None:
     another --fix run would between the read and the write."""
     real_fix_source = cli.fix_source
 
-    def fix_then_save(source, rules, unsafe, path_on_disk=None):
-        result = real_fix_source(source, rules, unsafe, path_on_disk)
+    def fix_then_save(source, rules, unsafe, path_on_disk=None, fixable=None):
+        result = real_fix_source(source, rules, unsafe, path_on_disk, fixable)
         path.write_bytes(saved)
         return result
 

@@ -29,7 +29,7 @@ def run(path, *args):
 
 
 def test_a_broken_cell_is_one_det000_and_the_other_cells_are_checked(tmp_path):
-    path = notebook(tmp_path, "import torch", ALIAS, "model = ", ALIAS, "print 'python 2'", ALIAS)
+    path = notebook(tmp_path, "import torch", ALIAS, "model = ", ALIAS, "exec 'python 2'", ALIAS)
     status, lines = run(path)
     assert status == 2
     assert [line.split(": ", 1)[0] + ": " + line.split(": ")[1][:6] for line in lines] == [

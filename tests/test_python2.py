@@ -1,6 +1,7 @@
 """Python 2 print statements and `async` as a name (Python <= 3.6): the file is checked as if each
 were written for Python 3, and never fixed."""
 
+import json
 import subprocess
 import sys
 
@@ -92,3 +93,33 @@ def test_a_file_with_async_keywords_is_checked_and_its_findings_carry_no_fix():
     assert found[0].fix is None
     ported = check_source(OLD_GPU_COPY.replace("async=True", "non_blocking=True"))
     assert [(v.line, v.col, v.code) for v in ported] == [(11, 14, "DET504")] and ported[0].fix is not None
+
+
+def _notebook(*cells: str) -> str:
+    return json.dumps({
+        "nbformat": 4, "nbformat_minor": 2, "metadata": {},
+        "cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                   "source": cell.splitlines(True)} for cell in cells],
+    }, indent=1) + "\n"
+
+
+NOTEBOOK = _notebook(
+    "import torch\nimport torch.nn as nn\ncriterion = nn.MSELoss()\nw = torch.ones(3, requires_grad=True)\n",
+    "loss = criterion(w * 2, torch.zeros(3))\nloss.backward()\nprint 'loss', loss.data[0]\n",
+    "print(loss.data[0])\n",
+)
+
+
+def test_a_python2_cell_is_checked_and_never_fixed_while_the_other_cells_are(tmp_path):
+    (tmp_path / "old.ipynb").write_text(NOTEBOOK)
+    listed = subprocess.run([sys.executable, "-m", "flake8_detach", "old.ipynb"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert listed.stdout.splitlines()[:2] == [
+        "old.ipynb:cell_2:3:15: DET504 loss.data[0] indexes a 0-dim tensor: IndexError (use .item()) since PyTorch 0.4",
+        "old.ipynb:cell_3:1:7: DET504 [*] loss.data[0] indexes a 0-dim tensor: IndexError (use .item()) since PyTorch 0.4",
+    ]
+    subprocess.run([sys.executable, "-m", "flake8_detach", "--fix", "old.ipynb"],
+                   cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert (tmp_path / "old.ipynb").read_text() == NOTEBOOK.replace(
+        '"print(loss.data[0])\\n"', '"print(loss.item())\\n"'
+    )

@@ -587,8 +587,9 @@ def fix_notebook(path: str, notebook: Notebook, options: RunOptions, report: Fil
     Anything else is an error, and nothing is written."""
     segments = notebook.segments()
     fixed_sources, touched = [], set()
+    fixable = notebook.fixable_lines if any(cell.ported for cell in notebook.cells) else None
     for segment in segments:
-        result = fix_source(segment.source, options.rules, options.unsafe, on_disk_path(path, options))
+        result = fix_source(segment.source, options.rules, options.unsafe, on_disk_path(path, options), fixable)
         if result.rejected:
             report.errors.append(FileError(path, result.rejected))
         if unparsable(path, result.source, report):
@@ -615,8 +616,13 @@ def fix_notebook(path: str, notebook: Notebook, options: RunOptions, report: Fil
 
 
 def lint_notebook(notebook: Notebook, options: RunOptions, path: Optional[str] = None) -> list:
-    """The findings in each run of cells that parse, and a DET000 at each cell that does not."""
-    violations = [v for segment in notebook.segments() for v in lint(segment.source, options, path)]
+    """The findings in each run of cells that parse, and a DET000 at each cell that does not;
+    the findings in a cell of Python 2 (ported) carry no fix."""
+    ported = {cell.number for cell in notebook.cells if cell.ported}
+    violations = [
+        replace(v, fix=None) if ported and notebook.locate(v.line)[0] in ported else v
+        for segment in notebook.segments() for v in lint(segment.source, options, path)
+    ]
     violations += [
         parse_failure(f"cannot parse this cell: {cell.broken}", cell.first_line, 0) for cell in notebook.broken_cells()
     ]

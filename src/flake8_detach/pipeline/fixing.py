@@ -49,19 +49,25 @@ class _Progress:
     touched: list = field(default_factory=list)  # FixResult.touched of the rounds kept
 
 
-def fix_source(source: str, rules: Sequence[type] = RULES, unsafe: bool = False, path: Optional[str] = None) -> FixResult:
-    """`source` (of the file at `path`, if on disk) with the allowed fixes applied. A file too
-    deeply nested for libcst's tree walks keeps the rounds done so far, and says so."""
+def fix_source(
+    source: str, rules: Sequence[type] = RULES, unsafe: bool = False, path: Optional[str] = None,
+    fixable: Optional[Callable] = None,
+) -> FixResult:
+    """`source` (of the file at `path`, if on disk) with the allowed fixes applied; `fixable`,
+    given each round's source, says which of its lines may be fixed (all by default). A file
+    too deeply nested for libcst's tree walks keeps the rounds done so far, and says so."""
     progress = _Progress(source)
     try:
-        result = _fix_rounds(progress, rules, unsafe, path)
+        result = _fix_rounds(progress, rules, unsafe, path, fixable)
     except (RecursionError, MemoryError) as error:
         why = f"not fixed: the file is too deeply nested to rewrite ({type(error).__name__})"
         result = FixResult(progress.accepted, why)
     return replace(result, touched=tuple(progress.touched))
 
 
-def _fix_rounds(progress: _Progress, rules: Sequence[type], unsafe: bool, path: Optional[str]) -> FixResult:
+def _fix_rounds(
+    progress: _Progress, rules: Sequence[type], unsafe: bool, path: Optional[str], fixable: Optional[Callable]
+) -> FixResult:
     """The rounds of fix_source, keeping `progress` up to date."""
     source = progress.accepted
     for _ in range(MAX_ROUNDS):
@@ -72,11 +78,13 @@ def _fix_rounds(progress: _Progress, rules: Sequence[type], unsafe: bool, path: 
         lines = physical_lines(source)
         edits, touched, titles = [], [], set()
         noqa = Noqa(source)
+        fixable_line = fixable(source) if fixable is not None else None
         for piece, module, violations in analysed_pieces(source, tree, rules, path=path):
             fixes = [
                 violation.fix
                 for violation in violations
                 if violation.fix is not None and (unsafe or violation.fix.safety == SAFE) and noqa.keeps(violation)
+                and (fixable_line is None or fixable_line(violation.line))
             ]
             swaps = non_overlapping(fixes)
             if module is None or not swaps:

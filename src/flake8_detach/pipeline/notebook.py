@@ -4,9 +4,11 @@ The code cells are joined into one Python source, in order, so facts flow from c
 they do when the notebook runs top to bottom; a marker comment line closes each cell. In a cell
 that is not valid Python as it stands, IPython lines (`%magic`, `!shell`, `?help`, `x = !cmd`)
 become placeholders with the same line count; a `%%cell magic` cell is left out, but for the magics
-whose body is Python (%%time, %%timeit, %%capture, %%prun), analysed after that line. Fixed code is
-split back at the markers, the original IPython lines are put back, and only the JSON strings of
-the changed lines are rewritten in the notebook's text: every other byte stays as it was.
+whose body is Python (%%time, %%timeit, %%capture, %%prun), analysed after that line. A cell of
+Python 2 (print statements, `async` as a name) is analysed as ported (syntax.python2) and never
+fixed. Fixed code is split back at the markers, the original IPython lines are put back, and only
+the JSON strings of the changed lines are rewritten in the notebook's text: every other byte stays
+as it was.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..syntax.ast_syntax import parse_python, parses_as_python
+from ..syntax.python2 import as_python3
 from ..engine.walker import CELL_END
 
 MAGIC_TAG = "# <flake8-detach: ipython line "
@@ -47,6 +50,7 @@ class CodeCell:
     first_line: int  # where the cell starts in the joined source (1-based)
     indent: str = ""  # the indentation IPython strips from every line (the first line's)
     broken: Optional[str] = None  # why the cell's code does not parse; it is left out then
+    ported: bool = False  # `python` is the cell's Python 2 code ported: analysed, never fixed
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,11 @@ class Notebook:
                 continue  # a cell magic whose body is not Python (%%bash, %%writefile...)
             indent, code = _dedented(text)
             python, ipython_lines = python_code(code, self.tag)
-            cell = CodeCell(index, number, text, python, ipython_lines, line, indent, parse_problem(python))
+            problem = parse_problem(python)
+            ported = as_python3(python) if problem is not None else None
+            if ported is not None and parse_problem(ported) is None:
+                python, problem = ported, None
+            cell = CodeCell(index, number, text, python, ipython_lines, line, indent, problem, ported is not None)
             self.cells.append(cell)
             parts.append(self._as_analysed(cell))
             line += _count_lines(python) + 1
@@ -169,6 +177,13 @@ class Notebook:
                         f"a fix changed cell {cell.number} outside the cells it was fixing; notebook left unchanged (a bug)"
                     )
         return "".join(taken[cell.number] + self.cell_end + "\n" for cell in self.cells)
+
+    def fixable_lines(self, source: str):
+        """For a joined source of this notebook (fixed or not): whether a line of it may be
+        fixed, that is, is not in a ported cell (whose code as analysed is not the cell's)."""
+        ends = [n for n, line in enumerate(io.StringIO(source, newline="").readlines(), 1)
+                if line.rstrip("\r\n") == self.cell_end]
+        return lambda line: not self.cells[min(bisect.bisect_left(ends, line), len(self.cells) - 1)].ported
 
     def cells_touched(self, touched: tuple) -> set:
         """The numbers of the cells that hold the nodes a fix replaced (fixes.FixResult.touched,
@@ -257,8 +272,8 @@ class Notebook:
         """(cell, new code) for each cell whose code differs in a fixed joined source."""
         changed = []
         for cell, python in zip(self.cells, _split_cells(fixed, len(self.cells), self.cell_end)):
-            if cell.broken is not None or python == cell.python:
-                continue  # never analysed, or unchanged
+            if cell.broken is not None or cell.ported or python == cell.python:
+                continue  # never analysed, never fixed, or unchanged
             code = _indented(restore_ipython_lines(python, cell.ipython_lines, self.tag), cell.indent)
             if not cell.text.endswith(("\n", "\r")) and code.endswith("\n"):
                 code = code[:-1]
