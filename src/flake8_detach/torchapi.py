@@ -42,6 +42,23 @@ NON_DIFFERENTIABLE = frozenset(
 INTEGRAL_RESULTS = NON_DIFFERENTIABLE - {"randint_like"}
 # And the ones that reduce every element to one value when given no dim (`x.argmax()`).
 WHOLE_REDUCTIONS = frozenset("argmax argmin all any count_nonzero".split())
+# Reductions whose names other objects use for something else (`gym.envs.registry.all()`,
+# `Model.objects.all()`): only a tensor's are known to reduce.
+GENERIC_METHOD_NAMES = frozenset(("all", "any"))
+
+# torch.nn modules that hold no parameter (activations, dropout, pooling, padding, reshapes).
+PARAMETERLESS_MODULES = frozenset(
+    """ReLU ReLU6 LeakyReLU ELU SELU CELU GELU SiLU Mish Sigmoid Tanh Softmax Softmax2d LogSoftmax
+    Softmin Softplus Softsign Hardtanh Hardsigmoid Hardswish Hardshrink Softshrink Tanhshrink
+    LogSigmoid Threshold GLU RReLU Dropout Dropout1d Dropout2d Dropout3d AlphaDropout
+    FeatureAlphaDropout Identity Flatten Unflatten MaxPool1d MaxPool2d MaxPool3d AvgPool1d AvgPool2d
+    AvgPool3d AdaptiveAvgPool1d AdaptiveAvgPool2d AdaptiveAvgPool3d AdaptiveMaxPool1d
+    AdaptiveMaxPool2d AdaptiveMaxPool3d LPPool1d LPPool2d MaxUnpool1d MaxUnpool2d MaxUnpool3d
+    Upsample UpsamplingNearest2d UpsamplingBilinear2d PixelShuffle PixelUnshuffle ChannelShuffle
+    ZeroPad1d ZeroPad2d ZeroPad3d ConstantPad1d ConstantPad2d ConstantPad3d ReflectionPad1d
+    ReflectionPad2d ReflectionPad3d ReplicationPad1d ReplicationPad2d ReplicationPad3d
+    CircularPad1d CircularPad2d CircularPad3d CosineSimilarity PairwiseDistance Fold Unfold""".split()
+)
 
 # Reductions and sorts that, given a dim, return (values, indices).
 VALUES_AND_INDICES = frozenset("max min sort topk kthvalue mode median nanmedian cummax cummin".split())

@@ -165,12 +165,23 @@ class Effects:
 
     def set_requires_grad(self, name: str, flag: Optional[bool]) -> None:
         old = self.state.get(name)
+        if not old.tensor and old.kind is None:  # a loop's element, a parameter: which tensor is not known
+            self.switched_elsewhere()
         leaf = True if old.grad is False else old.leaf
         self.state.set(name, old.but(grad=flag, leaf=leaf if flag else None))
         for module in old.modules if old.kind is None and old.leaf else ():  # a parameter of modules
             owner = self.state.names.get(module)
             if owner is not None and owner.kind == MODULE:  # some of its parameters: not known which
                 self.state.set(module, owner.but(trainable=None))
+
+    def switched_elsewhere(self) -> None:
+        """`p.requires_grad = True` for each `p` of a list (`parameters = [W1, b1]`): any leaf
+        tensor, and any module's parameters, may be the one switched."""
+        for name, known in list(self.state.names.items()):
+            if known.tensor and known.leaf and known.grad is not None:
+                self.state.set(name, known.but(grad=None))
+            elif known.kind == MODULE and known.trainable is not None:
+                self.state.set(name, known.but(trainable=None))
 
     def bind(self, target: cst.BaseExpression, value: Value, value_expr: Optional[cst.BaseExpression]) -> None:
         if isinstance(target, cst.Name):

@@ -353,7 +353,7 @@ class Evaluator:
             copied = self.value(call.args[0].value)  # `target = copy.deepcopy(model)`: a module of its own
             if copied.kind == MODULE:
                 return Value(kind=MODULE, trainable=copied.trainable, param_attrs=copied.param_attrs,
-                             module_class=copied.module_class)
+                             no_parameters=copied.no_parameters, module_class=copied.module_class)
         if isinstance(func, cst.Attribute):
             return self._evaluate_method(call, func)
         if isinstance(func, cst.Name) and func.value in ("list", "tuple", "iter") and call.args:
@@ -475,7 +475,9 @@ class Evaluator:
         zero_dim = callee_kind == LOSS_FUNCTION and callee.zero_dim or (
             callee_kind == MODULE and callee.module_class is not None and self.file_index.reduces(callee.module_class)
         )
-        frozen = callee_kind == MODULE and callee.trainable is False and all(v.grad is False for v in values)
+        frozen = callee_kind == MODULE and (callee.trainable is False or callee.no_parameters) and all(
+            v.grad is False for v in values
+        )
         if self.state.grad_mode is False or frozen:  # no graph: grad off, or every parameter frozen
             grad = False if frozen or self._keeps_grad_off(runs, callee_kind) else None
             return Value(pending=pending, zero_dim=zero_dim, grad=grad)
@@ -499,6 +501,8 @@ class Evaluator:
         freed = any(v.freed for v in values)
         # With grad on, a module whose parameters require grad gives a tensor that requires grad.
         trained = callee_kind == MODULE and (callee.trainable or dotted_name(runs) in self.file_index.optimized_modules)
+        if callee.no_parameters:  # `nn.Tanh()(x)`: the graph is the input's
+            trained = any(v.grad for v in values)
         grad = True if trained and self.state.grad_mode is True else None
         return Value(kind=kind, pending=pending, saves=True, freed=freed, zero_dim=zero_dim, modules=modules,
                      stale_by=stale_by, grad=grad, leaf=False if grad else None, tensor=bool(grad))
@@ -568,10 +572,14 @@ class Evaluator:
         of the modules it was given, where they are known to."""
         if cls in PARAMETER_CONTAINERS:  # its items are parameters (tensors), not modules
             return UNKNOWN
+        if cls in torchapi.PARAMETERLESS_MODULES:
+            return Value(kind=MODULE, no_parameters=True)
         if cls in CONTAINER_MODULES:
             parts = [self.value(arg.value) for arg in call.args if not arg.star]
-            trainable = True if parts and all(p.trainable for p in parts) and not any(a.star for a in call.args) else None
-            return Value(kind=MODULE, trainable=trainable)
+            known = parts and not any(a.star for a in call.args) and all(p.trainable or p.no_parameters for p in parts)
+            if known and all(p.no_parameters for p in parts):
+                return Value(kind=MODULE, no_parameters=True)
+            return Value(kind=MODULE, trainable=True if known else None)
         attrs = {"weight", "bias"}
         for keyword in ("bias", "affine", "elementwise_affine"):
             flag = keyword_arg(call, keyword)
@@ -702,7 +710,7 @@ class Evaluator:
             leaf = True if receiver.grad is False else receiver.leaf
             return receiver.but(tensor=True, grad=flag, leaf=leaf if flag else None, kind=None)
         if method in torchapi.NON_DIFFERENTIABLE:
-            whole = method in torchapi.WHOLE_REDUCTIONS and _without_dim(call, positional=0) and self._reduces_to_one(receiver)
+            whole = method in torchapi.WHOLE_REDUCTIONS and _without_dim(call, positional=0) and self._reduces_to_one(receiver, method)
             return Value(tensor=receiver.tensor or method in torchapi.TORCH_ONLY_METHODS, grad=False,
                          integral=method in torchapi.INTEGRAL_RESULTS, zero_dim=whole)
         if method in torchapi.TENSOR_METHODS or torchapi.is_inplace_method(method):
@@ -721,7 +729,7 @@ class Evaluator:
             elif method in torchapi.SAME_PLACE_METHODS:
                 result = result.but(placed=receiver.placed)
             if method in torchapi.FULL_REDUCTIONS and (_without_dim(call, positional=0) or method == "norm" and _norm_of_all(call)):
-                if self._reduces_to_one(receiver):
+                if self._reduces_to_one(receiver, method):
                     result = result.but(zero_dim=True)
             elif method in torchapi.SHAPE_KEEPING_METHODS and _broadcast_zero_dim([receiver, *operands[1:]]):
                 result = result.but(zero_dim=True)
@@ -730,14 +738,19 @@ class Evaluator:
             return result
         return self._opaque_call(call, (receiver,))
 
-    def _reduces_to_one(self, receiver: Value) -> bool:
-        """Whether reducing every element of `receiver` (`x.sum()`, `x.argmax()`) gives a 0-dim
-        value: a tensor's and a numpy array's (a scalar) do, and so does that of a receiver not
-        known to be anything else, where the code imports no library of tables (`df.sum()` is
-        a row that an index reads) and the receiver is no instance of the file's classes."""
+    def _reduces_to_one(self, receiver: Value, method: str) -> bool:
+        """Whether `method` reducing every element of `receiver` (`x.sum()`, `x.argmax()`)
+        gives a 0-dim value: a tensor's and a numpy array's (a scalar) do, and so does that of
+        a receiver not known to be anything else, where the method's name is only numeric
+        (not `registry.all()`), the code imports no library of tables (`df.sum()` is a row that
+        an index reads) and the receiver is no instance of the file's classes."""
         if receiver.tensor or receiver.kind in CARRIES_GRAPH:
             return True
-        return receiver.kind in (None, PYTHON, FACTORY) and not self.imports.tables
+        return (
+            method not in torchapi.GENERIC_METHOD_NAMES
+            and receiver.kind in (None, PYTHON, FACTORY)
+            and not self.imports.tables
+        )
 
 
 def _place_of_move(call: cst.Call, method: str) -> Optional[str]:

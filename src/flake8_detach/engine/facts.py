@@ -57,6 +57,9 @@ class Value:
     # since), and which of `weight`/`bias` it has.
     trainable: Tri = None
     param_attrs: frozenset = field(default_factory=frozenset)
+    # A module with no parameters at all (`nn.Tanh()`, `nn.Dropout()`): its output requires
+    # grad only where its input does.
+    no_parameters: bool = False
     # How the last move named where the tensor is (`device` in `x.to(device)`, "cuda" for
     # `.cuda()`): a move to the same place again gives back the tensor itself.
     placed: Optional[str] = None
@@ -103,6 +106,7 @@ class Value:
             stale_by=self.stale_by if self.stale_by == other.stale_by else None,
             trainable=self.trainable if self.trainable == other.trainable else None,
             param_attrs=self.param_attrs & other.param_attrs,
+            no_parameters=self.no_parameters and other.no_parameters,
             placed=self.placed if self.placed == other.placed else None,
             vector_of_one=self.vector_of_one and other.vector_of_one,
             loaded_by=self.loaded_by if self.loaded_by == other.loaded_by else None,

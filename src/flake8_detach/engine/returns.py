@@ -80,5 +80,6 @@ def _portable(value: Value) -> Value:
         zero_dim=value.zero_dim,
         trainable=value.trainable,
         param_attrs=value.param_attrs,
+        no_parameters=value.no_parameters,
         vector_of_one=value.vector_of_one,
     )
