@@ -123,3 +123,26 @@ def test_a_python2_cell_is_checked_and_never_fixed_while_the_other_cells_are(tmp
     assert (tmp_path / "old.ipynb").read_text() == NOTEBOOK.replace(
         '"print(loss.data[0])\\n"', '"print(loss.item())\\n"'
     )
+
+
+def test_not_equal_of_python2_is_read_as_python3_with_columns_kept():
+    source = PY2_LOG.replace("print 'loss', loss.data[0]  # the 0.3 way", "logged = [loss.data[0]] if 1 <> 2 else []")
+    assert not parses_as_python(source)
+    assert [(v.line, v.col, v.code, v.fix) for v in check_source(source)] == [(8, 10, "DET504", None)]
+
+
+def test_indentation_mixing_tabs_and_spaces_is_read_as_python2_did_with_columns_as_written():
+    source = PY2_LOG.replace(
+        "print 'loss', loss.data[0]  # the 0.3 way", "for step in range(2):\n\tif step:\n\t\tprint(loss.data[0])\n        step += 1"
+    )
+    assert not parses_as_python(source)
+    [found] = check_source(source)
+    assert (found.line, found.col, found.code, found.fix) == (10, 8, "DET504", None)  # after two tabs
+
+
+def test_a_script_exported_from_a_notebook_is_checked_without_its_ipython_lines():
+    source = "%matplotlib inline\n!pip install torch\n" + PY2_LOG.replace(
+        "print 'loss', loss.data[0]  # the 0.3 way", "for _ in range(2):\n    %time print(loss.data[0])\n    print(loss.data[0])"
+    )
+    assert not parses_as_python(source)
+    assert [(v.line, v.col, v.code, v.fix) for v in check_source(source)] == [(12, 10, "DET504", None)]

@@ -21,9 +21,10 @@ PARSE_ERROR_NAME = "parse-error"
 PARSE_ERROR_WHAT = (
     "Reports a file that could not be checked, at the place of the problem where it is known: "
     "Python's own parser rejects the file (a syntax error, a NUL byte, nesting too deep for it), "
-    "libcst cannot parse a part that a rule needs, or a part is too large to analyse. A Python 2 "
-    "file whose print statements are all that Python 3 rejects is checked instead, as if they "
-    "were calls (its findings carry no fix)."
+    "libcst cannot parse a part that a rule needs, or a part is too large to analyse. A file "
+    "that Python 3 rejects only for what Python 2 or IPython took (print statements, `<>`, "
+    "`async` as a name, tabs and spaces mixed, `%magic` lines) is checked instead, as they read "
+    "it (its findings carry no fix)."
 )
 PARSE_ERROR_WHY = (
     "A file that is not checked hides every finding it has, so the run must not pass as if it had "

@@ -24,7 +24,7 @@ from ..findings import Violation
 from ..analysis.file_index import FileIndex
 from .planning import plan
 from ..rules import EVENTS, RULES
-from ..syntax.python2 import as_python3
+from ..syntax.python2 import as_python3_script
 from ..syntax.source_lines import physical_lines
 from ..rules._base import exception_names
 from ..engine.walker import Walker
@@ -55,9 +55,13 @@ def check_source(
         try:
             tree = parse_python(source)
         except SyntaxError as error:
-            ported = as_python3(source)
-            if ported is not None and parses_as_python(ported):  # Python 2 prints, `async=`: checked, not fixed
-                return [replace(v, fix=None) for v in check_source(ported, rules, None, whole_file, path)]
+            ported = as_python3_script(source)
+            if ported is not None and parses_as_python(ported[0]):  # Python 2 prints, `async=`: checked, not fixed
+                code, shifts = ported
+                return [
+                    _unshifted(replace(v, fix=None), shifts.get(v.line))
+                    for v in check_source(code, rules, None, whole_file, path)
+                ]
             return [parse_failure(f"cannot parse this file: {error.msg}", error.lineno or 1, (error.offset or 1) - 1)]
         except ValueError as error:  # source code with NUL bytes, on older Pythons
             return [parse_failure(f"cannot parse this file: {error}", 1, 0)]

@@ -1,27 +1,80 @@
 """Code older Pythons took and today's Python rejects, read as it was meant: old PyTorch code
-(0.1-0.4 era) often logs its losses with Python 2's `print 'loss', loss.data[0]`, or copies
-to the GPU with `x.cuda(async=True)` (a keyword since Python 3.7), and the whole file is then
-rejected. Such a file is analysed as if each print statement were written `print(...)` and
-each `async` used as a name were `Async`; its findings carry no fix (the fix would be made to
-code the file does not hold)."""
+(0.1-0.4 era) often logs its losses with Python 2's `print 'loss', loss.data[0]`, compares
+with `<>`, indents with tabs and spaces mixed (a tab was 8 columns), or copies to the GPU with
+`x.cuda(async=True)` (a keyword since Python 3.7); a script exported from a notebook keeps its
+`%matplotlib inline`. The whole file is then rejected. Such a file is analysed as if each
+print statement were written `print(...)`, each `<>` were `!=`, each `async` used as a name
+were `Async`, each tab of an indentation the spaces it stood for and each IPython line
+`pass`; its findings carry no fix (the fix would be made to code the file does not hold)."""
 
 from __future__ import annotations
 
 import io
+import re
 import tokenize
 from typing import Optional
 
 from .source_lines import physical_lines
 
 ENDS = (tokenize.NEWLINE, tokenize.COMMENT, tokenize.ENDMARKER)
+IPYTHON_LINE = re.compile(r"^([ \t]*)[%!].*?(\r\n|\r|\n|$)")
+INDENTATION = re.compile(r"^[ \t]*")
 
 
 def as_python3(source: str) -> Optional[str]:
-    """`source` with its print statements made calls and `async` used as a name renamed, or
-    None where neither occurs (or the source cannot be tokenized)."""
+    """`source` with its print statements made calls, `<>` written `!=` and `async` used as
+    a name renamed, columns kept but after a print; None where none occurs (or the source
+    cannot be tokenized)."""
     with_calls = with_print_calls(source)
-    renamed = with_async_renamed(with_calls or source)
-    return renamed or with_calls
+    compared = with_not_equal(with_calls or source)
+    renamed = with_async_renamed(compared or with_calls or source)
+    return renamed or compared or with_calls
+
+
+def as_python3_script(source: str) -> Optional[tuple]:
+    """A whole script as as_python3 ports it, after its IPython lines (`%matplotlib inline`,
+    `!pip install x`) became `pass` and its indentation mixing tabs and spaces was expanded as
+    Python 2 read it; with, for each line whose indentation was expanded, (its length as
+    written, as ported). None where nothing changes."""
+    lines = physical_lines(source)
+    shifts = {}
+    for number, line in enumerate(lines, 1):
+        magic = IPYTHON_LINE.match(line)
+        if magic is not None:
+            lines[number - 1] = magic.group(1) + "pass" + magic.group(2)
+            line = lines[number - 1]
+        written = INDENTATION.match(line).group()
+        if "\t" in written:
+            lines[number - 1] = written.expandtabs(8) + line[len(written):]
+            shifts[number] = (len(written), len(written.expandtabs(8)))
+    scripted = "".join(lines)
+    ported = as_python3(scripted)
+    if ported is None and scripted == source:
+        return None
+    return ported or scripted, shifts
+
+
+def with_not_equal(source: str) -> Optional[str]:
+    """`source` with Python 2's `a <> b` written `a != b` (as long); None where there is none,
+    or the source cannot be tokenized."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return None
+    places = [
+        token.start for index, token in enumerate(tokens)
+        if token.type == tokenize.OP and (
+            token.string == "<>"
+            or token.string == "<" and index + 1 < len(tokens) and tokens[index + 1].string == ">"
+            and tokens[index + 1].start == (token.end[0], token.end[1])
+        )
+    ]
+    if not places:
+        return None
+    lines = physical_lines(source)
+    for row, col in places:
+        lines[row - 1] = lines[row - 1][:col] + "!=" + lines[row - 1][col + 2:]
+    return "".join(lines)
 
 
 def with_async_renamed(source: str) -> Optional[str]:
