@@ -15,7 +15,15 @@ from __future__ import annotations
 import ast
 from typing import Iterable
 
-from ..syntax.ast_syntax import binding_targets, bound_names, dotted, parameter_names, scope_nodes
+from ..syntax.ast_syntax import (
+    attribute_bindings,
+    binding_targets,
+    bound_names,
+    dotted,
+    parameter_names,
+    scope_nodes,
+    self_attribute,
+)
 
 TERM_OPERATORS = (ast.Add, ast.Sub, ast.Mult, ast.Div)
 # backward() keywords that leave its output one element; `gradient=` (or any positional) does not.
@@ -48,6 +56,47 @@ def one_element_losses(tree: ast.Module, scopes: Iterable[tuple]) -> frozenset:
                 found.add((owner, name, arity))
             elif head not in local and head != "self":
                 found.add((None, name, arity))
+    return frozenset(found)
+
+
+def one_element_attributes(tree: ast.Module, scopes: Iterable[tuple]) -> frozenset:
+    """(class, `self.<attribute>`) of the attributes named like a loss that a method of the
+    class backward()s without a gradient, or sums or scales into what it backward()s
+    (`self.loss_G = self.loss_G_A + self.loss_cycle_A; self.loss_G.backward()`), where each
+    binding of the attribute in the class is a term (a loss call, a number, `+ - * /` of
+    terms): one element wherever a method of the class reads it (`self.loss_G_A.data[0]`)."""
+    classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+    bindings: dict = {}  # class -> attribute_bindings of it
+    found: set = set()
+    for owner, function in scopes:
+        if owner not in classes or function is None:
+            continue
+        nodes_here = list(scope_nodes(function.body, skip_definitions=True))
+        roots = [call.func.value for call in nodes_here if _scalar_backward(call)]
+        if not roots:
+            continue
+        if owner not in bindings:
+            bindings[owner] = attribute_bindings(classes[owner])
+        attributes = bindings[owner]
+        local = _term_bindings(nodes_here)
+        # (expression, whether its names are this method's): an attribute's value bound in
+        # another method is followed through attributes and operators only.
+        stack, seen = [(root, True) for root in roots], set()
+        while stack:
+            expr, here = stack.pop()
+            if isinstance(expr, ast.BinOp) and isinstance(expr.op, TERM_OPERATORS):
+                stack += [(expr.left, here), (expr.right, here)]
+            elif isinstance(expr, ast.UnaryOp) and isinstance(expr.op, ast.USub):
+                stack.append((expr.operand, here))
+            elif isinstance(expr, ast.Name) and here and expr.id not in seen:
+                seen.add(expr.id)
+                stack += [(value, True) for value in local.get(expr.id) or []]
+            elif self_attribute(expr) is not None and "self." + expr.attr not in seen:
+                seen.add("self." + expr.attr)
+                values = [value for _, value, _ in attributes.get(expr.attr, [])]
+                if is_loss_name(expr.attr) and values and all(v is not None and _is_term(v) for v in values):
+                    found.add((owner, "self." + expr.attr))
+                    stack += [(value, False) for value in values]
     return frozenset(found)
 
 

@@ -305,6 +305,8 @@ class Evaluator:
                 built = self.built(self.file_index.built_attributes.get(self.owner, {}).get(attr), self.owner)
                 if built is not UNKNOWN:  # built in the class's __init__ and never rebound
                     return built
+                if (self.owner, f"self.{attr}") in self.file_index.one_element_attributes:
+                    return Value(zero_dim=True)  # a loss a method of the class backward()s
         if attr in torchapi.NON_TENSOR_ATTRIBUTES:
             return CONSTANT
         base = self.value(expr.value)

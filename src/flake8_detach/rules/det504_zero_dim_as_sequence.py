@@ -9,7 +9,7 @@ import libcst as cst
 from .. import torchapi
 from ..analysis.one_element import is_loss_name
 from ..engine.parameters import ITERATING_BUILTINS, loss_function_parameters, zero_dim_parameters
-from ..syntax.ast_syntax import callee_name, last_word, scope_nodes
+from ..syntax.ast_syntax import callee_name, dotted, last_word, scope_nodes
 from ..syntax.cst_syntax import call_method, method_name
 from ..findings import SAFE
 from ._base import LOSS_WORDS, Example, Raises, WalkRule
@@ -51,7 +51,9 @@ class ZeroDimAsSequence(WalkRule):
         "that `backward()` took without a gradient (`criterion` passed in), a sum of such values "
         "started from a number (`loss = 0`, then `loss += ...` in a loop), what a module returns "
         "whose class (the file's, or imported from the project) ends `forward()` with a full "
-        "reduction (a WGAN critic's `return torch.mean(x)`), their "
+        "reduction (a WGAN critic's `return torch.mean(x)`), an attribute named like a loss that "
+        "a method of the class backward()s or sums into what it backward()s (`self.loss_G_A` in "
+        "CycleGAN-style `get_current_errors()`), their "
         "`.data`, `.detach()`, `.numpy()` and elementwise results; and builtins that iterate "
         "over such a value (`sum(loss)`, `list(loss)`). `loss.data[0]` and `loss[0]` are how "
         "code before PyTorch 0.4 read a loss's value."
@@ -136,9 +138,11 @@ losses = [loss.detach().item()]
             for param, value in loss_function_parameters(index, function.name).items() if value.zero_dim
         }
 
+        loss_attributes = {name for _, name in index.one_element_attributes}
+
         def makes_zero_dim(expr: ast.AST) -> bool:
             for node in scope_nodes([expr]):
-                if isinstance(node, ast.Attribute) and node.attr == "data":
+                if isinstance(node, ast.Attribute) and (node.attr == "data" or loss_attributes and dotted(node) in loss_attributes):
                     return True
                 if isinstance(node, ast.Call):
                     name = callee_name(node, imports)
