@@ -146,3 +146,9 @@ def test_a_script_exported_from_a_notebook_is_checked_without_its_ipython_lines(
     )
     assert not parses_as_python(source)
     assert [(v.line, v.col, v.code, v.fix) for v in check_source(source)] == [(12, 10, "DET504", None)]
+
+
+def test_a_line_that_continues_a_statement_with_a_percent_is_no_ipython_line():
+    source = PY2_LOG.replace("print 'loss', loss.data[0]  # the 0.3 way", "print('loss %f'\n      % loss.data[0])\nprint 'done'")
+    assert not parses_as_python(source)
+    assert [(v.line, v.col, v.code) for v in check_source(source)] == [(9, 8, "DET504")]

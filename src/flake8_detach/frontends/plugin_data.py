@@ -45,7 +45,7 @@ FIRST_NEEDS = {
     'DET419': ('lr_scheduler',),
     'DET420': ('\\.\\s*backward\\s*\\(',),
     'DET421': ('parameters\\s*\\(', 'buffers\\s*\\('),
-    'DET422': ('no_grad', 'inference_mode'),
+    'DET422': ('\\.\\s*backward\\s*\\(',),
     'DET423': ('\\.\\s*eval\\s*\\(|\\.\\s*train\\s*\\(',),
     'DET501': ('Variable',),
     'DET502': ('volatile',),

@@ -7,24 +7,34 @@ import re
 
 from ..syntax.ast_syntax import FUNCTIONS, dotted, scope_nodes, statements
 from ._base import Breaks, Example, FileRule
-from ._module_modes import GRAD_OFF, ModeReader, called_model, is_metric, moded_models
+from ._module_modes import GRAD_OFF, MODULE_MOVES, ModeReader, called_model, is_metric, moded_models
 
 # What switches a module out of training mode: `m.eval()`, `m.train(False)`, `m.train(mode=x)`,
 # `m.train(flag)` (any argument), `m.training = ...`. With one of them in the file, only an
 # evaluation that follows a train() in the pass of a training loop is reported.
 MODE_SWITCH = re.compile(r"\.\s*eval\s*\(|\.\s*train\s*\(\s*[^)\s]|\.\s*training\s*=(?!=)")
 BACKWARD = re.compile(r"\.\s*backward\s*\(")
+# Words that name held-out data or an evaluation: a function `test()`, `evaluate_model()`, a
+# loop over `dev_iter`, `val_loader`, `loaders["test"]`.
+HELD_OUT_WORDS = frozenset("test eval evaluate evaluation val valid validate validation dev predict inference".split())
+HELD_OUT_TEXT = r"test|eval|val|dev|predict|inference"
+# What an evaluation computes from the outputs: predictions, probabilities, a loss or a score.
+PREDICTING_CALLS = frozenset("max argmax topk softmax log_softmax sigmoid".split())
+SCORE_WORDS = re.compile(r"loss|criterion|accuracy|score|metric", re.IGNORECASE)
 
 
 class EvaluatedInTrainingMode(FileRule):
     code = "DET422"
     name = "evaluated-in-training-mode"
     message = "{model} is evaluated in training mode ({reason}): dropout/batch norm skew it"
-    needs = (r"no_grad|inference_mode", BACKWARD.pattern)
+    needs = (BACKWARD.pattern, rf"no_grad|inference_mode|{HELD_OUT_TEXT}")
     what = (
         "Flags the call of a model under `torch.no_grad()` (or `inference_mode`) that computes "
         "a metric there (tensors compared: `pred == labels`, `.eq()`; in a function of the file "
-        "called to evaluate, anywhere in it), in a file that trains (it calls `backward()`), when "
+        "called to evaluate, anywhere in it), or in a function named for evaluation (`test()`, "
+        "`evaluate_model()`) or a loop over held-out data (`for batch in dev_iter:`) that runs "
+        "no `backward()` nor `step()` and makes predictions, probabilities or a loss of the "
+        "outputs, in a file that trains (it calls `backward()`), when "
         "the model holds dropout or batch norm (built from a class of the file or of the project "
         "whose code builds `nn.Dropout`/`nn.BatchNorm*`, an `nn.Sequential` holding one, or a "
         "torchvision model that does) and is in training mode there: the file never switches any "
@@ -92,17 +102,19 @@ with torch.no_grad():
         if MODE_SWITCH.search(index.source):
             return _evaluated_after_train(index, moded)
         passed = _parameters_given_models(index.tree, moded)
-        found = []
-        for function, block in _grad_off_blocks(index):
+        found: dict = {}
+        blocks = [(function, block, is_metric) for function, block in _grad_off_blocks(index)]
+        blocks += [(function, block, _evaluates) for function, block in _evaluation_blocks(index.tree)]
+        for function, block, measures in blocks:
             names = moded | passed.get(id(function), set())
             nodes = list(scope_nodes(block, skip_definitions=True))
-            if not any(is_metric(node) for node in nodes):
+            if not any(measures(node) for node in nodes):
                 continue
             calls = [node for node in nodes if isinstance(node, ast.Call) and dotted(called_model(node)) in names]
             if calls:
                 first = min(calls, key=lambda call: (call.lineno, call.col_offset))
-                found.append((first, {"model": dotted(called_model(first)), "reason": "no eval() in this file"}))
-        return found
+                found.setdefault(id(first), (first, {"model": dotted(called_model(first)), "reason": "no eval() in this file"}))
+        return sorted(found.values(), key=lambda item: (item[0].lineno, item[0].col_offset))
 
 
 def _evaluated_after_train(index, moded: set) -> list:
@@ -120,6 +132,66 @@ def _evaluated_after_train(index, moded: set) -> list:
     return sorted(found.values(), key=lambda item: (item[0].lineno, item[0].col_offset))
 
 
+def _unmoved_model(argument: ast.expr) -> ast.expr:
+    """`model` for `model.to(device)`, `model.cuda()`: the module itself is what is passed."""
+    while isinstance(argument, ast.Call) and isinstance(argument.func, ast.Attribute) and argument.func.attr in MODULE_MOVES:
+        argument = argument.func.value
+    return argument
+
+
+def _evaluation_blocks(tree: ast.Module):
+    """(enclosing function or None, body) of each function named for evaluation (`test`,
+    `evaluate_model`, `val_epoch`) and of each loop over held-out data (`for x, y in
+    val_loader:`) that calls no `backward()` nor `step()`."""
+    stack = [(node, None) for node in tree.body]
+    while stack:
+        node, function = stack.pop()
+        if isinstance(node, FUNCTIONS):
+            if _held_out(re.split(r"_+", node.name.lower())) and not _trains(node.body):
+                yield node, node.body
+            function = node
+        elif isinstance(node, (ast.For, ast.AsyncFor)) and _held_out(_words_of(node.iter)) and not _trains(node.body):
+            yield function, node.body
+        for block in ("body", "orelse", "finalbody"):
+            stack.extend((child, function) for child in getattr(node, block, None) or [])
+        for clause in (*getattr(node, "handlers", ()), *getattr(node, "cases", ())):
+            stack.extend((child, function) for child in clause.body)
+
+
+def _held_out(words) -> bool:
+    return any(word in HELD_OUT_WORDS for word in words)
+
+
+def _words_of(expr: ast.expr) -> list:
+    """The words of the names, attributes and strings of an expression (`dev_iter` -> dev, iter)."""
+    words = []
+    for node in ast.walk(expr):
+        text = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else (
+            node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else "")
+        words += re.split(r"[_\W]+", text.lower())
+    return words
+
+
+def _trains(body: list) -> bool:
+    """Whether the statements call `backward()` or `step()` (not in nested definitions)."""
+    return any(
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("backward", "step")
+        for node in scope_nodes(body, skip_definitions=True)
+    )
+
+
+def _evaluates(node: ast.AST) -> bool:
+    """A metric, or predictions, probabilities, a loss or a score made (`torch.max(out, 1)`,
+    `out.argmax(1)`, `criterion(out, y)`, `accuracy(out, y)`)."""
+    if is_metric(node):
+        return True
+    if not isinstance(node, ast.Call):
+        return False
+    name = dotted(node.func) or (node.func.attr if isinstance(node.func, ast.Attribute) else "")
+    last = name.rpartition(".")[2]
+    return last in PREDICTING_CALLS or bool(SCORE_WORDS.search(last))
+
+
 def _parameters_given_models(tree: ast.Module, moded: set) -> dict:
     """id(function) -> its parameters that every call of it in the file gives a model of `moded`."""
     functions = {node.name: node for node in statements(tree.body) if isinstance(node, FUNCTIONS)}
@@ -133,7 +205,7 @@ def _parameters_given_models(tree: ast.Module, moded: set) -> dict:
                     (k.value for k in node.keywords if k.arg == param), None)
                 if argument is None:
                     continue
-                given.setdefault((id(function), param), []).append(dotted(argument) in moded)
+                given.setdefault((id(function), param), []).append(dotted(_unmoved_model(argument)) in moded)
     found: dict = {}
     for (function, param), moded_each in given.items():
         if all(moded_each):

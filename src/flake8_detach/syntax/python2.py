@@ -39,19 +39,41 @@ def as_python3_script(source: str) -> Optional[tuple]:
     lines = physical_lines(source)
     shifts = {}
     for number, line in enumerate(lines, 1):
-        magic = IPYTHON_LINE.match(line)
-        if magic is not None:
-            lines[number - 1] = magic.group(1) + "pass" + magic.group(2)
-            line = lines[number - 1]
         written = INDENTATION.match(line).group()
         if "\t" in written:
             lines[number - 1] = written.expandtabs(8) + line[len(written):]
             shifts[number] = (len(written), len(written.expandtabs(8)))
+    for number in _ipython_lines("".join(lines)):
+        magic = IPYTHON_LINE.match(lines[number - 1])
+        lines[number - 1] = magic.group(1) + "pass" + magic.group(2)
     scripted = "".join(lines)
     ported = as_python3(scripted)
     if ported is None and scripted == source:
         return None
     return ported or scripted, shifts
+
+
+def _ipython_lines(source: str) -> list:
+    """The numbers of the lines that start a statement with `%` or `!` (`%matplotlib inline`),
+    not those that continue one (`    % (epoch, loss)` in a print's parentheses)."""
+    found, depth, starts = [], 0, True
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type in (tokenize.NL, tokenize.COMMENT):
+                continue
+            if token.type in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT):
+                starts = True
+                continue
+            if starts and depth == 0 and token.string in ("%", "!") and IPYTHON_LINE.match(token.line):
+                found.append(token.start[0])
+            starts = False
+            if token.type == tokenize.OP and token.string in "([{":
+                depth += 1
+            elif token.type == tokenize.OP and token.string in ")]}":
+                depth = max(0, depth - 1)
+    except (tokenize.TokenError, SyntaxError):
+        pass  # the lines found before what cannot be read
+    return found
 
 
 def with_not_equal(source: str) -> Optional[str]:
