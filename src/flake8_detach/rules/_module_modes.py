@@ -39,6 +39,9 @@ MODE_KEEPING_METHODS = frozenset((
 TRAINING_NAME = re.compile(r"(?i)train|fit|learn|epoch|run|step|update|optimi[sz]e|(?:^|_)mode(?:$|_)")
 MODE_SWITCH = re.compile(r"\.\s*(?:eval|train)\s*\(|\.\s*training\s*=(?!=)")
 # Builtins that take a model without switching its mode.
+BATCH_NORM = re.compile(r"\b(?:BatchNorm[123]d|SyncBatchNorm)\s*\(")
+# forward() parameters by which a module switches its dropout itself.
+TRAINING_FLAGS = frozenset(("is_training", "training", "is_train", "train", "train_mode"))
 PLAIN_BUILTINS = frozenset(("print", "len", "isinstance", "str", "repr", "type", "id", "getattr", "hasattr",
                             "format", "sum", "list", "iter", "next", "enumerate", "zip", "vars"))
 
@@ -64,10 +67,19 @@ def class_holds_mode_layers(index, name: str, depth: int = CLASS_DEPTH) -> bool:
         return facts is not None and origin[1] in facts.mode_layer_classes
     code = index.code_of(node)
     if MODE_LAYERS.search(code):
-        return True
+        return not _drops_by_its_own_flag(node, code)
     built = {dotted(n.func) for n in ast.walk(node) if isinstance(n, ast.Call)}
     return any(class_holds_mode_layers(index, other, depth - 1) for other in built
                if other and other != name and (other in index.module_classes or index.origin(other)))
+
+
+def _drops_by_its_own_flag(node: ast.ClassDef, code: str) -> bool:
+    """A class without batch norm whose forward() takes a training flag of its own
+    (`forward(self, x, is_training=False)`): its dropout runs where a call asks, whatever the mode."""
+    if BATCH_NORM.search(code):
+        return False
+    forward = next((item for item in node.body if isinstance(item, FUNCTIONS) and item.name == "forward"), None)
+    return forward is not None and any(arg.arg in TRAINING_FLAGS for arg in (*forward.args.args, *forward.args.kwonlyargs))
 
 
 def builds_mode_layers(index, call: ast.Call) -> bool:

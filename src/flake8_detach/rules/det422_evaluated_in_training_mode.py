@@ -31,9 +31,9 @@ class EvaluatedInTrainingMode(FileRule):
     what = (
         "Flags the call of a model under `torch.no_grad()` (or `inference_mode`) that computes "
         "a metric there (tensors compared: `pred == labels`, `.eq()`; in a function of the file "
-        "called to evaluate, anywhere in it), or in a function named for evaluation (`test()`, "
-        "`evaluate_model()`) or a loop over held-out data (`for batch in dev_iter:`) that runs "
-        "no `backward()` nor `step()` and makes predictions, probabilities or a loss of the "
+        "called to evaluate, anywhere in it), or in a loop over held-out data (`for batch in "
+        "dev_iter:`) or in a function named for evaluation (`test()`, `evaluate_model()`) that "
+        "runs no `backward()` nor `step()` and makes predictions, probabilities or a loss of the "
         "outputs, in a file that trains (it calls `backward()`), when "
         "the model holds dropout or batch norm (built from a class of the file or of the project "
         "whose code builds `nn.Dropout`/`nn.BatchNorm*`, an `nn.Sequential` holding one, or a "
@@ -140,17 +140,18 @@ def _unmoved_model(argument: ast.expr) -> ast.expr:
 
 
 def _evaluation_blocks(tree: ast.Module):
-    """(enclosing function or None, body) of each function named for evaluation (`test`,
-    `evaluate_model`, `val_epoch`) and of each loop over held-out data (`for x, y in
-    val_loader:`) that calls no `backward()` nor `step()`."""
+    """(enclosing function or None, body) of each loop over data that calls no `backward()`
+    nor `step()`, where the data is held out (`for x, y in val_loader:`) or the function is
+    named for evaluation (`def test(model, loader):`, `evaluate_model`): a pass over a dataset
+    (a helper such as `evaluate_actions(x)`, which runs no loop, is part of a training step)."""
     stack = [(node, None) for node in tree.body]
     while stack:
         node, function = stack.pop()
         if isinstance(node, FUNCTIONS):
-            if _held_out(re.split(r"_+", node.name.lower())) and not _trains(node.body):
-                yield node, node.body
             function = node
-        elif isinstance(node, (ast.For, ast.AsyncFor)) and _held_out(_words_of(node.iter)) and not _trains(node.body):
+        elif isinstance(node, (ast.For, ast.AsyncFor)) and not _trains(node.body) and (
+            _held_out(_words_of(node.iter)) or function is not None and _held_out(re.split(r"_+", function.name.lower()))
+        ):
             yield function, node.body
         for block in ("body", "orelse", "finalbody"):
             stack.extend((child, function) for child in getattr(node, block, None) or [])
