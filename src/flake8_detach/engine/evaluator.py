@@ -363,7 +363,8 @@ class Evaluator:
             return Value(kind=inner.kind, modules=inner.modules) if inner.kind in PARAMETER_KINDS else UNKNOWN
         if dotted_name(func) in ("chain", "itertools.chain") and call.args:
             return _parameters_of([self.value(arg.value) for arg in call.args])
-        if isinstance(func, cst.Name) and func.value == "sum" and self.state is not None and "sum" not in self.state.names:
+        builtin_sum = isinstance(func, cst.Name) and func.value == "sum"
+        if builtin_sum and self.state is not None and "sum" not in self.state.names:
             return self._builtin_sum(call)
         if isinstance(func, cst.Name) and func.value in PURE_BUILTINS:
             return UNKNOWN
@@ -712,7 +713,9 @@ class Evaluator:
             leaf = True if receiver.grad is False else receiver.leaf
             return receiver.but(tensor=True, grad=flag, leaf=leaf if flag else None, kind=None)
         if method in torchapi.NON_DIFFERENTIABLE:
-            whole = method in torchapi.WHOLE_REDUCTIONS and _without_dim(call, positional=0) and self._reduces_to_one(receiver, method)
+            whole = method in torchapi.WHOLE_REDUCTIONS and _without_dim(call, positional=0) and self._reduces_to_one(
+                receiver, method
+            )
             return Value(tensor=receiver.tensor or method in torchapi.TORCH_ONLY_METHODS, grad=False,
                          integral=method in torchapi.INTEGRAL_RESULTS, zero_dim=whole)
         if method in torchapi.TENSOR_METHODS or torchapi.is_inplace_method(method):

@@ -56,7 +56,7 @@ def check_source(
             tree = parse_python(source)
         except SyntaxError as error:
             ported = as_python3_script(source)
-            if ported is not None and parses_as_python(ported[0]):  # Python 2 prints, `async=`: checked, not fixed
+            if ported is not None and parses_as_python(ported[0]):  # Python 2 or IPython: checked, not fixed
                 code, shifts = ported
                 return [
                     _unshifted(replace(v, fix=None), shifts.get(v.line))

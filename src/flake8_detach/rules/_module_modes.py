@@ -79,7 +79,8 @@ def _drops_by_its_own_flag(node: ast.ClassDef, code: str) -> bool:
     if BATCH_NORM.search(code):
         return False
     forward = next((item for item in node.body if isinstance(item, FUNCTIONS) and item.name == "forward"), None)
-    return forward is not None and any(arg.arg in TRAINING_FLAGS for arg in (*forward.args.args, *forward.args.kwonlyargs))
+    parameters = (*forward.args.args, *forward.args.kwonlyargs) if forward is not None else ()
+    return any(parameter.arg in TRAINING_FLAGS for parameter in parameters)
 
 
 def builds_mode_layers(index, call: ast.Call) -> bool:

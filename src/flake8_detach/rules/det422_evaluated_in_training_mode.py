@@ -113,7 +113,8 @@ with torch.no_grad():
             calls = [node for node in nodes if isinstance(node, ast.Call) and dotted(called_model(node)) in names]
             if calls:
                 first = min(calls, key=lambda call: (call.lineno, call.col_offset))
-                found.setdefault(id(first), (first, {"model": dotted(called_model(first)), "reason": "no eval() in this file"}))
+                fields = {"model": dotted(called_model(first)), "reason": "no eval() in this file"}
+                found.setdefault(id(first), (first, fields))
         return sorted(found.values(), key=lambda item: (item[0].lineno, item[0].col_offset))
 
 
@@ -134,7 +135,9 @@ def _evaluated_after_train(index, moded: set) -> list:
 
 def _unmoved_model(argument: ast.expr) -> ast.expr:
     """`model` for `model.to(device)`, `model.cuda()`: the module itself is what is passed."""
-    while isinstance(argument, ast.Call) and isinstance(argument.func, ast.Attribute) and argument.func.attr in MODULE_MOVES:
+    while isinstance(argument, ast.Call) and isinstance(argument.func, ast.Attribute) and (
+        argument.func.attr in MODULE_MOVES
+    ):
         argument = argument.func.value
     return argument
 
@@ -150,7 +153,8 @@ def _evaluation_blocks(tree: ast.Module):
         if isinstance(node, FUNCTIONS):
             function = node
         elif isinstance(node, (ast.For, ast.AsyncFor)) and not _trains(node.body) and (
-            _held_out(_words_of(node.iter)) or function is not None and _held_out(re.split(r"_+", function.name.lower()))
+            _held_out(_words_of(node.iter))
+            or function is not None and _held_out(re.split(r"_+", function.name.lower()))
         ):
             yield function, node.body
         for block in ("body", "orelse", "finalbody"):

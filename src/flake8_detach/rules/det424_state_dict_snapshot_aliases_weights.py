@@ -107,16 +107,23 @@ def _snapshot(node: ast.AST) -> Optional[tuple]:
     if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
         return None
     value = node.value
-    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "copy" and not value.args:
+    if _method_call(value, "copy"):
         value = value.func.value
     elif isinstance(value, ast.Call) and (dotted(value.func) or "").rpartition(".")[2] in ("dict", "OrderedDict") \
             and len(value.args) == 1 and not value.keywords:
         value = value.args[0]
-    if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "state_dict"
-            and not value.args and not value.keywords):
+    if not _method_call(value, "state_dict"):
         return None
     model = dotted(value.func.value)
     return (node.targets[0].id, model) if model else None
+
+
+def _method_call(value: ast.expr, method: str) -> bool:
+    """`x.<method>()` without arguments."""
+    return (
+        isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == method
+        and not value.args and not value.keywords
+    )
 
 
 def _training_functions(tree: ast.Module) -> set:
@@ -155,7 +162,9 @@ def _restored_after(scope: ast.AST, loop: ast.AST, name: str) -> Optional[str]:
             continue
         if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store):
             rebinding = min(rebinding or (node.lineno, node.col_offset), (node.lineno, node.col_offset))
-        elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id == name:
+        elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Name) and (
+            node.args[0].id == name
+        ):
             callee = dotted(node.func) or ""
             if callee.endswith(".load_state_dict") or callee.rpartition(".")[2] == "save":
                 uses.append(((node.lineno, node.col_offset), f"{callee}({name})"))

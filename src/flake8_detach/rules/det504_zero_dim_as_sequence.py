@@ -142,7 +142,9 @@ losses = [loss.detach().item()]
 
         def makes_zero_dim(expr: ast.AST) -> bool:
             for node in scope_nodes([expr]):
-                if isinstance(node, ast.Attribute) and (node.attr == "data" or loss_attributes and dotted(node) in loss_attributes):
+                if isinstance(node, ast.Attribute) and (
+                    node.attr == "data" or loss_attributes and dotted(node) in loss_attributes
+                ):
                     return True
                 if isinstance(node, ast.Call):
                     name = callee_name(node, imports)
