@@ -51,7 +51,7 @@ FIRST_NEEDS = {
     'DET501': ('Variable',),
     'DET502': ('volatile',),
     'DET503': ('retain_variables',),
-    'DET504': ('loss', 'Loss', 'criterion', 'cross_entropy', 'kl_div', 'backward\\s*\\(', 'all\\s*\\(', 'amax\\s*\\(', 'amin\\s*\\(', 'any\\s*\\(', 'logsumexp\\s*\\(', 'max\\s*\\(', 'mean\\s*\\(', 'median\\s*\\(', 'min\\s*\\(', 'norm\\s*\\(', 'prod\\s*\\(', 'std\\s*\\(', 'sum\\s*\\(', 'var\\s*\\('),
+    'DET504': ('loss|Loss|criterion|cross_entropy|kl_div|backward\\s*\\(|\\.data\\s*\\[|all\\s*\\(|amax\\s*\\(|amin\\s*\\(|any\\s*\\(|argmax\\s*\\(|argmin\\s*\\(|count_nonzero\\s*\\(|logsumexp\\s*\\(|max\\s*\\(|mean\\s*\\(|median\\s*\\(|min\\s*\\(|norm\\s*\\(|prod\\s*\\(|std\\s*\\(|sum\\s*\\(|var\\s*\\(',),
     'DET505': ('btrifact\\s*\\(', 'btrifact_with_info\\s*\\(', 'btrisolve\\s*\\(', 'btriunpack\\s*\\(', 'eig\\s*\\(', 'fft\\s*\\(', 'gels\\s*\\(', 'gesv\\s*\\(', 'ifft\\s*\\(', 'irfft\\s*\\(', 'lstsq\\s*\\(', 'matrix_rank\\s*\\(', 'potrf\\s*\\(', 'potri\\s*\\(', 'potrs\\s*\\(', 'pstrf\\s*\\(', 'reinforce\\s*\\(', 'rfft\\s*\\(', 'solve\\s*\\(', 'symeig\\s*\\(', 'trtrs\\s*\\('),
     'DET506': ('\\[\\s*[\'"]step[\'"]\\s*\\]\\s*=',),
     'DET507': ('uint8', 'ByteTensor', 'byte\\s*\\('),

@@ -16,9 +16,7 @@ from ._base import LOSS_WORDS, Example, Raises, WalkRule
 
 
 # Calls whose result may be the 0-dim value indexed (`x.sum()[0]`, `loss.data.cpu().numpy()[0]`).
-ZERO_DIM_MAKERS = torchapi.FULL_REDUCTIONS | {"numpy", "cpu", "cuda", "detach", "float", "double"}
-
-
+ZERO_DIM_MAKERS = torchapi.FULL_REDUCTIONS | torchapi.WHOLE_REDUCTIONS | {"numpy", "cpu", "cuda", "detach", "float", "double"}
 
 
 def iterated(builtin: str, positional: list) -> list:
@@ -38,8 +36,12 @@ class ZeroDimAsSequence(WalkRule):
     message = "{expr} {use} a 0-dim tensor: {error} since PyTorch 0.4"
     # What makes a 0-dim tensor in the scope (a loss, a full reduction, `.data` of one), then
     # an integer index or an iterating builtin.
+    # `.data[` too: the 0.3-era read of a value a helper of the file reduced (`dis = distance(a, b)`).
     needs = (
-        "|".join([LOSS_WORDS, *(rf"{name}\s*\(" for name in sorted(torchapi.FULL_REDUCTIONS))]),
+        "|".join([
+            LOSS_WORDS, r"\.data\s*\[",
+            *(rf"{name}\s*\(" for name in sorted(torchapi.FULL_REDUCTIONS | torchapi.WHOLE_REDUCTIONS)),
+        ]),
         r"\[\s*-?\d+\s*\]|\b(sum|list|tuple|iter|enumerate|zip|sorted|max|min|any|all)\s*\(",
     )
     raises = "IndexError"
