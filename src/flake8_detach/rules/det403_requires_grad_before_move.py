@@ -7,7 +7,7 @@ from typing import Optional
 import libcst as cst
 
 from .. import torchapi
-from ..syntax.cst_syntax import keyword_arg, method_name, walk, with_keyword
+from ..syntax.cst_syntax import dotted_name, keyword_arg, method_name, walk, with_keyword
 from ..findings import UNSAFE
 from ._base import LEAF, Breaks, Example, WalkRule
 from ._leaves import makes_leaves
@@ -110,6 +110,8 @@ w = torch.randn(3, requires_grad=True, dtype=torch.float64)
             return  # code that never asks for a gradient (hand-written backprop): no .grad is missed
         if self._gradient_taken_otherwise():
             return  # a gradient penalty's `autograd.grad(out, inputs=copy)`, a hook: no .grad is read
+        if self._wrapped_as_parameter():
+            return  # `self.w = nn.Parameter(self.w)` after it: a new leaf, registered and trained
         factory = receiver if isinstance(receiver, cst.Call) and self._is_factory(receiver) else None
         as_keyword = self._as_factory_keyword(move, factory)
         if as_keyword is NO_OP or (as_keyword is None and method_name(move) in ("float", "cpu")):
@@ -145,6 +147,27 @@ w = torch.randn(3, requires_grad=True, dtype=torch.float64)
             if method_name(node) == "register_hook" and _is_name(node.func.value, name):
                 taken = True
         return taken
+
+    def _wrapped_as_parameter(self) -> bool:
+        """The copy is bound to a name or attribute that a later assignment of the scope binds
+        to `nn.Parameter(<it>)`: the parameter is a new leaf, and the copy is only its data."""
+        statement = self.ctx.statement
+        if not (isinstance(statement, cst.Assign) and len(statement.targets) == 1):
+            return False
+        bound = dotted_name(statement.targets[0].target)
+        if bound is None:
+            return False
+        for node in walk(self.ctx.scope):
+            if not (isinstance(node, cst.Assign) and len(node.targets) == 1 and node is not statement):
+                continue
+            value = node.value
+            if (
+                dotted_name(node.targets[0].target) == bound
+                and isinstance(value, cst.Call) and self.ctx.qualname(value.func) == "torch.nn.Parameter"
+                and value.args and dotted_name(value.args[0].value) == bound
+            ):
+                return True
+        return False
 
     def _held_by_attribute(self) -> bool:
         """`self.w = nn.Parameter(t).cuda()`: a module keeps the copy, a plain tensor that it
