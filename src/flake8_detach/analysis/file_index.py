@@ -28,7 +28,7 @@ from ..syntax.ast_syntax import (
 from ..syntax.source_lines import physical_lines
 from . import project
 from .imports import ImportTable
-from .one_element import one_element_attributes, one_element_losses
+from .one_element import backwarded_scopes, one_element_attributes, one_element_losses
 from .reducing_modules import forward_reduces, names_bound_to
 from .summaries import class_optimizers, optimized_modules, summarise
 
@@ -377,14 +377,20 @@ class FileIndex:
     def one_element_losses(self) -> frozenset:
         """The loss callables (dotted names) some scope of the file backward()s a result of
         without a gradient: each call of them gives one element (one_element.py)."""
-        return one_element_losses(self.tree, self.backwarding_scopes)
+        return one_element_losses(self.backwarded_scopes)
 
     @cached_property
     def one_element_attributes(self) -> frozenset:
         """(class, `self.<attribute>`) of the loss attributes that methods of the class
         backward() without a gradient, or sum into what they backward(): one element in every
         method of the class (one_element.py)."""
-        return one_element_attributes(self.tree, self.backwarding_scopes)
+        return one_element_attributes(self.tree, self.backwarded_scopes)
+
+    @cached_property
+    def backwarded_scopes(self) -> tuple:
+        """The scopes that backward() something without a gradient, with what and their term
+        bindings (one_element.backwarded_scopes): read by both kinds of one-element evidence."""
+        return backwarded_scopes(self.tree, self.backwarding_scopes)
 
     @cached_property
     def backwarding_scopes(self) -> tuple:

@@ -36,21 +36,32 @@ def is_loss_name(name: str) -> bool:
     return "loss" in last or "criterion" in last
 
 
-def one_element_losses(tree: ast.Module, scopes: Iterable[tuple]) -> frozenset:
-    """(class, dotted name, number of arguments) of the loss callables that some scope of
-    `scopes` ((class or None, function or None for the module), FileIndex.backwarding_scopes)
-    backward()s a result of without a gradient, called
+def backwarded_scopes(tree: ast.Module, scopes: Iterable[tuple]) -> tuple:
+    """(class or None, function or None, what it backward()s without a gradient, its term
+    bindings) for each scope of `scopes` ((class or None, function or None for the module),
+    FileIndex.backwarding_scopes) that backward()s something: what both kinds of evidence
+    below read, walked once."""
+    found = []
+    for owner, function in scopes:
+        nodes_here = list(scope_nodes((function or tree).body, skip_definitions=True))
+        roots = [call.func.value for call in nodes_here if _scalar_backward(call)]
+        if roots:
+            found.append((owner, function, roots, _term_bindings(nodes_here)))
+    return tuple(found)
+
+
+def one_element_losses(backwarded: Iterable[tuple]) -> frozenset:
+    """(class, dotted name, number of arguments) of the loss callables that some scope
+    (backwarded_scopes) backward()s a result of without a gradient, called
     with positional arguments only: `(C, "self.criterion", 2)` for an attribute of the class
     C's instances, `(None, "criterion", 2)` for a global (a name the scope does not bind). A
     name a function binds itself (a parameter, a local) may be another object in another
     function, and tells nothing there; other arguments may ask for another shape
     (`size_average=False`)."""
     found: set = set()
-    for owner, function in scopes:
+    for owner, function, roots, local_bindings in backwarded:
         local = _locals(function) if function is not None else frozenset()  # the module's names are globals
-        nodes_here = list(scope_nodes((function or tree).body, skip_definitions=True))
-        backwarded = [call.func.value for call in nodes_here if _scalar_backward(call)]
-        for name, arity in _loss_callees(backwarded, _term_bindings(nodes_here)) if backwarded else ():
+        for name, arity in _loss_callees(roots, local_bindings):
             head = name.partition(".")[0]
             if head == "self" and owner is not None:
                 found.add((owner, name, arity))
@@ -59,26 +70,22 @@ def one_element_losses(tree: ast.Module, scopes: Iterable[tuple]) -> frozenset:
     return frozenset(found)
 
 
-def one_element_attributes(tree: ast.Module, scopes: Iterable[tuple]) -> frozenset:
+def one_element_attributes(tree: ast.Module, backwarded: Iterable[tuple]) -> frozenset:
     """(class, `self.<attribute>`) of the attributes named like a loss that a method of the
     class backward()s without a gradient, or sums or scales into what it backward()s
     (`self.loss_G = self.loss_G_A + self.loss_cycle_A; self.loss_G.backward()`), where each
     binding of the attribute in the class is a term (a loss call, a number, `+ - * /` of
-    terms): one element wherever a method of the class reads it (`self.loss_G_A.data[0]`)."""
+    terms): one element wherever a method of the class reads it (`self.loss_G_A.data[0]`);
+    `backwarded` is backwarded_scopes."""
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
     bindings: dict = {}  # class -> attribute_bindings of it
     found: set = set()
-    for owner, function in scopes:
+    for owner, function, roots, local in backwarded:
         if owner not in classes or function is None:
-            continue
-        nodes_here = list(scope_nodes(function.body, skip_definitions=True))
-        roots = [call.func.value for call in nodes_here if _scalar_backward(call)]
-        if not roots:
             continue
         if owner not in bindings:
             bindings[owner] = attribute_bindings(classes[owner])
         attributes = bindings[owner]
-        local = _term_bindings(nodes_here)
         # (expression, whether its names are this method's): an attribute's value bound in
         # another method is followed through attributes and operators only.
         stack, seen = [(root, True) for root in roots], set()

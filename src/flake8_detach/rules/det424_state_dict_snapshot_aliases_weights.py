@@ -81,13 +81,14 @@ model.load_state_dict(best_state)
         found: dict = {}  # id(snapshot) -> finding: a snapshot in nested training loops once
         for scope in function_scopes(index.tree):
             for loop in statements(scope.body, skip_definitions=True):
-                if not isinstance(loop, LOOPS) or not _trains(loop, training_functions):
+                if not isinstance(loop, LOOPS):
                     continue
-                for node in _conditional_statements(loop):
-                    snapshot = _snapshot(node)
-                    if snapshot is None:
-                        continue
-                    name, model = snapshot
+                # Snapshots first: only a loop holding one is read for training.
+                snapshots = [(node, _snapshot(node)) for node in _conditional_statements(loop)]
+                snapshots = [(node, snapshot) for node, snapshot in snapshots if snapshot is not None]
+                if not snapshots or not _trains(loop, training_functions):
+                    continue
+                for node, (name, model) in snapshots:
                     use = _restored_after(scope, loop, name)
                     if use is not None:
                         found.setdefault(id(node), (node, {"name": name, "model": model, "use": use}))
@@ -109,8 +110,10 @@ def _snapshot(node: ast.AST) -> Optional[tuple]:
     value = node.value
     if _method_call(value, "copy"):
         value = value.func.value
-    elif isinstance(value, ast.Call) and (dotted(value.func) or "").rpartition(".")[2] in ("dict", "OrderedDict") \
-            and len(value.args) == 1 and not value.keywords:
+    elif (
+        isinstance(value, ast.Call) and (dotted(value.func) or "").rpartition(".")[2] in ("dict", "OrderedDict")
+        and len(value.args) == 1 and not value.keywords
+    ):
         value = value.args[0]
     if not _method_call(value, "state_dict"):
         return None
