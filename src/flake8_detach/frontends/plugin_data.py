@@ -48,6 +48,10 @@ FIRST_NEEDS = {
     'DET422': ('\\.\\s*backward\\s*\\(',),
     'DET423': ('\\.\\s*eval\\s*\\(|\\.\\s*train\\s*\\(',),
     'DET424': ('state_dict\\s*\\(',),
+    'DET425': ('step\\s*\\(',),
+    'DET426': ('zero_grad\\s*\\(',),
+    'DET427': ('Parameter\\s*\\(',),
+    'DET428': ('(?:no_grad|enable_grad|inference_mode)\\s*\\(',),
     'DET501': ('Variable',),
     'DET502': ('volatile',),
     'DET503': ('retain_variables',),
@@ -65,4 +69,4 @@ FIRST_NEEDS = {
     'DET515': ('/(?![/=])',),
 }
 OPT_IN_CODES = ('DET104', 'DET202', 'DET203', 'DET501')
-CODES = ('DET101', 'DET102', 'DET103', 'DET104', 'DET105', 'DET201', 'DET202', 'DET203', 'DET301', 'DET302', 'DET303', 'DET304', 'DET305', 'DET306', 'DET307', 'DET308', 'DET309', 'DET401', 'DET402', 'DET403', 'DET404', 'DET405', 'DET406', 'DET407', 'DET408', 'DET409', 'DET410', 'DET411', 'DET412', 'DET413', 'DET414', 'DET415', 'DET416', 'DET417', 'DET418', 'DET419', 'DET420', 'DET421', 'DET422', 'DET423', 'DET424', 'DET501', 'DET502', 'DET503', 'DET504', 'DET505', 'DET506', 'DET507', 'DET508', 'DET509', 'DET510', 'DET511', 'DET512', 'DET513', 'DET514', 'DET515')
+CODES = ('DET101', 'DET102', 'DET103', 'DET104', 'DET105', 'DET201', 'DET202', 'DET203', 'DET301', 'DET302', 'DET303', 'DET304', 'DET305', 'DET306', 'DET307', 'DET308', 'DET309', 'DET401', 'DET402', 'DET403', 'DET404', 'DET405', 'DET406', 'DET407', 'DET408', 'DET409', 'DET410', 'DET411', 'DET412', 'DET413', 'DET414', 'DET415', 'DET416', 'DET417', 'DET418', 'DET419', 'DET420', 'DET421', 'DET422', 'DET423', 'DET424', 'DET425', 'DET426', 'DET427', 'DET428', 'DET501', 'DET502', 'DET503', 'DET504', 'DET505', 'DET506', 'DET507', 'DET508', 'DET509', 'DET510', 'DET511', 'DET512', 'DET513', 'DET514', 'DET515')

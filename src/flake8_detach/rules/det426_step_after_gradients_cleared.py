@@ -1,0 +1,281 @@
+"""DET426: an optimizer's `step()` reached from a `zero_grad()` without a `backward()` between."""
+
+from __future__ import annotations
+
+import ast
+from typing import Iterator, Optional
+
+from ..analysis.summaries import optimized_modules
+from ..syntax.ast_syntax import FUNCTIONS, LOOPS, dotted, function_scopes, scope_nodes
+from ._base import Breaks, Example, FileRule
+from ._shared_grads import GRAD_ATTRIBUTES
+
+HELPER_DEPTH = 3  # calls followed into the file's functions
+# Libraries whose functions never put gradients into `.grad` (calls into other imported code may).
+INERT_LIBRARIES = frozenset(
+    """collections copy datetime functools itertools json logging math matplotlib np numpy os pandas pd plt
+    print random sys time tqdm warnings""".split()
+)
+
+
+class StepAfterGradientsCleared(FileRule):
+    code = "DET426"
+    name = "step-after-gradients-cleared"
+    message = "{step} follows {reset} with no backward() between: it steps on no gradient"
+    needs = (r"zero_grad\s*\(", r"\bstep\s*\(")
+    what = (
+        "Flags an optimizer's `step()` whose last gradient event before it, on the path the code "
+        "runs (in a loop, around the loop from its end), is a `zero_grad()` of that optimizer or "
+        "of a module it updates: `loss.backward(); optimizer.zero_grad(); optimizer.step()`, or "
+        "`optimizer.zero_grad(); ...; optimizer.step(); loss.backward()`. A `backward()` "
+        "(any call named so), a write to a `.grad`, a call of the file's functions that does "
+        "either, or a call into code the file cannot see, between them keeps it quiet; so does a "
+        "reset that runs only under a condition."
+    )
+    why = (
+        "`zero_grad()` sets every gradient of the optimizer's parameters to None (to zero with "
+        "`set_to_none=False`). A `step()` that follows it before any `backward()` finds no "
+        "gradient and skips the parameters (or applies a zero one): the gradients "
+        "`backward()` computed are thrown away before any step uses them, and the model never "
+        "trains, without an error. Reset before `backward()`: `zero_grad()`, `backward()`, "
+        "`step()`."
+    )
+    references = ("https://pytorch.org/docs/stable/generated/torch.optim.Optimizer.zero_grad.html",)
+    examples = (
+        Example(
+            bad="""\
+import torch
+
+w = torch.nn.Parameter(torch.zeros(1))
+optimizer = torch.optim.SGD([w], lr=0.1)
+for x in [torch.ones(1), torch.ones(1)]:
+    loss = ((w - x) ** 2).sum()
+    loss.backward()
+    optimizer.zero_grad()
+    optimizer.step()  # expect: DET426
+""",
+            good="""\
+import torch
+
+w = torch.nn.Parameter(torch.zeros(1))
+optimizer = torch.optim.SGD([w], lr=0.1)
+for x in [torch.ones(1), torch.ones(1)]:
+    optimizer.zero_grad()
+    loss = ((w - x) ** 2).sum()
+    loss.backward()
+    optimizer.step()
+""",
+            # Two plain SGD steps towards 1 from 0: 0.2, then 0.2 + 0.1 * 2 * 0.8 = 0.36.
+            proof=Breaks("abs(w.item() - 0.36) < 1e-6"),
+        ),
+        Example(
+            bad="""\
+import torch
+
+w = torch.nn.Parameter(torch.zeros(1))
+optimizer = torch.optim.SGD([w], lr=0.1)
+for x in [torch.ones(1), torch.ones(1)]:
+    optimizer.zero_grad()
+    loss = ((w - x) ** 2).sum()
+    optimizer.step()  # expect: DET426
+    loss.backward()
+""",
+            good="""\
+import torch
+
+w = torch.nn.Parameter(torch.zeros(1))
+optimizer = torch.optim.SGD([w], lr=0.1)
+for x in [torch.ones(1), torch.ones(1)]:
+    optimizer.zero_grad()
+    loss = ((w - x) ** 2).sum()
+    loss.backward()
+    optimizer.step()
+""",
+            proof=Breaks("abs(w.item() - 0.36) < 1e-6"),
+        ),
+    )
+
+    @staticmethod
+    def check_file(index) -> list:
+        optimizers = _optimizers(index)
+        if not optimizers:
+            return []
+        producing = _producing_functions(index)
+        found = []
+        for scope in function_scopes(index.tree):
+            for path in _step_paths(scope.body):
+                step = path[-1][0][path[-1][1]]
+                name = dotted(step.value.func.value)
+                if name not in optimizers:
+                    continue
+                reset = _last_event_is_reset(path, optimizers[name], index, producing)
+                if reset is not None:
+                    found.append((step, {"step": f"{name}.step()", "reset": reset}))
+        return found
+
+
+def _optimizers(index) -> dict:
+    """dotted name -> the modules whose parameters it updates (empty where unknown), for names
+    bound to a torch optimizer, or both stepped and zero_grad()-ed in the file."""
+    built, stepped, zeroed = {}, set(), set()
+    for node in ast.walk(index.tree):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+            qualname = index.imports.qualname_of_dotted(dotted(node.value.func)) or ""
+            last = qualname.rpartition(".")[2]
+            if qualname.startswith("torch.optim.") and "lr_scheduler" not in qualname and last[:1].isupper():
+                for target in filter(None, map(dotted, node.targets)):
+                    built[target] = optimized_modules(node.value, index.imports)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            receiver = dotted(node.func.value)
+            if node.func.attr == "step":
+                stepped.add(receiver)
+            elif node.func.attr == "zero_grad":
+                zeroed.add(receiver)
+    for name in (stepped & zeroed) - set(built):
+        built[name] = frozenset()
+    built.pop(None, None)
+    return built
+
+
+def _step_paths(body: list, path: tuple = ()) -> Iterator[tuple]:
+    """For each `x.step()` statement (no arguments: a closure would run backward itself), the
+    path to it: ((block, index, owner), ...) from the scope's body down to its own block."""
+    for position, node in enumerate(body):
+        here = (*path, (body, position, None))
+        if isinstance(node, ast.Expr) and _is_call_of(node.value, "step") and not node.value.args and not node.value.keywords:
+            yield here
+        elif isinstance(node, (ast.If, ast.With, ast.AsyncWith, ast.Try, *LOOPS)):
+            for block in _blocks(node):
+                yield from _step_paths(block, (*path, (body, position, node)))
+
+
+def _blocks(node: ast.AST) -> list:
+    if isinstance(node, ast.Try):
+        return [node.body, *(handler.body for handler in node.handlers), node.orelse, node.finalbody]
+    return [node.body, getattr(node, "orelse", [])]
+
+
+def _last_event_is_reset(path: tuple, modules: frozenset, index, producing: set) -> Optional[str]:
+    """How the reset reads (`optimizer.zero_grad()`) if, walking back from the step along the
+    code that surely ran before it, the first gradient event met is an unconditional reset of
+    this optimizer's gradients; None where it is a backward(), anything that may give gradients,
+    a reset under a condition, or nothing."""
+    step = path[-1][0][path[-1][1]]
+    optimizer = dotted(step.value.func.value)
+    for node, conditional in _walk_back(path):
+        reset = _reset_of(node, optimizer, modules)
+        if reset is not None:
+            return None if conditional else reset
+        if isinstance(node, (ast.If, ast.Try, *LOOPS)):
+            if any(_gives_gradients(inner, index, producing) or _reset_of(inner, optimizer, modules)
+                   for inner in scope_nodes([node], skip_definitions=True)):
+                return None
+        elif any(_gives_gradients(inner, index, producing) for inner in scope_nodes([node], skip_definitions=True)):
+            return None
+    return None
+
+
+def _walk_back(path: tuple) -> Iterator[tuple]:
+    """The statements before the step, latest first, with whether each ran only under a
+    condition; `with` bodies are entered. In a loop, around the loop: its body's statements
+    after the step's, then those of the blocks inside it after the step (conditional)."""
+    for level in range(len(path) - 1, -1, -1):
+        block, position, _ = path[level]
+        for node in reversed(block[:position]):
+            yield from _entered(node, False)
+        owner = path[level - 1][2] if level else None
+        if isinstance(owner, LOOPS) and block is owner.body:
+            yield from _around(path[level:])
+            return
+        if owner is None:
+            return
+        if block is not owner.body and isinstance(owner, (ast.Try, *LOOPS)):
+            yield owner, True  # a try's or loop's body ran (in part) before its other blocks
+
+
+def _around(path: tuple) -> Iterator[tuple]:
+    """The statements after the step in each block from the loop's body inward, latest first."""
+    for depth, (block, position, _) in enumerate(path):
+        for node in reversed(block[position + 1:]):
+            yield from _entered(node, depth > 0)
+
+
+def _entered(node: ast.AST, conditional: bool) -> Iterator[tuple]:
+    if isinstance(node, (ast.With, ast.AsyncWith)):
+        for inner in reversed(node.body):
+            yield from _entered(inner, conditional)
+    else:
+        yield node, conditional
+
+
+def _reset_of(node: ast.AST, optimizer: str, modules: frozenset) -> Optional[str]:
+    """`x.zero_grad()` as a statement, of the optimizer or of a module it updates."""
+    if not (isinstance(node, ast.Expr) and _is_call_of(node.value, "zero_grad")):
+        return None
+    receiver = dotted(node.value.func.value)
+    if receiver == optimizer or any(_related(receiver, module) for module in modules):
+        return f"{receiver}.zero_grad()"
+    return None
+
+
+def _related(receiver: Optional[str], module: str) -> bool:
+    """The same module, or one holding the other (`model.zero_grad()` resets `model.head`'s)."""
+    return receiver is not None and (receiver == module or module.startswith(receiver + ".") or receiver.startswith(module + "."))
+
+
+def _is_call_of(expr: ast.AST, method: str) -> bool:
+    return isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr == method
+
+
+def _gives_gradients(node: ast.AST, index, producing: set) -> bool:
+    """Whether `node` may put gradients into `.grad`: a call named like backward, a write to a
+    `.grad`, a call of the file's functions that does, or of code the file cannot see into."""
+    if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        return any(_touches_grad(target) for target in targets)
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    if "backward" in name:
+        return True
+    if isinstance(func, ast.Attribute) and name.endswith("_") and _touches_grad(func.value):
+        return True  # `p.grad.copy_(g)`
+    if isinstance(func, ast.Name):
+        return func.id in producing or _unseen(func.id, index)
+    root = func
+    while isinstance(root, ast.Attribute):
+        root = root.value
+    if isinstance(root, ast.Name) and root.id == "self" and isinstance(func.value, ast.Name):
+        return name in producing  # `self.train_step()`
+    return isinstance(root, ast.Name) and _unseen(root.id, index)
+
+
+def _unseen(name: str, index) -> bool:
+    """A function imported from code the file cannot see (a class is built, not run: it gives none)."""
+    return name in index.imports.foreign and name not in INERT_LIBRARIES and not name[:1].isupper()
+
+
+def _touches_grad(expr: ast.AST) -> bool:
+    while isinstance(expr, (ast.Attribute, ast.Subscript)):
+        if isinstance(expr, ast.Attribute) and expr.attr in GRAD_ATTRIBUTES:
+            return True
+        expr = expr.value
+    return False
+
+
+def _producing_functions(index) -> set:
+    """Names of the file's functions and methods that may give gradients, following their
+    calls of each other (HELPER_DEPTH rounds)."""
+    functions = [node for node in ast.walk(index.tree) if isinstance(node, FUNCTIONS)]
+    producing: set = set()
+    for _ in range(HELPER_DEPTH):
+        grown = {
+            function.name for function in functions
+            if function.name not in producing
+            and any(_gives_gradients(node, index, producing) for node in scope_nodes(function.body, skip_definitions=True))
+        }
+        if not grown:
+            break
+        producing |= grown
+    return producing
