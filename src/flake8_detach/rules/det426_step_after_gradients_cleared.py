@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import ast
+import re
 from typing import Iterator, Optional
 
 from ..analysis.summaries import optimized_modules
-from ..syntax.ast_syntax import FUNCTIONS, LOOPS, dotted, function_scopes, scope_nodes
+from ..syntax.ast_syntax import FUNCTIONS, LOOPS, dotted, function_scopes, parameter_names, scope_nodes
 from ._base import Breaks, Example, FileRule
 from ._shared_grads import GRAD_ATTRIBUTES
 
@@ -16,6 +17,13 @@ INERT_LIBRARIES = frozenset(
     """collections copy datetime functools itertools json logging math matplotlib np numpy os pandas pd plt
     print random sys time tqdm warnings""".split()
 )
+
+# What a parameter that is called is, where its use or name says so: a module's forward or a
+# loss function computes no gradient.
+MODULE_METHODS = frozenset(
+    "parameters named_parameters train eval zero_grad to cuda cpu state_dict modules children".split()
+)
+MODULE_OR_LOSS_NAME = re.compile(r"(?i)model|net|loss|criterion|crit$|encoder|decoder|generator|discriminator")
 
 
 class StepAfterGradientsCleared(FileRule):
@@ -29,8 +37,9 @@ class StepAfterGradientsCleared(FileRule):
         "of a module it updates: `loss.backward(); optimizer.zero_grad(); optimizer.step()`, or "
         "`optimizer.zero_grad(); ...; optimizer.step(); loss.backward()`. A `backward()` "
         "(any call named so), a write to a `.grad`, a call of the file's functions that does "
-        "either, or a call into code the file cannot see, between them keeps it quiet; so does a "
-        "reset that runs only under a condition."
+        "either, of a function passed in (`closure()`), or into code the file cannot see, "
+        "between them keeps it quiet; so does a reset that runs only under a condition, or a "
+        "loop (a scope, outside loops) where nothing computes gradients at all."
     )
     why = (
         "`zero_grad()` sets every gradient of the optimizer's parameters to None (to zero with "
@@ -100,16 +109,21 @@ for x in [torch.ones(1), torch.ones(1)]:
         optimizers = _optimizers(index)
         if not optimizers:
             return []
-        producing = _producing_functions(index)
+        producing_functions = _producing_functions(index)
         found = []
         for scope in function_scopes(index.tree):
+            producing = producing_functions | _callables_passed_in(scope)
             for path in _step_paths(scope.body):
                 step = path[-1][0][path[-1][1]]
                 name = dotted(step.value.func.value)
                 if name not in optimizers:
                     continue
                 reset = _last_event_is_reset(path, optimizers[name], index, producing)
-                if reset is not None:
+                # Gradients thrown away: some code around the step computes them (a demo of a
+                # scheduler stepping a dummy optimizer computes none).
+                if reset is not None and any(
+                    _gives_gradients(node, index, producing) for node in scope_nodes(_region(scope, path), skip_definitions=True)
+                ):
                     found.append((step, {"step": f"{name}.step()", "reset": reset}))
         return found
 
@@ -135,6 +149,25 @@ def _optimizers(index) -> dict:
         built[name] = frozenset()
     built.pop(None, None)
     return built
+
+
+def _callables_passed_in(scope: ast.AST) -> frozenset:
+    """A function's parameters that it calls and that nothing shows to be a module or a loss
+    (`closure()`, `train_step(batch)`): they may run backward()."""
+    if not isinstance(scope, FUNCTIONS):
+        return frozenset()
+    parameters = parameter_names(scope)
+    used_as_module = {
+        node.value.id for node in scope_nodes(scope.body, skip_definitions=True)
+        if isinstance(node, ast.Attribute) and node.attr in MODULE_METHODS and isinstance(node.value, ast.Name)
+    }
+    return frozenset(name for name in parameters - used_as_module if not MODULE_OR_LOSS_NAME.search(name))
+
+
+def _region(scope: ast.AST, path: tuple) -> list:
+    """The innermost loop around the step, or its scope's body."""
+    loops = [owner for _, _, owner in path if isinstance(owner, LOOPS)]
+    return [loops[-1]] if loops else scope.body
 
 
 def _step_paths(body: list, path: tuple = ()) -> Iterator[tuple]:

@@ -16,12 +16,12 @@ class ParameterBuiltInForward(FileRule):
     code = "DET427"
     name = "parameter-built-in-forward"
     message = "{call} builds a new parameter each forward(): no optimizer holds it, it never trains"
-    needs = (r"Parameter\s*\(", r"def\s+forward\b")
+    needs = (r"Parameter", r"def\s+forward\b")
     what = (
         "Flags `nn.Parameter(...)` called in the `forward()` of an `nn.Module` subclass of the "
         "file, outside any `if` or `try`: assigned to `self.<name>`, to a local name, or used "
-        "directly. One built under a condition (lazy initialisation on the first call) is left "
-        "alone."
+        "directly. One built under a condition (lazy initialisation on the first call) or with "
+        "`requires_grad=False` (a constant) is left alone."
     )
     why = (
         "An optimizer holds the parameters that existed when it was built. A parameter made in "
@@ -87,9 +87,15 @@ for _ in range(2):
             for method in cls.body:
                 if isinstance(method, FUNCTIONS) and method.name == "forward":
                     for call in _unconditional_calls(method.body):
-                        if index.imports.qualname_of_dotted(dotted(call.func)) == "torch.nn.Parameter":
+                        if index.imports.qualname_of_dotted(dotted(call.func)) == "torch.nn.Parameter" and not _frozen(call):
                             found.append((call, {"call": index.code_of(call.func) + "(...)"}))
         return found
+
+
+def _frozen(call: ast.Call) -> bool:
+    """`nn.Parameter(t, requires_grad=False)` (or False by position): a constant, not meant to learn."""
+    flag = next((k.value for k in call.keywords if k.arg == "requires_grad"), call.args[1] if len(call.args) > 1 else None)
+    return isinstance(flag, ast.Constant) and flag.value is False
 
 
 def _unconditional_calls(body: list) -> Iterator[ast.Call]:

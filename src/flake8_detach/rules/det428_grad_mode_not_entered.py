@@ -17,7 +17,7 @@ class GradModeNotEntered(FileRule):
     code = "DET428"
     name = "grad-mode-not-entered"
     message = "{call} as a statement does not switch the grad mode: use `with {call}:`"
-    needs = (r"(?:no_grad|enable_grad|inference_mode)\s*\(",)
+    needs = (r"no_grad|enable_grad|inference_mode",)
     what = (
         "Flags `torch.no_grad()`, `torch.enable_grad()` and `torch.inference_mode()` called as a "
         "statement of their own, not in a `with` nor as a decorator."
