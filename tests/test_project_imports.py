@@ -317,3 +317,27 @@ def test_a_function_a_star_import_brings_is_summarised(tmp_path):
     """
     assert codes(tmp_path, main, losses=LOSSES) == [(7, "DET504")]
     assert codes(tmp_path, main.replace("import *", "import walked_loss"), losses=LOSSES) == []
+
+
+@pytest.mark.parametrize(
+    "imported, call, found",
+    [
+        ("from pkg import losses", "losses.compute_loss(model, x, y)", [(7, "DET504")]),
+        ("from pkg import losses as L", "L.compute_loss(model, x, y)", [(7, "DET504")]),
+        ("from pkg import losses", "losses.per_sample_loss(model, x, y)", []),
+    ],
+)
+def test_a_module_a_package_of_the_project_holds_is_read(tmp_path, imported, call, found):
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "losses.py").write_text(LOSSES)
+    main = f"""\
+    {imported}
+
+
+    def validate(model, batches):
+        for x, y in batches:
+            loss = {call}
+            print(loss.data[0])
+    """
+    assert codes(tmp_path, main) == found

@@ -177,10 +177,12 @@ SAME_PLACE_METHODS = frozenset("clone contiguous float double half bfloat16 requ
 
 # Reductions that give a 0-dim tensor when called without a dim: `x.sum()`, `torch.mean(x)`.
 FULL_REDUCTIONS = frozenset("sum mean prod std var norm max min amax amin median logsumexp all any".split())
-# Methods whose result has the receiver's shape (elementwise math, copies, moves, casts).
+# Methods whose result has the receiver's shape (elementwise math, copies, moves, casts), or
+# fewer dimensions (`squeeze()`: a 0-dim tensor stays 0-dim).
 SHAPE_KEEPING_METHODS = frozenset(
     """abs neg exp log log1p sqrt rsqrt sigmoid tanh relu clamp clip add sub mul div pow float double half
-    bfloat16 cpu cuda to clone detach contiguous type_as""".split()
+    bfloat16 cpu cuda to clone detach contiguous type_as square sign floor ceil round reciprocal long int
+    squeeze""".split()
 )
 
 

@@ -131,6 +131,14 @@ class FileIndex:
         return {node.name: class_optimizers(node, self.imports) for node in self.class_nodes}
 
     @cached_property
+    def zero_grad_receivers(self) -> frozenset:
+        """The dotted receivers of `x.zero_grad()` calls in the file: optimizers, or modules."""
+        return frozenset(
+            dotted(node.func.value) for node in ast.walk(self.tree)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "zero_grad"
+        ) - {None}
+
+    @cached_property
     def switches_requires_grad(self) -> bool:
         """Whether code of the file may switch `requires_grad` off (freezing parameters)."""
         return bool(re.search(r"requires_grad\s*=(?!=)|requires_grad_\(\s*[^)\s]", self.source))
@@ -543,8 +551,8 @@ def index_file(tree: ast.Module, source: str, path: Optional[str] = None) -> Fil
         imports.rebind(name)
     project_modules: dict = {}
     if path is not None:
-        project_names = _add_project_imports(tree, path, own, imports, imported_modules, imported_plain)
         project_modules = _project_modules(tree, path, own)
+        project_names = _add_project_imports(tree, path, own, imports, imported_modules, imported_plain, project_modules)
 
     def is_module_base(base: ast.expr) -> bool:
         name = dotted(base)
@@ -593,25 +601,41 @@ def _project_index(path: str, mtime: int, size: int) -> Optional[FileIndex]:
 
 
 def _project_modules(tree: ast.Module, path: str, own: set) -> dict:
-    """`import data`, `import models.vae as vae`: local name -> the project module's file."""
+    """`import data`, `import models.vae as vae`, `from mean_teacher import losses`, `from .
+    import utils`: local name -> the project module's file."""
     found = {}
     for node in module_level(tree.body):
-        for alias in node.names if isinstance(node, ast.Import) else ():
-            if alias.asname is None and "." in alias.name:
-                continue  # `import a.b` binds `a`, a package
-            local = alias.asname or alias.name
-            module = project.module_file(path, alias.name, 0)
-            if module is not None and local not in own:
-                found[local] = module
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname is None and "." in alias.name:
+                    continue  # `import a.b` binds `a`, a package
+                local = alias.asname or alias.name
+                module = project.module_file(path, alias.name, 0)
+                if module is not None and local not in own:
+                    found[local] = module
+        elif isinstance(node, ast.ImportFrom):
+            if node.module:  # a module of a package of the project (`from pkg import losses`)
+                package = project.module_file(path, node.module, node.level)
+                if package is None or os.path.basename(package) != "__init__.py":
+                    continue
+            for alias in node.names:
+                local = alias.asname or alias.name
+                if alias.name == "*" or local in own:
+                    continue
+                module = project.module_file(path, f"{node.module}.{alias.name}" if node.module else alias.name, node.level)
+                if module is not None:
+                    found[local] = module
     return found
 
 
-def _add_project_imports(tree: ast.Module, path: str, own: set, imports: ImportTable, modules: set, plain: set) -> dict:
+def _add_project_imports(tree: ast.Module, path: str, own: set, imports: ImportTable, modules: set, plain: set,
+                         submodules: dict) -> dict:
     """What `from <a module of the project> import *` binds, read from that module: its torch
     names into `imports`, its module classes into `modules`, its plain classes into `plain`,
     its functions with the names imported by name;
     names the file binds itself are its own. Returns the names imported by name, with where
-    they come from (read when asked about). `own`: the names the file binds."""
+    they come from (read when asked about). `own`: the names the file binds; `submodules`:
+    the names bound to a module of the project (`from pkg import losses`)."""
     named = {}
     for node in module_level(tree.body):
         if not isinstance(node, ast.ImportFrom):
@@ -622,7 +646,7 @@ def _add_project_imports(tree: ast.Module, path: str, own: set, imports: ImportT
         for alias in node.names:
             if alias.name != "*":
                 local = alias.asname or alias.name
-                if local not in own:
+                if local not in own and local not in submodules:
                     named[local] = (found, alias.name)
                 continue
             other = project.module_facts(found)

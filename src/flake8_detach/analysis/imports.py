@@ -48,14 +48,16 @@ class ImportTable:
     imported from other modules, whose spelling says nothing (`from losses import focal_loss`)."""
 
     def __init__(self, names: Optional[dict] = None, foreign: frozenset = frozenset(), frameworks=frozenset(),
-                 tables: bool = False) -> None:
+                 tables: bool = False, arrays: frozenset = frozenset()) -> None:
         self.names: dict[str, str] = dict(names) if names else {}
         self.foreign: set = set(foreign)
         self.frameworks: set = set(frameworks)  # other deep-learning frameworks imported (mxnet, jax...)
         self.tables = tables  # a library of tables is imported (pandas...)
+        self.arrays: set = set(arrays)  # local names bound to numpy (`np`): what they compute holds no graph
 
     def copy(self) -> "ImportTable":
-        return ImportTable(self.names, frozenset(self.foreign), frozenset(self.frameworks), self.tables)
+        return ImportTable(self.names, frozenset(self.foreign), frozenset(self.frameworks), self.tables,
+                           frozenset(self.arrays))
 
     @property
     def other_framework_only(self) -> bool:
@@ -66,6 +68,7 @@ class ImportTable:
     def rebind(self, local: str) -> None:
         """`local` is bound to something else (`import numpy as torch`, `torch = None`)."""
         self.names.pop(local, None)
+        self.arrays.discard(local)
 
     def add_ast(self, stmt: Union[ast.Import, ast.ImportFrom]) -> None:
         """What an `import` statement (in Python's `ast`) binds."""
@@ -88,6 +91,8 @@ class ImportTable:
         else:
             self._foreign(asname or module.partition(".")[0])
             self._note_framework(module)
+            if module == "numpy" or asname is not None and module.startswith("numpy."):
+                self.arrays.add(asname or module)
 
     def bind_from_import(self, module: str, name: str, asname: Optional[str]) -> None:
         """`from module import name [as asname]`."""

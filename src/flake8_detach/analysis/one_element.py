@@ -26,6 +26,7 @@ from ..syntax.ast_syntax import (
 )
 
 TERM_OPERATORS = (ast.Add, ast.Sub, ast.Mult, ast.Div)
+PARAMETER = "<parameter>"  # the owner of a loss callable a function is given
 # backward() keywords that leave its output one element; `gradient=` (or any positional) does not.
 SCALAR_BACKWARD_KEYWORDS = frozenset(("retain_graph", "create_graph", "retain_variables", "inputs"))
 
@@ -54,17 +55,23 @@ def one_element_losses(backwarded: Iterable[tuple]) -> frozenset:
     """(class, dotted name, number of arguments) of the loss callables that some scope
     (backwarded_scopes) backward()s a result of without a gradient, called
     with positional arguments only: `(C, "self.criterion", 2)` for an attribute of the class
-    C's instances, `(None, "criterion", 2)` for a global (a name the scope does not bind). A
-    name a function binds itself (a parameter, a local) may be another object in another
+    C's instances, `(None, "criterion", 2)` for a global (a name the scope does not bind),
+    `(PARAMETER, "criterion", 2)` for a parameter the function never rebinds: the loss a
+    training function is given is the one its file's evaluation function of the same
+    parameter name is given (`train_epoch(loader, model, criterion, optimizer)` and
+    `eval(loader, model, criterion)`). A local name may be another object in another
     function, and tells nothing there; other arguments may ask for another shape
     (`size_average=False`)."""
     found: set = set()
     for owner, function, roots, local_bindings in backwarded:
         local = _locals(function) if function is not None else frozenset()  # the module's names are globals
+        passed = parameter_names(function) - bound_names(function.body) if function is not None else frozenset()
         for name, arity in _loss_callees(roots, local_bindings):
             head = name.partition(".")[0]
             if head == "self" and owner is not None:
                 found.add((owner, name, arity))
+            elif head in passed and head != "self":
+                found.add((PARAMETER, name, arity))
             elif head not in local and head != "self":
                 found.add((None, name, arity))
     return frozenset(found)

@@ -17,7 +17,7 @@ from .. import torchapi
 from ..syntax.ast_syntax import FUNCTIONS, dotted, parameter_names, scope_nodes, statements
 from .imports import ImportTable
 
-PYTHON_RESULT = "python"  # .item(), .tolist(), float(...), a literal...: not a tensor
+PYTHON_RESULT = "python"  # .item(), .tolist(), float(...), a literal, numpy's...: not a tensor
 DETACHED = "detached"  # .detach(), .data, or computed under no_grad: does not require grad
 LOSS_RESULT = "loss"  # a torch loss: carries a graph, not known which
 REDUCED_LOSS = "reduced loss"  # a torch loss with its default reduction: one element, with a graph
@@ -81,6 +81,8 @@ def _kind_of(expr: ast.AST, imports: ImportTable, parameters: frozenset) -> Opti
         return PYTHON_RESULT
     if isinstance(func, ast.Attribute) and func.attr in PYTHON_METHODS:
         return PYTHON_RESULT
+    if (dotted(func) or "").partition(".")[0] in imports.arrays:
+        return PYTHON_RESULT  # `np.mean(errors)`: numpy's, no tensor
     if isinstance(func, ast.Attribute) and func.attr == "detach":
         return DETACHED
     qualname = imports.qualname_of_dotted(dotted(func))

@@ -83,12 +83,17 @@ class Effects:
                     self.one_element_loss(receiver.value)
                 if not retains_graph(call) and not self.evaluator.calls_own_method(call):
                     self.free_graph(receiver)
+                elif isinstance(receiver, cst.Name):
+                    self.state.set(receiver.value, self.state.get(receiver.value).but(retained_backward=True))
                 return
             elif method == "step":  # `opt.step()`, or `scaler.step(opt)` (AMP)
                 for optimizer in [receiver, *(a.value for a in call.args)]:
                     stepped = value(optimizer)
-                    if stepped.kind == OPTIMIZER:
-                        self.step(stepped.modules, dotted_name(optimizer) or "the optimizer")
+                    name = dotted_name(optimizer)
+                    if stepped.kind == OPTIMIZER and stepped.modules:
+                        self.step(stepped.modules, name or "the optimizer")
+                    elif stepped.kind == OPTIMIZER or stepped.kind is None and name in self.evaluator.file_index.zero_grad_receivers:
+                        self.step_after_retained_backward(name or "the optimizer")
                 return
             elif torchapi.is_inplace_method(method):
                 self.write_inplace(receiver, [value(a.value) for a in call.args if a.keyword is None])
@@ -115,6 +120,14 @@ class Effects:
         for name, known in list(self.state.names.items()):
             if known.grad is not False and known.stale_by is None and _share_parameters(known.modules, modules):
                 self.state.set(name, known.but(stale_by=optimizer))
+
+    def step_after_retained_backward(self, optimizer: str) -> None:
+        """An optimizer whose parameters are not known stepped: evidence from order says it
+        applied the gradients of the graphs backward()-ed with retain_graph=True before it
+        (their parameters are its own), and changed in place what those graphs saved."""
+        for name, known in list(self.state.names.items()):
+            if known.retained_backward and known.grad is not False and known.stale_by is None:
+                self.state.set(name, known.but(stale_by=optimizer, retained_backward=False))
 
     def one_element_before_backward(self, name: str, value: Value) -> Value:
         """A loss (or a value not known otherwise) bound to a name the scope binds once and

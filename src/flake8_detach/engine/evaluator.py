@@ -10,6 +10,7 @@ import libcst as cst
 
 from ..analysis import summaries
 from ..analysis.file_index import project_index
+from ..analysis.one_element import PARAMETER
 from .returns import returned_elements, returned_value
 from .. import torchapi
 from ..syntax.cst_syntax import (
@@ -51,6 +52,8 @@ PURE_BUILTINS = frozenset(
     """print len isinstance issubclass float int str repr type id hash round abs min max sum
     sorted bool format any all callable hasattr getattr vars dir range""".split()
 )
+# Builtins whose result is a Python number whatever they are given (`len(batch)`, `float(loss)`).
+NUMBER_BUILTINS = frozenset("len int float id hash".split())
 BINARY_METHODS = frozenset(
     """add sub mul div matmul mm bmm dot outer pow where masked_fill index_add scatter scatter_add
     lerp addcmul addcdiv addmm baddbmm maximum minimum atan2 hypot fmod remainder true_divide
@@ -90,6 +93,7 @@ class Evaluator:
         self.file_index = index
         self.owner: Optional[str] = None  # the class whose method is being walked
         self.locals: Optional[frozenset] = None  # in a function: its local names and parameters
+        self.parameters: frozenset = frozenset()  # in a function: its parameters it never rebinds
         self.in_method = False  # evaluating what a method of `owner` built (built()): `self` is its instance
         # In a function: the names it binds once and backward()s without a gradient, and the
         # names summed into those (scope_evidence.backwarded_once).
@@ -148,7 +152,7 @@ class Evaluator:
                 return Value(kind=MODULE)
             if base.kind == GRADIENTS:  # one gradient: it has a graph only where create_graph= asked for one
                 return Value(tensor=True, grad=base.grad, leaf=True if base.grad is False else None)
-            if base.loaded_by is not None and not base.tensor:  # `ckpt["model"]`: unpickled by that load too
+            if base.loaded_by and not base.tensor:  # `ckpt["model"]`: unpickled by that load too
                 return Value(loaded_by=base.loaded_by)
             if not base.tensor and base.grad is None and not base.modules:
                 return UNKNOWN
@@ -367,7 +371,8 @@ class Evaluator:
         if builtin_sum and self.state is not None and "sum" not in self.state.names:
             return self._builtin_sum(call)
         if isinstance(func, cst.Name) and func.value in PURE_BUILTINS:
-            return UNKNOWN
+            rebound = self.state is None or func.value in self.state.names
+            return NUMBER if func.value in NUMBER_BUILTINS and not rebound else UNKNOWN
         return self._opaque_call(call, ())
 
     def _builtin_sum(self, call: cst.Call) -> Value:
@@ -422,6 +427,8 @@ class Evaluator:
         head = name.partition(".")[0]
         if head == "self":
             return self.locals is not None and (self.owner, name, len(call.args)) in losses
+        if head in self.parameters:
+            return (PARAMETER, name, len(call.args)) in losses
         return head not in (self.locals or ()) and (None, name, len(call.args)) in losses
 
     def _opaque_value(self, call: cst.Call, extra: tuple) -> Value:
@@ -592,7 +599,7 @@ class Evaluator:
 
     def _evaluate_torch_call(self, name: str, call: cst.Call) -> Value:
         if name in torchapi.LOADERS:
-            return Value(loaded_by=call)
+            return Value(loaded_by=frozenset((call,)))
         if name == "torch.autograd.grad":
             graph = keyword_arg(call, "create_graph")  # or the fifth argument
             positional = [arg for arg in call.args if arg.keyword is None]
@@ -687,7 +694,7 @@ class Evaluator:
         receiver = self.value(func.value)
         if receiver.kind in (MODULE, LOSS_FUNCTION) and method in MODULE_METHODS_RETURNING_SELF:
             return receiver  # `nn.MSELoss().cuda()`, `net.to(device)`: the module itself
-        if receiver.loaded_by is not None and method in MOVES_AND_SWITCHES:
+        if receiver.loaded_by and method in MOVES_AND_SWITCHES:
             return receiver  # `torch.load(f).to(device)`: still what the file held, moved
         if method == "detach":
             alias = receiver.alias or (call if _held_elsewhere(func.value) else None)

@@ -53,6 +53,9 @@ class Value:
     # and an optimizer: the modules whose parameters they are, or that it updates.
     modules: frozenset = field(default_factory=frozenset)
     stale_by: Optional[str] = None  # an optimizer whose step() changed parameters this graph saved
+    # backward(retain_graph=True) ran through it: the next optimizer step() applies what it gave
+    # (evidence that the optimizer's parameters are in its graph, where nothing else says which).
+    retained_backward: bool = False
     # For a module: whether its parameters require grad (built here from torch.nn, not frozen
     # since), and which of `weight`/`bias` it has.
     trainable: Tri = None
@@ -66,7 +69,7 @@ class Value:
     vector_of_one: bool = False  # a 1-D tensor of one element (shape [1]): `torch.FloatTensor([1])`
     # The torch.load() call that unpickled this object (moved or switched since: `.to(device)`,
     # `.eval()`): tensors, a dict of them, or any pickled object.
-    loaded_by: Optional[cst.Call] = None
+    loaded_by: frozenset = field(default_factory=frozenset)
     # The `volatile=` arguments of the Variable()s this tensor was wrapped by (or computed from),
     # or the `x.volatile = True`s that set it, on any path: ignored since 0.4, so a forward of
     # it records the graph each flag was meant to skip.
@@ -104,12 +107,13 @@ class Value:
             terms=self.terms & other.terms,
             modules=self.modules & other.modules,
             stale_by=self.stale_by if self.stale_by == other.stale_by else None,
+            retained_backward=self.retained_backward and other.retained_backward,
             trainable=self.trainable if self.trainable == other.trainable else None,
             param_attrs=self.param_attrs & other.param_attrs,
             no_parameters=self.no_parameters and other.no_parameters,
             placed=self.placed if self.placed == other.placed else None,
             vector_of_one=self.vector_of_one and other.vector_of_one,
-            loaded_by=self.loaded_by if self.loaded_by == other.loaded_by else None,
+            loaded_by=self.loaded_by | other.loaded_by,  # what each path's load gave reaches the use
             volatile=self.volatile | other.volatile,  # each flag was ignored on its own path
             bound_at=self.bound_at if self.bound_at == other.bound_at else None,
             module_class=self.module_class if self.module_class == other.module_class else None,

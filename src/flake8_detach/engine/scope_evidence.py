@@ -1,6 +1,7 @@
 """Evidence a function's whole body gives about its names before the walk reaches it: a loss
 that is backward()-ed without a gradient later on is one element where it is first used too,
-when the name is bound once (each of its values comes from the same expression)."""
+when the name is bound once (each of its values comes from the same expression), or else only
+to numbers."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ TERM_OPERATORS = (cst.Add, cst.Subtract, cst.Multiply, cst.Divide)
 
 def backwarded_once(function: cst.FunctionDef) -> frozenset:
     """The names `function` binds exactly once, by a plain assignment (or unpacked from one:
-    `loss, acc = step(x)`), that it backward()s without a gradient, and the names bound once
+    `loss, acc = step(x)`), besides bindings to numbers, that it backward()s without a gradient, and the names bound once
     that `+ - * /` sum or scale into those, or into an accumulator it backward()s, a name
     bound only to such sums and by `+=`/`-=` (`total = 0`, `total += loss`; `total = a + b`,
     `total += c`): one element, and so is each term (broadcasting never makes fewer)."""
@@ -33,6 +34,8 @@ def backwarded_once(function: cst.FunctionDef) -> frozenset:
                     added.setdefault(name, []).append(node.value)
                 else:
                     unsummed.add(name)
+                if whole and _is_number(node.value):
+                    continue  # one element whatever else the name holds (`res_loss = 0` in an else)
                 if name in bindings:
                     bindings[name] = None
                 else:  # an element unpacked (`loss, acc = step(x)`) has no terms of its own
@@ -61,6 +64,14 @@ def backwarded_once(function: cst.FunctionDef) -> frozenset:
         found.add(name)
         stack += [term for term in _terms(bindings[name]) if bindings.get(term) is not None]
     return frozenset(found)
+
+
+def runs_backward(function: cst.FunctionDef) -> bool:
+    """Whether the function's own body calls a `backward()`."""
+    return any(
+        isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "backward"
+        for node in _body_nodes(function)
+    )
 
 
 def _parameter_names(function: cst.FunctionDef) -> Iterator[str]:
@@ -100,6 +111,12 @@ def _is_sum(expr: cst.BaseExpression) -> bool:
     if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
         return _is_sum(expr.expression)
     return isinstance(expr, (cst.Integer, cst.Float, cst.Name))
+
+
+def _is_number(expr: cst.BaseExpression) -> bool:
+    if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
+        return _is_number(expr.expression)
+    return isinstance(expr, (cst.Integer, cst.Float))
 
 
 def _plain_targets(target: cst.BaseExpression) -> bool:

@@ -22,10 +22,11 @@ from ..syntax.cst_syntax import (
 from .effects import Effects
 from .evaluator import Evaluator, arithmetic_result
 from .expression_events import ExpressionEvents
-from .scope_evidence import backwarded_once
+from .scope_evidence import backwarded_once, runs_backward
 from .facts import CONSTANT, State, Tri, Value, join_states
 from .parameters import loss_function_parameters, zero_dim_parameters
 from ..analysis.imports import ImportTable
+from ..analysis.one_element import PARAMETER
 
 
 # The comment line that closes each cell of a notebook in the joined source (notebook.py); a
@@ -322,7 +323,7 @@ class Walker(ExpressionEvents):
             if name in torchapi.GRAD_MODE_SETTERS:
                 mode = grad_mode_set_by(name, callee, True)
         outer = (self.state, self.loops, self.exits, self.evaluator.imports, self.evaluator.owner, self.scope,
-                 self.evaluator.locals, self.evaluator.backwarded_once)
+                 self.evaluator.locals, self.evaluator.backwarded_once, self.evaluator.parameters)
         if isinstance(stmt, cst.ClassDef):
             self.evaluator.owner = stmt.name.value  # its methods' `self` is one of these
         if isinstance(stmt, cst.FunctionDef):
@@ -337,11 +338,13 @@ class Walker(ExpressionEvents):
                 self.evaluator.imports.rebind(local)  # `def f(torch)`: a local, not the module
             enclosing = self.evaluator.locals or frozenset()  # a nested function's free names are its enclosing one's
             self.evaluator.locals = frozenset(local_names | params) | enclosing
+            self.evaluator.parameters = self._parameters_given_losses(stmt, params)
             self.evaluator.backwarded_once = backwarded_once(stmt) if self.backward_written else frozenset()
         else:
             for arg in stmt.bases:
                 self.scan(arg.value)
             self.evaluator.locals = None  # a class body
+            self.evaluator.parameters = frozenset()
         self.state, self.loops, self.exits = State(mode, unbound=local_names), [], []
         if isinstance(stmt, cst.FunctionDef) and self.evaluator.owner is None and id(stmt) in self._piece_functions:
             for param in zero_dim_parameters(self.evaluator.file_index, stmt.name.value):
@@ -359,8 +362,18 @@ class Walker(ExpressionEvents):
         if is_function:
             self.fire("on_scope_end", stmt)
         (self.state, self.loops, self.exits, self.evaluator.imports, self.evaluator.owner, self.scope,
-         self.evaluator.locals, self.evaluator.backwarded_once) = outer
+         self.evaluator.locals, self.evaluator.backwarded_once, self.evaluator.parameters) = outer
         self.effects.unknown([stmt.name.value])
+
+    def _parameters_given_losses(self, function: cst.FunctionDef, params: set) -> frozenset:
+        """The parameters through which a loss callable given to this function gives one
+        element, as a function of the file that backward()s its same-named parameter's results
+        shows (one_element_losses' PARAMETER): only where this function runs no backward()
+        itself (an evaluation), whose own evidence would say otherwise."""
+        losses = self.evaluator.file_index.one_element_losses
+        if not any(owner == PARAMETER for owner, _, _ in losses) or runs_backward(function):
+            return frozenset()
+        return frozenset(params - statement_bindings(function.body))  # never rebound
 
     def run_try(self, stmt) -> None:
         before = self.state

@@ -5,7 +5,8 @@ from __future__ import annotations
 import ast
 from typing import Optional
 
-from ..syntax.ast_syntax import LOOPS, binding_targets, dotted, statements
+from ..analysis.summaries import optimized_modules
+from ..syntax.ast_syntax import LOOPS, binding_targets, dotted, scope_nodes, statements
 from ._base import LOOP, Breaks, Example, FileRule
 from ._module_modes import ModeReader, covers, moded_models, trained_models
 
@@ -96,6 +97,7 @@ for epoch in range(3):
         if not trained:
             return []
         reader = ModeReader(index)
+        updates = _optimizer_modules(index)
         found: dict = {}
         for loop, owner, function, switches in reader.training_loops():
             if switches.any_train:
@@ -109,6 +111,9 @@ for epoch in range(3):
                 if not switches.trains_after_eval(model):
                     continue
                 origins = reader.origins(model, function, owner)
+                stepped = _stepped_modules(loop, updates)
+                if stepped is not None and not any(_trained(name, stepped) for name in origins):
+                    continue  # the loop steps only other modules (a probe on frozen features)
                 if origins and all(_trained(name, trained) and name in moded for name in origins):
                     before = _train_before(model, loop, function.body if function else index.tree.body)
                     if before is not None:
@@ -123,6 +128,32 @@ for epoch in range(3):
 def _trained(model: str, trained: set) -> bool:
     """Whether an optimizer updates the model's parameters, or those of a submodule of it."""
     return any(covers(model, name) for name in trained)
+
+
+def _optimizer_modules(index) -> dict:
+    """The dotted name of each torch optimizer of the file -> the modules it updates, where
+    every binding of the name says (`self.probe_opt = Adam(self.linear.parameters())`)."""
+    found: dict = {}
+    for node in ast.walk(index.tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and dotted(node.targets[0]):
+            modules = optimized_modules(node.value, index.imports)
+            name = dotted(node.targets[0])
+            if modules or name in found:
+                found[name] = modules if found.get(name, modules) == modules else frozenset()
+    return found
+
+
+def _stepped_modules(loop: ast.AST, updates: dict) -> Optional[set]:
+    """The modules the optimizers the loop's own code steps update; None where a step's
+    optimizer is not known, or the loop steps none itself (a helper may)."""
+    modules: set = set()
+    for node in scope_nodes(loop.body, skip_definitions=True):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "step":
+            known = updates.get(dotted(node.func.value))
+            if not known:
+                return None
+            modules |= known
+    return modules or None
 
 
 def _train_before(model: str, loop: ast.AST, body: list) -> Optional[ast.Call]:

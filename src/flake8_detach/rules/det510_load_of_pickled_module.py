@@ -168,9 +168,8 @@ restored = torch.load("model.pkl", weights_only=False)
     def on_subscript(self, subscript: cst.Subscript) -> None:
         """`ckpt["model"]`: a checkpoint dict, maybe of state dicts. A layer of an nn.Sequential
         or an item of a list (`net[0]`) says nothing against a module."""
-        loaded = self.ctx.value(subscript.value).loaded_by
-        if loaded is not None and not _integer_index(subscript):
-            self.as_state.add(id(loaded))
+        if not _integer_index(subscript):
+            self.as_state.update(map(id, self.ctx.value(subscript.value).loaded_by))
 
     def on_scope_end(self, scope: cst.CSTNode) -> None:
         files = self.scopes.pop()
@@ -207,11 +206,12 @@ restored = torch.load("model.pkl", weights_only=False)
         func = call.func
         if isinstance(func, cst.Attribute) and func.attr.value in MODULE_ONLY_METHODS and dotted_name(func.value):
             self.scopes[-1].modules.add(dotted_name(func.value))
-        loaded = self.ctx.value(func).loaded_by
-        if loaded is None and isinstance(func, cst.Attribute) and func.attr.value in MODULE_ONLY_METHODS:
-            loaded = self.ctx.value(func.value).loaded_by
-        if loaded is not None and _leaves_default(loaded):
-            self._report(loaded, "module", f"{self.ctx.text(call, 30)} uses it as one")
+        loads = self.ctx.value(func).loaded_by
+        if not loads and isinstance(func, cst.Attribute) and func.attr.value in MODULE_ONLY_METHODS:
+            loads = self.ctx.value(func.value).loaded_by
+        for load in sorted(loads, key=id):
+            if _leaves_default(load):
+                self._report(load, "module", f"{self.ctx.text(call, 30)} uses it as one")
 
     def _pickled(self, saved: cst.BaseExpression) -> Optional[str]:
         """What of `saved` the weights-only unpickler refuses: "module", "optimizer" or
