@@ -42,6 +42,17 @@ NON_DIFFERENTIABLE = frozenset(
 INTEGRAL_RESULTS = NON_DIFFERENTIABLE - {"randint_like"}
 # And the ones that reduce every element to one value when given no dim (`x.argmax()`).
 WHOLE_REDUCTIONS = frozenset("argmax argmin all any count_nonzero".split())
+# torch.nn modules built with learnable parameters by default (`affine=False` and the like
+# aside): layers, norms, embeddings, recurrent and attention blocks.
+WEIGHTED_MODULES = frozenset(
+    """Linear Bilinear LazyLinear Conv1d Conv2d Conv3d ConvTranspose1d ConvTranspose2d ConvTranspose3d
+    LazyConv1d LazyConv2d LazyConv3d BatchNorm1d BatchNorm2d BatchNorm3d SyncBatchNorm LayerNorm GroupNorm
+    Embedding EmbeddingBag RNN LSTM GRU RNNCell LSTMCell GRUCell MultiheadAttention PReLU
+    TransformerEncoderLayer TransformerDecoderLayer Transformer""".split()
+)
+# Keywords that build such a module without parameters when False.
+AFFINE_KEYWORDS = frozenset(("affine", "elementwise_affine"))
+
 # Reductions whose names other objects use for something else (`gym.envs.registry.all()`,
 # `Model.objects.all()`): only a tensor's are known to reduce.
 GENERIC_METHOD_NAMES = frozenset(("all", "any"))

@@ -50,7 +50,7 @@ FIRST_NEEDS = {
     'DET424': ('state_dict\\s*\\(',),
     'DET425': ('step\\s*\\(',),
     'DET426': ('zero_grad\\s*\\(',),
-    'DET427': ('Parameter',),
+    'DET427': ('def\\s+forward\\b',),
     'DET428': ('no_grad', 'enable_grad', 'inference_mode'),
     'DET429': ('zero_grad',),
     'DET501': ('Variable',),

@@ -5,30 +5,37 @@ from __future__ import annotations
 import ast
 from typing import Iterator
 
+from .. import torchapi
 from ..syntax.ast_syntax import FUNCTIONS, dotted
 from ._base import Breaks, Example, FileRule
 
-# A block that may not run on a call: lazy initialisation (`if self.w is None:`) builds once.
-CONDITIONAL = (ast.If, ast.IfExp, ast.Try, getattr(ast, "Match", ast.If))  # match: Python 3.10+
+# Blocks that may not run on a call: `try` (a fallback), a conditional expression, `match`.
+SKIPPED = (ast.IfExp, ast.Try, getattr(ast, "Match", ast.IfExp))  # match: Python 3.10+
 
 
 class ParameterBuiltInForward(FileRule):
     code = "DET427"
     name = "parameter-built-in-forward"
-    message = "{call} builds a new parameter each forward(): no optimizer holds it, it never trains"
-    needs = (r"Parameter", r"def\s+forward\b")
+    message = "{call} builds new weights each forward(): no optimizer holds them, they never train"
+    needs = (r"def\s+forward\b",)
     what = (
-        "Flags `nn.Parameter(...)` called in the `forward()` of an `nn.Module` subclass of the "
-        "file, outside any `if` or `try`: assigned to `self.<name>`, to a local name, or used "
-        "directly. One built under a condition (lazy initialisation on the first call) or with "
-        "`requires_grad=False` (a constant) is left alone."
+        "Flags `nn.Parameter(...)`, and torch.nn layers built with parameters (`nn.Linear`, "
+        "`nn.Conv2d`, `nn.BatchNorm1d`, `nn.LayerNorm`, `nn.Embedding`, `nn.LSTM`...), called in "
+        "the `forward()` of an `nn.Module` subclass of the file (or a method of the class it "
+        "calls on every call, `self.apply_bn(x)`), outside a `try` or a lazy initialisation's "
+        "test (`if self.w is None:`, `if not hasattr(self, 'w'):`): "
+        "assigned to `self.<name>`, to a local name, or used directly. One built under a "
+        "condition (lazy initialisation on the first call), a parameter with "
+        "`requires_grad=False` (a constant) and a norm built with `affine=False` are left alone."
     )
     why = (
-        "An optimizer holds the parameters that existed when it was built. A parameter made in "
-        "`forward()` is a new leaf on every call: assigned to `self.w` it replaces the registered "
-        "one, which never gets a gradient again, and the new one is in no optimizer; as a local "
-        "it starts from its initial value each call. Either way the weight never learns, and no "
-        "error is raised. Build the parameter once in `__init__` and use it in `forward()`."
+        "An optimizer holds the parameters that existed when it was built. Weights made in "
+        "`forward()` are new leaves on every call: assigned to `self.w` they replace the "
+        "registered ones, which never get a gradient again, and the new ones are in no "
+        "optimizer; as a local layer they start from a fresh random initialisation each call. "
+        "Either way they never learn, the output is random from call to call, and a batch norm "
+        "built there stays in training mode after `model.eval()`. No error is raised. Build the "
+        "layer or parameter once in `__init__` and use it in `forward()`."
     )
     references = ("https://pytorch.org/docs/stable/generated/torch.nn.parameter.Parameter.html",)
     examples = (
@@ -84,28 +91,61 @@ for _ in range(2):
         for cls in index.class_nodes:
             if cls.name not in index.module_classes:
                 continue
-            for method in cls.body:
-                if isinstance(method, FUNCTIONS) and method.name == "forward":
-                    for call in _unconditional_calls(method.body):
-                        if index.imports.qualname_of_dotted(dotted(call.func)) == "torch.nn.Parameter" and not _frozen(call):
-                            found.append((call, {"call": index.code_of(call.func) + "(...)"}))
+            for method in _run_by_forward(cls):
+                for call in _unconditional_calls(method.body):
+                    if _builds_weights(call, index.imports.qualname_of_dotted(dotted(call.func)) or ""):
+                        found.append((call, {"call": index.code_of(call.func) + "(...)"}))
         return found
 
 
-def _frozen(call: ast.Call) -> bool:
-    """`nn.Parameter(t, requires_grad=False)` (or False by position): a constant, not meant to learn."""
-    flag = next((k.value for k in call.keywords if k.arg == "requires_grad"), call.args[1] if len(call.args) > 1 else None)
-    return isinstance(flag, ast.Constant) and flag.value is False
+def _run_by_forward(cls: ast.ClassDef) -> list:
+    """`forward()` and the methods of the class it calls on every call (`self.apply_bn(x)`),
+    and those they call."""
+    methods = {node.name: node for node in cls.body if isinstance(node, FUNCTIONS)}
+    if "forward" not in methods:
+        return []
+    run, stack = {"forward"}, [methods["forward"]]
+    while stack:
+        for call in _unconditional_calls(stack.pop().body):
+            func = call.func
+            if (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "self"
+                    and func.attr in methods and func.attr not in run):
+                run.add(func.attr)
+                stack.append(methods[func.attr])
+    return [methods[name] for name in methods if name in run]
+
+
+def _builds_weights(call: ast.Call, qualname: str) -> bool:
+    """`nn.Parameter(...)` but one that does not require grad (a constant), or a torch.nn layer
+    built with parameters (`nn.Linear(...)`, not `nn.LayerNorm(n, elementwise_affine=False)`)."""
+    if qualname == "torch.nn.Parameter":
+        flag = next((k.value for k in call.keywords if k.arg == "requires_grad"), call.args[1] if len(call.args) > 1 else None)
+        return not (isinstance(flag, ast.Constant) and flag.value is False)
+    head, _, last = qualname.rpartition(".")
+    return head == "torch.nn" and last in torchapi.WEIGHTED_MODULES and not any(
+        k.arg in torchapi.AFFINE_KEYWORDS and isinstance(k.value, ast.Constant) and k.value.value is False for k in call.keywords
+    )
 
 
 def _unconditional_calls(body: list) -> Iterator[ast.Call]:
-    """The calls that run on every call of the function: not under a condition nor in a
-    function or class defined in it."""
+    """The calls that run on every call of the function (where a switch of the module holds,
+    `if self.bn:`): not under a lazy initialisation's test, in a `try`, nor in a function or
+    class defined in it."""
     stack = list(reversed(body))
     while stack:
         node = stack.pop()
-        if isinstance(node, (*CONDITIONAL, *FUNCTIONS, ast.ClassDef, ast.Lambda)):
+        if isinstance(node, (*SKIPPED, *FUNCTIONS, ast.ClassDef, ast.Lambda)) or isinstance(node, ast.If) and _lazy(node.test):
             continue
         if isinstance(node, ast.Call):
             yield node
         stack.extend(reversed(list(ast.iter_child_nodes(node))))
+
+
+def _lazy(test: ast.expr) -> bool:
+    """A test that builds once: `if self.w is None`, `if not hasattr(self, "w")`, `if not self.built`."""
+    return any(
+        isinstance(node, ast.Constant) and node.value is None
+        or isinstance(node, ast.Name) and node.id == "hasattr"
+        or isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)
+        for node in ast.walk(test)
+    )
