@@ -77,16 +77,14 @@ for epoch in range(2):
         # A loop's body, or a function's (`def train(epoch): scheduler.step()` then its batches).
         bodies = (node for node in ast.walk(index.tree) if isinstance(node, (ast.For, ast.AsyncFor, ast.While, *FUNCTIONS)))
         for body in bodies:
-            stepped = None  # the scheduler step of the body not yet preceded by an optimizer step
+            stepped = []  # the scheduler steps of the body before any optimizer step
             for statement in body.body:
-                if stepped is None and _steps_optimizer([statement], schedulers, stepping):
-                    break  # the optimizer steps first in this body
-                if stepped is None:
-                    stepped = _scheduler_step(statement, schedulers)
-                    continue
                 if _steps_optimizer([statement], schedulers, stepping):
-                    found.append((stepped, {"scheduler": dotted(stepped.func.value)}))
-                    break
+                    found += [(call, {"scheduler": dotted(call.func.value)}) for call in stepped]
+                    break  # no scheduler step in the body before it: the optimizer steps first
+                call = _scheduler_step(statement, schedulers)
+                if call is not None:
+                    stepped.append(call)
         return found
 
 
