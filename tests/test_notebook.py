@@ -165,6 +165,15 @@ def test_ipython_lines_become_placeholders_only_where_the_cell_is_not_python():
     assert "".join(replaced) == "%time f()\nfiles = !ls\n    !echo \\\n      more\n    obj.attr??\n"
 
 
+def test_automagic_lines_become_placeholders_and_python_using_those_names_stays():
+    code = "ls dataset\nrm -rf log\ncd ..\npip install torch\nls = files()\ntime.sleep(1)\ncat(x)\nz = ("
+    python, replaced = python_code(code)
+    assert [line.split("  #")[0] for line in python.splitlines()] == [
+        "pass", "pass", "pass", "pass", "ls = files()", "time.sleep(1)", "cat(x)", "z = ("
+    ]
+    assert "".join(replaced) == "ls dataset\nrm -rf log\ncd ..\npip install torch\n"
+
+
 def test_rebinding_by_a_shell_assignment_forgets_the_alias(tmp_path):
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [nbformat.v4.new_code_cell("import torch\nx = torch.ones(3)\nd = x.detach()\nd = !ls\nd.add_(1)\nprint(x, d)")]

@@ -2,9 +2,9 @@
 
 The code cells are joined into one Python source, in order, so facts flow from cell to cell as
 they do when the notebook runs top to bottom; a marker comment line closes each cell. In a cell
-that is not valid Python as it stands, IPython lines (`%magic`, `!shell`, `?help`, `x = !cmd`)
-become placeholders with the same line count; a `%%cell magic` cell is left out, but for the magics
-whose body is Python (%%time, %%timeit, %%capture, %%prun), analysed after that line. A cell of
+that is not valid Python as it stands, IPython lines (`%magic`, `!shell`, `?help`, `x = !cmd`,
+automagic's `ls data`) become placeholders with the same line count; a `%%cell magic` cell is
+left out, but for the magics whose body is Python (%%time, %%timeit, %%capture, %%prun), analysed after that line. A cell of
 Python 2 (print statements, `async` as a name) is analysed as ported (syntax.python2) and never
 fixed. Fixed code is split back at the markers, the original IPython lines are put back, and only
 the JSON strings of the changed lines are rewritten in the notebook's text: every other byte stays
@@ -33,6 +33,12 @@ HELP = re.compile(r"[\w.*]+\?\??$")  # `obj?`, `obj.attr??`, `np.*load*?`
 # Cell magics whose body is Python that IPython runs (timed, or with its output captured): the
 # cell is analysed after its first line.
 PYTHON_CELL_MAGICS = frozenset(("time", "timeit", "capture", "prun"))
+# A line magic or shell alias written without `%` (IPython's automagic): its name, then
+# arguments that cannot continue a Python expression (`ls data`, `pip install x`, `rm -rf log`).
+AUTOMAGIC = re.compile(
+    r"(?:cat|cd|clear|cp|env|less|ll|load_ext|ls|matplotlib|mkdir|more|mv|pip|conda|pwd|reload_ext|rm|rmdir"
+    r"|autoreload|tensorboard|time|timeit|who|whos)(?:\s+(?![=(\[,:]|[-+*/%&|^<>!]?=\s)\S.*)?$"
+)
 MAGIC_ASSIGNMENT = re.compile(r"^(\s*)([A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*)\s*=\s*[%!]")
 
 
@@ -362,7 +368,7 @@ def python_code(text: str, tag: str = MAGIC_TAG) -> tuple:
         assignment = MAGIC_ASSIGNMENT.match(body)
         if continuing is not None:
             placeholder = f"{continuing}pass"
-        elif stripped[:1] in ("%", "!", "?") or HELP.match(stripped):
+        elif stripped[:1] in ("%", "!", "?") or HELP.match(stripped) or AUTOMAGIC.fullmatch(stripped):
             placeholder = f"{indent}pass"
         elif assignment:
             # Rebind the names so facts about their old values are forgotten.
