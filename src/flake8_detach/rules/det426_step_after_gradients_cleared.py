@@ -12,6 +12,7 @@ from ._base import Breaks, Example, FileRule
 from ._shared_grads import GRAD_ATTRIBUTES
 
 HELPER_DEPTH = 3  # calls followed into the file's functions
+WALK_LIMIT = 200  # statements read back from a step: bounded work per step keeps the rule linear
 # Libraries whose functions never put gradients into `.grad` (calls into other imported code may).
 INERT_LIBRARIES = frozenset(
     """collections copy datetime functools itertools json logging math matplotlib np numpy os pandas pd plt
@@ -112,20 +113,50 @@ for x in [torch.ones(1), torch.ones(1)]:
         producing_functions = _producing_functions(index)
         found = []
         for scope in function_scopes(index.tree):
-            producing = producing_functions | _callables_passed_in(scope)
+            events = Events(index, producing_functions | _callables_passed_in(scope))
             for path in _step_paths(scope.body):
                 step = path[-1][0][path[-1][1]]
                 name = dotted(step.value.func.value)
                 if name not in optimizers:
                     continue
-                reset = _last_event_is_reset(path, optimizers[name], index, producing)
+                reset = _last_event_is_reset(path, optimizers[name], events)
                 # Gradients thrown away: some code around the step computes them (a demo of a
                 # scheduler stepping a dummy optimizer computes none).
-                if reset is not None and any(
-                    _gives_gradients(node, index, producing) for node in scope_nodes(_region(scope, path), skip_definitions=True)
-                ):
+                if reset is not None and events.region_gives(_region(scope, path)):
                     found.append((step, {"step": f"{name}.step()", "reset": reset}))
         return found
+
+
+class Events:
+    """What the statements of one scope do to gradients, each read once: whether it may give
+    gradients, and the receivers of the `zero_grad()` statements in it."""
+
+    def __init__(self, index, producing: set) -> None:
+        self.index, self.producing = index, producing
+        self._gives: dict = {}
+        self._resets: dict = {}
+
+    def gives(self, node: ast.AST) -> bool:
+        if id(node) not in self._gives:
+            self._gives[id(node)] = any(
+                _gives_gradients(inner, self.index, self.producing) for inner in scope_nodes([node], skip_definitions=True)
+            )
+        return self._gives[id(node)]
+
+    def region_gives(self, region: ast.AST) -> bool:
+        """Whether a loop, or a scope's body, may give gradients anywhere in it."""
+        if id(region) not in self._gives:
+            body = region.body if isinstance(region, (ast.Module, *FUNCTIONS)) else [region]
+            self._gives[id(region)] = any(map(self.gives, body))
+        return self._gives[id(region)]
+
+    def resets(self, node: ast.AST) -> set:
+        if id(node) not in self._resets:
+            self._resets[id(node)] = {
+                dotted(inner.value.func.value) for inner in scope_nodes([node], skip_definitions=True)
+                if isinstance(inner, ast.Expr) and _is_call_of(inner.value, "zero_grad")
+            }
+        return self._resets[id(node)]
 
 
 def _optimizers(index) -> dict:
@@ -164,10 +195,10 @@ def _callables_passed_in(scope: ast.AST) -> frozenset:
     return frozenset(name for name in parameters - used_as_module if not MODULE_OR_LOSS_NAME.search(name))
 
 
-def _region(scope: ast.AST, path: tuple) -> list:
-    """The innermost loop around the step, or its scope's body."""
+def _region(scope: ast.AST, path: tuple) -> ast.AST:
+    """The innermost loop around the step, or its scope."""
     loops = [owner for _, _, owner in path if isinstance(owner, LOOPS)]
-    return [loops[-1]] if loops else scope.body
+    return loops[-1] if loops else scope
 
 
 def _step_paths(body: list, path: tuple = ()) -> Iterator[tuple]:
@@ -188,22 +219,24 @@ def _blocks(node: ast.AST) -> list:
     return [node.body, getattr(node, "orelse", [])]
 
 
-def _last_event_is_reset(path: tuple, modules: frozenset, index, producing: set) -> Optional[str]:
+def _last_event_is_reset(path: tuple, modules: frozenset, events: Events) -> Optional[str]:
     """How the reset reads (`optimizer.zero_grad()`) if, walking back from the step along the
-    code that surely ran before it, the first gradient event met is an unconditional reset of
-    this optimizer's gradients; None where it is a backward(), anything that may give gradients,
-    a reset under a condition, or nothing."""
+    code that surely ran before it (WALK_LIMIT statements at most), the first gradient event
+    met is an unconditional reset of this optimizer's gradients; None where it is a
+    backward(), anything that may give gradients, a reset under a condition, or nothing."""
     step = path[-1][0][path[-1][1]]
     optimizer = dotted(step.value.func.value)
-    for node, conditional in _walk_back(path):
+    for count, (node, conditional) in enumerate(_walk_back(path)):
+        if count == WALK_LIMIT:
+            return None
         reset = _reset_of(node, optimizer, modules)
         if reset is not None:
             return None if conditional else reset
-        if isinstance(node, (ast.If, ast.Try, *LOOPS)):
-            if any(_gives_gradients(inner, index, producing) or _reset_of(inner, optimizer, modules)
-                   for inner in scope_nodes([node], skip_definitions=True)):
-                return None
-        elif any(_gives_gradients(inner, index, producing) for inner in scope_nodes([node], skip_definitions=True)):
+        if events.gives(node):
+            return None
+        if isinstance(node, (ast.If, ast.Try, *LOOPS)) and any(
+            receiver == optimizer or any(_related(receiver, module) for module in modules) for receiver in events.resets(node)
+        ):
             return None
     return None
 
