@@ -23,7 +23,9 @@ class ParameterBuiltInForward(FileRule):
         "`nn.Conv2d`, `nn.BatchNorm1d`, `nn.LayerNorm`, `nn.Embedding`, `nn.LSTM`...), called in "
         "the `forward()` of an `nn.Module` subclass of the file (or a method of the class it "
         "calls on every call, `self.apply_bn(x)`), outside a `try` or a lazy initialisation's "
-        "test (`if self.w is None:`, `if not hasattr(self, 'w'):`): "
+        "test (`if self.w is None:`, `if not hasattr(self, 'w'):`), and not rebuilt from state "
+        "the method updates (an EMA codebook: `self._ema_w = nn.Parameter(self._ema_w * decay + "
+        "...)`): "
         "assigned to `self.<name>`, to a local name, or used directly. One built under a "
         "condition (lazy initialisation on the first call), a parameter with "
         "`requires_grad=False` (a constant) and a norm built with `affine=False` are left alone."
@@ -92,8 +94,11 @@ for _ in range(2):
             if cls.name not in index.module_classes:
                 continue
             for method in _run_by_forward(cls):
+                updated = _assigned_attributes(method)
                 for call in _unconditional_calls(method.body):
-                    if _builds_weights(call, index.imports.qualname_of_dotted(dotted(call.func)) or ""):
+                    if _builds_weights(call, index.imports.qualname_of_dotted(dotted(call.func)) or "") and not (
+                        updated & _read_attributes(call)
+                    ):
                         found.append((call, {"call": index.code_of(call.func) + "(...)"}))
         return found
 
@@ -113,6 +118,21 @@ def _run_by_forward(cls: ast.ClassDef) -> list:
                 run.add(func.attr)
                 stack.append(methods[func.attr])
     return [methods[name] for name in methods if name in run]
+
+
+def _assigned_attributes(method: ast.AST) -> set:
+    """The dotted `self.` attributes the method assigns (`self._ema_w = ...`)."""
+    return {
+        dotted(target) for node in ast.walk(method) if isinstance(node, ast.Assign)
+        for target in node.targets if isinstance(target, ast.Attribute) and (dotted(target) or "").startswith("self.")
+    }
+
+
+def _read_attributes(call: ast.Call) -> set:
+    """The dotted attributes a call's arguments read: a parameter rebuilt from state the method
+    updates (an EMA codebook, `nn.Parameter(self._ema_w * decay + ...)`) carries it on."""
+    return {dotted(node) for arg in (*call.args, *(k.value for k in call.keywords)) for node in ast.walk(arg)
+            if isinstance(node, ast.Attribute)}
 
 
 def _builds_weights(call: ast.Call, qualname: str) -> bool:
