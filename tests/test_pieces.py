@@ -98,8 +98,8 @@ def test_module_code_reads_nothing_inside_the_functions_it_defines():
 
 
 def test_rules_that_read_the_whole_file_need_no_piece():
-    """DET308 reads the file's `ast` (FileRule.check_file): a file it alone has words for is
-    checked without any libcst parse."""
+    """DET308 reads the file's `ast` (FileRule.check_file): a file only whole-file rules have
+    words for (DET427's too: a forward() and a layer) is checked without any libcst parse."""
     source = (
         "import torch\nfrom torch import nn\n\n\n"
         "class Centre(nn.Module):\n"
@@ -108,7 +108,7 @@ def test_rules_that_read_the_whole_file_need_no_piece():
         "net = nn.Sequential(nn.Linear(3, 3), Centre(3))\n"
     )
     planned = plan(source, ast.parse(source), RULES)
-    assert planned.pieces == [] and [rule.code for rule in planned.file_rules] == ["DET308"]
+    assert planned.pieces == [] and [rule.code for rule in planned.file_rules] == ["DET308", "DET427"]
     assert [(v.line, v.code) for v in check_source(source)] == [(11, "DET308")]
 
 

@@ -76,6 +76,14 @@ class Effects:
                     self.state.set(receiver.value, value(receiver).but(trainable=flag))
                 else:
                     self.set_requires_grad(receiver.value, flag)
+            elif method == "append" and isinstance(receiver, cst.Name) and self.state.get(receiver.value).listed:
+                known, added = self.state.get(receiver.value), value(call.args[0].value) if len(call.args) == 1 else None
+                if added is None or call.args[0].star or call.args[0].keyword is not None:
+                    self.state.set(receiver.value, known.but(listed=False, elements=None))
+                else:
+                    elements = added if known.elements is None else known.elements.join(added)
+                    self.state.set(receiver.value, known.but(elements=elements))
+                return
             elif method == "retain_grad" and isinstance(receiver, cst.Name):
                 self.state.set(receiver.value, self.state.get(receiver.value).but(retained=True))
             elif method == "backward":
@@ -106,8 +114,8 @@ class Effects:
         for arg in call.args:
             if isinstance(arg.value, cst.Name):
                 old = self.state.get(arg.value.value)
-                if old.grad is not None or old.leaf is not None:
-                    self.state.set(arg.value.value, old.but(grad=None, leaf=None))
+                if old.grad is not None or old.leaf is not None or old.listed:
+                    self.state.set(arg.value.value, old.but(grad=None, leaf=None, listed=False, elements=None))
         holders = [a.value.value for a in call.args if isinstance(a.value, cst.Name)]
         if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
             holders.append(func.value.value)  # `self.reset()`, `layer.to(device)`

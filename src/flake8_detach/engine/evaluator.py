@@ -154,6 +154,8 @@ class Evaluator:
                 return Value(tensor=True, grad=base.grad, leaf=True if base.grad is False else None)
             if base.loaded_by and not base.tensor:  # `ckpt["model"]`: unpickled by that load too
                 return Value(loaded_by=base.loaded_by)
+            if base.listed and base.elements is not None and _one_integer(expr):  # `accuracy(out, y)[0]`
+                return base.elements
             if not base.tensor and base.grad is None and not base.modules:
                 return UNKNOWN
             result = op_result((base,), self.state.grad_mode).but(tensor=base.tensor, integral=base.integral)
@@ -182,6 +184,8 @@ class Evaluator:
             values = [self.value(e.value) for e in expr.elements]
             if values and all(v.kind in PARAMETER_KINDS for v in values):  # parameter groups
                 return _parameters_of(values)
+            if isinstance(expr, cst.List) and not values:
+                return Value(listed=True)  # filled by append() (Effects.append)
             return Value(pending=frozenset().union(*(v.pending for v in values))) if values else UNKNOWN
         if isinstance(expr, cst.Dict):  # a parameter group: {"params": m.parameters(), "lr": ...}
             for element in expr.elements:
@@ -235,6 +239,9 @@ class Evaluator:
         elements = self._returned_elements(expr)
         if elements is not None:
             return elements if len(elements) == count else None
+        listed = self.value(expr)
+        if listed.listed and listed.elements is not None:  # a list of its file's function, filled by append()
+            return [listed.elements] * count
         if count != 2:
             return None
         name = self.qualname(expr.func)
@@ -740,11 +747,18 @@ class Evaluator:
                 result = result.but(placed=_place_of_move(call, method))
             elif method in torchapi.SAME_PLACE_METHODS:
                 result = result.but(placed=receiver.placed)
+            elementwise = method.rstrip("_") in torchapi.SHAPE_KEEPING_METHODS  # `mul_` keeps the shape as `mul` does
             if method in torchapi.FULL_REDUCTIONS and (_without_dim(call, positional=0) or method == "norm" and _norm_of_all(call)):
                 if self._reduces_to_one(receiver, method):
                     result = result.but(zero_dim=True)
-            elif method in torchapi.SHAPE_KEEPING_METHODS and _broadcast_zero_dim([receiver, *operands[1:]]):
+            elif method in torchapi.FULL_REDUCTIONS and receiver.one_dim and _over_first_dim(call):
+                result = result.but(zero_dim=True)  # `correct[:k].view(-1).float().sum(0)`
+            elif elementwise and _broadcast_zero_dim([receiver, *operands[1:]]):
                 result = result.but(zero_dim=True)
+            elif elementwise and receiver.one_dim and all(v.kind == PYTHON or v.zero_dim for v in operands[1:]):
+                result = result.but(one_dim=True)
+            if method in ("view", "reshape") and _flat_shape(call) or method == "flatten" and not call.args:
+                result = result.but(one_dim=True)
             if method in torchapi.SHAPE_KEEPING_METHODS and receiver.vector_of_one and len(operands) == 1:
                 result = result.but(vector_of_one=True)  # `one.cuda()`, `one.float()`
             return result
@@ -763,6 +777,34 @@ class Evaluator:
             and receiver.kind in (None, PYTHON, FACTORY)
             and not self.imports.tables
         )
+
+
+def _over_first_dim(call: cst.Call) -> bool:
+    """A reduction given only the dim 0 (or -1), without keepdim: `x.sum(0)`, `x.mean(dim=-1)`."""
+    if len(call.args) != 1 or call.args[0].star:
+        return False
+    arg = call.args[0]
+    if arg.keyword is not None and arg.keyword.value != "dim":
+        return False
+    return _integer_value(arg.value) in (0, -1)
+
+
+def _one_integer(expr: cst.Subscript) -> bool:
+    """`xs[0]`, `xs[-1]`: one element, not a slice."""
+    return len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index) and (
+        _integer_value(expr.slice[0].slice.value) is not None
+    )
+
+
+def _flat_shape(call: cst.Call) -> bool:
+    """`x.view(-1)`, `x.reshape(-1)`: one dimension."""
+    return len(call.args) == 1 and call.args[0].keyword is None and not call.args[0].star and _integer_value(call.args[0].value) == -1
+
+
+def _integer_value(expr: cst.BaseExpression) -> Optional[int]:
+    if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus) and isinstance(expr.expression, cst.Integer):
+        return -int(expr.expression.value)
+    return int(expr.value) if isinstance(expr, cst.Integer) and expr.value.isdigit() else None
 
 
 def _place_of_move(call: cst.Call, method: str) -> Optional[str]:

@@ -67,6 +67,11 @@ class Value:
     # `.cuda()`): a move to the same place again gives back the tensor itself.
     placed: Optional[str] = None
     vector_of_one: bool = False  # a 1-D tensor of one element (shape [1]): `torch.FloatTensor([1])`
+    one_dim: bool = False  # a 1-D tensor (`x.view(-1)`, `x.flatten()`): a reduction over dim 0 is 0-dim
+    # A list built here (`res = []`) that only `append()` changed, and the join of what was
+    # appended (None: nothing yet): an element unpacked from it (`top1, top5 = accuracy(...)`).
+    listed: bool = False
+    elements: Optional["Value"] = None
     # The torch.load() call that unpickled this object (moved or switched since: `.to(device)`,
     # `.eval()`): tensors, a dict of them, or any pickled object.
     loaded_by: frozenset = field(default_factory=frozenset)
@@ -113,6 +118,9 @@ class Value:
             no_parameters=self.no_parameters and other.no_parameters,
             placed=self.placed if self.placed == other.placed else None,
             vector_of_one=self.vector_of_one and other.vector_of_one,
+            one_dim=self.one_dim and other.one_dim,
+            listed=self.listed and other.listed,
+            elements=_joined_elements(self, other),
             loaded_by=self.loaded_by | other.loaded_by,  # what each path's load gave reaches the use
             volatile=self.volatile | other.volatile,  # each flag was ignored on its own path
             bound_at=self.bound_at if self.bound_at == other.bound_at else None,
@@ -121,6 +129,15 @@ class Value:
 
     def but(self, **changes) -> "Value":
         return replace(self, **changes)
+
+
+def _joined_elements(one: Value, other: Value) -> Optional[Value]:
+    """What a list built on both paths may hold: what either appended (an empty list holds nothing)."""
+    if not (one.listed and other.listed):
+        return None
+    if one.elements is None or other.elements is None:
+        return one.elements if other.elements is None else other.elements
+    return one.elements.join(other.elements)
 
 
 UNKNOWN = Value()

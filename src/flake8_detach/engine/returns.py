@@ -82,4 +82,7 @@ def _portable(value: Value) -> Value:
         param_attrs=value.param_attrs,
         no_parameters=value.no_parameters,
         vector_of_one=value.vector_of_one,
+        one_dim=value.one_dim,
+        listed=value.listed,
+        elements=_portable(value.elements) if value.elements is not None else None,
     )

@@ -17,7 +17,7 @@ class ParameterBuiltInForward(FileRule):
     code = "DET427"
     name = "parameter-built-in-forward"
     message = "{call} builds new weights each forward(): no optimizer holds them, they never train"
-    needs = (r"def\s+forward\b",)
+    needs = (r"def\s+forward\b", "|".join(("Parameter", *sorted(torchapi.WEIGHTED_MODULES))))
     what = (
         "Flags `nn.Parameter(...)`, and torch.nn layers built with parameters (`nn.Linear`, "
         "`nn.Conv2d`, `nn.BatchNorm1d`, `nn.LayerNorm`, `nn.Embedding`, `nn.LSTM`...), called in "
