@@ -154,18 +154,26 @@ def _unconditional_calls(body: list) -> Iterator[ast.Call]:
     stack = list(reversed(body))
     while stack:
         node = stack.pop()
-        if isinstance(node, (*SKIPPED, *FUNCTIONS, ast.ClassDef, ast.Lambda)) or isinstance(node, ast.If) and _lazy(node.test):
+        if isinstance(node, (*SKIPPED, *FUNCTIONS, ast.ClassDef, ast.Lambda)) or isinstance(node, ast.If) and _lazy(node):
             continue
         if isinstance(node, ast.Call):
             yield node
         stack.extend(reversed(list(ast.iter_child_nodes(node))))
 
 
-def _lazy(test: ast.expr) -> bool:
-    """A test that builds once: `if self.w is None`, `if not hasattr(self, "w")`, `if not self.built`."""
-    return any(
+def _lazy(branch: ast.If) -> bool:
+    """A test that builds once: `if self.w is None`, `if not hasattr(self, "w")`, `if not
+    self.built`, or one whose block rebinds an attribute the test reads (`if self.expand: ...;
+    self.expand = False`)."""
+    test = branch.test
+    if any(
         isinstance(node, ast.Constant) and node.value is None
         or isinstance(node, ast.Name) and node.id == "hasattr"
         or isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)
         for node in ast.walk(test)
+    ):
+        return True
+    read = {dotted(node) for node in ast.walk(test) if isinstance(node, ast.Attribute)}
+    return any(
+        dotted(target) in read for node in branch.body if isinstance(node, ast.Assign) for target in node.targets
     )
