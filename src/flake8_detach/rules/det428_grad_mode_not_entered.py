@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 from .. import torchapi
-from ..syntax.ast_syntax import dotted
+from ..syntax.ast_syntax import dotted, statements
 from ._base import Breaks, Example, FileRule
 
 # Grad-mode context managers whose call alone changes nothing (set_grad_enabled() as a call
@@ -54,7 +54,7 @@ with torch.no_grad():
     @staticmethod
     def check_file(index) -> list:
         found = []
-        for node in ast.walk(index.tree):
+        for node in statements(index.tree.body):  # statements only: a call of its own is one
             if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
                 qualname = index.imports.qualname_of_dotted(dotted(node.value.func))
                 if qualname in MANAGERS:
