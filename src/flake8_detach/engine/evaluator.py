@@ -93,7 +93,9 @@ class Evaluator:
         self.file_index = index
         self.owner: Optional[str] = None  # the class whose method is being walked
         self.locals: Optional[frozenset] = None  # in a function: its local names and parameters
-        self.parameters: frozenset = frozenset()  # in a function: its parameters it never rebinds
+        # In a function that runs no backward(): its parameters, never rebound, through which a loss
+        # callable the file's training code is given gives one element (Walker._parameters_given_losses).
+        self.parameters: frozenset = frozenset()
         self.in_method = False  # evaluating what a method of `owner` built (built()): `self` is its instance
         # In a function: the names it binds once and backward()s without a gradient, and the
         # names summed into those (scope_evidence.backwarded_once).

@@ -16,11 +16,12 @@ TERM_OPERATORS = (cst.Add, cst.Subtract, cst.Multiply, cst.Divide)
 
 
 def backwarded_once(function: cst.FunctionDef) -> frozenset:
-    """The names `function` binds exactly once, by a plain assignment (or unpacked from one:
-    `loss, acc = step(x)`), besides bindings to numbers, that it backward()s without a gradient, and the names bound once
-    that `+ - * /` sum or scale into those, or into an accumulator it backward()s, a name
-    bound only to such sums and by `+=`/`-=` (`total = 0`, `total += loss`; `total = a + b`,
-    `total += c`): one element, and so is each term (broadcasting never makes fewer)."""
+    """The names `function` binds exactly once besides bindings to numbers, by a plain
+    assignment (or unpacked from one: `loss, acc = step(x)`), that it backward()s without a
+    gradient, and the names bound once that `+ - * /` sum or scale into those, or into an
+    accumulator it backward()s, a name bound only to such sums and by `+=`/`-=` (`total = 0`,
+    `total += loss`; `total = a + b`, `total += c`): one element, and so is each term
+    (broadcasting never makes fewer)."""
     # name -> the value of its one plain assignment, None for a parameter or any other binding
     bindings: dict = {name: None for name in _parameter_names(function)}
     added: dict = {}  # name -> the sums bound to it and the values `+=`/`-=` add to it

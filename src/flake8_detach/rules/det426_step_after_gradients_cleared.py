@@ -16,7 +16,7 @@ WALK_LIMIT = 200  # statements read back from a step: bounded work per step keep
 # Libraries whose functions never put gradients into `.grad` (calls into other imported code may).
 INERT_LIBRARIES = frozenset(
     """collections copy datetime functools itertools json logging math matplotlib np numpy os pandas pd plt
-    print random sys time tqdm warnings""".split()
+    random sys time tqdm warnings""".split()
 )
 
 # What a parameter that is called is, where its use or name says so: a module's forward or a
