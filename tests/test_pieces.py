@@ -202,3 +202,17 @@ def test_a_module_built_in_init_is_known_to_the_gate_of_its_methods():
         "        self.fc.weight.fill_(0.5)\n        return self.fc(x)\n"
     )
     assert [f[2] for f in findings(source)] == ["DET103"] == [f[2] for f in findings(source, whole_file=True)]
+
+
+def test_a_call_of_a_function_returning_reduced_elements_opens_the_gate():
+    """Found by pieces_agree: `top1, = accuracy(out, y); top1[0]` in a scope with no loss,
+    reduction or `.data[` word; the function's name is the word DET504's gate reads."""
+    source = (
+        "import torch\n\n\ndef accuracy(output, target):\n    res = []\n"
+        "    correct = output.argmax(1).eq(target).view(-1)\n    res.append(correct.float().sum(0))\n"
+        "    return res\n\n\ndef report(loader, model, meter):\n    for x, y in loader:\n"
+        "        top1, = accuracy(model(x), y)\n        meter.update(top1[0], x.size(0))\n"
+    )
+    det504 = [rule for rule in RULES if rule.code == "DET504"]
+    found = findings(source, rules=det504)
+    assert found == findings(source, rules=det504, whole_file=True) and [line for line, *_ in found] == [14]

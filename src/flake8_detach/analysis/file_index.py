@@ -26,6 +26,7 @@ from ..syntax.ast_syntax import (
     subclasses,
 )
 from ..syntax.source_lines import physical_lines
+from .. import torchapi
 from . import project
 from .imports import ImportTable
 from .one_element import backwarded_scopes, one_element_attributes, one_element_losses
@@ -34,6 +35,8 @@ from .summaries import class_optimizers, optimized_modules, summarise
 
 LOSS_CALL = re.compile(r"Loss\s*\(")  # a torch loss class built (or called)
 BACKWARD_CALL = re.compile(r"\.\s*backward\s*\(")
+# A reduction called (`x.sum(0)`, `torch.mean(x)`): what a function holding one may return is 0-dim.
+REDUCTION_CALL = re.compile(rf"\b(?:{'|'.join(sorted(torchapi.FULL_REDUCTIONS | torchapi.WHOLE_REDUCTIONS))})\s*\(")
 
 # Code that may switch grad on, or make a tensor that requires grad whatever the grad mode.
 GRAD_ON = re.compile(r"enable_grad|set_grad_enabled|inference_mode|requires_grad|Parameter|Variable")
@@ -461,6 +464,23 @@ class FileIndex:
         path, name = module_class
         index = self if path is None else project_index(path)
         return index is not None and name in index.reducing_module_classes
+
+    @cached_property
+    def list_returning_functions(self) -> frozenset:
+        """The file's functions that return a list they fill with append() and that reduce
+        (`accuracy()`: `res.append(correct_k.mul_(100.0 / n)); return res`): their elements may
+        be 0-dim, so a call of one is, for the planner and DET504's precheck, like a reduction."""
+        found = set()
+        for name, node in self.summarisable_functions.items():
+            if not REDUCTION_CALL.search(self.code_of(node)):
+                continue
+            emptied = {target.id for stmt in statements(node.body, skip_definitions=True) if isinstance(stmt, ast.Assign)
+                       and isinstance(stmt.value, ast.List) and not stmt.value.elts
+                       for target in stmt.targets if isinstance(target, ast.Name)}
+            if any(isinstance(stmt, ast.Return) and isinstance(stmt.value, ast.Name) and stmt.value.id in emptied
+                   for stmt in statements(node.body, skip_definitions=True)):
+                found.add(name)
+        return frozenset(found)
 
     @cached_property
     def reducing_module_names(self) -> frozenset:

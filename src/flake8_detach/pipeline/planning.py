@@ -85,13 +85,15 @@ class Needs:
     def for_file(self, index: FileIndex, source: str) -> "Needs":
         """These needs, widened by the aliases the file imports torch names under, and by
         the words 0-dim values may come from without a reduction written: the names of its
-        modules whose calls reduce (FileIndex.reducing_module_names) and the parameters every
-        call passes a 0-dim value, or a loss function that gives one (engine.parameters)."""
+        modules whose calls reduce (FileIndex.reducing_module_names), of its functions that
+        return a list of what they reduce (FileIndex.list_returning_functions), and the
+        parameters every call passes a 0-dim value, or a loss function that gives one
+        (engine.parameters)."""
         imports = index.imports
         zero_dim = frozenset()
         if self.met_but_a_reduction(source):
             # A function whose own code meets every such need gets no words of its own.
-            zero_dim = index.reducing_module_names.union(*(
+            zero_dim = index.reducing_module_names.union(index.list_returning_functions, *(
                 words for name, words in zero_dim_parameter_words(index).items()
                 if not all(need.search(index.code_of(index.summarisable_functions[name])) for need in self._reduction_needs)
             ))

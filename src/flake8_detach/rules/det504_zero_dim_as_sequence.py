@@ -152,7 +152,7 @@ losses = [loss.detach().item()]
                     name = callee_name(node, imports)
                     if name in index.loss_function_names or name in loss_functions:
                         return True
-                    if is_loss_name(name) or name.lower() in ZERO_DIM_MAKERS:
+                    if is_loss_name(name) or name.lower() in ZERO_DIM_MAKERS or name in index.list_returning_functions:
                         return True
                     called = node.func.value if name == "forward" and isinstance(node.func, ast.Attribute) else node.func
                     if last_word(called) in index.reducing_module_names:
