@@ -134,6 +134,23 @@ class FileIndex:
         return {node.name: class_optimizers(node, self.imports) for node in self.class_nodes}
 
     @cached_property
+    def optimizer_modules(self) -> dict:
+        """The dotted name of each torch optimizer the file builds (`self.opt = Adam(...)`) ->
+        the modules it updates, where every binding of the name agrees (empty otherwise, or
+        where its parameters are not evident)."""
+        found: dict = {}
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+                qualname = self.imports.qualname_of_dotted(dotted(node.value.func)) or ""
+                if not (qualname.startswith("torch.optim.") and "lr_scheduler" not in qualname
+                        and qualname.rpartition(".")[2][:1].isupper()):
+                    continue
+                modules = optimized_modules(node.value, self.imports)
+                for name in filter(None, map(dotted, node.targets)):
+                    found[name] = modules if found.get(name, modules) == modules else frozenset()
+        return found
+
+    @cached_property
     def zero_grad_receivers(self) -> frozenset:
         """The dotted receivers of `x.zero_grad()` calls in the file: optimizers, or modules."""
         return frozenset(

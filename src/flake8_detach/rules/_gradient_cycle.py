@@ -85,7 +85,7 @@ class Cycle:
             self._note_call(node, unit)
         elif isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
             targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
-            if any(_touches_grad(target) for target in targets):
+            if any(touches_grad(target) for target in targets):
                 unit.resets = True
             if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and self._builds_optimizer(node.value):
                 self.optimizers.update(name for name in map(dotted, node.targets) if name)
@@ -118,7 +118,7 @@ class Cycle:
                 unit.stepped_arguments.extend(filter(None, map(dotted, call.args)))
         elif isinstance(func, ast.Attribute) and name in UPDATE_METHODS and _moves_by_own_grad(func.value, *call.args):
             unit.hand_update = True
-        elif isinstance(func, ast.Attribute) and name.endswith("_") and _touches_grad(func.value):
+        elif isinstance(func, ast.Attribute) and name.endswith("_") and touches_grad(func.value):
             unit.resets = True  # `p.grad.zero_()`, `p.grad.data.fill_(0)`
         if self._builds_module(call):
             unit.resets = True  # new parameters start without gradients
@@ -200,7 +200,7 @@ class Cycle:
         return sorted(sites, key=lambda node: (node.lineno, node.col_offset))
 
 
-def _touches_grad(expr: ast.expr) -> bool:
+def touches_grad(expr: ast.expr) -> bool:
     """Whether `expr` is, or reads through, a `.grad` attribute (`p.grad`, `p.grad.data[0]`)."""
     while isinstance(expr, (ast.Attribute, ast.Subscript)):
         if isinstance(expr, ast.Attribute) and expr.attr in GRAD_ATTRIBUTES:

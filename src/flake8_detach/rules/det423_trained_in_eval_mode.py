@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 from typing import Optional
 
-from ..analysis.summaries import optimized_modules
 from ..syntax.ast_syntax import LOOPS, binding_targets, dotted, scope_nodes, statements
 from ._base import LOOP, Breaks, Example, FileRule
 from ._module_modes import ModeReader, covers, moded_models, trained_models
@@ -97,7 +96,7 @@ for epoch in range(3):
         if not trained:
             return []
         reader = ModeReader(index)
-        updates = _optimizer_modules(index)
+        updates = index.optimizer_modules
         found: dict = {}
         for loop, owner, function, switches in reader.training_loops():
             if switches.any_train:
@@ -128,19 +127,6 @@ for epoch in range(3):
 def _trained(model: str, trained: set) -> bool:
     """Whether an optimizer updates the model's parameters, or those of a submodule of it."""
     return any(covers(model, name) for name in trained)
-
-
-def _optimizer_modules(index) -> dict:
-    """The dotted name of each torch optimizer of the file -> the modules it updates, where
-    every binding of the name says (`self.probe_opt = Adam(self.linear.parameters())`)."""
-    found: dict = {}
-    for node in ast.walk(index.tree):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1 and dotted(node.targets[0]):
-            modules = optimized_modules(node.value, index.imports)
-            name = dotted(node.targets[0])
-            if modules or name in found:
-                found[name] = modules if found.get(name, modules) == modules else frozenset()
-    return found
 
 
 def _stepped_modules(loop: ast.AST, updates: dict) -> Optional[set]:

@@ -6,10 +6,9 @@ import ast
 import re
 from typing import Iterator, Optional
 
-from ..analysis.summaries import optimized_modules
 from ..syntax.ast_syntax import FUNCTIONS, LOOPS, dotted, function_scopes, parameter_names, scope_nodes
 from ._base import Breaks, Example, FileRule
-from ._shared_grads import GRAD_ATTRIBUTES
+from ._gradient_cycle import touches_grad
 
 HELPER_DEPTH = 3  # calls followed into the file's functions
 WALK_LIMIT = 200  # statements read back from a step: bounded work per step keeps the rule linear
@@ -162,24 +161,11 @@ class Events:
 def _optimizers(index) -> dict:
     """dotted name -> the modules whose parameters it updates (empty where unknown), for names
     bound to a torch optimizer, or both stepped and zero_grad()-ed in the file."""
-    built, stepped, zeroed = {}, set(), set()
-    for node in ast.walk(index.tree):
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
-            qualname = index.imports.qualname_of_dotted(dotted(node.value.func)) or ""
-            last = qualname.rpartition(".")[2]
-            if qualname.startswith("torch.optim.") and "lr_scheduler" not in qualname and last[:1].isupper():
-                for target in filter(None, map(dotted, node.targets)):
-                    built[target] = optimized_modules(node.value, index.imports)
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
-            receiver = dotted(node.func.value)
-            if node.func.attr == "step":
-                stepped.add(receiver)
-            elif node.func.attr == "zero_grad":
-                zeroed.add(receiver)
-    for name in (stepped & zeroed) - set(built):
-        built[name] = frozenset()
-    built.pop(None, None)
-    return built
+    stepped = {
+        dotted(node.func.value) for node in ast.walk(index.tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "step"
+    }
+    return {**dict.fromkeys((stepped & index.zero_grad_receivers) - {None}, frozenset()), **index.optimizer_modules}
 
 
 def _callables_passed_in(scope: ast.AST) -> frozenset:
@@ -298,14 +284,14 @@ def _gives_gradients(node: ast.AST, index, producing: set) -> bool:
     `.grad`, a call of the file's functions that does, or of code the file cannot see into."""
     if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-        return any(_touches_grad(target) for target in targets)
+        return any(touches_grad(target) for target in targets)
     if not isinstance(node, ast.Call):
         return False
     func = node.func
     name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
     if "backward" in name:
         return True
-    if isinstance(func, ast.Attribute) and name.endswith("_") and _touches_grad(func.value):
+    if isinstance(func, ast.Attribute) and name.endswith("_") and touches_grad(func.value):
         return True  # `p.grad.copy_(g)`
     if isinstance(func, ast.Name):
         return func.id in producing or _unseen(func.id, index)
@@ -320,14 +306,6 @@ def _gives_gradients(node: ast.AST, index, producing: set) -> bool:
 def _unseen(name: str, index) -> bool:
     """A function imported from code the file cannot see (a class is built, not run: it gives none)."""
     return name in index.imports.foreign and name not in INERT_LIBRARIES and not name[:1].isupper()
-
-
-def _touches_grad(expr: ast.AST) -> bool:
-    while isinstance(expr, (ast.Attribute, ast.Subscript)):
-        if isinstance(expr, ast.Attribute) and expr.attr in GRAD_ATTRIBUTES:
-            return True
-        expr = expr.value
-    return False
 
 
 def _producing_functions(index) -> set:
