@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from typing import Iterator
 
 from .. import torchapi
@@ -11,6 +12,7 @@ from ._base import Breaks, Example, FileRule
 
 # Blocks that may not run on a call: `try` (a fallback), a conditional expression, `match`.
 SKIPPED = (ast.IfExp, ast.Try, getattr(ast, "Match", ast.IfExp))  # match: Python 3.10+
+WEIGHT_WORDS = frozenset({"Parameter", *torchapi.WEIGHTED_MODULES})
 
 
 class ParameterBuiltInForward(FileRule):
@@ -90,17 +92,44 @@ for _ in range(2):
     @staticmethod
     def check_file(index) -> list:
         found = []
+        # A method that can build weights names one (its code holds the word, or a local name
+        # the file imports one under): the others are not walked.
+        words = WEIGHT_WORDS | {local for local, qualname in index.imports.names.items()
+                                if qualname.rpartition(".")[2] in WEIGHT_WORDS}
         for cls in index.class_nodes:
-            if cls.name not in index.module_classes:
+            code = index.code_of(cls)
+            if cls.name not in index.module_classes or not _names_one(code, words):
+                continue
+            building = {node.name for node in cls.body if isinstance(node, FUNCTIONS) and _names_one(index.code_of(node), words)}
+            # forward() runs another method only through `self.<name>(...)`.
+            if not any(name == "forward" or re.search(rf"\bself[\s\\]*\.[\s\\]*{re.escape(name)}\b", code) for name in building):
                 continue
             for method in _run_by_forward(cls):
-                updated = _assigned_attributes(method)
-                for call in _unconditional_calls(method.body):
-                    if _builds_weights(call, index.imports.qualname_of_dotted(dotted(call.func)) or "") and not (
-                        updated & _read_attributes(call)
-                    ):
-                        found.append((call, {"call": index.code_of(call.func) + "(...)"}))
+                if method.name not in building:
+                    continue
+                calls = [call for call in _unconditional_calls(method.body)
+                         if _builds_weights(call, index.imports.qualname_of_dotted(dotted(call.func)) or "")]
+                updated = _assigned_attributes(method) if calls else set()
+                found += [(call, {"call": index.code_of(call.func) + "(...)"})
+                          for call in calls if not updated & _read_attributes(call)]
         return found
+
+
+def _names_one(code: str, words: set) -> bool:
+    """Whether one of `words` occurs in `code` as a word (found by `str.find`: a regex
+    starting with `\\b` is searched many times slower)."""
+    for word in words:
+        start = code.find(word)
+        while start != -1:
+            end = start + len(word)
+            if not (start and _in_word(code[start - 1]) or end < len(code) and _in_word(code[end])):
+                return True
+            start = code.find(word, end)
+    return False
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _run_by_forward(cls: ast.ClassDef) -> list:

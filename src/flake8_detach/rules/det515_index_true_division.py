@@ -69,10 +69,11 @@ best = hypotheses[beam[0]] + [int(word[0])]
     def check_file(index) -> list:
         found = []
         for scope in function_scopes(index.tree):
-            if not isinstance(scope, ast.Module) and not (
-                index.written_in(DIVISION, scope) and index.written_in(INDEX_WORDS, scope)
-            ):
-                continue  # no `/`, or no call that gives indices, written in this function
+            code = [node for node in scope.body if not isinstance(node, (*FUNCTIONS, ast.ClassDef))] \
+                if isinstance(scope, ast.Module) else [scope]
+            if not (any(index.written_in(DIVISION, node) for node in code)
+                    and any(index.written_in(INDEX_WORDS, node) for node in code)):
+                continue  # no `/`, or no call that gives indices, written in this scope's code
             nodes = list(scope_nodes(scope.body, skip_definitions=True))
             indices = _index_names(nodes)
             if not indices:
