@@ -35,6 +35,7 @@ from .summaries import class_optimizers, optimized_modules, summarise
 
 LOSS_CALL = re.compile(r"Loss\s*\(")  # a torch loss class built (or called)
 BACKWARD_CALL = re.compile(r"\.\s*backward\s*\(")
+CALLED_NAME = re.compile(r"(\w+)\s*\(")  # a call of a name or method (and a def's name: a superset)
 # A reduction called (`x.sum(0)`, `torch.mean(x)`): what a function holding one may return is 0-dim.
 REDUCTION_CALL = re.compile(rf"\b(?:{'|'.join(sorted(torchapi.FULL_REDUCTIONS | torchapi.WHOLE_REDUCTIONS))})\s*\(")
 
@@ -288,6 +289,53 @@ class FileIndex:
             ):
                 found[node.name] = node
         return found
+
+    @cached_property
+    def summarisable_methods(self) -> dict:
+        """`Class.method` -> the `def` of a method that only one class of the file defines,
+        once, undecorated and no generator: what calling it on an instance of that class
+        returns can be read from its body, as for a function (engine.returns). (A method two
+        classes define may be overridden: what `self.method()` runs is not known.)"""
+        defined: dict = {}
+        for cls in self.class_nodes:
+            for node in cls.body:
+                if isinstance(node, FUNCTIONS):
+                    defined.setdefault(node.name, []).append((cls.name, node))
+        return {
+            f"{cls}.{name}": node for name, places in defined.items() if len(places) == 1
+            for cls, node in places
+            if isinstance(node, ast.FunctionDef) and not node.decorator_list and not any(
+                isinstance(inner, (ast.Yield, ast.YieldFrom)) for inner in scope_nodes(node.body, skip_definitions=True))
+        }
+
+    @cached_property
+    def _reaching(self) -> dict:
+        return {}
+
+    def functions_reaching(self, pattern: re.Pattern) -> frozenset:
+        """The names of the file's summarisable functions and methods (a method by its own
+        name, as `x.name(...)` calls it) whose code matches `pattern`, or calls one that
+        does: where one of them is called, what its body holds may show in what the call
+        gives (engine.returns walks them), for the planner and the rules' prechecks."""
+        if pattern.pattern in self._reaching:
+            return self._reaching[pattern.pattern]
+        bodies: dict = {}
+        for key, node in (*self.summarisable_functions.items(), *self.summarisable_methods.items()):
+            name = key.rpartition(".")[2]
+            bodies[name] = bodies.get(name, "") + self.code_of(node)
+        found = {name for name, code in bodies.items() if pattern.search(code)}
+        callers: dict = {}  # name -> the names whose code calls it
+        for name, code in bodies.items() if found else ():
+            for called in set(CALLED_NAME.findall(code)) & bodies.keys():
+                callers.setdefault(called, set()).add(name)
+        pending = list(found)
+        while pending:
+            for caller in callers.get(pending.pop(), ()):
+                if caller not in found:
+                    found.add(caller)
+                    pending.append(caller)
+        self._reaching[pattern.pattern] = frozenset(found)
+        return self._reaching[pattern.pattern]
 
     @cached_property
     def _handling(self) -> dict:

@@ -268,13 +268,32 @@ class Evaluator:
         if origin is not None:
             other = project_index(origin[0])
             elements = returned_elements(other, origin[1], self.summary_depth) if other is not None else None
-        elif isinstance(func, cst.Name) and func.value not in (self.locals or ()):
-            elements = returned_elements(self.file_index, func.value, self.summary_depth)
+        own = self._own_callee(func) if origin is None else None
+        if own is not None:
+            elements = returned_elements(self.file_index, own, self.summary_depth)
         if elements is None:
             return None
         arguments = [self.value(arg.value) for arg in call.args]
         pending = frozenset().union(*(v.pending for v in arguments)) if arguments else frozenset()
-        return [self._called_here(element, arguments, pending) for element in elements]
+        return [self._called_here(element, arguments, pending, own) for element in elements]
+
+    def _own_callee(self, func: cst.BaseExpression) -> Optional[str]:
+        """What engine.returns knows `func` by where it is a function of this file (its name,
+        not a local) or a method of one of its classes called on an instance (`Class.method`,
+        where summarisable: FileIndex.summarisable_methods): a module built from that class,
+        or `self` in its own methods."""
+        if isinstance(func, cst.Name):
+            return func.value if func.value not in (self.locals or ()) else None
+        if not isinstance(func, cst.Attribute):
+            return None
+        holder = func.value
+        if isinstance(holder, cst.Name) and holder.value == "self" and (self.locals is not None or self.in_method):
+            cls = self.owner
+        else:
+            built = self.value(holder).module_class
+            cls = built[1] if built is not None and built[0] is None else None
+        name = f"{cls}.{func.attr.value}"
+        return name if cls is not None and name in self.file_index.summarisable_methods else None
 
     def calls_own_method(self, call: cst.Call) -> bool:
         """Whether `x.m(...)` calls a method `m` that a class of this file defines (a `Var`
@@ -467,10 +486,11 @@ class Evaluator:
         summary = self.summaries.get(dotted_name(func) or "")
         if summary is not None:  # a function of this file: its body says what it returns
             return _summarised(summary, values, pending, self.state.grad_mode)
-        if isinstance(func, cst.Name) and func.value not in (self.locals or ()):
-            returned = returned_value(self.file_index, func.value, self.summary_depth)
-            if returned is not None:  # a function of this file, walked: what its returns agree on
-                return self._called_here(returned, values, pending)
+        own = self._own_callee(func)
+        if own is not None:
+            returned = returned_value(self.file_index, own, self.summary_depth)
+            if returned is not None:  # a function or method of this file, walked: what its returns agree on
+                return self._called_here(returned, values, pending, own)
         forward = isinstance(func, cst.Attribute) and func.attr.value == "forward"
         runs = func.value if forward else func  # `net.forward(x)` runs `net` (its hooks aside)
         callee_kind = self.value(runs).kind
@@ -573,15 +593,21 @@ class Evaluator:
         name = dotted_name(func)
         return name is not None and self.file_index.switches_grad_on(name, self.owner) is False
 
-    def _called_here(self, returned: Value, arguments: list, pending: frozenset) -> Value:
+    def _called_here(self, returned: Value, arguments: list, pending: frozenset, own: Optional[str] = None) -> Value:
         """What a walked function returns (engine.returns), called here with `arguments`: the
         graph may also run through what it was given, as through any call; its body was walked
-        with grad on, so where grad may be off here a graph it builds is not known to exist."""
+        with grad on, so where grad may be off here a graph it builds is not known to exist,
+        unless it is this file's function or method `own` (as `_own_callee` names it), which
+        neither switches grad on nor makes a leaf that requires grad."""
         stale_by = next((v.stale_by for v in arguments if v.stale_by), None)
         result = returned.but(pending=pending, modules=frozenset().union(*(v.modules for v in arguments)), stale_by=stale_by,
                               volatile=frozenset())  # an argument of the callee's own body, in another piece
         if self.state.grad_mode is True:
             return result
+        owner, _, name = (own or "").rpartition(".")
+        if self.state.grad_mode is False and own is not None and self.file_index.switches_grad_on(
+                f"self.{name}" if owner else name, owner or None) is False:
+            return result.but(grad=False, leaf=None, freed=False, saves=False)
         unknown_graph = returned.grad is not False
         return result.but(grad=None if unknown_graph else False, leaf=None if unknown_graph else returned.leaf,
                           freed=False, saves=False)

@@ -9,13 +9,15 @@ from typing import Optional
 
 import libcst as cst
 
+from ..syntax.source_lines import WRAPPER
 from .facts import Value
 
 MAX_DEPTH = 8  # summaries that call summaries: deeper chains stay unknown
 
 
 def returned_value(index, name: str, depth: int) -> Optional[Value]:
-    """The Value a call of the file's function `name` gives, or None where unknown. `index`:
+    """The Value a call of the file's function `name` (or of its method `Class.method` on an
+    instance of that class) gives, or None where unknown. `index`:
     the file's FileIndex; `depth`: how many summaries are being made around this one."""
     returned = _returned(index, name, depth)
     return returned if isinstance(returned, Value) else None
@@ -32,18 +34,19 @@ def _returned(index, name: str, depth: int):
     cache = index.returned_values
     if name in cache:
         return cache[name]
-    node = index.summarisable_functions.get(name)
+    owner, _, method = name.rpartition(".")  # `Class.method`, or a function's name
+    node = index.summarisable_methods.get(name) if owner else index.summarisable_functions.get(name)
     if node is None or depth >= MAX_DEPTH:
         return None
     cache[name] = None  # while it is being made: a recursive call is unknown
     code = "".join(index.lines[node.lineno - 1 : node.end_lineno])
     try:
-        module = cst.parse_module(code)
+        module = cst.parse_module(WRAPPER + code if owner else code)  # a method is indented
     except (cst.ParserSyntaxError, RecursionError, MemoryError):
         return None
     from .walker import Walker  # the walker evaluates calls with this module: imported when used
 
-    walker = Walker(module, index, backward_written="backward" in code)
+    walker = Walker(module, index, owner or None, backward_written="backward" in code)
     walker.evaluator.summary_depth = depth + 1
     walker.returns = []
     try:

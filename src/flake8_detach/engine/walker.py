@@ -59,6 +59,12 @@ class Walker(ExpressionEvents):
         # of its body is reached.
         self.returns: Optional[list] = None
 
+    @cached_property
+    def _summarised(self) -> cst.CSTNode:
+        """The one function this module holds, where it is summarised: a method under WRAPPER."""
+        first = self.module.body[0]
+        return first.body.body[0] if self.owner_of_piece is not None and isinstance(first, cst.If) else first
+
     @property
     def state(self) -> Optional[State]:
         return self.evaluator.state
@@ -93,7 +99,7 @@ class Walker(ExpressionEvents):
         top-level ones, methods of top-level classes, and a method piece's method."""
         body = self.module.body
         if self.owner_of_piece is not None and body and isinstance(body[0], cst.If):
-            body = body[0].body.body  # a method's piece: the method under planning.WRAPPER
+            body = body[0].body.body  # a method's piece: the method under source_lines.WRAPPER
         found = set()
         for stmt in body:
             if isinstance(stmt, cst.FunctionDef):
@@ -172,7 +178,7 @@ class Walker(ExpressionEvents):
                 if small.value is not None and self._returns_to_backward():
                     self.resolve_pending(small.value)  # the caller backward()s what this returns
                 self.fire("on_return", small)
-                if self.returns is not None and self.scope is self.module.body[0] and self.state is not None:
+                if self.returns is not None and self.scope is self._summarised and self.state is not None:
                     self.returns.append(self._returned(small.value))
             self.state = None
         elif isinstance(small, (cst.Break, cst.Continue)):
@@ -357,7 +363,7 @@ class Walker(ExpressionEvents):
         if is_function:
             self.fire("on_scope_start", stmt)
         self.run_suite(stmt.body)
-        if self.returns is not None and stmt is self.module.body[0] and self.state is not None:
+        if self.returns is not None and stmt is self._summarised and self.state is not None:
             self.returns.append(CONSTANT)  # the end of the body: None is returned
         if is_function:
             self.fire("on_scope_end", stmt)

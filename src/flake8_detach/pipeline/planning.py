@@ -26,15 +26,15 @@ from ..analysis.project import is_torch_code
 from ..engine.parameters import zero_dim_parameter_words
 from ..syntax.ast_syntax import FUNCTIONS, first_line, scope_nodes, statements
 from ..rules import FileRule, WalkRule
-from ..syntax.source_lines import physical_lines
+from ..syntax.source_lines import WRAPPER, physical_lines
 
-WRAPPER = "if True:\n"  # lets an indented method parse on its own, one line above its code
 # What a caller does with a function's result where the file backward()s it: the planner reads
 # such a function as if it ended so (the walker reports what its returned value carries).
 BACKWARD_USE = "\nresult.backward()\n"
 BACKWARD_USE_NODES = tuple(ast.walk(ast.parse(BACKWARD_USE)))  # what the prechecks see of it
 MAX_WIDENED = 256  # widened needs kept per selection of rules
 REDUCTION = "torch.mean(x)"  # a need that matches this is met by the file's other 0-dim words too
+LOSS = "loss"  # a need that matches this is met by a call of a function that may return a loss too
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,25 @@ class Needs:
         return any(all(pattern.search(source) for pattern in rest) for rest in self._after_a_reduction)
 
     @cached_property
+    def _met_by_a_loss(self) -> tuple:
+        """The first needs a loss word meets (as in `telling_offsets`), and all of them as one
+        pattern (None if there are none)."""
+        patterns = tuple(pattern.pattern for pattern, _ in self.firsts if pattern.search(LOSS))
+        return patterns, re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+    def with_loss_calls(self, telling: dict, index: FileIndex, source: str) -> dict:
+        """`telling`, with the calls of the file's functions and methods whose code meets a
+        need a loss word meets (FileIndex.functions_reaching) as matches of those needs: what
+        such a call gives may be a loss (the walker reads their bodies, engine.returns)."""
+        patterns, met = self._met_by_a_loss
+        names = index.functions_reaching(met) if met is not None else ()
+        if not names:
+            return telling
+        called = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(names)))})\s*\(")
+        offsets = [match.start() for match in called.finditer(source)]
+        return {**telling, **{pattern: sorted({*telling.get(pattern, ()), *offsets}) for pattern in patterns}}
+
+    @cached_property
     def firsts_in_backward_use(self) -> frozenset:
         """The first needs (as in `telling_offsets`) that occur in BACKWARD_USE."""
         return frozenset(pattern.pattern for pattern, _ in self.firsts if pattern.search(BACKWARD_USE))
@@ -210,6 +229,7 @@ def plan(source: str, tree: ast.Module, rules: Sequence[type], whole_file: bool 
         telling = widened.telling_offsets(source)
     if file_widened is not file_needs:
         file_telling = file_widened.telling_offsets(source)
+    telling = widened.with_loss_calls(telling, index, source)
     met = file_widened.rules_met_in(source, set(file_telling)) if file_telling else []
     return Plan(index, walk_rules, pieces_to_parse(source, tree, widened, telling, index), tuple(met))
 

@@ -7,6 +7,7 @@ import ast
 import libcst as cst
 
 from .. import torchapi
+from ..analysis.file_index import BACKWARD_CALL
 from ..syntax.ast_syntax import scope_nodes
 from ..syntax.cst_syntax import call_method, method_name, root_name, target_names, walk
 from ..engine.facts import LOSS
@@ -94,10 +95,12 @@ for step in range(3):
 
     @staticmethod
     def possible_in(scope, index) -> bool:
-        """Some loop holds both an accumulation and a backward() or model call."""
+        """Some loop holds both an accumulation and a backward() or model call, or a call of
+        a function or method of the file that calls backward() (FileIndex.functions_reaching)."""
+        steps = index.functions_reaching(BACKWARD_CALL)
         for loop in scope.of(ast.For, ast.AsyncFor, ast.While):
             body = list(scope_nodes(loop.body, skip_definitions=True))
-            if any(_accumulates_ast(node) for node in body) and any(_trains_ast(node) for node in body):
+            if any(_accumulates_ast(node) for node in body) and any(_trains_ast(node, steps) for node in body):
                 return True
         return False
 
@@ -156,14 +159,16 @@ for step in range(3):
 
     def _candidate(self, accumulator: str, loss: cst.BaseExpression, node, keep: str) -> None:
         loops = self.ctx.loops
-        if not loops or self.ctx.grad_mode is not True or self.ctx.value(loss).kind != LOSS:
+        kept = self.ctx.value(loss)
+        if not loops or self.ctx.grad_mode is not True or kept.kind != LOSS:
             return
         body = loop_body(loops[-1])
         if any(not _accumulates(binding, accumulator) for binding in body.bindings(accumulator)):
             return  # bound afresh in each iteration: nothing outlives it
         # Only a loop over training or evaluation steps keeps graphs that are done with;
         # a loop over the parts of one loss (heads, codebooks, layers) builds that loss.
-        step = "backward" if body.calls_backward else "forward" if body.runs_model else None
+        # A loss whose graph backward() freed (in a function the body calls) is a step's too.
+        step = "backward" if body.calls_backward or kept.freed else "forward" if body.runs_model else None
         if step is None:
             return
         fields = {"how": self.ctx.text(node, 30), "keep": keep}
@@ -225,13 +230,14 @@ def _accumulates_ast(node: ast.AST) -> bool:
     )
 
 
-def _trains_ast(node: ast.AST) -> bool:
-    """A call of backward() or of a callable named like a model, in Python's `ast`."""
+def _trains_ast(node: ast.AST, steps: frozenset) -> bool:
+    """A call of backward(), of a callable named like a model, or of one of `steps`, in
+    Python's `ast`."""
     if not isinstance(node, ast.Call):
         return False
     func = node.func
     name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
-    return name == "backward" or torchapi.MODEL_NAME.search(name) is not None
+    return name == "backward" or name in steps or torchapi.MODEL_NAME.search(name) is not None
 
 
 def _accumulates(binding: cst.CSTNode, name: str) -> bool:

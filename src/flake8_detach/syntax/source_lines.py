@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+WRAPPER = "if True:\n"  # lets an indented method parse on its own, one line above its code
+
 
 def physical_lines(source: str) -> list:
     """The lines of `source` as Python numbers them: ended by \\n, \\r\\n or \\r only
