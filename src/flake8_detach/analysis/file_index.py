@@ -308,6 +308,39 @@ class FileIndex:
                 isinstance(inner, (ast.Yield, ast.YieldFrom)) for inner in scope_nodes(node.body, skip_definitions=True))
         }
 
+    def accumulated_parameters(self, cls: str, method: str) -> frozenset:
+        """The positions (after `self`) of the parameters that the method `method` of the
+        file's class `cls` adds into an attribute of its instance without a call around them
+        (`self.sum += val * n`, `self.total = self.total + val`, `self.values.append(val)`):
+        what a call passes there, the instance keeps across calls (an average meter)."""
+        defined = [m for c in self.class_nodes if c.name == cls for m in c.body if isinstance(m, FUNCTIONS) and m.name == method]
+        node = defined[-1] if defined else None  # the last definition is the one that holds
+        if not isinstance(node, ast.FunctionDef):
+            return frozenset()
+        parameters = [a.arg for a in (*node.args.posonlyargs, *node.args.args)][1:]
+        rebound = bound_names(node.body)  # `val = val.item()` first: a number is kept
+        found = set()
+        for inner in scope_nodes(node.body, skip_definitions=True):
+            added = _added_into_self(inner)
+            if added is not None and not any(isinstance(n, ast.Call) for n in ast.walk(added)):
+                names = {n.id for n in ast.walk(added) if isinstance(n, ast.Name)}
+                found |= {i for i, p in enumerate(parameters) if p in names and p not in rebound}
+        return frozenset(found)
+
+    @cached_property
+    def accumulating_methods(self) -> frozenset:
+        """The names of the methods of the file's classes, and of the classes it imports by
+        name from modules of the project, that keep what they are given in their instance
+        (accumulated_parameters): for the rules' prechecks."""
+        found = {method.name for cls in self.class_nodes for method in cls.body
+                 if isinstance(method, FUNCTIONS) and self.accumulated_parameters(cls.name, method.name)}
+        for local, (path, name) in self.project_names.items():
+            other = project_index(path) if self.imported_kind(local) == "plain" else None
+            cls = next((c for c in other.class_nodes if c.name == name), None) if other is not None else None
+            found |= {method.name for method in (cls.body if cls is not None else ())
+                      if isinstance(method, FUNCTIONS) and other.accumulated_parameters(name, method.name)}
+        return frozenset(found)
+
     @cached_property
     def _reaching(self) -> dict:
         return {}
@@ -660,6 +693,26 @@ def index_file(tree: ast.Module, source: str, path: Optional[str] = None) -> Fil
     }
     return FileIndex(imports, frozenset(module_classes), plain, facts, tuple(classes), tree, source, project_names,
                      project_modules, path)
+
+
+def _added_into_self(node: ast.AST) -> Optional[ast.expr]:
+    """What `node` adds into an attribute of `self`: `self.a += x`, `self.a = self.a + x`
+    (x, or the whole sum), `self.a.append(x)`; None for anything else."""
+    if isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Add) and _of_self(node.target):
+        return node.value
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and _of_self(node.targets[0]):
+        value = node.value
+        if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add) and dotted(node.targets[0]) in (
+                dotted(value.left), dotted(value.right)):
+            return value
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "append"
+            and _of_self(node.func.value) and len(node.args) == 1):
+        return node.args[0]
+    return None
+
+
+def _of_self(expr: ast.expr) -> bool:
+    return (dotted(expr) or "").startswith("self.")
 
 
 def project_index(path: str) -> Optional[FileIndex]:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Optional
 
 import libcst as cst
 
+from ..analysis.file_index import project_index
 from ..syntax.cst_syntax import method_name, walk
 from .facts import Tri, Value
 from ..findings import Violation
@@ -119,6 +120,19 @@ class RuleContext:
         """Whether `x.m(...)` calls a method `m` that a class of this file defines, not
         torch's: x is an instance of a plain class of the file (`DecoderState.detach()`)."""
         return self._evaluator.calls_own_method(call)
+
+    def kept_arguments(self, call: cst.Call) -> list:
+        """The arguments of `x.m(...)` that the method keeps in its instance across calls
+        (`meter.update(loss, n)` where `update` does `self.sum += val * n`): `x` built from a
+        class of the file or the project (FileIndex.accumulated_parameters)."""
+        func = call.func
+        built = self.value(func.value).built_from if isinstance(func, cst.Attribute) else None
+        if built is None:
+            return []
+        index = self._evaluator.file_index if built[0] is None else project_index(built[0])
+        kept = index.accumulated_parameters(built[1], func.attr.value) if index is not None else ()
+        positional = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
+        return [positional[i] for i in sorted(kept) if i < len(positional) and not any(a.star for a in call.args[:i + 1])]
 
     def qualname(self, expr: cst.BaseExpression) -> Optional[str]:
         """The canonical torch name `expr` refers to (`torch.nn.functional.relu` for

@@ -290,7 +290,7 @@ class Evaluator:
         if isinstance(holder, cst.Name) and holder.value == "self" and (self.locals is not None or self.in_method):
             cls = self.owner
         else:
-            built = self.value(holder).module_class
+            built = self.value(holder).built_from
             cls = built[1] if built is not None and built[0] is None else None
         name = f"{cls}.{func.attr.value}"
         return name if cls is not None and name in self.file_index.summarisable_methods else None
@@ -387,7 +387,7 @@ class Evaluator:
             copied = self.value(call.args[0].value)  # `target = copy.deepcopy(model)`: a module of its own
             if copied.kind == MODULE:
                 return Value(kind=MODULE, trainable=copied.trainable, param_attrs=copied.param_attrs,
-                             no_parameters=copied.no_parameters, module_class=copied.module_class)
+                             no_parameters=copied.no_parameters, built_from=copied.built_from)
         if isinstance(func, cst.Attribute):
             return self._evaluate_method(call, func)
         if isinstance(func, cst.Name) and func.value in ("list", "tuple", "iter") and call.args:
@@ -465,17 +465,17 @@ class Evaluator:
         func = call.func
         if isinstance(func, cst.Name) and func.value in self.module_classes:
             own = func.value in self.file_index.classes  # not a star import's
-            return Value(kind=MODULE, module_class=(None, func.value) if own else None)
+            return Value(kind=MODULE, built_from=(None, func.value) if own else None)
         if isinstance(func, cst.Name) and func.value in self.plain_classes:
-            return Value(kind=INSTANCE)
+            return Value(kind=INSTANCE, built_from=(None, func.value) if func.value in self.file_index.classes else None)
         origin = self._project_origin(func)
         if origin is not None:  # a class or function of another module of the project (`from models import D`)
             imported = self.file_index.imported_kind(dotted_name(func))
             if imported == "module":
                 by_name = dotted_name(func) in self.file_index.project_names
-                return Value(kind=MODULE, module_class=origin if by_name else None)
+                return Value(kind=MODULE, built_from=origin if by_name else None)
             if imported is not None:
-                return Value(kind=INSTANCE)
+                return Value(kind=INSTANCE, built_from=origin if dotted_name(func) in self.file_index.project_names else None)
             other = project_index(origin[0])
             summary = other.summaries.get(origin[1]) if other is not None else None
             if summary is not None:
@@ -512,7 +512,7 @@ class Evaluator:
             kind = OUTPUT
         callee = self.value(runs)
         zero_dim = callee_kind == LOSS_FUNCTION and callee.zero_dim or (
-            callee_kind == MODULE and callee.module_class is not None and self.file_index.reduces(callee.module_class)
+            callee_kind == MODULE and callee.built_from is not None and self.file_index.reduces(callee.built_from)
         )
         frozen = callee_kind == MODULE and (callee.trainable is False or callee.no_parameters) and all(
             v.grad is False for v in values
@@ -563,8 +563,8 @@ class Evaluator:
         value = Evaluator(other).built(other.built_globals[there], None)
         if value.kind is None:
             return UNKNOWN  # a tensor's facts there may not hold after this file's writes
-        if value.module_class is not None and value.module_class[0] is None:  # that module's own class
-            value = value.but(module_class=(path, value.module_class[1]))
+        if value.built_from is not None and value.built_from[0] is None:  # that module's own class
+            value = value.but(built_from=(path, value.built_from[1]))
         return value.but(trainable=None) if self.file_index.switches_requires_grad else value
 
     def _project_origin(self, func: cst.BaseExpression) -> Optional[tuple]:

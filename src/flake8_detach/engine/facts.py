@@ -82,9 +82,10 @@ class Value:
     # Where the object was first bound to a name (the id of that target): two paths that hold
     # the same object share what either learned of its shape (`loss.backward()` in one branch).
     bound_at: Optional[int] = None
-    # For a module built from a class of the file (None, the class) or imported by name from a
-    # module of the project (that file, the class): what calling it gives may be known.
-    module_class: Optional[tuple] = None
+    # For a module or an instance built from a class of the file (None, the class) or imported
+    # by name from a module of the project (that file, the class): what calling it, or its
+    # methods, gives or does may be known.
+    built_from: Optional[tuple] = None
 
     def join(self, other: "Value") -> "Value":
         """What is known after two control-flow paths meet: only what both agree on."""
@@ -95,7 +96,9 @@ class Value:
             grad=self.grad if self.grad == other.grad else None,
             leaf=self.leaf if self.leaf == other.leaf else None,
             alias=self.alias if self.alias == other.alias else None,
-            kind=self.kind if self.kind == other.kind else None,
+            # `total = 0` before a loop that adds losses into it: a loss, once one was added.
+            kind=self.kind if self.kind == other.kind else LOSS if {self.kind, other.kind} == {LOSS, PYTHON} and (
+                self.number or other.number) else None,
             pending=self.pending | other.pending,
             saves=self.saves and other.saves,
             freed=self.freed and other.freed,
@@ -124,7 +127,7 @@ class Value:
             loaded_by=self.loaded_by | other.loaded_by,  # what each path's load gave reaches the use
             volatile=self.volatile | other.volatile,  # each flag was ignored on its own path
             bound_at=self.bound_at if self.bound_at == other.bound_at else None,
-            module_class=self.module_class if self.module_class == other.module_class else None,
+            built_from=self.built_from if self.built_from == other.built_from else None,
         )
 
     def but(self, **changes) -> "Value":

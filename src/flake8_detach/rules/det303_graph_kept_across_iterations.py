@@ -20,7 +20,7 @@ class GraphKeptAcrossIterations(WalkRule):
     code = "DET303"
     name = "graph-kept-across-iterations"
     message = "{how} keeps every iteration's graph alive (memory grows): keep the loss's .{keep}()"
-    needs = (LOSS_WORDS, LOOP, r"\+|\bappend\b")
+    needs = (LOSS_WORDS, LOOP, r"\+|\.\s*\w+\s*\(")  # an addition, append() or a method that keeps its argument
     what = (
         "Flags, in a loop with grad mode on, `total += loss`, `total = total + loss`, "
         "`losses.append(loss)` and `losses.append(loss.clone())` where `loss` carries a graph: "
@@ -100,7 +100,8 @@ for step in range(3):
         steps = index.functions_reaching(BACKWARD_CALL)
         for loop in scope.of(ast.For, ast.AsyncFor, ast.While):
             body = list(scope_nodes(loop.body, skip_definitions=True))
-            if any(_accumulates_ast(node) for node in body) and any(_trains_ast(node, steps) for node in body):
+            if any(_accumulates_ast(node, index.accumulating_methods) for node in body) and any(
+                    _trains_ast(node, steps) for node in body):
                 return True
         return False
 
@@ -156,6 +157,10 @@ for step in range(3):
             accumulator = root_name(call.func.value)
             if accumulator is not None:
                 self._candidate(accumulator, call.args[0].value, call, "detach")
+        elif isinstance(call.func, cst.Attribute):  # `meter.update(loss, n)`: the meter keeps a sum
+            accumulator = root_name(call.func.value)
+            for kept in self.ctx.kept_arguments(call) if accumulator is not None else ():
+                self._candidate(accumulator, kept, call, "item")
 
     def _candidate(self, accumulator: str, loss: cst.BaseExpression, node, keep: str) -> None:
         loops = self.ctx.loops
@@ -213,8 +218,9 @@ def _returned_tensors(function: cst.FunctionDef) -> set:
     return returned
 
 
-def _accumulates_ast(node: ast.AST) -> bool:
-    """`x += ...`, `x = x + ...` or `xs.append(...)`, in Python's `ast`."""
+def _accumulates_ast(node: ast.AST, keeping: frozenset) -> bool:
+    """`x += ...`, `x = x + ...`, `xs.append(...)` or a call of a method of `keeping`
+    (FileIndex.accumulating_methods), in Python's `ast`."""
     if isinstance(node, ast.AugAssign):
         return isinstance(node.op, ast.Add) and isinstance(node.target, ast.Name)
     if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.BinOp):
@@ -222,11 +228,8 @@ def _accumulates_ast(node: ast.AST) -> bool:
         names = {target.id for target in targets if isinstance(target, ast.Name)}
         operands = (node.value.left, node.value.right)
         return isinstance(node.value.op, ast.Add) and any(isinstance(o, ast.Name) and o.id in names for o in operands)
-    return (
-        isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr == "append"
-        and len(node.args) + len(node.keywords) == 1
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
+        node.func.attr == "append" and len(node.args) + len(node.keywords) == 1 or node.func.attr in keeping
     )
 
 
