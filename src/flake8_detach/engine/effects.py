@@ -92,7 +92,9 @@ class Effects:
                 if not retains_graph(call) and not self.evaluator.calls_own_method(call):
                     self.free_graph(receiver)
                 elif isinstance(receiver, cst.Name):
-                    self.state.set(receiver.value, self.state.get(receiver.value).but(retained_backward=True))
+                    # `inputs=`: only into those; `retain_variables=` raises TypeError (DET503)
+                    added = keyword_arg(call, "inputs") is None and keyword_arg(call, "retain_variables") is None
+                    self.state.set(receiver.value, self.state.get(receiver.value).but(retained_backward=True, gradients_added=added))
                 return
             elif method == "step":  # `opt.step()`, or `scaler.step(opt)` (AMP)
                 for optimizer in [receiver, *(a.value for a in call.args)]:
@@ -109,8 +111,9 @@ class Effects:
                 return
         elif isinstance(func, cst.Name) and func.value in PURE_BUILTINS:
             return
-        # A callable we cannot see into may change what it is given, and a method of `self`
-        # the attributes it holds.
+        # A callable we cannot see into (`zero_grad()` among them) may change what it is given,
+        # a method of `self` the attributes it holds, and any of them the gradients.
+        self.gradients_may_be_cleared()
         for arg in call.args:
             if isinstance(arg.value, cst.Name):
                 old = self.state.get(arg.value.value)
@@ -121,6 +124,13 @@ class Effects:
             holders.append(func.value.value)  # `self.reset()`, `layer.to(device)`
         for holder in holders:
             self.forget_attributes(holder)
+
+    def gradients_may_be_cleared(self) -> None:
+        """Gradients may have been reset or read: what an earlier backward(retain_graph=True)
+        added no longer shows that a second backward() of the same value adds it again."""
+        for name, known in list(self.state.names.items()):
+            if known.gradients_added:
+                self.state.set(name, known.but(gradients_added=False))
 
     def step(self, modules: frozenset, optimizer: str) -> None:
         """An optimizer wrote new values into the parameters of `modules`, in place: a graph
@@ -208,6 +218,8 @@ class Effects:
         if isinstance(target, cst.Name):
             value = self.one_element_before_backward(target.value, value)
             self.rebind(target.value, value if value.bound_at is not None else value.but(bound_at=id(target)))
+        elif isinstance(target, cst.Attribute) and target.attr.value == "grad":  # `p.grad = None`
+            self.gradients_may_be_cleared()
         elif isinstance(target, (cst.Tuple, cst.List)):
             elements = [e.value for e in target.elements]
             if (

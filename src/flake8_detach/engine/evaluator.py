@@ -286,13 +286,15 @@ class Evaluator:
             return func.value if func.value not in (self.locals or ()) else None
         if not isinstance(func, cst.Attribute):
             return None
-        holder = func.value
+        holder, method = func.value, func.attr.value
         if isinstance(holder, cst.Name) and holder.value == "self" and (self.locals is not None or self.in_method):
             cls = self.owner
         else:
-            built = self.value(holder).built_from
-            cls = built[1] if built is not None and built[0] is None else None
-        name = f"{cls}.{func.attr.value}"
+            known = self.value(holder)
+            if known.kind == MODULE and method == "forward":
+                return None  # a call of the module: what modules give is known without its body
+            cls = known.built_from[1] if known.built_from is not None and known.built_from[0] is None else None
+        name = f"{cls}.{method}"
         return name if cls is not None and name in self.file_index.summarisable_methods else None
 
     def calls_own_method(self, call: cst.Call) -> bool:
@@ -490,7 +492,11 @@ class Evaluator:
         if own is not None:
             returned = returned_value(self.file_index, own, self.summary_depth)
             if returned is not None:  # a function or method of this file, walked: what its returns agree on
-                return self._called_here(returned, values, pending, own)
+                result = self._called_here(returned, values, pending, own)
+                holder = dotted_name(func.value) if isinstance(func, cst.Attribute) else None
+                if holder and holder != "self" and extra and extra[0].kind == MODULE:  # `self.q.act(s)`: through q
+                    result = result.but(modules=result.modules | {holder})
+                return result
         forward = isinstance(func, cst.Attribute) and func.attr.value == "forward"
         runs = func.value if forward else func  # `net.forward(x)` runs `net` (its hooks aside)
         callee_kind = self.value(runs).kind

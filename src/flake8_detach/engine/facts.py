@@ -56,6 +56,9 @@ class Value:
     # backward(retain_graph=True) ran through it: the next optimizer step() applies what it gave
     # (evidence that the optimizer's parameters are in its graph, where nothing else says which).
     retained_backward: bool = False
+    # backward(retain_graph=True) added its gradients into `.grad`, and no call since may have
+    # reset them (a zero_grad(), a `.grad` write, a call not seen into).
+    gradients_added: bool = False
     # For a module: whether its parameters require grad (built here from torch.nn, not frozen
     # since), and which of `weight`/`bias` it has.
     trainable: Tri = None
@@ -116,6 +119,7 @@ class Value:
             modules=self.modules & other.modules,
             stale_by=self.stale_by if self.stale_by == other.stale_by else None,
             retained_backward=self.retained_backward and other.retained_backward,
+            gradients_added=self.gradients_added and other.gradients_added,
             trainable=self.trainable if self.trainable == other.trainable else None,
             param_attrs=self.param_attrs & other.param_attrs,
             no_parameters=self.no_parameters and other.no_parameters,

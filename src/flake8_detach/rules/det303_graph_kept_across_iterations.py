@@ -156,6 +156,9 @@ for step in range(3):
         if method_name(call) == "append" and len(call.args) == 1 and call.args[0].keyword is None:
             accumulator = root_name(call.func.value)
             if accumulator is not None:
+                # `totals.append(task_loss)`: what reaches backward() or the caller through
+                # `totals` reaches `task_loss` too
+                self.scopes[-1][2].setdefault(accumulator, set()).update(_names_in_tree(call.args[0].value))
                 self._candidate(accumulator, call.args[0].value, call, "detach")
         elif isinstance(call.func, cst.Attribute):  # `meter.update(loss, n)`: the meter keeps a sum
             accumulator = root_name(call.func.value)
