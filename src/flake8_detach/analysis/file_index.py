@@ -35,7 +35,9 @@ from .summaries import class_optimizers, optimized_modules, summarise
 
 LOSS_CALL = re.compile(r"Loss\s*\(")  # a torch loss class built (or called)
 BACKWARD_CALL = re.compile(r"\.\s*backward\s*\(")
-CALLED_NAME = re.compile(r"(\w+)\s*\(")  # a call of a name or method (and a def's name: a superset)
+SUMMARY_DEPTH = 8  # summaries that call summaries (engine.returns): deeper chains stay unknown
+OPENS_CALL = re.compile(r"\s*\(")
+ADDS_INTO_SELF = re.compile(r"\bself\s*\.\s*\w+(?:\s*\.\s*\w+)*?\s*(?:\+=|\.\s*append\s*\()")  # `self.sum += x`, `self.xs.append(x)`
 # A reduction called (`x.sum(0)`, `torch.mean(x)`): what a function holding one may return is 0-dim.
 REDUCTION_CALL = re.compile(rf"\b(?:{'|'.join(sorted(torchapi.FULL_REDUCTIONS | torchapi.WHOLE_REDUCTIONS))})\s*\(")
 
@@ -285,7 +287,7 @@ class FileIndex:
                 isinstance(node, ast.FunctionDef)
                 and not node.decorator_list
                 and self.module_binding_counts.get(node.name) == 1
-                and not any(isinstance(inner, (ast.Yield, ast.YieldFrom)) for inner in scope_nodes(node.body, skip_definitions=True))
+                and not self._generator(node)
             ):
                 found[node.name] = node
         return found
@@ -304,36 +306,41 @@ class FileIndex:
         return {
             f"{cls}.{name}": node for name, places in defined.items() if len(places) == 1
             for cls, node in places
-            if isinstance(node, ast.FunctionDef) and not node.decorator_list and not any(
-                isinstance(inner, (ast.Yield, ast.YieldFrom)) for inner in scope_nodes(node.body, skip_definitions=True))
+            if isinstance(node, ast.FunctionDef) and not node.decorator_list and not self._generator(node)
         }
+
+    def _generator(self, function: ast.FunctionDef) -> bool:
+        """Whether `function` yields (its own code, not a nested definition's)."""
+        return "yield" in self.code_of(function) and any(
+            isinstance(inner, (ast.Yield, ast.YieldFrom)) for inner in scope_nodes(function.body, skip_definitions=True))
 
     def accumulated_parameters(self, cls: str, method: str) -> frozenset:
         """The positions (after `self`) of the parameters that the method `method` of the
         file's class `cls` adds into an attribute of its instance without a call around them
-        (`self.sum += val * n`, `self.total = self.total + val`, `self.values.append(val)`):
-        what a call passes there, the instance keeps across calls (an average meter)."""
+        (`self.sum += val * n`, `self.values.append(val)`): what a call passes there, the
+        instance keeps across calls (an average meter)."""
         defined = [m for c in self.class_nodes if c.name == cls for m in c.body if isinstance(m, FUNCTIONS) and m.name == method]
         node = defined[-1] if defined else None  # the last definition is the one that holds
-        if not isinstance(node, ast.FunctionDef):
+        if not isinstance(node, ast.FunctionDef) or not ADDS_INTO_SELF.search(self.code_of(node)):
             return frozenset()
         parameters = [a.arg for a in (*node.args.posonlyargs, *node.args.args)][1:]
-        rebound = bound_names(node.body)  # `val = val.item()` first: a number is kept
         found = set()
         for inner in scope_nodes(node.body, skip_definitions=True):
             added = _added_into_self(inner)
             if added is not None and not any(isinstance(n, ast.Call) for n in ast.walk(added)):
                 names = {n.id for n in ast.walk(added) if isinstance(n, ast.Name)}
-                found |= {i for i, p in enumerate(parameters) if p in names and p not in rebound}
-        return frozenset(found)
+                found |= {i for i, p in enumerate(parameters) if p in names}
+        # `val = val.item()` first: a number is kept
+        return frozenset(i for i in found if parameters[i] not in bound_names(node.body)) if found else frozenset()
 
     @cached_property
     def accumulating_methods(self) -> frozenset:
         """The names of the methods of the file's classes, and of the classes it imports by
         name from modules of the project, that keep what they are given in their instance
         (accumulated_parameters): for the rules' prechecks."""
-        found = {method.name for cls in self.class_nodes for method in cls.body
-                 if isinstance(method, FUNCTIONS) and self.accumulated_parameters(cls.name, method.name)}
+        lines = self.lines_matching(ADDS_INTO_SELF)
+        found = {method.name for cls in self.class_nodes if spans_any(lines, cls) for method in cls.body
+                 if isinstance(method, FUNCTIONS) and spans_any(lines, method) and self.accumulated_parameters(cls.name, method.name)}
         for local, (path, name) in self.project_names.items():
             other = project_index(path) if self.imported_kind(local) == "plain" else None
             cls = next((c for c in other.class_nodes if c.name == name), None) if other is not None else None
@@ -346,29 +353,60 @@ class FileIndex:
         return {}
 
     def functions_reaching(self, pattern: re.Pattern) -> frozenset:
-        """The names of the file's summarisable functions and methods (a method by its own
-        name, as `x.name(...)` calls it) whose code matches `pattern`, or calls one that
-        does: where one of them is called, what its body holds may show in what the call
-        gives (engine.returns walks them), for the planner and the rules' prechecks."""
-        if pattern.pattern in self._reaching:
-            return self._reaching[pattern.pattern]
-        bodies: dict = {}
-        for key, node in (*self.summarisable_functions.items(), *self.summarisable_methods.items()):
-            name = key.rpartition(".")[2]
-            bodies[name] = bodies.get(name, "") + self.code_of(node)
-        found = {name for name, code in bodies.items() if pattern.search(code)}
-        callers: dict = {}  # name -> the names whose code calls it
-        for name, code in bodies.items() if found else ():
-            for called in set(CALLED_NAME.findall(code)) & bodies.keys():
-                callers.setdefault(called, set()).add(name)
-        pending = list(found)
-        while pending:
-            for caller in callers.get(pending.pop(), ()):
-                if caller not in found:
-                    found.add(caller)
-                    pending.append(caller)
-        self._reaching[pattern.pattern] = frozenset(found)
+        """functions_matching the places `pattern` matches in the file (found once per pattern)."""
+        if pattern.pattern not in self._reaching:
+            self._reaching[pattern.pattern] = self.functions_matching([m.start() for m in pattern.finditer(self.source)])
         return self._reaching[pattern.pattern]
+
+    def functions_matching(self, offsets: list) -> frozenset:
+        """The names of the file's summarisable functions and methods (a method by its own
+        name, as `x.name(...)` calls it) whose code holds one of the sorted `offsets`, or
+        calls one that does, SUMMARY_DEPTH calls deep: where one of them is called, what its
+        body holds may show in what the call gives (engine.returns walks them), for the
+        planner and the rules' prechecks."""
+        if not offsets:
+            return frozenset()
+        spans = self._function_spans
+        starts = [start for start, _, _ in spans]
+
+        def holding(at: list) -> set:
+            found = set()
+            for offset in at:
+                index = bisect_right(starts, offset) - 1
+                if index >= 0 and offset < spans[index][1]:
+                    found.add(spans[index][2])
+            return found
+
+        found = holding(offsets)
+        new = set(found)
+        for _ in range(SUMMARY_DEPTH):
+            if not new:
+                break
+            new = holding(self.call_offsets(new)) - found
+            found |= new
+        return frozenset(found)
+
+    def call_offsets(self, names) -> list:
+        """Where the file calls one of `names` (`name(`, `x.name (`), in order: found with
+        `str.find` (a regex starting with `\\b` is searched many times slower)."""
+        source, found = self.source, []
+        for name in names:
+            start = source.find(name)
+            while start != -1:
+                end = start + len(name)
+                if not (start and (source[start - 1].isalnum() or source[start - 1] == "_")) and OPENS_CALL.match(source, end):
+                    found.append(start)
+                start = source.find(name, end)
+        return sorted(found)
+
+    @cached_property
+    def _function_spans(self) -> list:
+        """(start, end, name) in the source of each summarisable function and method, in order."""
+        starts = self._line_starts
+        return sorted(
+            (starts[node.lineno - 1], starts[node.end_lineno], key.rpartition(".")[2])
+            for key, node in (*self.summarisable_functions.items(), *self.summarisable_methods.items())
+        )
 
     @cached_property
     def _handling(self) -> dict:
@@ -696,15 +734,10 @@ def index_file(tree: ast.Module, source: str, path: Optional[str] = None) -> Fil
 
 
 def _added_into_self(node: ast.AST) -> Optional[ast.expr]:
-    """What `node` adds into an attribute of `self`: `self.a += x`, `self.a = self.a + x`
-    (x, or the whole sum), `self.a.append(x)`; None for anything else."""
+    """What `node` adds into an attribute of `self` (as ADDS_INTO_SELF finds it written):
+    `self.a += x`, `self.a.append(x)`; None for anything else."""
     if isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Add) and _of_self(node.target):
         return node.value
-    if isinstance(node, ast.Assign) and len(node.targets) == 1 and _of_self(node.targets[0]):
-        value = node.value
-        if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add) and dotted(node.targets[0]) in (
-                dotted(value.left), dotted(value.right)):
-            return value
     if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "append"
             and _of_self(node.func.value) and len(node.args) == 1):
         return node.args[0]

@@ -9,10 +9,10 @@ from typing import Optional
 
 import libcst as cst
 
+from ..analysis.file_index import SUMMARY_DEPTH
 from ..syntax.source_lines import WRAPPER
 from .facts import Value
 
-MAX_DEPTH = 8  # summaries that call summaries: deeper chains stay unknown
 
 
 def returned_value(index, name: str, depth: int) -> Optional[Value]:
@@ -36,7 +36,7 @@ def _returned(index, name: str, depth: int):
         return cache[name]
     owner, _, method = name.rpartition(".")  # `Class.method`, or a function's name
     node = index.summarisable_methods.get(name) if owner else index.summarisable_functions.get(name)
-    if node is None or depth >= MAX_DEPTH:
+    if node is None or depth >= SUMMARY_DEPTH:
         return None
     cache[name] = None  # while it is being made: a recursive call is unknown
     code = "".join(index.lines[node.lineno - 1 : node.end_lineno])

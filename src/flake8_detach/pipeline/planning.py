@@ -35,6 +35,7 @@ BACKWARD_USE_NODES = tuple(ast.walk(ast.parse(BACKWARD_USE)))  # what the preche
 MAX_WIDENED = 256  # widened needs kept per selection of rules
 REDUCTION = "torch.mean(x)"  # a need that matches this is met by the file's other 0-dim words too
 LOSS = "loss"  # a need that matches this is met by a call of a function that may return a loss too
+ACCUMULATION = "xs.append(x)"  # a need that matches this is met by a call of a method that keeps its argument too
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class Needs:
     """The rules' `needs` patterns: a rule can fire only where all of its patterns occur."""
 
     def __init__(self, rules: Sequence[type], renaming_imports: tuple = (),
-                 zero_dim_words: frozenset = frozenset()) -> None:
+                 zero_dim_words: frozenset = frozenset(), keeping_words: frozenset = frozenset()) -> None:
         self.rules = rules
         compiled = {need: re.compile(need) for rule in rules for need in rule.needs}
         self.every_need = tuple(compiled.values())
@@ -67,6 +68,10 @@ class Needs:
                 # full reduction, or a parameter: where `torch.mean(x)` meets a need, so do they.
                 if zero_dim_words and compiled[need].search(REDUCTION):
                     aliases += sorted(zero_dim_words)
+                # A method that keeps what it is given (`meter.update(loss)`) accumulates as
+                # append() does.
+                if keeping_words and compiled[need].search(ACCUMULATION):
+                    aliases += sorted(keeping_words)
                 alternatives = [need] + [rf"\b{re.escape(local)}\b" for local in aliases]
                 patterns.append(re.compile("|".join(f"(?:{p})" for p in alternatives)))
                 if need == rule.needs[0]:
@@ -80,7 +85,7 @@ class Needs:
         # (pattern, its alternatives_of as patterns, or None).
         self.firsts = tuple(firsts.values())
         self.widening_imports: dict = {}  # (local, qualname) -> whether it renames something needed
-        self.widened: dict = {}  # (renaming imports, 0-dim words) -> these needs widened by them
+        self.widened: dict = {}  # (renaming imports, 0-dim words, keeping words) -> these needs widened by them
 
     def for_file(self, index: FileIndex, source: str) -> "Needs":
         """These needs, widened by the aliases the file imports torch names under, and by
@@ -88,7 +93,8 @@ class Needs:
         modules whose calls reduce (FileIndex.reducing_module_names), of its functions that
         return a list of what they reduce (FileIndex.list_returning_functions), and the
         parameters every call passes a 0-dim value, or a loss function that gives one
-        (engine.parameters)."""
+        (engine.parameters); and by the names of the methods that keep what they are given
+        (FileIndex.accumulating_methods)."""
         imports = index.imports
         zero_dim = frozenset()
         if self.met_but_a_reduction(source):
@@ -98,13 +104,14 @@ class Needs:
                 if not all(need.search(index.code_of(index.summarisable_functions[name])) for need in self._reduction_needs)
             ))
         renaming = tuple(sorted(pair for pair in imports.names.items() if self._widened_by(*pair)))
-        if not renaming and not zero_dim:
+        keeping = index.accumulating_methods if self._accumulation_needed else frozenset()
+        if not renaming and not zero_dim and not keeping:
             return self
-        key = (renaming, zero_dim)  # files of a project import alike: their needs are compiled once
+        key = (renaming, zero_dim, keeping)  # files of a project import alike: their needs are compiled once
         if key not in self.widened:
             if len(self.widened) >= MAX_WIDENED:  # a long-lived process (the server) sees many projects
                 self.widened.clear()
-            self.widened[key] = Needs(self.rules, renaming, zero_dim)
+            self.widened[key] = Needs(self.rules, renaming, zero_dim, keeping)
         return self.widened[key]
 
     def _widened_by(self, local: str, qualname: str) -> bool:
@@ -113,6 +120,11 @@ class Needs:
         if key not in self.widening_imports:
             self.widening_imports[key] = any(_renames(need, local, qualname) for need in self.every_need)
         return self.widening_imports[key]
+
+    @cached_property
+    def _accumulation_needed(self) -> bool:
+        """Whether some need is met by an accumulation (ACCUMULATION)."""
+        return any(need.search(ACCUMULATION) for need in self.every_need)
 
     @cached_property
     def _reduction_needs(self) -> tuple:
@@ -135,21 +147,18 @@ class Needs:
 
     @cached_property
     def _met_by_a_loss(self) -> tuple:
-        """The first needs a loss word meets (as in `telling_offsets`), and all of them as one
-        pattern (None if there are none)."""
-        patterns = tuple(pattern.pattern for pattern, _ in self.firsts if pattern.search(LOSS))
-        return patterns, re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        """The first needs a loss word meets (as in `telling_offsets`)."""
+        return tuple(pattern.pattern for pattern, _ in self.firsts if pattern.search(LOSS))
 
-    def with_loss_calls(self, telling: dict, index: FileIndex, source: str) -> dict:
+    def with_loss_calls(self, telling: dict, index: FileIndex) -> dict:
         """`telling`, with the calls of the file's functions and methods whose code meets a
-        need a loss word meets (FileIndex.functions_reaching) as matches of those needs: what
+        need a loss word meets (FileIndex.functions_matching) as matches of those needs: what
         such a call gives may be a loss (the walker reads their bodies, engine.returns)."""
-        patterns, met = self._met_by_a_loss
-        names = index.functions_reaching(met) if met is not None else ()
+        patterns = self._met_by_a_loss
+        names = index.functions_matching(sorted({o for p in patterns for o in telling.get(p, ())}))
         if not names:
             return telling
-        called = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(names)))})\s*\(")
-        offsets = [match.start() for match in called.finditer(source)]
+        offsets = index.call_offsets(names)
         return {**telling, **{pattern: sorted({*telling.get(pattern, ()), *offsets}) for pattern in patterns}}
 
     @cached_property
@@ -229,7 +238,7 @@ def plan(source: str, tree: ast.Module, rules: Sequence[type], whole_file: bool 
         telling = widened.telling_offsets(source)
     if file_widened is not file_needs:
         file_telling = file_widened.telling_offsets(source)
-    telling = widened.with_loss_calls(telling, index, source)
+    telling = widened.with_loss_calls(telling, index)
     met = file_widened.rules_met_in(source, set(file_telling)) if file_telling else []
     return Plan(index, walk_rules, pieces_to_parse(source, tree, widened, telling, index), tuple(met))
 

@@ -20,7 +20,7 @@ class GraphKeptAcrossIterations(WalkRule):
     code = "DET303"
     name = "graph-kept-across-iterations"
     message = "{how} keeps every iteration's graph alive (memory grows): keep the loss's .{keep}()"
-    needs = (LOSS_WORDS, LOOP, r"\+|\.\s*\w+\s*\(")  # an addition, append() or a method that keeps its argument
+    needs = (LOSS_WORDS, LOOP, r"\+|\bappend\b")
     what = (
         "Flags, in a loop with grad mode on, `total += loss`, `total = total + loss`, "
         "`losses.append(loss)` and `losses.append(loss.clone())` where `loss` carries a graph: "
@@ -97,11 +97,12 @@ for step in range(3):
     def possible_in(scope, index) -> bool:
         """Some loop holds both an accumulation and a backward() or model call, or a call of
         a function or method of the file that calls backward() (FileIndex.functions_reaching)."""
-        steps = index.functions_reaching(BACKWARD_CALL)
         for loop in scope.of(ast.For, ast.AsyncFor, ast.While):
             body = list(scope_nodes(loop.body, skip_definitions=True))
-            if any(_accumulates_ast(node, index.accumulating_methods) for node in body) and any(
-                    _trains_ast(node, steps) for node in body):
+            if not any(_trains_ast(node, index.functions_reaching(BACKWARD_CALL)) for node in body):
+                continue
+            if any(_accumulates_ast(node) for node in body) or any(  # the methods that keep: read only here
+                    _calls_method(node, index.accumulating_methods) for node in body):
                 return True
         return False
 
@@ -221,9 +222,13 @@ def _returned_tensors(function: cst.FunctionDef) -> set:
     return returned
 
 
-def _accumulates_ast(node: ast.AST, keeping: frozenset) -> bool:
-    """`x += ...`, `x = x + ...`, `xs.append(...)` or a call of a method of `keeping`
-    (FileIndex.accumulating_methods), in Python's `ast`."""
+def _calls_method(node: ast.AST, methods: frozenset) -> bool:
+    """A call `x.m(...)` of a method named in `methods`."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in methods
+
+
+def _accumulates_ast(node: ast.AST) -> bool:
+    """`x += ...`, `x = x + ...` or `xs.append(...)`, in Python's `ast`."""
     if isinstance(node, ast.AugAssign):
         return isinstance(node.op, ast.Add) and isinstance(node.target, ast.Name)
     if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.BinOp):
@@ -231,8 +236,11 @@ def _accumulates_ast(node: ast.AST, keeping: frozenset) -> bool:
         names = {target.id for target in targets if isinstance(target, ast.Name)}
         operands = (node.value.left, node.value.right)
         return isinstance(node.value.op, ast.Add) and any(isinstance(o, ast.Name) and o.id in names for o in operands)
-    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
-        node.func.attr == "append" and len(node.args) + len(node.keywords) == 1 or node.func.attr in keeping
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "append"
+        and len(node.args) + len(node.keywords) == 1
     )
 
 
