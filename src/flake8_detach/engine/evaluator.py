@@ -275,7 +275,7 @@ class Evaluator:
             return None
         arguments = [self.value(arg.value) for arg in call.args]
         pending = frozenset().union(*(v.pending for v in arguments)) if arguments else frozenset()
-        return [self._called_here(element, arguments, pending, own) for element in elements]
+        return [_through_instance(self._called_here(element, arguments, pending, own), element, func) for element in elements]
 
     def _own_callee(self, func: cst.BaseExpression) -> Optional[str]:
         """What engine.returns knows `func` by where it is a function of this file (its name,
@@ -492,11 +492,7 @@ class Evaluator:
         if own is not None:
             returned = returned_value(self.file_index, own, self.summary_depth)
             if returned is not None:  # a function or method of this file, walked: what its returns agree on
-                result = self._called_here(returned, values, pending, own)
-                holder = dotted_name(func.value) if isinstance(func, cst.Attribute) else None
-                if holder and holder != "self" and extra and extra[0].kind == MODULE:  # `self.q.act(s)`: through q
-                    result = result.but(modules=result.modules | {holder})
-                return result
+                return _through_instance(self._called_here(returned, values, pending, own), returned, func)
         forward = isinstance(func, cst.Attribute) and func.attr.value == "forward"
         runs = func.value if forward else func  # `net.forward(x)` runs `net` (its hooks aside)
         callee_kind = self.value(runs).kind
@@ -811,6 +807,16 @@ class Evaluator:
             and receiver.kind in (None, PYTHON, FACTORY)
             and not self.imports.tables
         )
+
+
+def _through_instance(result: Value, returned: Value, func: cst.BaseExpression) -> Value:
+    """`result` of a call of a method on an instance (`gan.generate(z)`), with the modules
+    of the instance its graph runs through as the caller names them (`self.generator` of
+    the method's own summary: `gan.generator`)."""
+    holder = dotted_name(func.value) if isinstance(func, cst.Attribute) else None
+    if holder is None or not returned.modules:
+        return result
+    return result.but(modules=result.modules | {holder + name[len("self"):] for name in returned.modules})
 
 
 def _over_first_dim(call: cst.Call) -> bool:

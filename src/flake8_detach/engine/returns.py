@@ -88,4 +88,7 @@ def _portable(value: Value) -> Value:
         one_dim=value.one_dim,
         listed=value.listed,
         elements=_portable(value.elements) if value.elements is not None else None,
+        # A method's graph through the modules of its instance (`self.generator`): the caller
+        # names them through the instance it calls the method on.
+        modules=frozenset(name for name in value.modules if name == "self" or name.startswith("self.")),
     )
