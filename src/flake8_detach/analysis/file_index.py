@@ -37,7 +37,7 @@ LOSS_CALL = re.compile(r"Loss\s*\(")  # a torch loss class built (or called)
 BACKWARD_CALL = re.compile(r"\.\s*backward\s*\(")
 SUMMARY_DEPTH = 8  # summaries that call summaries (engine.returns): deeper chains stay unknown
 OPENS_CALL = re.compile(r"\s*\(")
-ADDS_INTO_SELF = re.compile(r"\bself\s*\.\s*\w+(?:\s*\.\s*\w+)*?\s*(?:\+=|\.\s*append\s*\()")  # `self.sum += x`, `self.xs.append(x)`
+ADDS_INTO_SELF = re.compile(r"self\s*\.\s*\w+(?:\s*\.\s*\w+)*?\s*(?:\+=|\.\s*append\s*\()")  # `self.sum += x`, `self.xs.append(x)`
 # A reduction called (`x.sum(0)`, `torch.mean(x)`): what a function holding one may return is 0-dim.
 REDUCTION_CALL = re.compile(rf"\b(?:{'|'.join(sorted(torchapi.FULL_REDUCTIONS | torchapi.WHOLE_REDUCTIONS))})\s*\(")
 

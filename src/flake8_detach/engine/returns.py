@@ -58,8 +58,10 @@ def _returned(index, name: str, depth: int):
         return None
     if all(isinstance(value, tuple) and len(value) == len(values[0]) for value in values):
         cache[name] = tuple(_portable(_joined(elements)) for elements in zip(*values))
-    elif not any(isinstance(value, tuple) for value in values):
-        cache[name] = _portable(_joined(values))
+    elif any(not isinstance(value, tuple) for value in values):
+        # A tuple on some paths (`return vlb, rec, kl` when asked for the parts): a call bound
+        # to one name gets what the other returns agree on (`return np.mean(losses)`).
+        cache[name] = _portable(_joined([value for value in values if not isinstance(value, tuple)]))
     return cache[name]
 
 
