@@ -37,7 +37,6 @@ LOSS_CALL = re.compile(r"Loss\s*\(")  # a torch loss class built (or called)
 BACKWARD_CALL = re.compile(r"\.\s*backward\s*\(")
 SUMMARY_DEPTH = 8  # summaries that call summaries (engine.returns): deeper chains stay unknown
 OPENS_CALL = re.compile(r"\s*\(")
-ADDS_INTO_SELF = re.compile(r"self\s*\.\s*\w+(?:\s*\.\s*\w+)*?\s*(?:\+=|\.\s*append\s*\()")  # `self.sum += x`, `self.xs.append(x)`
 # A reduction called (`x.sum(0)`, `torch.mean(x)`): what a function holding one may return is 0-dim.
 REDUCTION_CALL = re.compile(rf"\b(?:{'|'.join(sorted(torchapi.FULL_REDUCTIONS | torchapi.WHOLE_REDUCTIONS))})\s*\(")
 
@@ -321,7 +320,7 @@ class FileIndex:
         instance keeps across calls (an average meter)."""
         defined = [m for c in self.class_nodes if c.name == cls for m in c.body if isinstance(m, FUNCTIONS) and m.name == method]
         node = defined[-1] if defined else None  # the last definition is the one that holds
-        if not isinstance(node, ast.FunctionDef) or not ADDS_INTO_SELF.search(self.code_of(node)):
+        if not isinstance(node, ast.FunctionDef) or not project.ADDS_INTO_SELF.search(self.code_of(node)):
             return frozenset()
         parameters = [a.arg for a in (*node.args.posonlyargs, *node.args.args)][1:]
         found = set()
@@ -338,11 +337,13 @@ class FileIndex:
         """The names of the methods of the file's classes, and of the classes it imports by
         name from modules of the project, that keep what they are given in their instance
         (accumulated_parameters): for the rules' prechecks."""
-        lines = self.lines_matching(ADDS_INTO_SELF)
+        lines = self.lines_matching(project.ADDS_INTO_SELF)
         found = {method.name for cls in self.class_nodes if spans_any(lines, cls) for method in cls.body
                  if isinstance(method, FUNCTIONS) and spans_any(lines, method) and self.accumulated_parameters(cls.name, method.name)}
         for local, (path, name) in self.project_names.items():
-            other = project_index(path) if self.imported_kind(local) == "plain" else None
+            # a module's index is made (and kept) only where its text may hold such a method
+            plain = self.imported_kind(local) == "plain" and project.module_facts(path).adds_into_self
+            other = project_index(path) if plain else None
             cls = next((c for c in other.class_nodes if c.name == name), None) if other is not None else None
             found |= {method.name for method in (cls.body if cls is not None else ())
                       if isinstance(method, FUNCTIONS) and other.accumulated_parameters(name, method.name)}
@@ -734,7 +735,7 @@ def index_file(tree: ast.Module, source: str, path: Optional[str] = None) -> Fil
 
 
 def _added_into_self(node: ast.AST) -> Optional[ast.expr]:
-    """What `node` adds into an attribute of `self` (as ADDS_INTO_SELF finds it written):
+    """What `node` adds into an attribute of `self` (as project.ADDS_INTO_SELF finds it written):
     `self.a += x`, `self.a.append(x)`; None for anything else."""
     if isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Add) and _of_self(node.target):
         return node.value

@@ -32,6 +32,7 @@ MODE_LAYERS = re.compile(r"\b(?:Dropout\w*|AlphaDropout|BatchNorm[123]d|SyncBatc
 TOP_LEVEL = re.compile(r"^(?:class\s+(\w+)|\S)", re.MULTILINE)
 FUNCTION_HEADER = re.compile(r"^def\s+(\w+)\s*\(", re.MULTILINE)
 CLASS_HEADER = re.compile(r"^class\s+(\w+)\s*(?:\(([^)]*)\))?\s*:", re.MULTILINE)
+ADDS_INTO_SELF = re.compile(r"self\s*\.\s*\w+(?:\s*\.\s*\w+)*?\s*(?:\+=|\.\s*append\s*\()")  # `self.sum += x`, `self.xs.append(x)`
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class ModuleFacts:
     mentions_torch: bool  # the word `torch` occurs in its text
     functions: frozenset  # the names its top-level `def`s bind
     mode_layer_classes: frozenset  # its classes whose code builds dropout or batch norm
+    adds_into_self: bool  # some method may keep what it is given (ADDS_INTO_SELF occurs)
 
 
 def module_file(importer: str, module: str, level: int) -> Optional[str]:
@@ -118,7 +120,8 @@ def _facts(path: str, mtime: int, size: int) -> Optional[ModuleFacts]:
                 changed = True
     plain = frozenset(name for name, bases in headers.items() if bases in ([], ["object"]))
     return ModuleFacts(frozenset(modules), plain, dict(imports.names), "torch" in text,
-                       frozenset(FUNCTION_HEADER.findall(text)), _mode_layer_classes(text))
+                       frozenset(FUNCTION_HEADER.findall(text)), _mode_layer_classes(text),
+                       ADDS_INTO_SELF.search(text) is not None)
 
 
 def _mode_layer_classes(text: str) -> frozenset:
