@@ -25,7 +25,7 @@ from ..syntax.ast_syntax import (
     statements,
     subclasses,
 )
-from ..syntax.source_lines import physical_lines
+from ..syntax.source_lines import physical_lines, word_starts
 from .. import torchapi
 from . import project
 from .imports import ImportTable
@@ -388,17 +388,9 @@ class FileIndex:
         return frozenset(found)
 
     def call_offsets(self, names) -> list:
-        """Where the file calls one of `names` (`name(`, `x.name (`), in order: found with
-        `str.find` (a regex starting with `\\b` is searched many times slower)."""
-        source, found = self.source, []
-        for name in names:
-            start = source.find(name)
-            while start != -1:
-                end = start + len(name)
-                if not (start and (source[start - 1].isalnum() or source[start - 1] == "_")) and OPENS_CALL.match(source, end):
-                    found.append(start)
-                start = source.find(name, end)
-        return sorted(found)
+        """Where the file calls one of `names` (`name(`, `x.name (`), in order."""
+        return sorted(start for name in names for start in word_starts(self.source, name)
+                      if OPENS_CALL.match(self.source, start + len(name)))
 
     @cached_property
     def _function_spans(self) -> list:

@@ -97,9 +97,11 @@ for step in range(3):
     def possible_in(scope, index) -> bool:
         """Some loop holds both an accumulation and a backward() or model call, or a call of
         a function or method of the file that calls backward() (FileIndex.functions_reaching)."""
-        for loop in scope.of(ast.For, ast.AsyncFor, ast.While):
+        loops = scope.of(ast.For, ast.AsyncFor, ast.While)
+        steps = index.functions_reaching(BACKWARD_CALL) if loops else frozenset()
+        for loop in loops:
             body = list(scope_nodes(loop.body, skip_definitions=True))
-            if not any(_trains_ast(node, index.functions_reaching(BACKWARD_CALL)) for node in body):
+            if not any(_trains_ast(node, steps) for node in body):
                 continue
             if any(_accumulates_ast(node) for node in body) or any(  # the methods that keep: read only here
                     _calls_method(node, index.accumulating_methods) for node in body):

@@ -8,6 +8,7 @@ from typing import Iterator
 
 from .. import torchapi
 from ..syntax.ast_syntax import FUNCTIONS, dotted
+from ..syntax.source_lines import word_starts
 from ._base import Breaks, Example, FileRule
 
 # Blocks that may not run on a call: `try` (a fallback), a conditional expression, `match`.
@@ -116,20 +117,8 @@ for _ in range(2):
 
 
 def _names_one(code: str, words: set) -> bool:
-    """Whether one of `words` occurs in `code` as a word (found by `str.find`: a regex
-    starting with `\\b` is searched many times slower)."""
-    for word in words:
-        start = code.find(word)
-        while start != -1:
-            end = start + len(word)
-            if not (start and _in_word(code[start - 1]) or end < len(code) and _in_word(code[end])):
-                return True
-            start = code.find(word, end)
-    return False
-
-
-def _in_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
+    """Whether one of `words` occurs in `code` as a word."""
+    return any(next(word_starts(code, word), None) is not None for word in words)
 
 
 def _run_by_forward(cls: ast.ClassDef) -> list:

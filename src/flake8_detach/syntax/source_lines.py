@@ -14,3 +14,18 @@ def physical_lines(source: str) -> list:
 
 
 _PHYSICAL_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def word_starts(text: str, word: str):
+    """Where `word` stands in `text` as a whole word (no letter, digit or `_` on either side):
+    found with `str.find`, many times faster than a regex that starts with `\\b`."""
+    start = text.find(word)
+    while start != -1:
+        end = start + len(word)
+        if not (start and _in_word(text[start - 1]) or end < len(text) and _in_word(text[end])):
+            yield start
+        start = text.find(word, end)
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
