@@ -99,3 +99,28 @@ def test_keywords_owned_by_their_own_rules_are_not_in_the_table():
     assert {row.keyword for row in CHANGED_KEYWORDS}.isdisjoint({"retain_variables", "volatile"})
     code = "import torch\nw = torch.ones(1, requires_grad=True)\ntorch.autograd.backward([w.sum()], retain_variables=True)\n"
     assert [finding.code for finding in check_source(code)] == ["DET503"]
+
+
+def test_weights_only_attributes_are_those_torch_load_may_give():
+    """DET510 reads any other attribute of a loaded value as proof of a pickled object: the table
+    must hold every non-method attribute of the types a weights-only load returns."""
+    import collections
+
+    from flake8_detach.torchapi import WEIGHTS_ONLY_ATTRIBUTES
+
+    loadable = [
+        torch.ones(2, requires_grad=True), torch.nn.Parameter(torch.ones(2)), 1, 1.0, 1j, True, "s", b"b",
+        {}, collections.OrderedDict(), [], (), set(), torch.Size([1]), torch.float32, torch.device("cpu"), None,
+    ]
+    attributes = set()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # some tensor properties warn when read
+        for value in loadable:
+            for name in dir(value):
+                try:
+                    is_method = callable(getattr(value, name))
+                except Exception:  # a property that raises on this value is still an attribute
+                    is_method = False
+                if not name.startswith("_") and not is_method:
+                    attributes.add(name)
+    assert attributes <= WEIGHTS_ONLY_ATTRIBUTES

@@ -121,6 +121,17 @@ NON_TENSOR_METHODS = frozenset(
 )
 NON_TENSOR_ATTRIBUTES = frozenset("shape device dtype ndim requires_grad is_leaf is_cuda".split())
 
+# The attributes (not methods) of what torch.load(weights_only=True) may give: tensors and
+# parameters, Python numbers, strings, bytes, containers, torch.Size, dtypes and devices.
+# Reading any other attribute of a loaded value shows the file held an object the weights-only
+# unpickler refuses. tests/test_torchapi.py checks the list against torch.
+WEIGHTS_ONLY_ATTRIBUTES = frozenset(
+    """H T abbr data denominator device dtype grad grad_dtype grad_fn imag index is_complex is_cpu
+    is_cuda is_floating_point is_ipu is_leaf is_maia is_meta is_mkldnn is_mps is_mtia is_nested
+    is_quantized is_signed is_sparse is_sparse_csr is_vulkan is_xla is_xpu itemsize layout mH mT
+    name names nbytes ndim numerator output_nr real requires_grad retains_grad shape type""".split()
+)
+
 # Methods ending in `_` that change autograd metadata, not the tensor's values.
 NOT_DATA_WRITES = frozenset("requires_grad_ detach_ share_memory_ retain_grad_ record_stream_".split())
 

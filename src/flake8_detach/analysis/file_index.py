@@ -51,6 +51,9 @@ EVAL_CALL = re.compile(r"\.\s*(?:eval\s*\(|train\s*\(\s*False)")
 
 # Methods only a module has: their receiver is a module.
 MODULE_METHODS = frozenset("parameters named_parameters zero_grad train eval state_dict load_state_dict modules children".split())
+# Methods only modules have (and optimizers for some): what they are called on is no tensor,
+# number or container.
+MODULE_ONLY_METHODS = MODULE_METHODS | {"forward", "named_modules", "buffers"}
 MODULE_MOVES = frozenset(("cuda", "cpu", "to"))  # `model = model.cuda()` binds the same module again
 MODULE_CALL = re.compile(r"\.\s*(?:%s)\s*\(" % "|".join(sorted(MODULE_METHODS)))
 
@@ -331,6 +334,32 @@ class FileIndex:
                 found |= {i for i, p in enumerate(parameters) if p in names}
         # `val = val.item()` first: a number is kept
         return frozenset(i for i in found if parameters[i] not in bound_names(node.body)) if found else frozenset()
+
+    def object_parameters(self, name: str) -> dict:
+        """parameter name -> (its position, the use) for the parameters that the file's function
+        `name`, or the `__init__` of its class `name` (position after `self`), uses as an object
+        on every call: reads an attribute that no tensor, number or container has (`args.embed_size`),
+        calls a method only modules have (`model.eval()`) or calls it (`model(x)`), in code that
+        runs whatever the branches (not under an `if`, `try` or a nested definition), the
+        parameter never rebound. What a call passes there is such an object."""
+        if name not in self._object_parameters:
+            self._object_parameters[name] = _object_parameters(self._callee_definition(name))
+        return self._object_parameters[name]
+
+    def _callee_definition(self, name: str) -> Optional[ast.FunctionDef]:
+        """The `def` a call of `name` runs: the file's function, or its class's own `__init__`
+        (the last one defined); None where that is not one known `def`."""
+        if name in self.summarisable_functions:
+            return self.summarisable_functions[name]
+        classes = [c for c in self.class_nodes if c.name == name]
+        if len(classes) != 1 or self.module_binding_counts.get(name, 1) != 1:
+            return None
+        inits = [m for m in classes[0].body if isinstance(m, ast.FunctionDef) and m.name == "__init__"]
+        return inits[-1] if inits and not inits[-1].decorator_list else None
+
+    @cached_property
+    def _object_parameters(self) -> dict:
+        return {}
 
     @cached_property
     def accumulating_methods(self) -> frozenset:
@@ -834,3 +863,81 @@ def _add_project_imports(tree: ast.Module, path: str, own: set, imports: ImportT
 def spans_any(lines: list, node: ast.AST) -> bool:
     """Whether `node` spans one of `lines` (sorted line numbers)."""
     return bisect_left(lines, node.lineno) < bisect_right(lines, node.end_lineno)
+
+
+
+def _object_parameters(function: Optional[ast.FunctionDef]) -> dict:
+    """FileIndex.object_parameters of one `def`."""
+    if function is None:
+        return {}
+    parameters = [a.arg for a in (*function.args.posonlyargs, *function.args.args)]
+    if function.name == "__init__":
+        parameters = parameters[1:]
+    rebound = bound_names(function.body)
+    positions = {p: i for i, p in enumerate(parameters) if p not in rebound}
+    found: dict = {}
+    called: set = set()  # ids of the functions of the calls met: a method, not an attribute read
+    for node in _unconditional_nodes(function.body):
+        if isinstance(node, ast.Call):
+            called.add(id(node.func))
+        use = _object_use(node, positions, called)
+        if use is not None and use[0] not in found:
+            found[use[0]] = (positions[use[0]], use[1])
+    return found
+
+
+def _unconditional_nodes(body: list):
+    """The expression nodes of `body` that run whenever it does (a loop's body taken as run):
+    statements up to the first that may leave it early (`return`, `raise`, `break`,
+    `continue` somewhere in it), the tests of `if` and `while` but not their branches, not
+    under `try` or `match`, nor in a conditional expression, a comprehension or a nested
+    definition."""
+    for statement in body:
+        if isinstance(statement, (ast.If, ast.While)):
+            yield from _expression_nodes(statement.test)
+            if isinstance(statement, ast.While):
+                yield from _unconditional_nodes(statement.body)
+        elif isinstance(statement, (ast.For, ast.AsyncFor)):
+            yield from _expression_nodes(statement.iter)
+            yield from _unconditional_nodes(statement.body)
+        elif isinstance(statement, (ast.With, ast.AsyncWith)):
+            for item in statement.items:
+                yield from _expression_nodes(item.context_expr)
+            yield from _unconditional_nodes(statement.body)
+        elif not isinstance(statement, BRANCHING_OR_DEFINING):
+            yield from _expression_nodes(statement)
+        if any(isinstance(node, LEAVING) for node in scope_nodes([statement], skip_definitions=True)):
+            return
+
+
+LEAVING = (ast.Return, ast.Raise, ast.Break, ast.Continue)
+BRANCHING_OR_DEFINING = (ast.Try, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef) + tuple(
+    getattr(ast, name) for name in ("Match", "TryStar") if hasattr(ast, name))  # Python 3.10, 3.11
+
+
+def _expression_nodes(node: ast.AST):
+    """`node` and the nodes below it that run whenever it does: not the parts of a conditional
+    expression, a boolean operator's later operands, a comprehension or a lambda."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Lambda, ast.IfExp, ast.BoolOp, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            continue
+        yield node
+        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+
+
+def _object_use(node: ast.AST, positions: dict, called: set) -> Optional[tuple]:
+    """(parameter, the use written out) where `node` uses a parameter as an object."""
+    if isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in positions:
+            return func.id, f"{func.id}(...)"
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in positions:
+            if func.attr in MODULE_ONLY_METHODS:
+                return func.value.id, f"{func.value.id}.{func.attr}()"
+        return None
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in positions:
+        if isinstance(node.ctx, ast.Load) and id(node) not in called and not node.attr.startswith("_") and node.attr not in torchapi.WEIGHTS_ONLY_ATTRIBUTES:
+            return node.value.id, f"{node.value.id}.{node.attr}"
+    return None

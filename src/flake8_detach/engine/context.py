@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Optional
 import libcst as cst
 
 from ..analysis.file_index import project_index
-from ..syntax.cst_syntax import method_name, walk
+from ..syntax.cst_syntax import dotted_name, keyword_arg, method_name, walk
 from .facts import Tri, Value
 from ..findings import Violation
 
@@ -133,6 +133,30 @@ class RuleContext:
         kept = index.accumulated_parameters(built[1], func.attr.value) if index is not None else ()
         positional = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
         return [positional[i] for i in sorted(kept) if i < len(positional) and not any(a.star for a in call.args[:i + 1])]
+
+    def object_arguments(self, call: cst.Call) -> list:
+        """(argument, how the callee uses it) for the arguments of a call of a function or class
+        of the file or the project that the callee uses as an object on every call
+        (FileIndex.object_parameters: `NMT(args, vocab)` whose `__init__` reads `vocab.src`)."""
+        evaluator = self._evaluator
+        name = dotted_name(call.func)
+        if name is None or name.partition(".")[0] in (evaluator.locals or ()):
+            return []
+        origin = evaluator.file_index.origin(name)
+        index = project_index(origin[0]) if origin is not None else evaluator.file_index
+        used = index.object_parameters(origin[1] if origin is not None else name) if index is not None else {}
+        if not used:
+            return []
+        positional = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
+        starred = next((i for i, arg in enumerate(call.args) if arg.star), len(call.args))
+        found = []
+        for parameter, (position, use) in used.items():
+            given = keyword_arg(call, parameter)
+            if given is None and position < min(len(positional), starred):
+                given = positional[position]
+            if given is not None:
+                found.append((given, use))
+        return found
 
     def qualname(self, expr: cst.BaseExpression) -> Optional[str]:
         """The canonical torch name `expr` refers to (`torch.nn.functional.relu` for

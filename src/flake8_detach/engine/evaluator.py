@@ -234,8 +234,8 @@ class Evaluator:
         """The values of the elements of what `expr` gives, unpacked into `count` targets, where
         the call says: `torch.max(x, 1)`, `x.topk(k)`, `x.sort(dim=0)` give (values, indices),
         the indices integral; a function of the file or the project that returns a tuple
-        written out (`return loss, accuracy`), what its returns agree on. None where that is not
-        known."""
+        written out (`return loss, accuracy`), what its returns agree on; what torch.load() gave,
+        each part unpickled by that load. None where that is not known."""
         if not isinstance(expr, cst.Call):
             return None
         elements = self._returned_elements(expr)
@@ -244,6 +244,8 @@ class Evaluator:
         listed = self.value(expr)
         if listed.listed and listed.elements is not None:  # a list of its file's function, filled by append()
             return [listed.elements] * count
+        if listed.loaded_by and not listed.tensor:  # `net, stats = torch.load(f)`: unpickled by that load too
+            return [Value(loaded_by=listed.loaded_by)] * count
         if count != 2:
             return None
         name = self.qualname(expr.func)

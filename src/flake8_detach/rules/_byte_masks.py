@@ -48,7 +48,7 @@ def uint8_mask_uses(tree: ast.Module, imports: ImportTable) -> list:
     facts = _FileFacts(tree, imports)
     found: list = []
     for scope, cls in [*facts.functions(), (tree, None)]:
-        candidates = _masking(scope.body)
+        candidates = _masking(scope.body, imports)
         if candidates:  # only then are the scope's names worth knowing
             found += facts.uint8_uses(candidates, scope, cls)
     return found
@@ -357,9 +357,10 @@ def _is_number(expr: ast.expr) -> bool:
     return isinstance(expr, ast.Constant) and type(expr.value) in (int, float, bool)
 
 
-def _masking(body: list) -> list:
+def _masking(body: list, imports: ImportTable) -> list:
     """(node, mask, masking method or None) for each `t[mask] = <number>` and each
-    `t.masked_fill(mask, ...)` and the like in `body`, not in its definitions."""
+    `t.masked_fill(mask, ...)`, `torch.masked_select(t, mask)` and the like in `body`, not in
+    its definitions."""
     found = []
     for node in statements(body, skip_definitions=True):
         target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None
@@ -367,8 +368,14 @@ def _masking(body: list) -> list:
             found.append((node, target.slice, None))
         for call in _calls_in(node):
             func = call.func
-            if isinstance(func, ast.Attribute) and func.attr in MASK_METHODS and call.args:
-                found.append((call, call.args[0], func.attr))
+            if not isinstance(func, ast.Attribute) or func.attr not in MASK_METHODS:
+                continue
+            # torch's function takes the tensor first and the mask second
+            function = imports.qualname_of_dotted(dotted(func) or "") == f"torch.{func.attr}"
+            mask = call.args[1 if function else 0] if len(call.args) > function else None
+            mask = next((k.value for k in call.keywords if k.arg == "mask"), mask)
+            if mask is not None:
+                found.append((call, mask, func.attr))
     return found
 
 

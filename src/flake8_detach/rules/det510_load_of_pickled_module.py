@@ -9,7 +9,7 @@ from typing import Optional
 import libcst as cst
 
 from .. import torchapi
-from ..analysis.file_index import MODULE_METHODS
+from ..analysis.file_index import MODULE_ONLY_METHODS
 from ..engine.facts import INSTANCE, LOSS_FUNCTION, MODULE, OPTIMIZER
 from ..findings import UNSAFE
 from ..syntax.ast_syntax import dotted
@@ -17,9 +17,6 @@ from ..syntax.cst_syntax import dotted_name, first_arg, keyword_arg, with_keywor
 from ._base import Example, Raises, WalkRule
 from ._prechecks import scope_imports
 
-# Methods that only a module (or an optimizer) has: calling one on what torch.load() gave shows
-# the file held more than tensors and containers of them.
-MODULE_ONLY_METHODS = MODULE_METHODS | {"forward", "named_modules", "buffers"}
 # Values the weights-only unpickler refuses: a module, a loss, an optimizer, an instance of a
 # class of the file.
 PICKLED_KINDS = {MODULE: "module", LOSS_FUNCTION: "module", OPTIMIZER: "optimizer", INSTANCE: "object"}
@@ -33,11 +30,16 @@ class LoadOfPickledModule(WalkRule):
     raises = "UnpicklingError"
     what = (
         "Flags `torch.load(f)` without `weights_only=` where the file holds a whole pickled "
-        "module, optimizer or object of the file's classes: what it returns is used as a module "
+        "module, optimizer or other object (an argparse Namespace, a vocabulary): what it "
+        "returns is used as a module "
         "(called, `.eval()`, `.parameters()`, `.state_dict()`...), or the same code saves such a "
         "value (`torch.save(model, path)`, or a list or dict holding one) to the same path "
-        "(the same string, or the same expression). A load whose result goes into "
-        "`load_state_dict()` or is indexed like a checkpoint dict is not flagged; nor one given "
+        "(the same string, or the same expression), or code reads an attribute of it, or of an "
+        "element of it, that no tensor, number, string or container has (`ckpt['args'].lr`, "
+        "`model.encoder`), or hands it to a function or class of the file or the project that "
+        "does so, or uses it as a module, on every call (`NMT(args, vocab)` whose `__init__` "
+        "reads `vocab.src`). A load whose result only goes into "
+        "`load_state_dict()` or is only indexed like a checkpoint dict is not flagged; nor one given "
         "`pickle_module=`, which keeps the old default."
     )
     why = (
@@ -135,6 +137,54 @@ restored = torch.load("model.pkl", weights_only=False)
 """,
             proof=Raises("pickle.UnpicklingError", "Weights only load failed"),
         ),
+        Example(
+            bad="""\
+import argparse
+import os
+import tempfile
+
+import torch
+import torch.nn as nn
+
+path = os.path.join(tempfile.mkdtemp(), "checkpoint.pt")
+options = argparse.Namespace(hidden=2)
+torch.save({"options": options, "model": nn.Linear(3, 2).state_dict()}, path)
+checkpoint = torch.load(path)  # expect: DET510
+net = nn.Linear(3, checkpoint["options"].hidden)
+net.load_state_dict(checkpoint["model"])
+""",
+            good="""\
+import argparse
+import os
+import tempfile
+
+import torch
+import torch.nn as nn
+
+path = os.path.join(tempfile.mkdtemp(), "checkpoint.pt")
+options = argparse.Namespace(hidden=2)
+torch.save({"options": vars(options), "model": nn.Linear(3, 2).state_dict()}, path)
+checkpoint = torch.load(path)
+net = nn.Linear(3, checkpoint["options"]["hidden"])
+net.load_state_dict(checkpoint["model"])
+""",
+            fixed="""\
+import argparse
+import os
+import tempfile
+
+import torch
+import torch.nn as nn
+
+path = os.path.join(tempfile.mkdtemp(), "checkpoint.pt")
+options = argparse.Namespace(hidden=2)
+torch.save({"options": options, "model": nn.Linear(3, 2).state_dict()}, path)
+checkpoint = torch.load(path, weights_only=False)
+net = nn.Linear(3, checkpoint["options"].hidden)
+net.load_state_dict(checkpoint["model"])
+""",
+            proof=Raises("pickle.UnpicklingError", "Weights only load failed"),
+        ),
     )
 
     @staticmethod
@@ -170,6 +220,19 @@ restored = torch.load("model.pkl", weights_only=False)
         or an item of a list (`net[0]`) says nothing against a module."""
         if not _integer_index(subscript):
             self.as_state.update(map(id, self.ctx.value(subscript.value).loaded_by))
+
+    def on_attribute(self, attribute: cst.Attribute) -> None:
+        """`ckpt["opt"].lr`, `model.encoder`: an attribute read (not a method called) that no
+        tensor, number, string or container has, of what a load gave: the file held an object."""
+        name = attribute.attr.value
+        if name.startswith("_") or name in torchapi.WEIGHTS_ONLY_ATTRIBUTES:
+            return
+        parent = self.ctx.parent(attribute)
+        if isinstance(parent, cst.Call) and parent.func is attribute:
+            return  # a method: only those modules have say more (_on_use)
+        for load in sorted(self.ctx.value(attribute.value).loaded_by, key=id):
+            if _leaves_default(load):
+                self._report(load, "object", f"{self.ctx.text(attribute, 30)} reads an attribute of one")
 
     def on_scope_end(self, scope: cst.CSTNode) -> None:
         files = self.scopes.pop()
@@ -212,6 +275,10 @@ restored = torch.load("model.pkl", weights_only=False)
         for load in sorted(loads, key=id):
             if _leaves_default(load):
                 self._report(load, "module", f"{self.ctx.text(call, 30)} uses it as one")
+        for argument, use in self.ctx.object_arguments(call):
+            for load in sorted(self.ctx.value(argument).loaded_by, key=id):
+                if _leaves_default(load):
+                    self._report(load, "object", f"{self.ctx.text(call.func, 30)}() uses it as one: {use}")
 
     def _pickled(self, saved: cst.BaseExpression) -> Optional[str]:
         """What of `saved` the weights-only unpickler refuses: "module", "optimizer" or
