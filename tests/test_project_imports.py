@@ -341,3 +341,43 @@ def test_a_module_a_package_of_the_project_holds_is_read(tmp_path, imported, cal
             print(loss.data[0])
     """
     assert codes(tmp_path, main) == found
+
+
+EVALUATED_IN_TRAINING_MODE = """\
+import torch
+import torch.nn as nn
+from nets.models import Classifier
+
+model = Classifier()
+optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+for x, y in [(torch.randn(4, 3), torch.tensor([0, 1, 0, 1]))]:
+    optimizer.zero_grad()
+    nn.functional.cross_entropy(model(x), y).backward()
+    optimizer.step()
+    with torch.no_grad():
+        accuracy = (model(x).argmax(1) == y).float().mean()
+"""
+
+
+@pytest.mark.parametrize("blocks, found", [
+    ("self.norm = nn.BatchNorm1d(3)", [12]),  # the loop's forward under no_grad
+    ("self.norm = nn.Identity()", []),  # nothing the mode changes
+])
+def test_a_models_batch_norm_in_a_third_module_is_followed(tmp_path, blocks, found):
+    package = tmp_path / "nets"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    # the package imports its own modules by the package's name: resolved beside the package
+    (package / "models.py").write_text(
+        "import torch.nn as nn\nfrom nets.layers import Encoder\n\n\nclass Classifier(nn.Module):\n"
+        "    def __init__(self):\n        super().__init__()\n        self.encoder = Encoder()\n"
+        "        self.head = nn.Linear(3, 2)\n\n    def forward(self, x):\n        return self.head(self.encoder(x))\n")
+    (package / "layers.py").write_text(
+        "import torch.nn as nn\n\n\nclass Encoder(nn.Module):\n    def __init__(self):\n"
+        f"        super().__init__()\n        {blocks}\n\n    def forward(self, x):\n        return self.norm(x)\n")
+    scripts = tmp_path / "scripts"
+    scripts.mkdir()
+    path = scripts / "train.py"  # a script in a subdirectory, the package beside it one level up
+    path.write_text(EVALUATED_IN_TRAINING_MODE)
+    found_here = [v.line for v in check_source(EVALUATED_IN_TRAINING_MODE, RULES, path=str(path)) if v.code == "DET422"]
+    assert found_here == found

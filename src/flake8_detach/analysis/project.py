@@ -60,7 +60,7 @@ def module_file(importer: str, module: str, level: int) -> Optional[str]:
     parts = module.split(".") if module else []
     if not parts:
         return None
-    for place in _import_roots(directory) if level == 0 else (directory,):
+    for place in _import_roots(directory, parts[0]) if level == 0 else (directory,):
         base = os.path.join(place, *parts)
         for candidate in (base + ".py", os.path.join(base, "__init__.py")):
             if os.path.isfile(candidate):
@@ -68,13 +68,16 @@ def module_file(importer: str, module: str, level: int) -> Optional[str]:
     return None
 
 
-def _import_roots(directory: str) -> list:
-    """Where an absolute import of a file in `directory` is looked for, nearest first."""
+def _import_roots(directory: str, first: str) -> list:
+    """Where an absolute import (of `first`...) of a file in `directory` is looked for,
+    nearest first."""
     top = directory
     while os.path.isfile(os.path.join(top, "__init__.py")) and os.path.dirname(top) != top:
         top = os.path.dirname(top)
     if top != directory:  # beside the top package where scripts run from there (an installed
-        return [directory, top] if _python_files(top) else [directory]  # package's site has none)
+        # package's site has none), or where the import names the top package itself
+        beside = _python_files(top) or os.path.isfile(os.path.join(top, first, "__init__.py"))
+        return [directory, top] if beside else [directory]
     roots = [directory]
     for _ in range(SCRIPT_LEVELS):
         directory = os.path.dirname(directory)

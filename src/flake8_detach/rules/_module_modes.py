@@ -12,6 +12,7 @@ from typing import Optional
 
 from .. import torchapi
 from ..analysis import project
+from ..analysis.file_index import project_index
 from ..analysis.project import MODE_LAYERS
 from ..analysis.summaries import optimized_modules
 from ._gradient_cycle import runs_once
@@ -27,7 +28,7 @@ WRAPPERS = frozenset(("torch.nn.DataParallel", "torch.nn.parallel.DistributedDat
                       "torch.nn.parallel.DataParallel"))
 GRAD_OFF = frozenset(name for name, mode in torchapi.GRAD_MODE_SETTERS.items() if mode is False)
 HELPER_DEPTH = 3  # calls followed into the file's functions
-CLASS_DEPTH = 3  # classes followed into the submodules they build
+CLASS_DEPTH = 5  # classes followed into the submodules they build
 # Methods of a module that cannot switch its mode; any other method of it may (a class's own
 # `fit()`, `apply(fn)`).
 MODE_KEEPING_METHODS = frozenset((
@@ -57,14 +58,19 @@ def unmoved(call: ast.Call) -> ast.Call:
 def class_holds_mode_layers(index, name: str, depth: int = CLASS_DEPTH) -> bool:
     """Whether the module class `name` (the file's, or one a module of the project defines:
     `Net` imported by name, `models.Net`) builds dropout or batch norm, itself or in a class it
-    builds."""
+    builds (of its module or of another, CLASS_DEPTH classes deep)."""
     if depth == 0:
         return False
     node = next((n for n in index.class_nodes if n.name == name), None)
-    if node is None:  # a class of another module of the project: read from its text
+    if node is None:  # a class of another module of the project: read from its text first
         origin = index.origin(name)
         facts = project.module_facts(origin[0]) if origin is not None else None
-        return facts is not None and origin[1] in facts.mode_layer_classes
+        if facts is None or origin[1] not in facts.module_classes:
+            return False
+        if origin[1] in facts.mode_layer_classes:
+            return True
+        other = project_index(origin[0])  # its submodules may come from a third module (layers.py)
+        return other is not None and class_holds_mode_layers(other, origin[1], depth)
     code = index.code_of(node)
     if MODE_LAYERS.search(code):
         return not _drops_by_its_own_flag(node, code)
