@@ -124,3 +124,19 @@ def test_weights_only_attributes_are_those_torch_load_may_give():
                 if not name.startswith("_") and not is_method:
                     attributes.add(name)
     assert attributes <= WEIGHTS_ONLY_ATTRIBUTES
+
+
+def test_optimizer_hyperparameters_are_the_defaults_of_torchs_optimizers():
+    """DET432 reads an attribute write of one of these names on an optimizer as a no-op."""
+    import inspect
+
+    from flake8_detach.torchapi import OPTIMIZER_HYPERPARAMETERS
+
+    keys = set()
+    for name in dir(torch.optim):
+        optimizer = getattr(torch.optim, name)
+        if inspect.isclass(optimizer) and issubclass(optimizer, torch.optim.Optimizer) and optimizer is not torch.optim.Optimizer:
+            shape = (2, 2) if name == "Muon" else (1,)  # Muon takes matrices only
+            keys |= set(optimizer([torch.nn.Parameter(torch.ones(shape))]).defaults)
+    assert keys == OPTIMIZER_HYPERPARAMETERS
+    assert not keys & set(dir(torch.optim.SGD([torch.nn.Parameter(torch.ones(1))])))  # none is an attribute

@@ -63,7 +63,7 @@ def test_json_lists_findings_with_1_based_lines_0_based_columns_and_fixes(projec
             "cell": None,
             "file_line": None,
             "fix_safety": "safe",
-            "fix_title": "read the number: `loss.data[0]` -> `loss.item()` (iteration has no fix)",
+            "fix_title": "read the number: `loss.data[0]` -> `loss.item()`; stack 0-dim values: `torch.cat` -> `torch.stack` (iteration has no fix)",
             "end_line": 7,
             "end_col": 19,
             "url": doc_url("DET504"),

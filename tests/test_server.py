@@ -203,7 +203,7 @@ def test_code_actions_fix_the_finding_or_silence_its_line(client, project):
     actions = client.code_actions(uri, at(3, 10))
     titles = [action["title"] for action in actions]
     assert titles == [
-        "Fix DET504: read the number: `loss.data[0]` -> `loss.item()` (iteration has no fix)",
+        "Fix DET504: read the number: `loss.data[0]` -> `loss.item()`; stack 0-dim values: `torch.cat` -> `torch.stack` (iteration has no fix)",
         "Disable DET504 for this line",
         "Fix all safely fixable flake8-detach findings",
     ]

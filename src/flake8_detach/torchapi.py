@@ -132,6 +132,17 @@ WEIGHTS_ONLY_ATTRIBUTES = frozenset(
     name names nbytes ndim numerator output_nr real requires_grad retains_grad shape type""".split()
 )
 
+# The hyperparameters torch.optim's optimizers keep per parameter group (their `defaults`):
+# an optimizer reads them only from `param_groups`. tests/test_removed_apis.py checks the list
+# against torch.
+OPTIMIZER_HYPERPARAMETERS = frozenset(
+    """adjust_lr_fn alpha amsgrad beta2_decay betas capturable centered d dampening
+    decoupled_weight_decay differentiable eps etas foreach fused history_size
+    initial_accumulator_value lambd line_search_fn lr lr_decay max_eval max_iter maximize momentum
+    momentum_decay nesterov ns_coefficients ns_steps rho step_sizes t0 tolerance_change
+    tolerance_grad weight_decay""".split()
+)
+
 # Methods ending in `_` that change autograd metadata, not the tensor's values.
 NOT_DATA_WRITES = frozenset("requires_grad_ detach_ share_memory_ retain_grad_ record_stream_".split())
 

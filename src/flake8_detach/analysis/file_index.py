@@ -297,9 +297,9 @@ class FileIndex:
     @cached_property
     def summarisable_methods(self) -> dict:
         """`Class.method` -> the `def` of a method that only one class of the file defines,
-        once, undecorated and no generator: what calling it on an instance of that class
-        returns can be read from its body, as for a function (engine.returns). (A method two
-        classes define may be overridden: what `self.method()` runs is not known.)"""
+        once, undecorated (or a staticmethod) and no generator: what calling it on an instance
+        of that class returns can be read from its body, as for a function (engine.returns).
+        (A method two classes define may be overridden: what `self.method()` runs is not known.)"""
         defined: dict = {}
         for cls in self.class_nodes:
             for node in cls.body:
@@ -308,7 +308,8 @@ class FileIndex:
         return {
             f"{cls}.{name}": node for name, places in defined.items() if len(places) == 1
             for cls, node in places
-            if isinstance(node, ast.FunctionDef) and not node.decorator_list and not self._generator(node)
+            if isinstance(node, ast.FunctionDef) and not self._generator(node)
+            and all(isinstance(d, ast.Name) and d.id == "staticmethod" for d in node.decorator_list)
         }
 
     def _generator(self, function: ast.FunctionDef) -> bool:
@@ -334,6 +335,11 @@ class FileIndex:
                 found |= {i for i, p in enumerate(parameters) if p in names}
         # `val = val.item()` first: a number is kept
         return frozenset(i for i in found if parameters[i] not in bound_names(node.body)) if found else frozenset()
+
+    @cached_property
+    def attributes_read(self) -> frozenset:
+        """The names of the attributes the file reads anywhere (not only assigns)."""
+        return frozenset(node.attr for node in ast.walk(self.tree) if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load))
 
     def object_parameters(self, name: str) -> dict:
         """parameter name -> (its position, the use) for the parameters that the file's function

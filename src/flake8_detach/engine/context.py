@@ -100,6 +100,11 @@ class RuleContext:
         """What local evidence proves about the value of `expr` here (facts.Value)."""
         return self._evaluator.value(expr)
 
+    def element_value(self, comprehension: cst.CSTNode) -> Value:
+        """The value of a list comprehension's or generator's element, the names its `for`s
+        bind unknown."""
+        return self._evaluator.element_value(comprehension)
+
     def value_of_name(self, name: str) -> Value:
         """What is known here of the value bound to the local `name`."""
         return self._evaluator.state.get(name)
@@ -157,6 +162,11 @@ class RuleContext:
             if given is not None:
                 found.append((given, use))
         return found
+
+    @property
+    def attributes_read(self) -> frozenset:
+        """The names of the attributes the file reads anywhere (`x.lr` not assigned to)."""
+        return self._evaluator.file_index.attributes_read
 
     def qualname(self, expr: cst.BaseExpression) -> Optional[str]:
         """The canonical torch name `expr` refers to (`torch.nn.functional.relu` for

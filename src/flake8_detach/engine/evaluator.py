@@ -421,12 +421,12 @@ class Evaluator:
             values = [self.value(e.value) for e in added.elements if not isinstance(e, cst.StarredElement)]
             whole = bool(values) and len(values) == len(added.elements)
         elif isinstance(added, (cst.ListComp, cst.GeneratorExp)):
-            values, whole = [self._element_value(added)], True
+            values, whole = [self.element_value(added)], True
         else:
             return UNKNOWN
         return Value(zero_dim=True) if whole and all(value.zero_dim for value in values) else UNKNOWN
 
-    def _element_value(self, comprehension) -> Value:
+    def element_value(self, comprehension) -> Value:
         """The value of a comprehension's element where the names its `for`s bind are unknown."""
         saved, self.state = self.state, self.state.copy()
         comp_for = comprehension.for_in
@@ -655,7 +655,9 @@ class Evaluator:
             params = self.value(call.args[0].value)
             if params.kind in PARAMETER_KINDS and params.modules:
                 return Value(kind=OPTIMIZER, modules=params.modules)
-            return UNKNOWN
+            # torch.optim's own classes (not its schedulers' or swa_utils' namespaces): an
+            # optimizer of parameters not known
+            return Value(kind=OPTIMIZER) if namespace == "torch.optim" else UNKNOWN
         if namespace == "torch.nn" and last[:1].isupper() and last != "Parameter":
             # A loss class (AdaptiveLogSoftmaxWithLoss is a layer); zero_dim: what calling it gives.
             if last.endswith("Loss") and last != "AdaptiveLogSoftmaxWithLoss":
@@ -694,7 +696,9 @@ class Evaluator:
                 result = result.but(zero_dim=reduces_to_zero_dim(call))
                 if result.grad is not False:
                     result = result.but(kind=LOSS)
-            elif last in torchapi.FULL_REDUCTIONS and _without_dim(call, positional=1):
+            elif last in torchapi.FULL_REDUCTIONS and (
+                _without_dim(call, positional=1) or last == "norm" and _norm_of_all(call, inputs=1)
+            ):
                 result = result.but(zero_dim=True)
             return result.but(tensor=True, saved_itself=last in torchapi.OUTPUT_SAVING_OPS and result.grad is not False)
         return UNKNOWN
@@ -931,10 +935,12 @@ def _without_dim(call: cst.Call, positional: int) -> bool:
     )
 
 
-def _norm_of_all(call: cst.Call) -> bool:
-    """`x.norm(2)`, `x.norm(p=1)`: a norm of every element (its first argument is `p`, not a dim)."""
-    return len(call.args) <= 1 and not any(a.star for a in call.args) and all(
-        a.keyword is None or a.keyword.value in ("p", "dtype") for a in call.args
+def _norm_of_all(call: cst.Call, inputs: int = 0) -> bool:
+    """`x.norm(2)`, `torch.norm(x, p=1)`: a norm of every element (the first argument after
+    the `inputs` is `p`, not a dim)."""
+    args = call.args[inputs:]
+    return len(args) <= 1 and not any(a.star for a in call.args) and all(
+        a.keyword is None or a.keyword.value in ("p", "dtype") for a in args
     )
 
 

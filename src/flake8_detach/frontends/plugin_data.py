@@ -42,7 +42,7 @@ FIRST_NEEDS = {
     'DET416': ('self\\.\\w+\\s*=\\s*[\\[{(]',),
     'DET417': ('\\]\\s*\\*|\\*\\s*\\[',),
     'DET418': ('dropout',),
-    'DET419': ('lr_scheduler',),
+    'DET419': ('lr_scheduler', '_schedule', 'Schedule'),
     'DET420': ('\\.\\s*backward\\s*\\(',),
     'DET421': ('parameters\\s*\\(', 'buffers\\s*\\('),
     'DET422': ('\\.\\s*backward\\s*\\(',),
@@ -55,6 +55,7 @@ FIRST_NEEDS = {
     'DET429': ('zero_grad',),
     'DET430': ('\\.\\s*(?:(?:we|b)\\w*|\\w*(?:ht|as))\\s*[:=](?!=)',),
     'DET431': ('backward\\s*\\(', 'autograd'),
+    'DET432': ('\\.\\s*(?:adjust_lr_fn|alpha|amsgrad|beta2_decay|betas|capturable|centered|d|dampening|decoupled_weight_decay|differentiable|eps|etas|foreach|fused|history_size|initial_accumulator_value|lambd|line_search_fn|lr|lr_decay|max_eval|max_iter|maximize|momentum|momentum_decay|nesterov|ns_coefficients|ns_steps|rho|step_sizes|t0|tolerance_change|tolerance_grad|weight_decay)\\s*=(?!=)',),
     'DET501': ('Variable',),
     'DET502': ('volatile',),
     'DET503': ('retain_variables',),
@@ -73,4 +74,4 @@ FIRST_NEEDS = {
     'DET516': ('Variable',),
 }
 OPT_IN_CODES = ('DET104', 'DET202', 'DET203', 'DET501')
-CODES = ('DET101', 'DET102', 'DET103', 'DET104', 'DET105', 'DET201', 'DET202', 'DET203', 'DET301', 'DET302', 'DET303', 'DET304', 'DET305', 'DET306', 'DET307', 'DET308', 'DET309', 'DET401', 'DET402', 'DET403', 'DET404', 'DET405', 'DET406', 'DET407', 'DET408', 'DET409', 'DET410', 'DET411', 'DET412', 'DET413', 'DET414', 'DET415', 'DET416', 'DET417', 'DET418', 'DET419', 'DET420', 'DET421', 'DET422', 'DET423', 'DET424', 'DET425', 'DET426', 'DET427', 'DET428', 'DET429', 'DET430', 'DET431', 'DET501', 'DET502', 'DET503', 'DET504', 'DET505', 'DET506', 'DET507', 'DET508', 'DET509', 'DET510', 'DET511', 'DET512', 'DET513', 'DET514', 'DET515', 'DET516')
+CODES = ('DET101', 'DET102', 'DET103', 'DET104', 'DET105', 'DET201', 'DET202', 'DET203', 'DET301', 'DET302', 'DET303', 'DET304', 'DET305', 'DET306', 'DET307', 'DET308', 'DET309', 'DET401', 'DET402', 'DET403', 'DET404', 'DET405', 'DET406', 'DET407', 'DET408', 'DET409', 'DET410', 'DET411', 'DET412', 'DET413', 'DET414', 'DET415', 'DET416', 'DET417', 'DET418', 'DET419', 'DET420', 'DET421', 'DET422', 'DET423', 'DET424', 'DET425', 'DET426', 'DET427', 'DET428', 'DET429', 'DET430', 'DET431', 'DET432', 'DET501', 'DET502', 'DET503', 'DET504', 'DET505', 'DET506', 'DET507', 'DET508', 'DET509', 'DET510', 'DET511', 'DET512', 'DET513', 'DET514', 'DET515', 'DET516')

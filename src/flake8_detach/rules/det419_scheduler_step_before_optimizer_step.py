@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from typing import Optional
 
 from ..syntax.ast_syntax import FUNCTIONS, dotted, scope_nodes
@@ -12,16 +13,28 @@ SCHEDULERS = "torch.optim.lr_scheduler."
 # Schedulers whose step() takes a metric and skips no value of a schedule.
 NOT_SCHEDULES = frozenset({"ReduceLROnPlateau"})
 HELPER_DEPTH = 3  # calls followed into the file's functions to find an optimizer step
+HUGGING_FACE = frozenset(("transformers", "pytorch_transformers"))
+# Their schedules built on LambdaLR (pytorch_pretrained_bert's older ones are not schedulers).
+WARMUP_SCHEDULES = (
+    "get_linear_schedule_with_warmup", "get_cosine_schedule_with_warmup", "get_constant_schedule_with_warmup",
+    "get_cosine_with_hard_restarts_schedule_with_warmup", "get_polynomial_decay_schedule_with_warmup",
+    "get_constant_schedule", "get_scheduler", "WarmupLinearSchedule", "WarmupCosineSchedule",
+    "WarmupConstantSchedule", "WarmupCosineWithHardRestartsSchedule",
+)
+WARMUP_SCHEDULE = re.compile("^(?:%s)$" % "|".join(WARMUP_SCHEDULES))
 
 
 class SchedulerStepBeforeOptimizerStep(FileRule):
     code = "DET419"
     name = "scheduler-step-before-optimizer-step"
     message = "{scheduler}.step() runs before any optimizer.step(): the schedule's first value is skipped"
-    needs = (r"lr_scheduler", r"\bstep\s*\(")
+    needs = (r"lr_scheduler|_schedule|Schedule", r"\bstep\s*\(")
     what = (
         "Flags `scheduler.step()` in a loop body, where `scheduler` is built from a "
-        "`torch.optim.lr_scheduler` class (not `ReduceLROnPlateau`), when the same body runs an "
+        "`torch.optim.lr_scheduler` class (not `ReduceLROnPlateau`) or by one of Hugging Face's "
+        "warm-up schedules (LambdaLRs: `get_linear_schedule_with_warmup`, "
+        "`WarmupLinearSchedule`), or is a parameter of a function of the file that every call "
+        "of it passes such a scheduler, when the same body runs an "
         "optimizer step only after it (`optimizer.step()` later in the body, or in a function of "
         "the file the body calls later) and no optimizer step runs before it in that body."
     )
@@ -89,14 +102,65 @@ for epoch in range(2):
 
 
 def _scheduler_names(index) -> set:
-    """The names and `self.` attributes bound to a scheduler built from torch.optim.lr_scheduler."""
+    """The names and `self.` attributes bound to a scheduler built from torch.optim.lr_scheduler
+    (or by Hugging Face's warm-up schedules, which are LambdaLRs), and the parameters of the
+    file's functions that every call of them passes one."""
+    factories = _warmup_schedule_factories(index.tree)
     names = set()
     for node in ast.walk(index.tree):
         if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
-            qualname = index.imports.qualname_of_dotted(dotted(node.value.func)) or ""
-            if qualname.startswith(SCHEDULERS) and qualname.rpartition(".")[2] not in NOT_SCHEDULES:
+            callee = dotted(node.value.func)
+            qualname = index.imports.qualname_of_dotted(callee) or ""
+            if (qualname.startswith(SCHEDULERS) and qualname.rpartition(".")[2] not in NOT_SCHEDULES) or callee in factories:
                 names.update(dotted(target) for target in node.targets if dotted(target))
-    return names
+    return names | _given_parameters(index, names) if names else names
+
+
+def _warmup_schedule_factories(tree: ast.Module) -> set:
+    """The local names of Hugging Face's schedule functions and classes that build a LambdaLR
+    (`from transformers import get_linear_schedule_with_warmup`, `transformers.get_...`)."""
+    found = set()
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and (node.module or "").partition(".")[0] in HUGGING_FACE:
+            found.update(alias.asname or alias.name for alias in node.names if WARMUP_SCHEDULE.match(alias.name))
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.partition(".")[0] in HUGGING_FACE:
+                    found.update(f"{alias.asname or alias.name}.{name}" for name in WARMUP_SCHEDULES)
+    return found
+
+
+def _given_parameters(index, schedulers: set) -> set:
+    """The parameters of the file's functions that every call of the function passes a
+    scheduler, by position or keyword (`train_model(model, criterion, optimizer, exp_lr_scheduler)`);
+    none of a function named anywhere but as a callee (handed on, it may get anything)."""
+    functions = index.summarisable_functions
+    calls: dict = {name: [] for name in functions}
+    callees = set()
+    for node in ast.walk(index.tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in calls:
+            calls[node.func.id].append(node)
+            callees.add(id(node.func))
+    for node in ast.walk(index.tree):
+        if isinstance(node, ast.Name) and node.id in calls and id(node) not in callees:
+            calls[node.id] = []
+    found = set()
+    for name, function in functions.items():
+        for position, parameter in enumerate(a.arg for a in function.args.args):
+            given = [_argument(call, position, parameter) for call in calls[name]]
+            if given and all(dotted(argument) in schedulers for argument in given if argument is not None) and None not in given:
+                found.add(parameter)
+    return found
+
+
+def _argument(call: ast.Call, position: int, parameter: str) -> Optional[ast.expr]:
+    """What `call` passes to the parameter at `position` named `parameter`; None where unknown."""
+    keyword = next((k.value for k in call.keywords if k.arg == parameter), None)
+    if keyword is not None:
+        return keyword
+    if any(isinstance(arg, ast.Starred) for arg in call.args[:position + 1]):
+        return None
+    return call.args[position] if position < len(call.args) else None
 
 
 def _scheduler_step(statement: ast.stmt, schedulers: set) -> Optional[ast.Call]:

@@ -15,6 +15,11 @@ from ..findings import SAFE
 from ._base import LOSS_WORDS, Example, Raises, WalkRule
 
 
+# torch's functions that concatenate along an existing dim: a 0-dim tensor has none.
+CONCATENATIONS = frozenset(("torch.cat", "torch.concat", "torch.concatenate"))
+CONCATENATED = frozenset(name.rpartition(".")[2] for name in CONCATENATIONS)
+# Methods whose result is 0-dim where their receiver is.
+PASSING_ON = frozenset("detach cpu cuda float double clone".split())
 # Calls whose result may be the 0-dim value indexed (`x.sum()[0]`, `loss.data.cpu().numpy()[0]`).
 ZERO_DIM_MAKERS = torchapi.FULL_REDUCTIONS | torchapi.WHOLE_REDUCTIONS | {"numpy", "cpu", "cuda", "detach", "float", "double"}
 
@@ -42,7 +47,7 @@ class ZeroDimAsSequence(WalkRule):
             LOSS_WORDS, r"\.data\s*\[",
             *(rf"{name}\s*\(" for name in sorted(torchapi.FULL_REDUCTIONS | torchapi.WHOLE_REDUCTIONS)),
         ]),
-        r"\[\s*-?\d+\s*\]|\b(sum|list|tuple|iter|enumerate|zip|sorted|max|min|any|all)\s*\(",
+        r"\[\s*-?\d+\s*\]|\b(sum|list|tuple|iter|enumerate|zip|sorted|max|min|any|all|cat|concat|concatenate)\s*\(",
     )
     raises = "IndexError"
     what = (
@@ -57,19 +62,41 @@ class ZeroDimAsSequence(WalkRule):
         "a method of the class backward()s or sums into what it backward()s (`self.loss_G_A` in "
         "CycleGAN-style `get_current_errors()`), their "
         "`.data`, `.detach()`, `.numpy()` and elementwise results; and builtins that iterate "
-        "over such a value (`sum(loss)`, `list(loss)`). `loss.data[0]` and `loss[0]` are how "
+        "over such a value (`sum(loss)`, `list(loss)`), and `torch.cat` of a list holding one "
+        "(`torch.cat([d_loss, g_loss])`, `torch.cat([x.norm(1) for x in xs])`). `loss.data[0]` and `loss[0]` are how "
         "code before PyTorch 0.4 read a loss's value."
     )
     why = (
         "Since PyTorch 0.4 a loss is a 0-dim tensor, and indexing it raises \"invalid index of a "
         "0-dim tensor. Use `tensor.item()`\" (a 0-d numpy array raises \"too many indices\"), "
-        "and iterating one raises \"iteration over a 0-d tensor\": old training loops stop at "
+        "iterating one raises \"iteration over a 0-d tensor\", and concatenating one raises "
+        "\"zero-dimensional tensor cannot be concatenated\" (`torch.stack` makes the vector): "
+        "old training loops stop at "
         "their first log line. `.item()` gives the number; the loss itself is its own sum."
     )
     references = ("https://pytorch.org/blog/pytorch-0_4_0-migration-guide/",)
     fix_safety = SAFE  # `.item()` gives the Python number the index gave before 0.4
-    fix_title = "read the number: `loss.data[0]` -> `loss.item()` (iteration has no fix)"
+    fix_title = "read the number: `loss.data[0]` -> `loss.item()`; stack 0-dim values: `torch.cat` -> `torch.stack` (iteration has no fix)"
     examples = (
+        Example(
+            bad="""\
+import torch
+
+features = [torch.randn(4, 3, requires_grad=True) for _ in range(2)]
+targets = [torch.randn(4, 3) for _ in range(2)]
+distances = torch.cat([torch.norm(f - t, 1) for f, t in zip(features, targets)])  # expect: DET504
+distances.sum().backward()
+""",
+            good="""\
+import torch
+
+features = [torch.randn(4, 3, requires_grad=True) for _ in range(2)]
+targets = [torch.randn(4, 3) for _ in range(2)]
+distances = torch.stack([torch.norm(f - t, 1) for f, t in zip(features, targets)])
+distances.sum().backward()
+""",
+            proof=Raises("RuntimeError", "zero-dimensional tensor"),
+        ),
         Example(
             bad="""\
 import torch
@@ -189,11 +216,48 @@ losses = [loss.detach().item()]
                 expr = expr.func.value  # what `loss.tolist()` gives is 0-dim where loss is
             return isinstance(expr, ast.Name) and expr.id in bound or makes_zero_dim(expr)
 
+        def zero_dim_element(expr: ast.AST) -> bool:
+            """An element of a concatenation that may be 0-dim: a name that may hold one, or a
+            loss or reduction call of every element (`x.sum()`, `torch.norm(x, 1)`), under
+            `.data` and moves; not a reduction along a dim (`x.mean(0)`), nor a move alone."""
+            while isinstance(expr, ast.Attribute) and expr.attr == "data" or (
+                isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr in PASSING_ON
+            ):
+                expr = expr.value if isinstance(expr, ast.Attribute) else expr.func.value
+            if not isinstance(expr, ast.Call):
+                return isinstance(expr, ast.Name) and expr.id in element_names()
+            name = callee_name(expr, imports)
+            if name in torchapi.FULL_REDUCTIONS or name in torchapi.WHOLE_REDUCTIONS:
+                inputs = 1 if imports.qualname_of_dotted(dotted(expr.func)) else 0  # torch.sum(x), or x.sum()
+                extra = len(expr.args) - inputs + sum(k.arg not in ("dtype", "p") for k in expr.keywords)
+                return extra <= (1 if name == "norm" else 0)
+            called = expr.func.value if name == "forward" and isinstance(expr.func, ast.Attribute) else expr.func
+            return (name in index.loss_function_names or name in loss_functions or is_loss_name(name)
+                    or last_word(called) in index.reducing_module_names)
+
+        element_bound: list = []
+
+        def element_names() -> set:
+            """The names bound to such a call, and those backward()-ed (a loss)."""
+            if not element_bound:
+                element_bound.append(set())  # while being found: a name bound to a name is not one
+                element_bound[0] = backwarded | {
+                    target.id for node in scope.of(ast.Assign)
+                    if zero_dim_element(node.value)
+                    for target in node.targets if isinstance(target, ast.Name)
+                }
+            return element_bound[0]
+
         def indexes_one() -> bool:
             for node in scope.of(ast.Subscript):
                 if _is_integer_ast(node.slice) and zero_dim(node.value):
                     return True
             for node in scope.of(ast.Call):
+                tensors = node.args[0] if node.args and last_word(node.func) in CONCATENATED else None
+                if isinstance(tensors, (ast.List, ast.Tuple)) and any(zero_dim_element(e) for e in tensors.elts):
+                    return True
+                if isinstance(tensors, (ast.ListComp, ast.GeneratorExp)) and zero_dim_element(tensors.elt):
+                    return True
                 if isinstance(node.func, ast.Name) and node.func.id in ITERATING_BUILTINS:
                     positional = [arg for arg in node.args if not isinstance(arg, ast.Starred)]
                     if len(positional) == len(node.args) and any(zero_dim(arg) for arg in iterated(node.func.id, positional)):
@@ -224,7 +288,11 @@ losses = [loss.detach().item()]
         self.report(subscript, fix=fix, raises=raises, expr=self.ctx.text(subscript, 30), use="indexes", error=error)
 
     def on_call(self, call) -> None:
-        """`sum(loss)`, `list(loss)`: iterating a 0-dim tensor raises TypeError."""
+        """`sum(loss)`, `list(loss)`: iterating a 0-dim tensor raises TypeError;
+        `torch.cat([loss_a, loss_b])`: concatenating one raises RuntimeError."""
+        if self.ctx.qualname(call.func) in CONCATENATIONS:
+            self._on_concatenation(call)
+            return
         if not (isinstance(call.func, cst.Name) and call.func.value in ITERATING_BUILTINS):
             return
         positional = [arg.value for arg in call.args if arg.keyword is None]
@@ -232,6 +300,25 @@ losses = [loss.detach().item()]
             return  # which argument lands where is not known
         if any(self.ctx.value(arg).zero_dim for arg in iterated(call.func.value, positional)):
             self.report(call, raises="TypeError", expr=self.ctx.text(call, 30), use="iterates over", error="TypeError")
+
+
+    def _on_concatenation(self, call) -> None:
+        tensors = call.args[0].value if call.args and call.args[0].keyword is None and not call.args[0].star else None
+        if isinstance(tensors, (cst.List, cst.Tuple)):
+            elements = [self.ctx.value(e.value) for e in tensors.elements if not isinstance(e, cst.StarredElement)]
+        elif isinstance(tensors, (cst.ListComp, cst.GeneratorExp)):
+            elements = [self.ctx.element_value(tensors)]
+        else:
+            return
+        if not any(element.zero_dim for element in elements):
+            return
+        fix = None
+        # every element 0-dim and no dim given: stacking them makes the vector the 0.3-era cat did
+        whole = len(elements) == len(getattr(tensors, "elements", (tensors,)))
+        if whole and all(e.zero_dim for e in elements) and len(call.args) == 1 and isinstance(call.func, cst.Attribute):
+            fix = self.fix((call.func, call.func.with_changes(attr=cst.Name("stack"))))
+        self.report(call, fix=fix, raises="RuntimeError", expr=self.ctx.text(call, 30), use="concatenates",
+                    error="RuntimeError (stack them: torch.stack)")
 
 
 def _is_integer(index: cst.BaseSlice) -> bool:
