@@ -764,7 +764,7 @@ class Evaluator:
             return receiver.but(tensor=True, grad=flag, leaf=leaf if flag else None, kind=None)
         if method in torchapi.NON_DIFFERENTIABLE:
             whole = method in torchapi.WHOLE_REDUCTIONS and _without_dim(call, positional=0) and self._reduces_to_one(
-                receiver, method
+                receiver, method, func.value
             )
             return Value(tensor=receiver.tensor or method in torchapi.TORCH_ONLY_METHODS, grad=False,
                          integral=method in torchapi.INTEGRAL_RESULTS, zero_dim=whole)
@@ -785,7 +785,7 @@ class Evaluator:
                 result = result.but(placed=receiver.placed)
             elementwise = method.rstrip("_") in torchapi.SHAPE_KEEPING_METHODS  # `mul_` keeps the shape as `mul` does
             if method in torchapi.FULL_REDUCTIONS and (_without_dim(call, positional=0) or method == "norm" and _norm_of_all(call)):
-                if self._reduces_to_one(receiver, method):
+                if self._reduces_to_one(receiver, method, func.value):
                     result = result.but(zero_dim=True)
             elif method in torchapi.FULL_REDUCTIONS and receiver.one_dim and _over_first_dim(call):
                 result = result.but(zero_dim=True)  # `correct[:k].view(-1).float().sum(0)`
@@ -800,18 +800,20 @@ class Evaluator:
             return result
         return self._opaque_call(call, (receiver,))
 
-    def _reduces_to_one(self, receiver: Value, method: str) -> bool:
+    def _reduces_to_one(self, receiver: Value, method: str, expr: cst.BaseExpression) -> bool:
         """Whether `method` reducing every element of `receiver` (`x.sum()`, `x.argmax()`)
         gives a 0-dim value: a tensor's and a numpy array's (a scalar) do, and so does that of
         a receiver not known to be anything else, where the method's name is only numeric
         (not `registry.all()`), the code imports no library of tables (`df.sum()` is a row that
-        an index reads) and the receiver is no instance of the file's classes."""
+        an index reads) and the receiver is no instance of the file's classes, nor `self`
+        (`self.norm(x)` calls a layer the class holds)."""
         if receiver.tensor or receiver.kind in CARRIES_GRAPH:
             return True
         return (
             method not in torchapi.GENERIC_METHOD_NAMES
             and receiver.kind in (None, PYTHON, FACTORY)
             and not self.imports.tables
+            and not (isinstance(expr, cst.Name) and expr.value == "self")
         )
 
 
