@@ -344,8 +344,8 @@ class FileIndex:
     def object_parameters(self, name: str) -> dict:
         """parameter name -> (its position, the use) for the parameters that the file's function
         `name`, or the `__init__` of its class `name` (position after `self`), uses as an object
-        on every call: reads an attribute that no tensor, number or container has (`args.embed_size`),
-        calls a method only modules have (`model.eval()`) or calls it (`model(x)`), in code that
+        on every call: reads or calls a name on it that no tensor, number or container has
+        (`args.embed_size`, `model.eval()`) or calls it (`model(x)`), in code that
         runs whatever the branches (not under an `if`, `try` or a nested definition), the
         parameter never rebound. What a call passes there is such an object."""
         if name not in self._object_parameters:
@@ -882,11 +882,8 @@ def _object_parameters(function: Optional[ast.FunctionDef]) -> dict:
     rebound = bound_names(function.body)
     positions = {p: i for i, p in enumerate(parameters) if p not in rebound}
     found: dict = {}
-    called: set = set()  # ids of the functions of the calls met: a method, not an attribute read
     for node in _unconditional_nodes(function.body):
-        if isinstance(node, ast.Call):
-            called.add(id(node.func))
-        use = _object_use(node, positions, called)
+        use = _object_use(node, positions)
         if use is not None and use[0] not in found:
             found[use[0]] = (positions[use[0]], use[1])
     return found
@@ -933,17 +930,12 @@ def _expression_nodes(node: ast.AST):
         stack.extend(reversed(list(ast.iter_child_nodes(node))))
 
 
-def _object_use(node: ast.AST, positions: dict, called: set) -> Optional[tuple]:
-    """(parameter, the use written out) where `node` uses a parameter as an object."""
-    if isinstance(node, ast.Call):
-        func = node.func
-        if isinstance(func, ast.Name) and func.id in positions:
-            return func.id, f"{func.id}(...)"
-        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in positions:
-            if func.attr in MODULE_ONLY_METHODS:
-                return func.value.id, f"{func.value.id}.{func.attr}()"
-        return None
+def _object_use(node: ast.AST, positions: dict) -> Optional[tuple]:
+    """(parameter, the use written out) where `node` uses a parameter as an object: calls it,
+    or reads or calls a name on it that no tensor, number, string or container has."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in positions:
+        return node.func.id, f"{node.func.id}(...)"
     if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in positions:
-        if isinstance(node.ctx, ast.Load) and id(node) not in called and not node.attr.startswith("_") and node.attr not in torchapi.WEIGHTS_ONLY_ATTRIBUTES:
+        if isinstance(node.ctx, ast.Load) and not node.attr.startswith("_") and node.attr not in torchapi.WEIGHTS_ONLY_NAMES:
             return node.value.id, f"{node.value.id}.{node.attr}"
     return None

@@ -34,9 +34,10 @@ class LoadOfPickledModule(WalkRule):
         "returns is used as a module "
         "(called, `.eval()`, `.parameters()`, `.state_dict()`...), or the same code saves such a "
         "value (`torch.save(model, path)`, or a list or dict holding one) to the same path "
-        "(the same string, or the same expression), or code reads an attribute of it, or of an "
-        "element of it, that no tensor, number, string or container has (`ckpt['args'].lr`, "
-        "`model.encoder`), or hands it to a function or class of the file or the project that "
+        "(the same string, or the same expression), or code reads an attribute or calls a "
+        "method of it, or of an element of it, that no tensor, number, string or container has "
+        "(`ckpt['args'].lr`, `model.encoder`, `agent.act(state)`), or hands it to a function or "
+        "class of the file or the project that "
         "does so, or uses it as a module, on every call (`NMT(args, vocab)` whose `__init__` "
         "reads `vocab.src`). A load whose result only goes into "
         "`load_state_dict()` or is only indexed like a checkpoint dict is not flagged; nor one given "
@@ -222,17 +223,14 @@ net.load_state_dict(checkpoint["model"])
             self.as_state.update(map(id, self.ctx.value(subscript.value).loaded_by))
 
     def on_attribute(self, attribute: cst.Attribute) -> None:
-        """`ckpt["opt"].lr`, `model.encoder`: an attribute read (not a method called) that no
-        tensor, number, string or container has, of what a load gave: the file held an object."""
+        """`ckpt["opt"].lr`, `model.encoder`, `agent.act(s)`: a name read (or called) that no
+        tensor, number, string or container has, on what a load gave: the file held an object."""
         name = attribute.attr.value
-        if name.startswith("_") or name in torchapi.WEIGHTS_ONLY_ATTRIBUTES:
+        if name.startswith("_") or name in torchapi.WEIGHTS_ONLY_NAMES:
             return
-        parent = self.ctx.parent(attribute)
-        if isinstance(parent, cst.Call) and parent.func is attribute:
-            return  # a method: only those modules have say more (_on_use)
         for load in sorted(self.ctx.value(attribute.value).loaded_by, key=id):
             if _leaves_default(load):
-                self._report(load, "object", f"{self.ctx.text(attribute, 30)} reads an attribute of one")
+                self._report(load, "object", f"{self.ctx.text(attribute, 30)} reads a name of one")
 
     def on_scope_end(self, scope: cst.CSTNode) -> None:
         files = self.scopes.pop()
