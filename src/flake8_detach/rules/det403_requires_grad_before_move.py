@@ -43,8 +43,9 @@ class RequiresGradBeforeMove(WalkRule):
         "`autograd.grad()`, `.grad`, an optimizer) or that a module's attribute keeps. Moves that return the tensor itself "
         "(`.float()` on a float32 factory, `.cpu()` on a CPU one) are left alone, and so is code "
         "that computes its gradients by hand, or that takes the copy's gradient only through "
-        "`torch.autograd.grad(out, inputs=copy)` or a hook on it (a gradient penalty), never "
-        "reading its `.grad` nor giving it to an optimizer."
+        "`torch.autograd.grad(out, inputs=copy)` or a hook on it (a gradient penalty), and a copy "
+        "bound to a name whose `.grad` its scope never reads and which it gives to no optimizer "
+        "(an RNN's initial state): there no gradient is missed."
     )
     why = (
         "A move to another device or dtype is an op: its result is a new, non-leaf tensor. "
@@ -63,18 +64,21 @@ import torch
 
 w = torch.randn(3, requires_grad=True).double()  # expect: DET403
 (w * 2).sum().backward()
+print(w.grad)
 """,
             good="""\
 import torch
 
 w = torch.randn(3, dtype=torch.float64, requires_grad=True)
 (w * 2).sum().backward()
+print(w.grad)
 """,
             fixed="""\
 import torch
 
 w = torch.randn(3, requires_grad=True, dtype=torch.float64)
 (w * 2).sum().backward()
+print(w.grad)
 """,
             proof=Breaks("w.grad is not None"),
         ),
@@ -108,8 +112,8 @@ w = torch.randn(3, requires_grad=True, dtype=torch.float64)
             return  # no leaf to copy, or a move to where the tensor already is (the tensor itself)
         if not self.ctx.uses_gradients and not self._held_by_attribute():
             return  # code that never asks for a gradient (hand-written backprop): no .grad is missed
-        if self._gradient_taken_otherwise():
-            return  # a gradient penalty's `autograd.grad(out, inputs=copy)`, a hook: no .grad is read
+        if self._gradient_taken_otherwise() or self._never_used_as_leaf():
+            return  # a gradient penalty's `autograd.grad(out, inputs=copy)`, a hook, an initial state: no .grad is read
         if self._wrapped_as_parameter():
             return  # `self.w = nn.Parameter(self.w)` after it: a new leaf, registered and trained
         factory = receiver if isinstance(receiver, cst.Call) and self._is_factory(receiver) else None
@@ -147,6 +151,24 @@ w = torch.randn(3, requires_grad=True, dtype=torch.float64)
             if method_name(node) == "register_hook" and _is_name(node.func.value, name):
                 taken = True
         return taken
+
+    def _never_used_as_leaf(self) -> bool:
+        """The copy is bound to a name whose `.grad` the scope never reads and which it neither
+        hands to an optimizer nor returns (an RNN's initial state made to require grad, then
+        moved): the missing gradient is never asked for."""
+        statement = self.ctx.statement
+        if not (isinstance(statement, cst.Assign) and len(statement.targets) == 1
+                and isinstance(statement.targets[0].target, cst.Name)):
+            return False
+        name = statement.targets[0].target.value
+        for node in walk(self.ctx.scope):
+            if isinstance(node, cst.Attribute) and node.attr.value == "grad" and _is_name(node.value, name):
+                return False
+            handed = isinstance(node, cst.Return) and node.value is not None or isinstance(node, cst.Call) and (
+                self.ctx.qualname(node.func) or "").startswith("torch.optim.")
+            if handed and any(_is_name(inner, name) for inner in walk(node)):
+                return False  # given to an optimizer, or returned to a caller that may
+        return True
 
     def _wrapped_as_parameter(self) -> bool:
         """The copy is bound to a name or attribute that a later assignment of the scope binds
