@@ -381,3 +381,18 @@ def test_a_models_batch_norm_in_a_third_module_is_followed(tmp_path, blocks, fou
     path.write_text(EVALUATED_IN_TRAINING_MODE)
     found_here = [v.line for v in check_source(EVALUATED_IN_TRAINING_MODE, RULES, path=str(path)) if v.code == "DET422"]
     assert found_here == found
+
+
+def test_a_torch_name_a_star_import_brings_opens_the_gates_for_one_rule_alone(tmp_path):
+    """The file never spells a word DET419 needs (`lr_scheduler`): its scheduler class comes
+    through `from helpers import *`. Selected alone, the rule must still run."""
+    (tmp_path / "helpers.py").write_text("from torch.optim.lr_scheduler import StepLR\n")
+    source = (
+        "import torch\nfrom helpers import *\n\nnet = torch.nn.Linear(2, 2)\n"
+        "opt = torch.optim.SGD(net.parameters(), lr=0.1)\nsched = StepLR(opt, step_size=1)\n"
+        "for epoch in range(2):\n    sched.step()\n    net(torch.ones(2)).sum().backward()\n    opt.step()\n"
+    )
+    path = tmp_path / "train.py"
+    path.write_text(source)
+    alone = [rule for rule in RULES if rule.code == "DET419"]
+    assert [(v.line, v.code) for v in check_source(source, alone, path=str(path))] == [(8, "DET419")]

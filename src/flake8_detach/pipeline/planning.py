@@ -197,6 +197,11 @@ class Needs:
         return [rule for rule, patterns in zip(self.rules, self.per_rule) if all(occurs(p) for p in patterns)]
 
 
+# A from-import of a module other than torch: it may bind torch names the file never spells
+# (`from data_utils import *` where data_utils imports StepLR), which widen the needs.
+OTHER_FROM_IMPORT = re.compile(r"^[ \t]*from[ \t]+(?!torch\b)[\w.]+[ \t]+import\b", re.MULTILINE)
+
+
 @dataclass(frozen=True)
 class Plan:
     """What runs where in one file."""
@@ -228,8 +233,8 @@ def plan(source: str, tree: ast.Module, rules: Sequence[type], whole_file: bool 
         return None if index.imports.other_framework_only else Plan(index, walk_rules, pieces, file_rules)
     needs, file_needs = needs_of(walk_rules), needs_of(file_rules)
     telling, file_telling = needs.telling_offsets(source), file_needs.telling_offsets(source)
-    if not telling and not file_telling and not needs.met_but_a_reduction(source):
-        return None
+    if not telling and not file_telling and not needs.met_but_a_reduction(source) and not OTHER_FROM_IMPORT.search(source):
+        return None  # no word any rule needs, and no import that could bind a torch name under another
     index = index_file(tree, source, path)
     if index.imports.other_framework_only:
         return None
