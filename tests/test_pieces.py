@@ -216,3 +216,14 @@ def test_a_call_of_a_function_returning_reduced_elements_opens_the_gate():
     det504 = [rule for rule in RULES if rule.code == "DET504"]
     found = findings(source, rules=det504)
     assert found == findings(source, rules=det504, whole_file=True) and [line for line, *_ in found] == [14]
+
+
+def test_a_class_bodys_write_is_not_read_by_the_module_code_after_the_class():
+    """Hypothesis found it: walked within the whole module, a class body's `alias.zero_()` saw
+    the module's later `x, y = y, x` as a read of the class attribute `y`; its piece does not
+    hold that code. Both now know nothing read after it."""
+    source = (
+        "import torch\nclass Net:\n    w = torch.ones(3, requires_grad=True)\n    y = w * 2\n"
+        "    alias = y.detach()\n    alias.zero_()\nx, y = y, x\n"
+    )
+    assert findings(source, whole_file=True) == findings(source) == []

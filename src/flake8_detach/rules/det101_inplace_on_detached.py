@@ -43,6 +43,7 @@ class Scope:
                     if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
                         skipped[position + 1] = position + sum(1 for _ in walk(node))
             self.reads = ReadIndex(self._order, self.parents, skipped)
+            self.skipped = skipped
 
     def reads_after(self, statement: cst.CSTNode, loop: Optional[cst.CSTNode]) -> "ReadsAfter":
         """The dotted names read for their values by the code that runs after `statement`: the
@@ -50,6 +51,10 @@ class Scope:
         in a loop (the outermost of its scope), the rest of the loop."""
         self.load()
         start = self.index[id(statement)]
+        if any(first <= start < end for first, end in self.skipped.items()):
+            # a class body's own code, walked within the module: as in its piece, where the
+            # module's code after the class is not there, nothing after it is known to read
+            return ReadsAfter(self.reads, len(self._order))
         if loop is None:
             return ReadsAfter(self.reads, start + sum(1 for _ in walk(statement)))
         bound = self._loop_bindings.get(id(loop))
