@@ -21,6 +21,7 @@ from ..syntax.ast_syntax import (
     handling_spans,
     module_level,
     parse_python,
+    function_scopes,
     scope_nodes,
     statements,
     subclasses,
@@ -454,6 +455,22 @@ class FileIndex:
         return {}
 
     @cached_property
+    def function_calls(self) -> dict:
+        """name -> (call, its scope) of each call by name of the file's summarisable functions,
+        in module code and in every function; a function named anywhere but as the callee of a
+        call (handed on) has none: it may be called with anything."""
+        calls: dict = {name: [] for name in self.summarisable_functions}
+        for scope in function_scopes(self.tree):
+            for node in scope_nodes(scope.body, skip_definitions=True):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in calls:
+                    calls[node.func.id].append((node, scope))
+        called = {id(call.func) for found in calls.values() for call, _ in found}
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Name) and node.id in calls and id(node) not in called:
+                calls[node.id] = []
+        return calls
+
+    @cached_property
     def parameter_facts(self) -> dict:
         """What engine.parameters found of the file's functions' parameters, made when asked."""
         return {}
@@ -869,7 +886,6 @@ def _add_project_imports(tree: ast.Module, path: str, own: set, imports: ImportT
 def spans_any(lines: list, node: ast.AST) -> bool:
     """Whether `node` spans one of `lines` (sorted line numbers)."""
     return bisect_left(lines, node.lineno) < bisect_right(lines, node.end_lineno)
-
 
 
 def _object_parameters(function: Optional[ast.FunctionDef]) -> dict:

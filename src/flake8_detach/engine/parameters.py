@@ -105,20 +105,11 @@ def zero_dim_parameters(index, function: str) -> frozenset:
 
 
 def _calls(index) -> dict:
-    """function name -> (call, its scope) of each call of the file's candidate functions; a
-    function named anywhere but as the callee of a call (handed on) has none."""
+    """function name -> (call, its scope) of each call of the file's candidate functions
+    (FileIndex.function_calls: none for a function handed on)."""
     cache = index.parameter_facts
     if "calls" not in cache:
-        calls: dict = {name: [] for name in (*indexed_parameters(index), *called_parameters(index))}
-        for scope in function_scopes(index.tree):
-            for node in scope_nodes(scope.body, skip_definitions=True):
-                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in calls:
-                    calls[node.func.id].append((node, scope))
-        called = {id(call.func) for found in calls.values() for call, _ in found}
-        for node in ast.walk(index.tree):
-            if isinstance(node, ast.Name) and node.id in calls and id(node) not in called:
-                calls[node.id] = []  # handed on: it may be called with anything
-        cache["calls"] = calls
+        cache["calls"] = {name: index.function_calls[name] for name in (*indexed_parameters(index), *called_parameters(index))}
     return cache["calls"]
 
 

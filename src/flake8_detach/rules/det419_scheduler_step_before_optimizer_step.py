@@ -6,7 +6,7 @@ import ast
 import re
 from typing import Optional
 
-from ..syntax.ast_syntax import FUNCTIONS, dotted, scope_nodes
+from ..syntax.ast_syntax import FUNCTIONS, call_arguments, dotted, scope_nodes
 from ._base import Breaks, Example, FileRule
 
 SCHEDULERS = "torch.optim.lr_scheduler."
@@ -133,34 +133,15 @@ def _warmup_schedule_factories(tree: ast.Module) -> set:
 def _given_parameters(index, schedulers: set) -> set:
     """The parameters of the file's functions that every call of the function passes a
     scheduler, by position or keyword (`train_model(model, criterion, optimizer, exp_lr_scheduler)`);
-    none of a function named anywhere but as a callee (handed on, it may get anything)."""
-    functions = index.summarisable_functions
-    calls: dict = {name: [] for name in functions}
-    callees = set()
-    for node in ast.walk(index.tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in calls:
-            calls[node.func.id].append(node)
-            callees.add(id(node.func))
-    for node in ast.walk(index.tree):
-        if isinstance(node, ast.Name) and node.id in calls and id(node) not in callees:
-            calls[node.id] = []
+    none of a function handed on (FileIndex.function_calls)."""
     found = set()
-    for name, function in functions.items():
-        for position, parameter in enumerate(a.arg for a in function.args.args):
-            given = [_argument(call, position, parameter) for call in calls[name]]
-            if given and all(dotted(argument) in schedulers for argument in given if argument is not None) and None not in given:
+    for name, calls in index.function_calls.items():
+        function = index.summarisable_functions[name]
+        given = [dict(call_arguments(function, call)) for call, _ in calls]
+        for parameter in (a.arg for a in function.args.args):
+            if given and all(dotted(arguments.get(parameter)) in schedulers for arguments in given):
                 found.add(parameter)
     return found
-
-
-def _argument(call: ast.Call, position: int, parameter: str) -> Optional[ast.expr]:
-    """What `call` passes to the parameter at `position` named `parameter`; None where unknown."""
-    keyword = next((k.value for k in call.keywords if k.arg == parameter), None)
-    if keyword is not None:
-        return keyword
-    if any(isinstance(arg, ast.Starred) for arg in call.args[:position + 1]):
-        return None
-    return call.args[position] if position < len(call.args) else None
 
 
 def _scheduler_step(statement: ast.stmt, schedulers: set) -> Optional[ast.Call]:
