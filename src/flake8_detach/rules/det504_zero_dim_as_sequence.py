@@ -306,15 +306,15 @@ losses = [loss.detach().item()]
         tensors = call.args[0].value if call.args and call.args[0].keyword is None and not call.args[0].star else None
         if isinstance(tensors, (cst.List, cst.Tuple)):
             elements = [self.ctx.value(e.value) for e in tensors.elements if not isinstance(e, cst.StarredElement)]
+            whole = len(elements) == len(tensors.elements)  # no `*rest` of unknown elements
         elif isinstance(tensors, (cst.ListComp, cst.GeneratorExp)):
-            elements = [self.ctx.element_value(tensors)]
+            elements, whole = [self.ctx.element_value(tensors)], True
         else:
             return
         if not any(element.zero_dim for element in elements):
             return
         fix = None
         # every element 0-dim and no dim given: stacking them makes the vector the 0.3-era cat did
-        whole = len(elements) == len(getattr(tensors, "elements", (tensors,)))
         if whole and all(e.zero_dim for e in elements) and len(call.args) == 1 and isinstance(call.func, cst.Attribute):
             fix = self.fix((call.func, call.func.with_changes(attr=cst.Name("stack"))))
         self.report(call, fix=fix, raises="RuntimeError", expr=self.ctx.text(call, 30), use="concatenates",
